@@ -1,0 +1,192 @@
+//! The document model: what [`crate::parse`] produces.
+//!
+//! Every node carries a [`Span`] into [`Document::text`], in byte offsets (for Rust slicing)
+//! and char offsets (for Python, which indexes `str` by code point).
+
+use serde::{Deserialize, Serialize};
+
+/// A half-open range `[start, end)` of the document text, in bytes and in chars.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Span {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// Char (Unicode scalar) offset of the first char.
+    pub char_start: usize,
+    /// Char offset one past the last char.
+    pub char_end: usize,
+}
+
+impl Span {
+    /// The text this span covers in `text` (the document's text).
+    ///
+    /// # Examples
+    /// ```
+    /// let doc = wenmai_parse::parse("标题\n正文。");
+    /// assert_eq!(doc.paragraphs[0].span.slice(&doc.text), "标题");
+    /// ```
+    pub fn slice<'a>(&self, text: &'a str) -> &'a str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+
+    /// Length in bytes.
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    /// Whether the span is empty.
+    pub fn is_empty(&self) -> bool {
+        self.end == self.start
+    }
+}
+
+/// A date, with or without a time of day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum DateValue {
+    /// A calendar date and a time, e.g. `2008-12-09 08:26:00`.
+    DateTime(chrono::NaiveDateTime),
+    /// A calendar date only, e.g. `2017年3月5日`.
+    Date(chrono::NaiveDate),
+}
+
+/// A date found in the header or footer with the event it labels (`通过`, `公布`, `施行` …).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LabeledDate {
+    /// The event (`通过`, `批准`, `公布`, `施行`, `发布`, `修正` …); empty when unlabelled.
+    pub label: String,
+    /// The date.
+    pub date: DateValue,
+    /// Where the date text is.
+    pub span: Span,
+}
+
+/// Metadata of a document, taken from its header and footer lines.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meta {
+    /// The title (lines of a title over two lines joined).
+    pub title: Option<String>,
+    /// The subtitle (`——在…上的报告`).
+    pub subtitle: Option<String>,
+    /// The publication date (or the first labelled date when nothing says published).
+    pub published: Option<DateValue>,
+    /// Every labelled date, in document order.
+    pub dates: Vec<LabeledDate>,
+    /// The source, without `《》` (`黑龙江日报`).
+    pub source: Option<String>,
+    /// The author or speaker, spaced names joined (`习近平`).
+    pub author: Option<String>,
+    /// The author note at the end, without `作者系` and brackets.
+    pub author_note: Option<String>,
+    /// The document number (`余府发〔2012〕3号`).
+    pub doc_number: Option<String>,
+    /// The issuing organ.
+    pub issuer: Option<String>,
+    /// The visit count (`访问次数`), absent when empty.
+    pub visits: Option<u64>,
+    /// All other `key:value` header pairs, in document order.
+    pub extra: Vec<(String, String)>,
+}
+
+/// The family of a heading or point marker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MarkerFamily {
+    /// `第X编`
+    Part,
+    /// `第X章`
+    Chapter,
+    /// `第X节`
+    Subsection,
+    /// `第X条`
+    Article,
+    /// `一、`
+    Chinese,
+    /// `（一）` / `(一)`
+    ParenChinese,
+    /// `1.` / `1、` / `１．`
+    Arabic,
+    /// `（1）` / `(1)`
+    ParenArabic,
+    /// `①`
+    Circled,
+    /// A heading without an ordinal, accepted on strong evidence.
+    Unnumbered,
+}
+
+/// A heading of the outline and the part of the document it governs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Section {
+    /// Depth in the outline, 1 for top level.
+    pub level: u8,
+    /// The marker family.
+    pub family: MarkerFamily,
+    /// The marker as written (`一、`, `（二）`, `第三条`).
+    pub marker: String,
+    /// The ordinal value of the marker (`三` -> 3); 0 for unnumbered headings.
+    pub number: u32,
+    /// The heading text without the marker (for run-in headings: up to the first `。`).
+    pub heading: String,
+    /// Index of the parent section in [`Document::sections`].
+    pub parent: Option<usize>,
+    /// The heading (marker and heading text).
+    pub heading_span: Span,
+    /// The whole section: from the heading to the start of the next section of the same or a
+    /// higher level (or the end of the body).
+    pub span: Span,
+}
+
+/// An inline enumeration leading a clause or paragraph: `一是…`, `首先…`, `第一，…`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Point {
+    /// The marker as written (`一是`, `其次`, `第一，`).
+    pub marker: String,
+    /// Its ordinal value (1-based).
+    pub number: u32,
+    /// From the marker to the end of the point (the next point or the paragraph end).
+    pub span: Span,
+    /// Index of the innermost section containing it.
+    pub section: Option<usize>,
+    /// Index of the paragraph containing it.
+    pub paragraph: usize,
+}
+
+/// A paragraph of the body (header lines such as the title are paragraphs too).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Paragraph {
+    /// Where it is, without leading/trailing whitespace.
+    pub span: Span,
+    /// Index of the innermost section containing it.
+    pub section: Option<usize>,
+}
+
+/// A sentence of a paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sentence {
+    /// Where it is, including its closing punctuation and quotes.
+    pub span: Span,
+    /// Index of the paragraph containing it.
+    pub paragraph: usize,
+    /// Index of the innermost section containing it.
+    pub section: Option<usize>,
+}
+
+/// A parsed document. Everything points into [`Document::text`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    /// The decoded text (LF line ends) all spans point into.
+    pub text: String,
+    /// Header and footer metadata.
+    pub meta: Meta,
+    /// The outline, in pre-order (document order).
+    pub sections: Vec<Section>,
+    /// Inline enumerations.
+    pub points: Vec<Point>,
+    /// Paragraphs in document order.
+    pub paragraphs: Vec<Paragraph>,
+    /// Sentences in document order.
+    pub sentences: Vec<Sentence>,
+    /// Byte offset where the body starts (after the header lines).
+    pub body_start: usize,
+}
