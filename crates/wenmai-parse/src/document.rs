@@ -135,6 +135,10 @@ pub struct Section {
     /// The whole section: from the heading to the start of the next section of the same or a
     /// higher level (or the end of the body).
     pub span: Span,
+    /// How sure the parser is that this is a heading, 0–100: 100 when the numbering continues
+    /// from the previous sibling (or starts at 1), lower when it does not (`一、` then `三、`).
+    #[serde(default)]
+    pub confidence: u8,
 }
 
 /// An inline enumeration leading a clause or paragraph: `一是…`, `首先…`, `第一，…`.
@@ -189,4 +193,71 @@ pub struct Document {
     pub sentences: Vec<Sentence>,
     /// Byte offset where the body starts (after the header lines).
     pub body_start: usize,
+}
+
+impl Document {
+    /// The outline as text: one heading a line, indented two spaces per level below the top,
+    /// marker and heading separated by a space.
+    ///
+    /// # Examples
+    /// ```
+    /// let doc = wenmai_parse::parse("标题\n一、总体要求\n（一）指导思想\n正文。\n二、主要任务\n");
+    /// assert_eq!(doc.outline(), "一、 总体要求\n  （一） 指导思想\n二、 主要任务\n");
+    /// ```
+    pub fn outline(&self) -> String {
+        let mut out = String::new();
+        for s in &self.sections {
+            for _ in 1..s.level {
+                out.push_str("  ");
+            }
+            out.push_str(&s.marker);
+            if !s.heading.is_empty() {
+                out.push(' ');
+                out.push_str(&s.heading);
+            }
+            out.push('\n');
+        }
+        out
+    }
+
+    /// The whole document as JSON (the schema is described in the crate documentation).
+    ///
+    /// # Errors
+    /// Only if `serde_json` fails, which it does not for this model.
+    ///
+    /// # Examples
+    /// ```
+    /// let doc = wenmai_parse::parse("标题\n正文。");
+    /// let json = doc.to_json().unwrap();
+    /// let back: wenmai_parse::Document = serde_json::from_str(&json).unwrap();
+    /// assert_eq!(back, doc);
+    /// ```
+    pub fn to_json(&self) -> Result<String, serde_json::Error> {
+        serde_json::to_string(self)
+    }
+
+    /// The whole document as pretty-printed JSON.
+    ///
+    /// # Errors
+    /// Only if `serde_json` fails, which it does not for this model.
+    ///
+    /// # Examples
+    /// ```
+    /// let doc = wenmai_parse::parse("标题\n正文。");
+    /// assert!(doc.to_json_pretty().unwrap().contains("\"title\": \"标题\""));
+    /// ```
+    pub fn to_json_pretty(&self) -> Result<String, serde_json::Error> {
+        serde_json::to_string_pretty(self)
+    }
+
+    /// The text of a span of this document.
+    ///
+    /// # Examples
+    /// ```
+    /// let doc = wenmai_parse::parse("标题\n正文。");
+    /// assert_eq!(doc.slice(doc.sentences[1].span), "正文。");
+    /// ```
+    pub fn slice(&self, span: Span) -> &str {
+        span.slice(&self.text)
+    }
 }

@@ -5,59 +5,101 @@
 //!
 //! ```
 //! let doc = wenmai_parse::parse("把握服务内涵 提高服务水平\n正文第一句。第二句！\n");
-//! assert!(!doc.paragraphs.is_empty());
+//! assert_eq!(doc.meta.title.as_deref(), Some("把握服务内涵 提高服务水平"));
+//! assert_eq!(doc.sentences.len(), 3);
 //! ```
+//!
+//! ## The pipeline
+//!
+//! 1. **Decode** ([`decode`], [`read`], [`read_with`]): a BOM decides the encoding, valid
+//!    UTF-8 is UTF-8, anything else is detected by `chardetng` (GBK/GB18030 for most older
+//!    Chinese files) and decoded by `encoding_rs`. CRLF and CR become LF. Invalid bytes are a
+//!    [`DecodeError`] naming the byte offset unless [`Errors::Replace`] is asked for.
+//!    HTML ([`parse_html`], or `.html`/`.htm` files) goes through [`html_to_text`] first.
+//! 2. **Paragraphs**: every non-blank line is a paragraph, trimmed of ASCII and ideographic
+//!    spaces.
+//! 3. **Metadata** ([`Meta`]): the header lines (title, subtitle, date lines, `key:value`
+//!    lines, speaker line) and the footer lines (author note, source) are read until the
+//!    first body paragraph, which is [`Document::body_start`].
+//! 4. **Outline** ([`Section`]): paragraphs that start with a marker (`第X编/章/节/条`,
+//!    `一、`, `（一）`, `1.`, `（1）`, `①`) are headings; the `第X` families rank in their
+//!    fixed order, the others by first appearance; a heading's parent is the nearest earlier
+//!    heading of a higher rank.
+//! 5. **Points** ([`Point`]): runs of `一是…二是…`, `一要…二要…`, `首先…其次…最后…`,
+//!    `第一，…第二，…` at clause starts.
+//! 6. **Sentences** ([`Sentence`]): a sentence ends at `。！？；…` or `!?;` (and `.` that is
+//!    not part of a number), together with the closing quotes and brackets that follow.
+//!
+//! All of it is linear in the input: no backtracking regexes, char offsets from a block index.
+//!
+//! ## JSON
+//!
+//! [`Document::to_json`] writes (field order as here; `null` for absent options):
+//!
+//! ```text
+//! {
+//!   "text": "…",                         // the decoded text, LF line ends
+//!   "meta": {
+//!     "title": "…" | null, "subtitle": "…" | null,
+//!     "published": "2008-12-09T08:26:00" | "2017-03-05" | null,
+//!     "dates": [ {"label": "通过", "date": "2017-03-05", "span": SPAN}, … ],
+//!     "source": …, "author": …, "author_note": …, "doc_number": …, "issuer": …,
+//!     "visits": 123 | null,
+//!     "extra": [ ["key", "value"], … ]    // other header pairs, in order
+//!   },
+//!   "sections": [ {"level": 1, "family": "chinese", "marker": "一、", "number": 1,
+//!                  "heading": "…", "parent": null | 0, "heading_span": SPAN, "span": SPAN,
+//!                  "confidence": 100}, … ],   // pre-order
+//!   "points": [ {"marker": "一是", "number": 1, "span": SPAN, "section": 0 | null,
+//!                "paragraph": 4}, … ],
+//!   "paragraphs": [ {"span": SPAN, "section": 0 | null}, … ],
+//!   "sentences": [ {"span": SPAN, "paragraph": 0, "section": 0 | null}, … ],
+//!   "body_start": 123                     // byte offset
+//! }
+//! SPAN = {"start": byte, "end": byte, "char_start": char, "char_end": char}
+//! ```
+//!
+//! `family` is one of `part`, `chapter`, `subsection`, `article`, `chinese`,
+//! `paren_chinese`, `arabic`, `paren_arabic`, `circled`, `unnumbered`.
 #![deny(missing_docs)]
 
+mod decode;
 pub mod document;
+mod error;
+mod html;
+mod parser;
 
+pub use decode::{DecodeOptions, Decoded, Errors, HtmlMode, ReadOptions, decode, read, read_with};
 pub use document::{
-    DateValue, Document, LabeledDate, MarkerFamily, Meta, Paragraph, Point, Section, Sentence,
-    Span,
+    DateValue, Document, LabeledDate, MarkerFamily, Meta, Paragraph, Point, Section, Sentence, Span,
 };
+pub use error::{DecodeError, Error};
+pub use html::html_to_text;
 
-/// Parse decoded text into a [`Document`].
-///
-/// Skeleton: paragraphs are non-empty lines, sentences are whole paragraphs. The full parser
-/// (metadata, outline, points, sentence splitting) replaces this.
+/// Parse decoded text into a [`Document`]. CRLF and CR become LF; nothing else of the text
+/// changes, so every span points into [`Document::text`].
 ///
 /// # Examples
 /// ```
-/// let doc = wenmai_parse::parse("一\n\n二");
-/// assert_eq!(doc.paragraphs.len(), 2);
+/// let doc = wenmai_parse::parse("标题\n\n一、总则\n正文。第二句。");
+/// assert_eq!(doc.meta.title.as_deref(), Some("标题"));
+/// assert_eq!(doc.sections[0].heading, "总则");
+/// assert_eq!(doc.sentences.len(), 4);
 /// ```
 pub fn parse(text: &str) -> Document {
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
-    let mut paragraphs = Vec::new();
-    let mut sentences = Vec::new();
-    let mut byte = 0usize;
-    let mut chars = 0usize;
-    for line in text.split_inclusive('\n') {
-        let body = line.trim_end_matches('\n');
-        if !body.trim().is_empty() {
-            let span = Span {
-                start: byte,
-                end: byte + body.len(),
-                char_start: chars,
-                char_end: chars + body.chars().count(),
-            };
-            sentences.push(Sentence {
-                span,
-                paragraph: paragraphs.len(),
-                section: None,
-            });
-            paragraphs.push(Paragraph {
-                span,
-                section: None,
-            });
-        }
-        byte += line.len();
-        chars += line.chars().count();
-    }
-    Document {
-        text,
-        paragraphs,
-        sentences,
-        ..Document::default()
-    }
+    let text = decode::normalize_newlines(std::borrow::Cow::Borrowed(text)).into_owned();
+    parser::parse_normalized(text)
+}
+
+/// Parse an HTML document: its text is extracted with [`html_to_text`] and then parsed as
+/// by [`parse`]; spans point into the extracted text.
+///
+/// # Examples
+/// ```
+/// let doc = wenmai_parse::parse_html("<html><head><title>标题</title><style>p{}</style></head><body><p>正文。</p></body></html>");
+/// assert_eq!(doc.meta.title.as_deref(), Some("标题"));
+/// assert_eq!(doc.text, "标题\n\n正文。");
+/// ```
+pub fn parse_html(html: &str) -> Document {
+    parse(&html_to_text(html))
 }
