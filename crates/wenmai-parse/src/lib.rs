@@ -67,7 +67,12 @@ mod decode;
 pub mod document;
 mod error;
 mod html;
+mod meta;
+mod outline;
 mod parser;
+mod points;
+mod sentences;
+mod text;
 
 pub use decode::{DecodeOptions, Decoded, Errors, HtmlMode, ReadOptions, decode, read, read_with};
 pub use document::{

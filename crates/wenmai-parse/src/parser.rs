@@ -1,43 +1,107 @@
-//! Text to [`Document`] (skeleton: paragraphs are lines, the first is the title).
+//! Text to [`Document`]: paragraphs, metadata, outline, points and sentences.
 
-use crate::document::{Document, Paragraph, Sentence, Span};
+use crate::document::{Document, Paragraph, Section, Sentence};
+use crate::text::{CharIndex, trimmed_range};
+use crate::{meta, outline, points, sentences};
+
+/// Innermost section containing `[start, end)`, walking forward through `sections` with
+/// the cursor `next` (paragraphs come in document order).
+fn section_of(
+    sections: &[Section],
+    next: &mut usize,
+    cur: &mut Option<usize>,
+    start: usize,
+    end: usize,
+) -> Option<usize> {
+    while *next < sections.len() && sections[*next].heading_span.start <= start {
+        *cur = Some(*next);
+        *next += 1;
+    }
+    let mut s = *cur;
+    while let Some(i) = s {
+        if sections[i].span.start <= start && end <= sections[i].span.end {
+            return Some(i);
+        }
+        s = sections[i].parent;
+    }
+    None
+}
 
 pub(crate) fn parse_normalized(text: String) -> Document {
-    let mut paragraphs = Vec::new();
-    let mut sentences = Vec::new();
-    let mut byte = 0usize;
-    let mut chars = 0usize;
-    for line in text.split_inclusive('\n') {
-        let body = line.trim_end_matches('\n');
-        if !body.trim().is_empty() {
-            let span = Span {
-                start: byte,
-                end: byte + body.len(),
-                char_start: chars,
-                char_end: chars + body.chars().count(),
-            };
-            sentences.push(Sentence {
-                span,
-                paragraph: paragraphs.len(),
-                section: None,
-            });
-            paragraphs.push(Paragraph {
-                span,
-                section: None,
+    let idx = CharIndex::new(&text);
+    let mut lines = Vec::new();
+    let mut pos = 0usize;
+    for line in text.split('\n') {
+        let (a, b) = trimmed_range(line);
+        if b > a {
+            lines.push(meta::Line {
+                start: pos + a,
+                end: pos + b,
             });
         }
-        byte += line.len();
-        chars += line.chars().count();
+        pos += line.len() + 1;
     }
-    let mut doc = Document {
-        paragraphs,
-        sentences,
-        ..Document::default()
+    let header = meta::read(&text, &lines, &idx);
+    let body_start = header.body_start.min(lines.len());
+    let body_end = header.body_end.clamp(body_start, lines.len());
+    let body_start_byte = lines.get(body_start).map_or(text.len(), |l| l.start);
+    let body_end_byte = if body_end > body_start {
+        lines[body_end - 1].end
+    } else {
+        body_start_byte
     };
-    doc.meta.title = doc
-        .paragraphs
-        .first()
-        .map(|p| p.span.slice(&text).to_string());
-    doc.text = text;
-    doc
+
+    let body: Vec<outline::ParaRange> = lines[body_start..body_end]
+        .iter()
+        .map(|l| outline::ParaRange {
+            start: l.start,
+            end: l.end,
+        })
+        .collect();
+    let sections = outline::sections(&text, &body, body_end_byte, &idx);
+
+    let mut paragraphs = Vec::with_capacity(lines.len());
+    let (mut next, mut cur) = (0usize, None);
+    for (i, l) in lines.iter().enumerate() {
+        let section = if (body_start..body_end).contains(&i) {
+            section_of(&sections, &mut next, &mut cur, l.start, l.end)
+        } else {
+            None
+        };
+        paragraphs.push(Paragraph {
+            span: idx.span(l.start, l.end),
+            section,
+        });
+    }
+
+    let refs: Vec<points::ParaRef> = (body_start..body_end)
+        .map(|i| points::ParaRef {
+            start: lines[i].start,
+            end: lines[i].end,
+            index: i,
+            section: paragraphs[i].section,
+        })
+        .collect();
+    let points = points::points(&text, &refs, &idx);
+
+    let mut sentences_out = Vec::with_capacity(lines.len() * 2);
+    for (pi, (l, p)) in lines.iter().zip(&paragraphs).enumerate() {
+        sentences::split(&text[l.start..l.end], |a, b| {
+            sentences_out.push(Sentence {
+                span: idx.span(l.start + a, l.start + b),
+                paragraph: pi,
+                section: p.section,
+            });
+        });
+    }
+
+    Document {
+        meta: header.meta,
+        sections,
+        points,
+        paragraphs,
+        sentences: sentences_out,
+        body_start: body_start_byte,
+        text,
+    }
 }

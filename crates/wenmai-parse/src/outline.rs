@@ -1,0 +1,307 @@
+//! Headings: marker detection at paragraph starts, levels by family rank, parents, spans.
+
+use std::collections::HashMap;
+
+use crate::document::{MarkerFamily, Section};
+use crate::text::{
+    CharIndex, digit_value, han_number, is_han_numeral_char, is_space, join_spaced, prefix_len,
+    trim,
+};
+
+/// A heading marker at the start of a paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Marker {
+    pub family: MarkerFamily,
+    pub number: u32,
+    /// Byte length of the marker.
+    pub len: usize,
+}
+
+fn number_of(s: &str) -> Option<u32> {
+    if s.chars().all(|c| digit_value(c).is_some()) {
+        if s.chars().count() > 4 {
+            return None;
+        }
+        return Some(s.chars().filter_map(digit_value).fold(0, |a, d| a * 10 + d));
+    }
+    han_number(s)
+}
+
+fn is_numeral(c: char) -> bool {
+    is_han_numeral_char(c) || digit_value(c).is_some()
+}
+
+/// Whether `s` (a trimmed paragraph) is short and unpunctuated like a heading line.
+fn heading_like(s: &str) -> bool {
+    s.chars().take(41).count() <= 40 && !s.contains(['。', '，', '；', '！', '？'])
+}
+
+/// The marker at the start of a trimmed paragraph, if it opens a heading.
+pub(crate) fn marker_at(s: &str) -> Option<Marker> {
+    let first = s.chars().next()?;
+    let m = match first {
+        '第' => {
+            let rest = &s['第'.len_utf8()..];
+            let n = prefix_len(rest, is_numeral);
+            if n == 0 || n > 30 {
+                return None;
+            }
+            let number = number_of(&rest[..n])?;
+            let kind = rest[n..].chars().next()?;
+            let family = match kind {
+                '编' => MarkerFamily::Part,
+                '章' => MarkerFamily::Chapter,
+                '节' => MarkerFamily::Subsection,
+                '条' => MarkerFamily::Article,
+                _ => return None,
+            };
+            let mut len = '第'.len_utf8() + n + kind.len_utf8();
+            if family == MarkerFamily::Article && s[len..].starts_with('之') {
+                let k = prefix_len(&s[len + '之'.len_utf8()..], is_han_numeral_char);
+                if k > 0 {
+                    len += '之'.len_utf8() + k;
+                }
+            }
+            let after = s[len..].chars().next();
+            let spaced = after.is_none_or(|c| is_space(c) || matches!(c, '【' | '〔' | '['));
+            let ok = match family {
+                MarkerFamily::Article => spaced,
+                _ => spaced || heading_like(s),
+            };
+            if !ok {
+                return None;
+            }
+            Marker {
+                family,
+                number,
+                len,
+            }
+        }
+        '（' | '(' => {
+            let inner = &s[first.len_utf8()..];
+            let n = prefix_len(inner, is_numeral);
+            if n == 0 || n > 12 {
+                return None;
+            }
+            let close = inner[n..].chars().next()?;
+            if !matches!(close, '）' | ')') {
+                return None;
+            }
+            let digits = inner[..n].chars().all(|c| digit_value(c).is_some());
+            let family = if digits {
+                MarkerFamily::ParenArabic
+            } else {
+                MarkerFamily::ParenChinese
+            };
+            Marker {
+                family,
+                number: number_of(&inner[..n])?,
+                len: first.len_utf8() + n + close.len_utf8(),
+            }
+        }
+        '①'..='⑳' => Marker {
+            family: MarkerFamily::Circled,
+            number: first as u32 - '①' as u32 + 1,
+            len: first.len_utf8(),
+        },
+        '⑴'..='⒇' => Marker {
+            family: MarkerFamily::ParenArabic,
+            number: first as u32 - '⑴' as u32 + 1,
+            len: first.len_utf8(),
+        },
+        '⒈'..='⒛' => Marker {
+            family: MarkerFamily::Arabic,
+            number: first as u32 - '⒈' as u32 + 1,
+            len: first.len_utf8(),
+        },
+        c if digit_value(c).is_some() => {
+            let n = prefix_len(s, |c| digit_value(c).is_some());
+            if s[..n].chars().count() > 2 {
+                return None;
+            }
+            let sep = s[n..].chars().next()?;
+            if !matches!(sep, '.' | '．' | '、') {
+                return None;
+            }
+            let after = s[n + sep.len_utf8()..].chars().next()?;
+            if digit_value(after).is_some() || matches!(after, '%' | '％' | '.' | '．') {
+                return None;
+            }
+            Marker {
+                family: MarkerFamily::Arabic,
+                number: number_of(&s[..n])?,
+                len: n + sep.len_utf8(),
+            }
+        }
+        c if is_han_numeral_char(c) => {
+            let n = prefix_len(s, is_han_numeral_char);
+            if !s[n..].starts_with('、') || n > 9 {
+                return None;
+            }
+            let len = n + '、'.len_utf8();
+            // `一、二月份`, `一、二、三等奖`: an enumeration of numbers, not a heading.
+            let mut after = s[len..].chars();
+            if let (Some(a), Some(b)) = (after.next(), after.next())
+                && is_han_numeral_char(a)
+                && matches!(b, '、' | '月' | '至' | '类' | '等' | '级' | '季' | '年')
+            {
+                return None;
+            }
+            Marker {
+                family: MarkerFamily::Chinese,
+                number: han_number(&s[..n])?,
+                len,
+            }
+        }
+        _ => return None,
+    };
+    // A bare marker with nothing after it is not a heading (except `第X章` lines).
+    let rest = trim(&s[m.len..]);
+    if rest.is_empty()
+        && !matches!(
+            m.family,
+            MarkerFamily::Part | MarkerFamily::Chapter | MarkerFamily::Subsection
+        )
+    {
+        return None;
+    }
+    if rest.starts_with(['，', ',', '、', '。', '；']) {
+        return None;
+    }
+    Some(m)
+}
+
+/// Heading text after the marker: for run-in headings up to the first sentence end.
+/// Returns (heading, byte end of the heading relative to `s`).
+fn heading_of(s: &str, m: &Marker) -> (String, usize) {
+    let rest = &s[m.len..];
+    let structural = matches!(
+        m.family,
+        MarkerFamily::Part | MarkerFamily::Chapter | MarkerFamily::Subsection
+    );
+    if !structural
+        && let Some((i, _)) = rest
+            .char_indices()
+            .find(|&(_, c)| matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';'))
+    {
+        return (join_spaced(&rest[..i]), m.len + i);
+    }
+    let h = trim(rest).trim_end_matches(['：', ':', '，', ',']);
+    (join_spaced(h), s.len())
+}
+
+/// A paragraph given to the outline: its trimmed byte range.
+pub(crate) struct ParaRange {
+    pub start: usize,
+    pub end: usize,
+}
+
+fn fixed_rank(f: MarkerFamily) -> Option<usize> {
+    Some(match f {
+        MarkerFamily::Part => 0,
+        MarkerFamily::Chapter => 1,
+        MarkerFamily::Subsection => 2,
+        MarkerFamily::Article => 3,
+        _ => return None,
+    })
+}
+
+/// Build the outline from the body paragraphs `paras` (document order), ending at `body_end`.
+pub(crate) fn sections(
+    text: &str,
+    paras: &[ParaRange],
+    body_end: usize,
+    idx: &CharIndex<'_>,
+) -> Vec<Section> {
+    let mut out: Vec<Section> = Vec::new();
+    let mut ranks: Vec<usize> = Vec::new();
+    let mut order: Vec<MarkerFamily> = Vec::new();
+    let mut stack: Vec<usize> = Vec::new();
+    let mut last: HashMap<(Option<usize>, MarkerFamily), u32> = HashMap::new();
+    for p in paras {
+        let s = &text[p.start..p.end];
+        let Some(m) = marker_at(s) else { continue };
+        let rank = fixed_rank(m.family).unwrap_or_else(|| {
+            let pos = order
+                .iter()
+                .position(|&f| f == m.family)
+                .unwrap_or_else(|| {
+                    order.push(m.family);
+                    order.len() - 1
+                });
+            4 + pos
+        });
+        while let Some(&top) = stack.last() {
+            if ranks[top] >= rank {
+                stack.pop();
+                let end = out[top].span.end.min(p.start);
+                out[top].span = idx.span(out[top].span.start, end);
+            } else {
+                break;
+            }
+        }
+        let parent = stack.last().copied();
+        let level = parent.map_or(1, |q| out[q].level.saturating_add(1));
+        // Articles are numbered through the whole law; everything else per parent.
+        let key = if m.family == MarkerFamily::Article {
+            (None, m.family)
+        } else {
+            (parent, m.family)
+        };
+        let expected = last.get(&key).map_or(1, |n| n + 1);
+        let appendix = m.family == MarkerFamily::Article && s[..m.len].contains('之');
+        let confidence = if m.number == expected || (appendix && m.number + 1 == expected) {
+            100
+        } else {
+            50
+        };
+        last.insert(key, m.number);
+        let (heading, hend) = heading_of(s, &m);
+        out.push(Section {
+            level,
+            family: m.family,
+            marker: s[..m.len].to_string(),
+            number: m.number,
+            heading,
+            parent,
+            heading_span: idx.span(p.start, p.start + hend),
+            span: idx.span(p.start, body_end.max(p.end)),
+            confidence,
+        });
+        ranks.push(rank);
+        stack.push(out.len() - 1);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fam(s: &str) -> Option<(MarkerFamily, u32)> {
+        marker_at(s).map(|m| (m.family, m.number))
+    }
+
+    #[test]
+    fn markers() {
+        use MarkerFamily::*;
+        assert_eq!(fam("第一章 总则"), Some((Chapter, 1)));
+        assert_eq!(fam("第一章总则"), Some((Chapter, 1)));
+        assert_eq!(fam("第一百二十条 为了"), Some((Article, 120)));
+        assert_eq!(fam("第一百二十条之一 为了"), Some((Article, 120)));
+        assert_eq!(fam("第三条规定的情形，依照"), None);
+        assert_eq!(fam("一、进一步增强服务意识"), Some((Chinese, 1)));
+        assert_eq!(fam("十二、其他"), Some((Chinese, 12)));
+        assert_eq!(fam("一、二月份，经济"), None);
+        assert_eq!(fam("（一）加快建设。"), Some((ParenChinese, 1)));
+        assert_eq!(fam("(三)违反本法"), Some((ParenChinese, 3)));
+        assert_eq!(fam("1.加强领导"), Some((Arabic, 1)));
+        assert_eq!(fam("１．加强领导"), Some((Arabic, 1)));
+        assert_eq!(fam("2、加强"), Some((Arabic, 2)));
+        assert_eq!(fam("1.5亿元"), None);
+        assert_eq!(fam("2024年"), None);
+        assert_eq!(fam("（1）项目"), Some((ParenArabic, 1)));
+        assert_eq!(fam("②其他"), Some((Circled, 2)));
+        assert_eq!(fam("一是要"), None);
+    }
+}

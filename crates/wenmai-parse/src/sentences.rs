@@ -1,0 +1,100 @@
+//! Sentence boundaries inside a paragraph.
+
+use crate::text::{digit_value, is_space};
+
+#[inline]
+fn is_terminator(c: char) -> bool {
+    matches!(
+        c,
+        '。' | '！' | '？' | '；' | '…' | '!' | '?' | ';' | '｡' | '‼' | '⁇' | '⁈' | '⁉'
+    )
+}
+
+#[inline]
+fn is_closing(c: char) -> bool {
+    matches!(
+        c,
+        '”' | '’'
+            | '」'
+            | '』'
+            | '）'
+            | ')'
+            | '】'
+            | '》'
+            | '〉'
+            | '"'
+            | '\''
+            | '］'
+            | ']'
+            | '〕'
+            | '〗'
+    )
+}
+
+/// Whether a `.`/`．` at this place ends a sentence: not between digits or after a letter
+/// (`1.5`, `No.`), not the marker of a numbered heading (`1.`).
+#[inline]
+fn dot_ends(prev: Option<char>, next: Option<char>) -> bool {
+    let digitish =
+        |c: Option<char>| c.is_some_and(|c| digit_value(c).is_some() || c.is_ascii_alphanumeric());
+    !digitish(prev) && !next.is_some_and(|c| digit_value(c).is_some() || c.is_ascii_alphanumeric())
+}
+
+/// Split `s` into sentences; calls `emit(start, end)` with byte ranges relative to `s`,
+/// trimmed of spaces, never empty.
+pub(crate) fn split(s: &str, mut emit: impl FnMut(usize, usize)) {
+    let mut start = 0usize;
+    let mut pending = false;
+    let mut prev: Option<char> = None;
+    let mut iter = s.char_indices().peekable();
+    let push = |a: usize, b: usize, emit: &mut dyn FnMut(usize, usize)| {
+        let piece = &s[a..b];
+        let lead = piece.len() - piece.trim_start_matches(is_space).len();
+        let tail = piece.trim_end_matches(is_space).len();
+        if tail > lead {
+            emit(a + lead, a + tail);
+        }
+    };
+    while let Some((i, c)) = iter.next() {
+        if pending {
+            if is_terminator(c) || is_closing(c) {
+                prev = Some(c);
+                continue;
+            }
+            push(start, i, &mut emit);
+            start = i;
+            pending = false;
+        }
+        let next = iter.peek().map(|&(_, n)| n);
+        if is_terminator(c) || (matches!(c, '.' | '．') && dot_ends(prev, next)) {
+            pending = true;
+        }
+        prev = Some(c);
+    }
+    push(start, s.len(), &mut emit);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pieces(s: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        split(s, |a, b| out.push(&s[a..b]));
+        out
+    }
+
+    #[test]
+    fn splits() {
+        assert_eq!(
+            pieces("他说：“好。”我们走吧！对吗？"),
+            vec!["他说：“好。”", "我们走吧！", "对吗？"]
+        );
+        assert_eq!(pieces("增长1.5%。下一句"), vec!["增长1.5%。", "下一句"]);
+        assert_eq!(pieces("1.加强领导。"), vec!["1.加强领导。"]);
+        assert_eq!(pieces("等等……然后；再"), vec!["等等……", "然后；", "再"]);
+        assert_eq!(pieces("　　缩进。 "), vec!["缩进。"]);
+        assert_eq!(pieces("(作者系副主任)"), vec!["(作者系副主任)"]);
+        assert!(pieces("   ").is_empty());
+    }
+}
