@@ -1,0 +1,1 @@
+"""The parts of the ``wenmai`` command (see ``wenmai.cli``): inputs, output, report."""

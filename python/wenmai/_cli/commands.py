@@ -1,0 +1,229 @@
+"""The subcommands of ``wenmai``: each reads its inputs, asks the Python API, prints."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from wenmai._cli.inputs import Failure, Loaded, Source, expand, load, read_source, sample_source
+from wenmai._cli.output import (
+    cell,
+    frame_rows,
+    make_console,
+    plain,
+    table,
+    write_csv,
+    write_json,
+)
+from wenmai._cli.report import (
+    analyse,
+    make_corpus,
+    meta_rows,
+    outline_tree,
+    render_corpus,
+    render_document,
+    write_tables,
+)
+
+EXIT_OK, EXIT_FAILED_INPUTS, EXIT_USAGE = 0, 1, 2
+
+
+def _say_failures(failures: list[Failure]) -> None:
+    for failure in failures:
+        print(f"wenmai: {failure}", file=sys.stderr)
+
+
+def _note(message: str) -> None:
+    print(f"wenmai: {message}", file=sys.stderr)
+
+
+def _status(failures: list[Failure]) -> int:
+    return EXIT_FAILED_INPUTS if failures else EXIT_OK
+
+
+def _progress(args: argparse.Namespace) -> bool:
+    return not args.no_progress and sys.stderr.isatty()
+
+
+def _load(args: argparse.Namespace, paths: list[str]) -> Loaded:
+    sources, failures = expand(paths, args.pattern)
+    loaded = load(sources, _progress(args))
+    loaded.failures = failures + loaded.failures
+    _say_failures(loaded.failures)
+    for source, doc in zip(loaded.sources, loaded.documents, strict=True):
+        if not doc.text.strip():
+            _note(f"{source.doc_id}: empty document")
+    return loaded
+
+
+def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    """Dispatches to the subcommand named in ``args``."""
+    commands = {"report": report, "parse": parse, "keywords": keywords, "freq": freq}
+    return commands[args.command](args, parser)
+
+
+def report(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    if args.path is None:
+        loaded = load([sample_source()], progress=False)
+        _say_failures(loaded.failures)
+        is_corpus, name = False, "sample"
+    else:
+        loaded = _load(args, [args.path])
+        is_corpus = Path(args.path).is_dir() or len(loaded.sources) + len(loaded.failures) > 1
+        name = args.path
+    if not loaded.documents:
+        if not loaded.failures:
+            _note("nothing to report")
+        return EXIT_FAILED_INPUTS
+    analysis = analyse(loaded, top=args.top, idf="corpus" if is_corpus else "jieba")
+    console = make_console()
+    if is_corpus:
+        render_corpus(console, analysis, name, args.top)
+    else:
+        render_document(console, analysis, args.top)
+    if args.out is not None:
+        for path in write_tables(analysis, args.out, bom=not args.no_bom):
+            _note(f"wrote {path}")
+    return _status(loaded.failures)
+
+
+def parse(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    sources, failures = expand(args.paths, args.pattern)
+    _say_failures(failures)
+    console = make_console()
+    for source in sources:
+        loaded = load([source], progress=False)
+        if loaded.failures:
+            _say_failures(loaded.failures)
+            failures += loaded.failures
+            continue
+        doc = loaded.documents[0]
+        if args.json:
+            record = {"path": source.doc_id, **json.loads(doc.to_json())}
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        else:
+            _show_document(console, source, doc)
+    return _status(failures)
+
+
+def _show_document(console: Any, source: Source, doc: Any) -> None:
+    title = doc.meta.title or source.doc_id
+    console.print(Rule(Text(source.doc_id, style="bold")))
+    facts = meta_rows(doc) + [
+        ("characters", len(doc.text)),
+        ("paragraphs", len(doc.paragraphs)),
+        ("sentences", len(doc.sentences)),
+        ("sections", len(doc.sections)),
+        ("points", len(doc.points)),
+    ]
+    console.print(table(None, ("field", "value"), facts))
+    if doc.sections:
+        console.print(outline_tree(title, doc.sections))
+
+
+def _open_output(args: argparse.Namespace) -> Any:
+    return args.output if args.output is not None else sys.stdout
+
+
+def keywords(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    loaded = _load(args, args.paths)
+    if not loaded.documents:
+        return EXIT_FAILED_INPUTS
+    corpus = make_corpus([d.text for d in loaded.documents], loaded.ids)
+    frame = corpus.keywords(top_k=args.top, method=args.method, idf=args.idf)
+    # Documents are listed in the order of the inputs, keywords by rank.
+    by_doc: dict[str, list[tuple[int, str, float]]] = {i: [] for i in loaded.ids}
+    for doc_id, rank, term, weight in frame_rows(frame, ("doc_id", "rank", "term", "weight")):
+        by_doc[doc_id].append((int(rank), term, float(weight)))
+    for items in by_doc.values():
+        items.sort()
+    target = _open_output(args)
+    if args.format == "json":
+        docs = zip(loaded.sources, loaded.documents, strict=True)
+        titles = {s.doc_id: d.meta.title for s, d in docs}
+        value = [
+            {
+                "doc_id": doc_id,
+                "title": titles[doc_id],
+                "method": args.method,
+                "keywords": [{"term": t, "weight": w} for _, t, w in items],
+            }
+            for doc_id, items in by_doc.items()
+        ]
+        write_json(value, target)
+    elif args.format == "csv":
+        flat = [(d, r, t, w) for d, items in by_doc.items() for r, t, w in items]
+        write_csv(flat, ("doc_id", "rank", "term", "weight"), target, bom=not args.no_bom)
+    else:
+        t = Table(title=f"Keywords ({args.method})", title_justify="left", header_style="bold")
+        for name, justify in (
+            ("document", "left"),
+            ("rank", "right"),
+            ("term", "left"),
+            ("weight", "right"),
+        ):
+            t.add_column(name, justify=justify, overflow="fold")  # type: ignore[arg-type]
+        for doc_id, items in by_doc.items():
+            for k, (rank, term, weight) in enumerate(items):
+                t.add_row(
+                    Text(doc_id if k == 0 else ""),
+                    Text(str(rank)),
+                    Text(term),
+                    Text(cell(weight)),
+                    end_section=k == len(items) - 1,
+                )
+        _print_table(t, target)
+    return _status(loaded.failures)
+
+
+def _print_table(renderable: Any, target: Any) -> None:
+    if isinstance(target, Path):
+        with target.open("w", encoding="utf-8") as f:
+            make_console(f).print(renderable)
+    else:
+        make_console().print(renderable)
+
+
+def freq(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    loaded = _load(args, args.paths)
+    if not loaded.documents:
+        return EXIT_FAILED_INPUTS
+    corpus = make_corpus([d.text for d in loaded.documents], loaded.ids)
+    by = args.by
+    if by is not None:
+        available = [str(c) for c in corpus.docvars.columns]
+        if by not in available:
+            parser.exit(
+                EXIT_USAGE,
+                f"wenmai freq: error: unknown document variable {by!r}; "
+                f"available: {', '.join(available)}\n",
+            )
+    frame = corpus.frequency(by=by)
+    keys = ([by] if by else []) + ["count", "term"]
+    order = ([True] if by else []) + [False, True]
+    frame = frame.sort_values(keys, ascending=order, kind="stable")
+    frame = frame.groupby(by, sort=False).head(args.top) if by else frame.head(args.top)
+    columns = ([by] if by else []) + ["term", "count", "doc_count"]
+    rows = frame_rows(frame, columns)
+    target = _open_output(args)
+    if args.format == "json":
+        write_json([dict(zip(columns, map(plain, r), strict=True)) for r in rows], target)
+    elif args.format == "csv":
+        write_csv(rows, columns, target, bom=not args.no_bom)
+    else:
+        title = "Term frequencies" + (f" by {by}" if by else "")
+        _print_table(
+            table(title, columns, rows, numeric=("count", "doc_count")),
+            target,
+        )
+    return _status(loaded.failures)
+
+
+__all__ = ["read_source", "run"]

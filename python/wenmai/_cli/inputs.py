@@ -1,0 +1,162 @@
+"""Turning the command line's PATH arguments into documents.
+
+A PATH is a file, a folder (its files matching ``--pattern``, recursively), a glob
+(``reports/20*.txt``), or ``-`` for standard input. Inputs that cannot be read are recorded
+as failures, named on standard error, and the others are processed.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import sys
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import wenmai
+
+STDIN = "-"
+SAMPLE_NAME = "seed-article.txt"
+_GLOB_CHARS = frozenset("*?[")
+
+
+@dataclass(frozen=True)
+class Source:
+    """One input: a file, standard input, or the bundled sample."""
+
+    doc_id: str
+    """How the document is named in tables, CSV files and messages."""
+    path: str | None
+    """The file to read, or None for standard input and the sample."""
+    kind: str = "file"
+    """``file``, ``stdin`` or ``sample``."""
+
+
+@dataclass(frozen=True)
+class Failure:
+    """An input that could not be used, and why."""
+
+    name: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.reason}"
+
+
+@dataclass
+class Loaded:
+    """The documents that were read, and the inputs that failed."""
+
+    sources: list[Source] = field(default_factory=list)
+    documents: list[Any] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+
+    @property
+    def ids(self) -> list[str]:
+        return [s.doc_id for s in self.sources]
+
+
+def sample_source() -> Source:
+    """The sample article bundled inside the package."""
+    return Source(doc_id=SAMPLE_NAME, path=None, kind="sample")
+
+
+def _is_glob(arg: str) -> bool:
+    return any(c in _GLOB_CHARS for c in arg)
+
+
+def _files_in(folder: Path, pattern: str) -> list[Path]:
+    return sorted((p for p in folder.glob(pattern) if p.is_file()), key=lambda p: p.as_posix())
+
+
+def expand(args: list[str], pattern: str) -> tuple[list[Source], list[Failure]]:
+    """Expands PATH arguments into sources, in order, without duplicates."""
+    sources: list[Source] = []
+    failures: list[Failure] = []
+    seen: set[str] = set()
+
+    def add(source: Source) -> None:
+        key = source.kind if source.path is None else os.path.realpath(source.path)
+        if key not in seen:
+            seen.add(key)
+            sources.append(source)
+
+    def add_folder(folder: Path, name: str) -> None:
+        files = _files_in(folder, pattern)
+        if not files:
+            failures.append(Failure(name, f"folder has no files matching {pattern!r}"))
+        for f in files:
+            add(Source(doc_id=str(f), path=str(f)))
+
+    for arg in args:
+        if arg == STDIN:
+            add(Source(doc_id="<stdin>", path=None, kind="stdin"))
+            continue
+        path = Path(arg)
+        if path.is_dir():
+            add_folder(path, arg)
+        elif path.exists():
+            add(Source(doc_id=arg, path=arg))
+        elif _is_glob(arg):
+            matches = sorted(glob.glob(arg, recursive=True))
+            if not matches:
+                failures.append(Failure(arg, "no files match this pattern"))
+            for m in matches:
+                if Path(m).is_dir():
+                    add_folder(Path(m), m)
+                else:
+                    add(Source(doc_id=m, path=m))
+        else:
+            failures.append(Failure(arg, "no such file or directory"))
+    return sources, failures
+
+
+def _reason(error: BaseException, source: Source) -> str:
+    if isinstance(error, FileNotFoundError):
+        return "no such file or directory"
+    if isinstance(error, IsADirectoryError):
+        return "is a directory"
+    if isinstance(error, PermissionError):
+        return "permission denied"
+    message = str(error) or type(error).__name__
+    # The Rust errors already name the file; say it once.
+    if source.path and message.startswith(source.path):
+        message = message[len(source.path) :].lstrip(": ")
+    return message
+
+
+def read_source(source: Source) -> Any:
+    """Reads, decodes and parses one source into a ``wenmai.Document``."""
+    if source.kind == "sample":
+        text = resources.files("wenmai").joinpath("data", SAMPLE_NAME).read_text("utf-8")
+        return wenmai.parse(text)
+    if source.kind == "stdin":
+        return wenmai.parse(wenmai.decode(sys.stdin.buffer.read()))
+    assert source.path is not None
+    return wenmai.read(source.path)
+
+
+def load(sources: list[Source], progress: bool) -> Loaded:
+    """Reads every source; the ones that fail are recorded, the others kept in order."""
+    from tqdm import tqdm
+
+    loaded = Loaded()
+    bar = tqdm(
+        sources,
+        desc="reading",
+        unit="file",
+        file=sys.stderr,
+        disable=not progress or len(sources) < 2,
+        leave=False,
+    )
+    for source in bar:
+        try:
+            doc = read_source(source)
+        except (OSError, UnicodeError, ValueError, wenmai.WenmaiError) as error:
+            loaded.failures.append(Failure(source.doc_id, _reason(error, source)))
+            continue
+        loaded.sources.append(source)
+        loaded.documents.append(doc)
+    return loaded

@@ -1,0 +1,232 @@
+"""The ``wenmai`` command: reports, parsing, keywords and frequencies from the shell.
+
+A thin layer over the Python API (``wenmai.read``, ``wenmai.Corpus``…): it expands paths,
+reads the documents, and prints tables (rich), JSON or CSV. Exit codes: 0 success, 1 some
+inputs failed (each is named on standard error, the others are processed), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+EXIT_OK, EXIT_FAILED_INPUTS, EXIT_USAGE = 0, 1, 2
+DEFAULT_PATTERN = "**/*.txt"
+
+_MAIN_EXAMPLES = """\
+examples:
+  wenmai report                          report on the bundled sample article
+  wenmai report 2024.txt                 one document: metadata, outline, terms, keywords
+  wenmai report reports/ --out results/  a folder: overview, plus four CSV files
+  wenmai parse notice.txt --json         the document's structure as JSON
+  wenmai keywords 'reports/20*.txt' --top 10
+  cat article.txt | wenmai keywords - --method textrank
+  wenmai freq reports/ --by year --top 5 --format csv > terms.csv
+
+exit status: 0 success, 1 some inputs failed (each named on standard error,
+the others processed), 2 usage error.
+"""
+
+_PATHS_HELP = (
+    "files, folders (their files matching --pattern, recursively), globs such as "
+    "'reports/20*.txt', or - for standard input"
+)
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter, argparse.ArgumentDefaultsHelpFormatter):
+    pass
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1: {value}")
+    return value
+
+
+def _add_input_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--pattern",
+        default=DEFAULT_PATTERN,
+        help="which files of a folder to read (a glob relative to the folder)",
+    )
+    p.add_argument(
+        "--no-progress",
+        action="store_true",
+        help="no progress bar (it is shown on standard error only when that is a terminal)",
+    )
+
+
+def _add_output_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--format",
+        choices=("table", "json", "csv"),
+        default="table",
+        help="table for people, json or csv for programs",
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        type=Path,
+        help="write to FILE instead of standard output",
+    )
+    p.add_argument(
+        "--no-bom",
+        action="store_true",
+        help="CSV files are written as UTF-8 with a byte-order mark so that Excel opens them "
+        "correctly; this writes plain UTF-8 (CSV on standard output never has one)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``wenmai`` command and its subcommands."""
+    from wenmai import __version__
+
+    parser = argparse.ArgumentParser(
+        prog="wenmai",
+        description="文脉 wenmai: read Chinese documents the way an analyst does — metadata, "
+        "outline, term frequencies and keywords, fast.",
+        epilog=_MAIN_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"wenmai {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+
+    report = sub.add_parser(
+        "report",
+        help="the main job: report on one document or a folder",
+        description="One document: its metadata, outline (as a tree), top terms with counts, "
+        "keywords by tf-idf and TextRank side by side, and the top terms of each top-level "
+        "section. A folder (or a glob matching several files): number of documents, tokens "
+        "and terms, the bad files skipped, top terms, and keywords per document. Without "
+        "PATH: the sample article bundled with wenmai. Tokens and terms are counted after "
+        "removing stop words and punctuation.",
+        epilog="""\
+examples:
+  wenmai report
+  wenmai report gov_reports/2024.txt --top 30
+  wenmai report gov_reports/ --out results/        # writes documents.csv, sections.csv,
+                                                   #   terms.csv, keywords.csv
+  wenmai report gov_reports/ --out results/ --no-bom
+""",
+        formatter_class=_Formatter,
+    )
+    report.add_argument("path", nargs="?", metavar="PATH", help=_PATHS_HELP)
+    report.add_argument("--top", type=_positive, default=20, help="how many terms and keywords")
+    report.add_argument(
+        "--out",
+        metavar="DIR",
+        type=Path,
+        help="also write documents.csv, sections.csv, terms.csv and keywords.csv into DIR",
+    )
+    report.add_argument(
+        "--no-bom",
+        action="store_true",
+        help="write the CSV files as plain UTF-8 (default: UTF-8 with a byte-order mark, "
+        "which Excel needs)",
+    )
+    _add_input_options(report)
+
+    parse = sub.add_parser(
+        "parse",
+        help="show the structure of documents: metadata, outline, counts",
+        description="Read, decode (UTF-8, UTF-16, GBK/GB18030 detected) and parse documents; "
+        "print their metadata and outline, or with --json their whole structure "
+        "(one JSON object per line and document, with its path).",
+        epilog="""\
+examples:
+  wenmai parse notice.txt
+  wenmai parse laws/ --json > laws.jsonl
+  iconv -f utf-8 -t gbk notice.txt | wenmai parse -
+""",
+        formatter_class=_Formatter,
+    )
+    parse.add_argument("paths", nargs="+", metavar="PATH", help=_PATHS_HELP)
+    parse.add_argument("--json", action="store_true", help="JSON lines instead of tables")
+    _add_input_options(parse)
+
+    keywords = sub.add_parser(
+        "keywords",
+        help="keywords of each document (tf-idf or TextRank)",
+        description="The top keywords of each document with their weights. tf-idf uses "
+        "jieba's idf table by default, so one document gives the same keywords as "
+        "jieba.analyse.extract_tags; --idf corpus learns the idf from the documents given.",
+        epilog="""\
+examples:
+  wenmai keywords gov_reports/2024.txt
+  wenmai keywords gov_reports/ --top 10 --idf corpus --format csv -o keywords.csv
+  wenmai keywords 'gov_reports/19*.txt' --method textrank --format json
+""",
+        formatter_class=_Formatter,
+    )
+    keywords.add_argument("paths", nargs="+", metavar="PATH", help=_PATHS_HELP)
+    keywords.add_argument("--top", type=_positive, default=20, help="keywords per document")
+    keywords.add_argument("--method", choices=("tfidf", "textrank"), default="tfidf")
+    keywords.add_argument(
+        "--idf",
+        choices=("jieba", "corpus"),
+        default="jieba",
+        help="tf-idf only: jieba's idf table, or idf learnt from the documents given",
+    )
+    _add_output_options(keywords)
+    _add_input_options(keywords)
+
+    freq = sub.add_parser(
+        "freq",
+        help="term frequencies over documents, optionally by a document variable",
+        description="Term frequencies (count, and number of documents containing the term) "
+        "over all documents, or separately for each value of a document variable "
+        "(--by year, --by source, …). Stop words and punctuation are left out.",
+        epilog="""\
+examples:
+  wenmai freq gov_reports/ --top 30
+  wenmai freq gov_reports/ --by year --top 5
+  wenmai freq gov_reports/ --format csv -o terms.csv
+""",
+        formatter_class=_Formatter,
+    )
+    freq.add_argument("paths", nargs="+", metavar="PATH", help=_PATHS_HELP)
+    freq.add_argument(
+        "--by",
+        metavar="DOCVAR",
+        help="count separately for each value of this document variable "
+        "(a column of corpus.docvars, e.g. year, source, author)",
+    )
+    freq.add_argument("--top", type=_positive, default=50, help="terms shown (per group with --by)")
+    _add_output_options(freq)
+    _add_input_options(freq)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Runs the command; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    from wenmai._cli import commands
+
+    try:
+        return commands.run(args, parser)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader went away (``wenmai … | head``): not an error of ours.
+        _silence_stdout()
+        return EXIT_OK
+
+
+def _silence_stdout() -> None:
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+if __name__ == "__main__":
+    sys.exit(main())
