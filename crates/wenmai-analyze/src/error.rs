@@ -1,0 +1,40 @@
+//! The error type of this crate.
+
+use thiserror::Error;
+
+/// What can go wrong in analysis. Every variant names what was wrong.
+#[derive(Debug, Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// Reading a file or stream failed.
+    #[error("I/O error: {0}")]
+    Io(#[from] std::io::Error),
+    /// A user dictionary line could not be read the way jieba reads it.
+    #[error("user dictionary line {line}: {message}")]
+    UserDict {
+        /// 1-based line number.
+        line: usize,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// An idf table line is not `word idf`.
+    #[error("idf table line {line}: {message}")]
+    IdfTable {
+        /// 1-based line number.
+        line: usize,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// A parameter is out of its domain (e.g. `max_df < min_df`, an empty n-gram range).
+    #[error("invalid parameter: {0}")]
+    InvalidParameter(String),
+    /// A term is not in the vocabulary the operation needs it in.
+    #[error("unknown term: {0}")]
+    UnknownTerm(String),
+    /// The dictionary lock was poisoned by a panic in another thread.
+    #[error("the shared dictionary is unusable after a panic in another thread")]
+    Poisoned,
+}
+
+/// `Result` with this crate's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
