@@ -234,6 +234,7 @@ fn date_digits(s: &str) -> Option<(DateValue, usize)> {
     let (day, used, _) = digits_at(&s[i..], 2)?;
     i += used;
     if cjk {
+        i += skip_spaces(&s[i..]);
         match s[i..].chars().next() {
             Some(c @ ('日' | '号')) => i += c.len_utf8(),
             _ => return None,
