@@ -1,7 +1,46 @@
-"""wenmai (文脉): read Chinese documents the way an analyst does."""
+"""wenmai (文脉): read Chinese documents the way an analyst does.
 
+Parse a document into metadata, outline, paragraphs and sentences (``wenmai.parse``,
+``wenmai.read``), segment it with jieba's dictionary (``wenmai.Segmenter``, or the drop-in
+``wenmai.jieba``), and turn a corpus into frequencies, keywords and document-term matrices
+(``wenmai.Corpus``, ``wenmai.CountVectorizer``, ``wenmai.TfidfVectorizer``). The work is done
+in Rust, in parallel, with the GIL released.
+"""
+
+from wenmai._wenmai import (
+    DecodeError,
+    DictionaryError,
+    Document,
+    InternalError,
+    Meta,
+    ParseError,
+    Point,
+    Section,
+    Span,
+    WenmaiError,
+    decode,
+    parse,
+    parse_html,
+    read,
+)
 from wenmai._wenmai import version as _native_version
 
 __version__ = _native_version()
 
-__all__ = ["__version__"]
+__all__ = [
+    "DecodeError",
+    "DictionaryError",
+    "Document",
+    "InternalError",
+    "Meta",
+    "ParseError",
+    "Point",
+    "Section",
+    "Span",
+    "WenmaiError",
+    "__version__",
+    "decode",
+    "parse",
+    "parse_html",
+    "read",
+]

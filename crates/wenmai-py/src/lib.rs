@@ -1,15 +1,127 @@
 //! The `wenmai._wenmai` extension module: thin pyo3 wrappers over `wenmai-parse` and
 //! `wenmai-analyze`.
+//!
+//! Every entry point releases the GIL around its work ([`errors::run`], which also turns a
+//! Rust panic into `wenmai.InternalError`), takes Python `str` through [`text::text_of`]
+//! (lone surrogates become U+FFFD one for one, so char offsets stay true), and maps Rust
+//! errors onto the exception tree rooted at `wenmai.WenmaiError` ([`errors`]).
+
+pub mod document;
+pub mod errors;
+pub mod text;
+
+use std::path::PathBuf;
+
+use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
+use pyo3::types::PyString;
+
+use document::PyDocument;
+use errors::{decode_bytes_error, parse_error, run};
+
+fn errors_mode(errors: &str) -> PyResult<wenmai_parse::Errors> {
+    match errors {
+        "strict" => Ok(wenmai_parse::Errors::Strict),
+        "replace" => Ok(wenmai_parse::Errors::Replace),
+        other => Err(PyValueError::new_err(format!(
+            "errors must be 'strict' or 'replace', not {other:?}"
+        ))),
+    }
+}
+
+fn html_mode(html: Option<bool>) -> wenmai_parse::HtmlMode {
+    match html {
+        None => wenmai_parse::HtmlMode::Auto,
+        Some(true) => wenmai_parse::HtmlMode::Always,
+        Some(false) => wenmai_parse::HtmlMode::Never,
+    }
+}
+
+/// Options for reading files, from the Python keyword arguments.
+pub fn read_options(
+    encoding: Option<String>,
+    errors: &str,
+    html: Option<bool>,
+) -> PyResult<wenmai_parse::ReadOptions> {
+    let mut opts = wenmai_parse::ReadOptions::default()
+        .with_errors(errors_mode(errors)?)
+        .with_html(html_mode(html));
+    if let Some(e) = encoding {
+        opts = opts.with_encoding(e);
+    }
+    Ok(opts)
+}
+
+/// Parse text into a Document.
+#[pyfunction]
+fn parse(py: Python<'_>, text: &Bound<'_, PyString>) -> PyResult<PyDocument> {
+    let text = text::text_of(text)?;
+    let text: &str = &text;
+    run(py, || wenmai_parse::parse(text)).map(PyDocument::new)
+}
+
+/// Parse an HTML page into a Document (its text extracted first; scripts and styles dropped).
+#[pyfunction]
+fn parse_html(py: Python<'_>, html: &Bound<'_, PyString>) -> PyResult<PyDocument> {
+    let html = text::text_of(html)?;
+    let html: &str = &html;
+    run(py, || wenmai_parse::parse_html(html)).map(PyDocument::new)
+}
+
+/// Read, decode and parse a file.
+#[pyfunction]
+#[pyo3(signature = (path, encoding=None, errors="strict", html=None))]
+fn read(
+    py: Python<'_>,
+    path: PathBuf,
+    encoding: Option<String>,
+    errors: &str,
+    html: Option<bool>,
+) -> PyResult<PyDocument> {
+    let opts = read_options(encoding, errors, html)?;
+    run(py, || wenmai_parse::read_with(&path, &opts))?
+        .map(PyDocument::new)
+        .map_err(|e| parse_error(py, e))
+}
+
+/// Decode bytes into text (BOM, UTF-8, else detected; CRLF/CR become LF).
+#[pyfunction]
+#[pyo3(signature = (data, encoding=None, errors="strict"))]
+fn decode(py: Python<'_>, data: &[u8], encoding: Option<String>, errors: &str) -> PyResult<String> {
+    let mut opts = wenmai_parse::DecodeOptions::default().with_errors(errors_mode(errors)?);
+    if let Some(e) = encoding {
+        opts = opts.with_encoding(e);
+    }
+    run(py, || wenmai_parse::decode(data, &opts))?
+        .map(|d| d.text)
+        .map_err(|e| decode_bytes_error(py, e))
+}
 
 /// The native module.
 #[pymodule]
 mod _wenmai {
     use pyo3::prelude::*;
 
+    #[pymodule_export]
+    use super::document::{PyDocument, PyMeta, PyPoint, PySection, PySpan};
+    #[pymodule_export]
+    use super::{decode, parse, parse_html, read};
+
     /// The version of the native module.
     #[pyfunction]
     fn version() -> &'static str {
         env!("CARGO_PKG_VERSION")
+    }
+
+    #[pymodule_init]
+    fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
+        use super::errors::*;
+        let py = m.py();
+        m.add("WenmaiError", py.get_type::<WenmaiError>())?;
+        m.add("ParseError", py.get_type::<ParseError>())?;
+        m.add("DictionaryError", py.get_type::<DictionaryError>())?;
+        m.add("InternalError", py.get_type::<InternalError>())?;
+        m.add("DecodeError", decode_error_type(py)?)?;
+        Ok(())
     }
 }
