@@ -287,13 +287,13 @@ def frequency(
     >>> import wenmai.plot as wp
     >>> df = pd.DataFrame({"term": ["服务", "工作", "创新"], "count": [60, 25, 12]})
     >>> ax = wp.frequency(df, top=2)
-    >>> [p.get_width() for p in ax.patches]
+    >>> [float(p.get_width()) for p in ax.patches]
     [60.0, 25.0]
     """
     series = _series(data, term, value).head(top)
     with cjk_font():
         ax = _new_axes(ax, (6.4, 0.32 * len(series) + 1.2))
-        bars = ax.barh(range(len(series)), series.to_numpy(), color=color or "C0")
+        bars = ax.barh(range(len(series)), series.to_numpy(dtype=float), color=color or "C0")
         ax.set_yticks(range(len(series)), labels=list(series.index))
         ax.invert_yaxis()
         if labels and len(series):
