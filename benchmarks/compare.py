@@ -1,0 +1,369 @@
+"""wenmai against its peers (jieba, rjieba, scikit-learn) on a folder of Chinese documents.
+
+    pip install -r benchmarks/requirements.txt
+    python benchmarks/compare.py                       # $WENMAI_CORPUS/gov_reports
+    python benchmarks/compare.py --corpus news         # news articles, 3 lines each, split
+    python benchmarks/compare.py --corpus DIR --json results.json
+
+Tasks (each tool does what a user of it would write):
+
+  segment    every document into words: Segmenter.cut_many / jieba.lcut / rjieba.cut
+  keywords   top-20 tf-idf keywords per document, jieba's idf table:
+             Corpus.from_texts(...).keywords(idf="jieba") / jieba.analyse.extract_tags
+  tfidf      the corpus's tf-idf matrix: Corpus.from_texts(...).dtm().tfidf().to_scipy()
+             / sklearn TfidfVectorizer(tokenizer=jieba.lcut) / the same with rjieba.cut
+  e2e        read the files + all of the above: Corpus.from_dir (read, decode, parse),
+             dtm().tfidf(), keywords(top_k=20) / open().read() + extract_tags +
+             TfidfVectorizer(jieba.lcut) / open().read() + TfidfVectorizer(rjieba.cut) with
+             the top-20 terms of each row as keywords (rjieba has no extract_tags)
+
+Every (task, tool) pair runs in a fresh child process: it loads the texts, runs the task
+once as a warm-up, then --repeat times, and reports the median wall time and its peak
+resident memory (VmHWM: tracemalloc would not see Rust's allocations). Throughput is the
+UTF-8 size of the documents divided by the median time. "x wenmai" is the peer's time over
+wenmai's time. The "limit" row is bare jieba_rs::Jieba::cut over the same text on all cores
+(crates/wenmai-analyze/examples/limit.rs), run when cargo is available.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+TASKS = ("segment", "keywords", "tfidf", "e2e")
+TOOLS: dict[str, tuple[str, ...]] = {
+    "segment": ("wenmai", "jieba", "rjieba"),
+    "keywords": ("wenmai", "jieba"),
+    "tfidf": ("wenmai", "jieba+sklearn", "rjieba+sklearn"),
+    "e2e": ("wenmai", "jieba+sklearn", "rjieba+sklearn"),
+}
+TOP_K = 20
+NAMED_CORPORA = {
+    # name: (folder under $WENMAI_CORPUS, lines per document or 0 for one file = one document)
+    "gov_reports": ("gov_reports", 0),
+    "news": ("news/inews_bdci2019", 3),
+    "laws": ("laws", 0),
+}
+
+
+# --- the corpus -----------------------------------------------------------------------------
+
+
+def corpus_root() -> Path:
+    env = os.environ.get("WENMAI_CORPUS")
+    return Path(env) if env else ROOT.parent / "shared" / "corpus"
+
+
+def source_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*.txt") if p.is_file())
+
+
+def split_documents(folder: Path, every: int) -> list[str]:
+    """Documents of a folder: one a file, or one every ``every`` lines (title, body, blank)."""
+    docs = []
+    for path in source_files(folder):
+        text = path.read_text(encoding="utf-8")
+        if every <= 0:
+            docs.append(text)
+            continue
+        lines = text.split("\n")
+        for i in range(0, len(lines), every):
+            doc = "\n".join(lines[i : i + every]).strip("\n")
+            if doc:
+                docs.append(doc)
+    return docs
+
+
+def materialise(folder: Path, every: int, into: Path) -> Path:
+    """A folder with one file per document, so that every task reads the same documents."""
+    if every <= 0:
+        return folder
+    for i, doc in enumerate(split_documents(folder, every)):
+        (into / f"{i:06d}.txt").write_text(doc + "\n", encoding="utf-8")
+    return into
+
+
+def read_folder(folder: Path) -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in source_files(folder)]
+
+
+# --- the tasks, one function per (task, tool); each returns a small check value ----------------
+
+
+def _top_rows(matrix: Any, k: int) -> list[list[int]]:
+    import numpy as np
+
+    out = []
+    for i in range(matrix.shape[0]):
+        start, end = matrix.indptr[i], matrix.indptr[i + 1]
+        data, cols = matrix.data[start:end], matrix.indices[start:end]
+        out.append(cols[np.argsort(-data, kind="stable")[:k]].tolist())
+    return out
+
+
+def _sk_tfidf(tokenizer: Callable[[str], list[str]]) -> Any:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    return TfidfVectorizer(tokenizer=tokenizer, lowercase=False, token_pattern=None)
+
+
+def make_task(task: str, tool: str, folder: Path) -> tuple[Callable[[], Any], list[str]]:
+    """The function to time, and the texts it works on (read before timing)."""
+    texts = read_folder(folder)
+    if tool == "wenmai":
+        import wenmai
+
+        if task == "segment":
+            seg = wenmai.Segmenter()
+            return (lambda: sum(len(t) for t in seg.cut_many(texts))), texts
+        if task == "keywords":
+            return (
+                lambda: len(wenmai.Corpus.from_texts(texts).keywords(top_k=TOP_K, idf="jieba"))
+            ), texts
+        if task == "tfidf":
+            return (lambda: wenmai.Corpus.from_texts(texts).dtm().tfidf().to_scipy().nnz), texts
+
+        def wenmai_e2e() -> Any:
+            corpus = wenmai.Corpus.from_dir(str(folder))
+            matrix = corpus.dtm().tfidf().to_scipy()
+            keywords = corpus.keywords(top_k=TOP_K)
+            return matrix.nnz, len(keywords)
+
+        return wenmai_e2e, texts
+
+    import jieba
+    import jieba.analyse
+
+    jieba.setLogLevel(60)
+    if tool == "rjieba" or tool.startswith("rjieba"):
+        import rjieba
+
+        cut: Callable[[str], list[str]] = rjieba.cut
+    else:
+        cut = jieba.lcut
+    if task == "segment":
+        return (lambda: sum(len(cut(t)) for t in texts)), texts
+    if task == "keywords":
+        return (lambda: sum(len(jieba.analyse.extract_tags(t, topK=TOP_K)) for t in texts)), texts
+    if task == "tfidf":
+        return (lambda: _sk_tfidf(cut).fit_transform(texts).nnz), texts
+
+    def peer_e2e() -> Any:
+        docs = read_folder(folder)
+        matrix = _sk_tfidf(cut).fit_transform(docs).tocsr()
+        if tool.startswith("jieba"):
+            keywords = [jieba.analyse.extract_tags(d, topK=TOP_K) for d in docs]
+        else:
+            keywords = _top_rows(matrix, TOP_K)
+        return matrix.nnz, sum(len(k) for k in keywords)
+
+    return peer_e2e, texts
+
+
+def _rss_mb(field: str) -> float:
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith(field + ":"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+
+    scale = 1024 * 1024 if sys.platform == "darwin" else 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / scale
+
+
+def child(task: str, tool: str, folder: Path, repeat: int) -> dict[str, Any]:
+    """Runs in a fresh process: warm-up, then ``repeat`` timed runs."""
+    run, texts = make_task(task, tool, folder)
+    base = _rss_mb("VmRSS")
+    check = run()  # warm-up
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        again = run()
+        times.append(time.perf_counter() - start)
+        if again != check:
+            raise RuntimeError(f"{task}/{tool}: result changed between runs")
+    return {
+        "task": task,
+        "tool": tool,
+        "bytes": sum(len(t.encode("utf-8")) for t in texts),
+        "documents": len(texts),
+        "times": times,
+        "seconds": statistics.median(times),
+        "base_rss_mb": base,
+        "peak_rss_mb": _rss_mb("VmHWM"),
+        "check": check,
+    }
+
+
+def measure(task: str, tool: str, folder: Path, repeat: int) -> dict[str, Any]:
+    cmd = [sys.executable, __file__, "--child", task, tool, str(folder), str(repeat)]
+    done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        return {"task": task, "tool": tool, "error": done.stderr.strip().splitlines()[-1:]}
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    result["mb_per_s"] = result["bytes"] / 1e6 / result["seconds"]
+    return result
+
+
+def limit_row(folder: Path, repeat: int) -> dict[str, Any] | None:
+    """Bare jieba-rs on all cores over the same files, via cargo, if cargo is here."""
+    cargo = shutil.which("cargo")
+    if cargo is None:
+        return None
+    cmd = [
+        cargo,
+        "run",
+        "--quiet",
+        "--release",
+        "-p",
+        "wenmai-analyze",
+        "--example",
+        "limit",
+        "--",
+        str(folder),
+        "--repeat",
+        str(repeat),
+    ]
+    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        return {"task": "limit", "error": done.stderr.strip().splitlines()[-3:]}
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    result.update(task="limit", tool="jieba-rs cut, all cores")
+    return result
+
+
+# --- printing -----------------------------------------------------------------------------------
+
+
+def render(results: list[dict[str, Any]], limit: dict[str, Any] | None, header: str) -> str:
+    lines = [header, ""]
+    lines.append("| task | tool | MB/s | median s | peak RSS MB | x wenmai (time) | of limit |")
+    lines.append("|---|---|---:|---:|---:|---:|---:|")
+    limit_speed = limit.get("mb_per_s") if limit else None
+    wenmai_time = {
+        r["task"]: r["seconds"] for r in results if r.get("tool") == "wenmai" and "seconds" in r
+    }
+    for r in results:
+        if "error" in r:
+            lines.append(f"| {r['task']} | {r['tool']} | failed: {' '.join(r['error'])} |||||")
+            continue
+        base = wenmai_time.get(r["task"])
+        ratio = f"{r['seconds'] / base:.1f}" if base else ""
+        of_limit = (
+            f"{r['mb_per_s'] / limit_speed:.2f}" if limit_speed and r["tool"] == "wenmai" else ""
+        )
+        lines.append(
+            f"| {r['task']} | {r['tool']} | {r['mb_per_s']:.2f} | {r['seconds']:.3f} "
+            f"| {r['peak_rss_mb']:.0f} | {ratio} | {of_limit} |"
+        )
+    if limit is not None:
+        if "error" in limit:
+            lines.append(f"| limit | jieba-rs | failed: {' '.join(limit['error'])} |||||")
+        else:
+            lines.append(
+                f"| limit | bare jieba_rs::Jieba::cut, {limit['threads']} threads "
+                f"| {limit['mb_per_s']:.2f} | {limit['seconds']:.3f} | | | 1.00 |"
+            )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--corpus",
+        default="gov_reports",
+        help=f"a folder of .txt documents, or one of {', '.join(NAMED_CORPORA)} "
+        "(under $WENMAI_CORPUS)",
+    )
+    parser.add_argument(
+        "--split-every",
+        type=int,
+        default=None,
+        help="each file holds one document every N lines (news: 3); default: per corpus, "
+        "0 = one file one document",
+    )
+    parser.add_argument("--repeat", type=int, default=5, help="timed runs of wenmai")
+    parser.add_argument("--peer-repeat", type=int, default=None, help="timed runs of peers")
+    parser.add_argument("--tasks", default=",".join(TASKS), help="comma-separated")
+    parser.add_argument("--no-limit", action="store_true", help="skip the cargo limit row")
+    parser.add_argument("--json", type=Path, help="write the results to this file")
+    parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+
+    if args.child:
+        task, tool, folder, repeat = args.child
+        print(json.dumps(child(task, tool, Path(folder), int(repeat))))
+        return 0
+
+    name = args.corpus
+    if name in NAMED_CORPORA:
+        sub, every = NAMED_CORPORA[name]
+        source = corpus_root() / sub
+    else:
+        source, every = Path(name), 0
+    if args.split_every is not None:
+        every = args.split_every
+    if not source.is_dir():
+        parser.error(f"no such folder: {source} (set WENMAI_CORPUS or --corpus)")
+    tasks = [t for t in args.tasks.split(",") if t]
+    unknown = set(tasks) - set(TASKS)
+    if unknown:
+        parser.error(f"unknown task(s): {', '.join(sorted(unknown))}")
+    peer_repeat = args.peer_repeat or args.repeat
+
+    with tempfile.TemporaryDirectory(prefix="wenmai-bench-") as tmp:
+        folder = materialise(source, every, Path(tmp))
+        n_docs = len(source_files(folder))
+        size = sum(len(t.encode("utf-8")) for t in read_folder(folder))
+        import wenmai
+
+        header = (
+            f"corpus: {source} ({n_docs} documents, {size / 1e6:.1f} MB"
+            f"{f', split every {every} lines' if every else ''}); "
+            f"wenmai {wenmai.__version__}; {os.cpu_count()} CPUs; Python "
+            f"{platform.python_version()}; repeat {args.repeat} (peers {peer_repeat}), "
+            "median after one warm-up"
+        )
+        print(header, file=sys.stderr)
+        results = []
+        for task in tasks:
+            for tool in TOOLS[task]:
+                repeat = args.repeat if tool == "wenmai" else peer_repeat
+                print(f"  {task} / {tool} …", file=sys.stderr, flush=True)
+                results.append(measure(task, tool, folder, repeat))
+        limit = None if args.no_limit else limit_row(folder, args.repeat)
+    table = render(results, limit, header)
+    print(table)
+    if args.json:
+        args.json.write_text(
+            json.dumps(
+                {"header": header, "results": results, "limit": limit},
+                ensure_ascii=False,
+                indent=2,
+            )
+            + "\n",
+            encoding="utf-8",
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
