@@ -8,6 +8,7 @@
 
 pub mod document;
 pub mod errors;
+pub mod segmenter;
 pub mod text;
 
 use std::path::PathBuf;
@@ -104,6 +105,8 @@ mod _wenmai {
 
     #[pymodule_export]
     use super::document::{PyDocument, PyMeta, PyPoint, PySection, PySpan};
+    #[pymodule_export]
+    use super::segmenter::PySegmenter;
     #[pymodule_export]
     use super::{decode, parse, parse_html, read};
 

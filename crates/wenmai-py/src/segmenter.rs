@@ -1,0 +1,240 @@
+//! `wenmai.Segmenter`: jieba segmentation over `wenmai_analyze::Segmenter`.
+
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyString};
+use wenmai_analyze::{CutMode, Segmenter};
+
+use crate::errors::{analyze_error, run};
+use crate::text::{extract_text, extract_texts, text_of};
+
+/// Parse a mode name.
+pub fn cut_mode(mode: &str) -> PyResult<CutMode> {
+    match mode {
+        "precise" | "default" => Ok(CutMode::Precise),
+        "full" => Ok(CutMode::Full),
+        "search" => Ok(CutMode::Search),
+        other => Err(PyValueError::new_err(format!(
+            "mode must be 'precise', 'full' or 'search', not {other:?}"
+        ))),
+    }
+}
+
+/// A jieba segmenter. `Segmenter()` shares the process-wide dictionary (jieba's `dict.txt`,
+/// loaded once on first use, also used by `wenmai.jieba`); `user_dict=` or `private=True`
+/// gives a private copy; `dictionary=` a main dictionary of your own (`jieba.Tokenizer`).
+///
+/// All methods release the GIL; `cut_many` segments in parallel.
+#[derive(Debug)]
+#[pyclass(frozen, name = "Segmenter", module = "wenmai")]
+pub struct PySegmenter {
+    pub(crate) inner: Segmenter,
+    hmm: bool,
+}
+
+impl PySegmenter {
+    fn hmm(&self, hmm: Option<bool>) -> bool {
+        hmm.unwrap_or(self.hmm)
+    }
+}
+
+/// The bytes of a dictionary given as a path, or a file object opened in text or binary mode.
+pub fn dictionary_bytes(py: Python<'_>, f: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
+    if f.hasattr("read")? {
+        let data = f.call_method0("read")?;
+        if let Ok(s) = data.cast::<PyString>() {
+            return Ok(text_of(s)?.into_owned().into_bytes());
+        }
+        return Ok(data.cast::<PyBytes>()?.as_bytes().to_vec());
+    }
+    let path: std::path::PathBuf = f.extract()?;
+    run(py, || std::fs::read(&path))?.map_err(|e| {
+        let args = (e.raw_os_error().unwrap_or(0), e.to_string(), path.display().to_string());
+        match e.kind() {
+            std::io::ErrorKind::NotFound => pyo3::exceptions::PyFileNotFoundError::new_err(args),
+            std::io::ErrorKind::PermissionDenied => {
+                pyo3::exceptions::PyPermissionError::new_err(args)
+            }
+            _ => pyo3::exceptions::PyOSError::new_err(args),
+        }
+    })
+}
+
+#[pymethods]
+impl PySegmenter {
+    #[new]
+    #[pyo3(signature = (user_dict=None, hmm=true, *, dictionary=None, private=false))]
+    fn new(
+        py: Python<'_>,
+        user_dict: Option<&Bound<'_, PyAny>>,
+        hmm: bool,
+        dictionary: Option<&Bound<'_, PyAny>>,
+        private: bool,
+    ) -> PyResult<Self> {
+        let inner = match dictionary {
+            Some(d) => {
+                let bytes = dictionary_bytes(py, d)?;
+                run(py, || Segmenter::with_dict(bytes.as_slice()))?.map_err(analyze_error)?
+            }
+            None if private || user_dict.is_some() => run(py, Segmenter::new)?,
+            None => Segmenter::default(),
+        };
+        if let Some(u) = user_dict {
+            let bytes = dictionary_bytes(py, u)?;
+            run(py, || inner.load_userdict(bytes.as_slice()))?.map_err(analyze_error)?;
+        }
+        Ok(PySegmenter { inner, hmm })
+    }
+
+    /// Whether the HMM finds words missing from the dictionary (the default of `hmm=`).
+    #[getter(hmm)]
+    fn get_hmm(&self) -> bool {
+        self.hmm
+    }
+
+    /// Segment `text`: a list of words. `mode`: "precise" (jieba's `lcut`), "full"
+    /// (`cut_all=True`) or "search" (`lcut_for_search`).
+    #[pyo3(signature = (text, mode="precise", hmm=None))]
+    fn cut(
+        &self,
+        py: Python<'_>,
+        text: &Bound<'_, PyAny>,
+        mode: &str,
+        hmm: Option<bool>,
+    ) -> PyResult<Vec<String>> {
+        let text = extract_text(text, "text")?;
+        let (mode, hmm) = (cut_mode(mode)?, self.hmm(hmm));
+        run(py, || {
+            self.inner
+                .cut(&text, mode, hmm)
+                .into_iter()
+                .map(str::to_owned)
+                .collect()
+        })
+    }
+
+    /// Segment `text` with char offsets: a list of `(word, start, end)` (jieba's `tokenize`).
+    #[pyo3(signature = (text, mode="precise", hmm=None))]
+    fn tokenize(
+        &self,
+        py: Python<'_>,
+        text: &Bound<'_, PyAny>,
+        mode: &str,
+        hmm: Option<bool>,
+    ) -> PyResult<Vec<(String, usize, usize)>> {
+        let text = extract_text(text, "text")?;
+        let (mode, hmm) = (cut_mode(mode)?, self.hmm(hmm));
+        run(py, || {
+            self.inner
+                .tokenize(&text, mode, hmm)
+                .into_iter()
+                .map(|t| (t.word.to_owned(), t.start, t.end))
+                .collect()
+        })
+    }
+
+    /// Words with part-of-speech tags: a list of `(word, tag)` (jieba's `posseg.lcut`).
+    #[pyo3(signature = (text, hmm=None))]
+    fn tag(
+        &self,
+        py: Python<'_>,
+        text: &Bound<'_, PyAny>,
+        hmm: Option<bool>,
+    ) -> PyResult<Vec<(String, String)>> {
+        let text = extract_text(text, "text")?;
+        let hmm = self.hmm(hmm);
+        run(py, || {
+            self.inner
+                .tag(&text, hmm)
+                .into_iter()
+                .map(|(w, t)| (w.to_owned(), t))
+                .collect()
+        })
+    }
+
+    /// Segment many texts in parallel (GIL released): a list of word lists, in input order.
+    #[pyo3(signature = (texts, mode="precise", hmm=None))]
+    fn cut_many(
+        &self,
+        py: Python<'_>,
+        texts: &Bound<'_, PyAny>,
+        mode: &str,
+        hmm: Option<bool>,
+    ) -> PyResult<Vec<Vec<String>>> {
+        let texts = extract_texts(texts, "texts")?;
+        let (mode, hmm) = (cut_mode(mode)?, self.hmm(hmm));
+        run(py, || self.inner.cut_many(&texts, mode, hmm))
+    }
+
+    /// Add a word to the dictionary (jieba's `add_word`); without `freq` one is computed that
+    /// keeps the word whole. Returns the frequency.
+    #[pyo3(signature = (word, freq=None, tag=None))]
+    fn add_word(
+        &self,
+        py: Python<'_>,
+        word: &Bound<'_, PyAny>,
+        freq: Option<usize>,
+        tag: Option<String>,
+    ) -> PyResult<usize> {
+        let word = extract_text(word, "word")?;
+        run(py, || self.inner.add_word(&word, freq, tag.as_deref()))?.map_err(analyze_error)
+    }
+
+    /// Delete a word from the dictionary (jieba's `del_word`).
+    fn del_word(&self, py: Python<'_>, word: &Bound<'_, PyAny>) -> PyResult<()> {
+        let word = extract_text(word, "word")?;
+        run(py, || self.inner.del_word(&word))?.map_err(analyze_error)
+    }
+
+    /// jieba's `suggest_freq`: a str asks for a frequency that keeps it whole, a tuple of
+    /// segments for one that splits their concatenation into them; `tune=True` applies it.
+    #[pyo3(signature = (segment, tune=false))]
+    fn suggest_freq(
+        &self,
+        py: Python<'_>,
+        segment: &Bound<'_, PyAny>,
+        tune: bool,
+    ) -> PyResult<usize> {
+        let segments = if segment.is_instance_of::<PyString>() {
+            vec![extract_text(segment, "segment")?]
+        } else {
+            let mut v = Vec::new();
+            for s in segment.try_iter()? {
+                v.push(extract_text(&s?, "segment")?);
+            }
+            v
+        };
+        run(py, || self.inner.suggest_freq(&segments, tune))?.map_err(analyze_error)
+    }
+
+    /// Load a user dictionary in jieba's format (a path or a file object); returns the number
+    /// of entries added.
+    fn load_userdict(&self, py: Python<'_>, f: &Bound<'_, PyAny>) -> PyResult<usize> {
+        let bytes = dictionary_bytes(py, f)?;
+        run(py, || self.inner.load_userdict(bytes.as_slice()))?.map_err(analyze_error)
+    }
+
+    /// Whether `word` is a dictionary word (with a frequency above 0).
+    fn __contains__(&self, py: Python<'_>, word: &Bound<'_, PyAny>) -> PyResult<bool> {
+        let Ok(word) = extract_text(word, "word") else {
+            return Ok(false);
+        };
+        run(py, || self.inner.contains(&word))?.map_err(analyze_error)
+    }
+
+    /// Whether this segmenter and `other` share one dictionary.
+    fn shares_dictionary_with(&self, other: &PySegmenter) -> bool {
+        self.inner.shares_dictionary_with(&other.inner)
+    }
+
+    fn __repr__(&self) -> String {
+        let shared = self
+            .inner
+            .shares_dictionary_with(&Segmenter::default());
+        format!(
+            "Segmenter(hmm={}, dictionary={})",
+            if self.hmm { "True" } else { "False" },
+            if shared { "'default'" } else { "'private'" }
+        )
+    }
+}
