@@ -396,6 +396,14 @@ fn is_dateish(s: &str) -> bool {
     date_at(s.trim_start_matches(['—', '-', '－'])).is_some() || paren_date(s).is_some()
 }
 
+/// A line the header reader consumes as metadata (not title or prose).
+fn is_metadata(s: &str) -> bool {
+    is_dateish(s)
+        || doc_number(s).is_some()
+        || kv_fields(s).is_some()
+        || (short(s, 30) && (s.ends_with("发布") || s.ends_with("印发")) && !s.contains(['，', '。']))
+}
+
 /// Whether the line after a title line confirms that the title runs over two lines.
 fn confirms_title(s: &str) -> bool {
     subtitle_of(s).is_some()
@@ -506,6 +514,17 @@ pub(crate) fn read(text: &str, lines: &[Line], idx: &CharIndex<'_>) -> Header {
             i += 1;
             continue;
         }
+        // Short lines between the title and later metadata (a title repeated over two lines,
+        // a series name) belong to the header when a metadata line follows within three.
+        if title_done
+            && title_like(s)
+            && short(s, 50)
+            && (1..=3).any(|k| i + k < limit && is_metadata(line(i + k)))
+            && !(s.ends_with("发布") || s.ends_with("印发"))
+        {
+            i += 1;
+            continue;
+        }
         // `最高人民法院发布`: an issuing organ line.
         if title_done
             && short(s, 30)
@@ -522,6 +541,9 @@ pub(crate) fn read(text: &str, lines: &[Line], idx: &CharIndex<'_>) -> Header {
     }
     let body_start = i;
     let body_end = footer(&mut cx, lines, body_start);
+    if !cx.meta.dates.iter().any(|d| d.label == "施行") {
+        effective_date(&mut cx, &lines[body_start..body_end]);
+    }
     let mut meta = cx.meta;
     meta.published = cx.kv_published.or_else(|| {
         meta.dates
@@ -695,5 +717,27 @@ mod tests {
             Some("通过")
         );
         assert_eq!(date_label("全国人民代表大会公告公布施行"), Some("公布施行"));
+    }
+}
+
+/// `本规定自2016年3月1日起施行`: the effective date in one of the last body paragraphs.
+fn effective_date(cx: &mut Ctx<'_>, body: &[Line]) {
+    let text = cx.text;
+    for l in body.iter().rev().take(12) {
+        let s = &text[l.start..l.end];
+        let mut from = 0;
+        while let Some(k) = s[from..].find('自') {
+            let at = from + k + '自'.len_utf8();
+            from = at;
+            let Some((d, len)) = date_at(&s[at..]) else { continue };
+            let tail = &s[at + len..];
+            let verb = ["起施行", "起实施", "起生效", "起执行"].into_iter().find(|v| tail.starts_with(v));
+            let before = &s[..at];
+            let this = before.rfind(['。', '；']).map_or(before, |b| &before[b..]);
+            if verb.is_some() && this.contains('本') {
+                cx.push_date("施行", d, l.start + at, l.start + at + len);
+                return;
+            }
+        }
     }
 }
