@@ -7,7 +7,12 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 fn corpus() -> PathBuf {
     std::env::var_os("WENMAI_CORPUS")
         .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus")))
+        .unwrap_or_else(|| {
+            PathBuf::from(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../../../shared/corpus"
+            ))
+        })
 }
 
 fn gov_reports() -> Vec<String> {
@@ -18,7 +23,10 @@ fn gov_reports() -> Vec<String> {
         .map(|e| e.path())
         .collect();
     paths.sort();
-    paths.iter().map(|p| std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))).collect()
+    paths
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display())))
+        .collect()
 }
 
 fn bench(c: &mut Criterion) {
@@ -41,10 +49,14 @@ fn bench(c: &mut Criterion) {
     });
     // Same size, no punctuation and no line breaks: must not be slower in kind.
     let target = 8 << 20;
-    let ordinary: String = all.chars().cycle().scan(0usize, |n, c| {
-        *n += c.len_utf8();
-        (*n <= target).then_some(c)
-    }).collect();
+    let ordinary: String = all
+        .chars()
+        .cycle()
+        .scan(0usize, |n, c| {
+            *n += c.len_utf8();
+            (*n <= target).then_some(c)
+        })
+        .collect();
     let flat: String = all
         .chars()
         .filter(|c| c.is_alphanumeric())
@@ -57,9 +69,13 @@ fn bench(c: &mut Criterion) {
     let _ = bytes_all;
     g.throughput(Throughput::Bytes(ordinary.len() as u64));
     g.sample_size(10);
-    g.bench_function("ordinary_8mb", |b| b.iter(|| std::hint::black_box(wenmai_parse::parse(&ordinary))));
+    g.bench_function("ordinary_8mb", |b| {
+        b.iter(|| std::hint::black_box(wenmai_parse::parse(&ordinary)))
+    });
     g.throughput(Throughput::Bytes(flat.len() as u64));
-    g.bench_function("no_punctuation_8mb", |b| b.iter(|| std::hint::black_box(wenmai_parse::parse(&flat))));
+    g.bench_function("no_punctuation_8mb", |b| {
+        b.iter(|| std::hint::black_box(wenmai_parse::parse(&flat)))
+    });
     g.finish();
 }
 

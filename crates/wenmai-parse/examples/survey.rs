@@ -7,7 +7,9 @@ use std::time::Instant;
 use wenmai_parse::MarkerFamily;
 
 fn files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     for e in entries.flatten() {
         let p = e.path();
         if p.is_dir() {
@@ -26,7 +28,8 @@ fn main() {
         files(Path::new(a), &mut paths);
     }
     paths.sort();
-    let (mut n, mut errors, mut title, mut date, mut article, mut all3, mut bytes) = (0, 0, 0, 0, 0, 0, 0usize);
+    let (mut n, mut errors, mut title, mut date, mut article, mut all3, mut bytes) =
+        (0, 0, 0, 0, 0, 0, 0usize);
     let t = Instant::now();
     for p in &paths {
         n += 1;
@@ -39,7 +42,10 @@ fn main() {
                 bytes += doc.text.len();
                 let has_t = doc.meta.title.is_some();
                 let has_d = doc.meta.published.is_some();
-                let has_a = doc.sections.iter().any(|s| s.family == MarkerFamily::Article);
+                let has_a = doc
+                    .sections
+                    .iter()
+                    .any(|s| s.family == MarkerFamily::Article);
                 title += usize::from(has_t);
                 date += usize::from(has_d);
                 article += usize::from(has_a);

@@ -401,7 +401,9 @@ fn is_metadata(s: &str) -> bool {
     is_dateish(s)
         || doc_number(s).is_some()
         || kv_fields(s).is_some()
-        || (short(s, 30) && (s.ends_with("发布") || s.ends_with("印发")) && !s.contains(['，', '。']))
+        || (short(s, 30)
+            && (s.ends_with("发布") || s.ends_with("印发"))
+            && !s.contains(['，', '。']))
 }
 
 /// Whether the line after a title line confirms that the title runs over two lines.
@@ -729,9 +731,13 @@ fn effective_date(cx: &mut Ctx<'_>, body: &[Line]) {
         while let Some(k) = s[from..].find('自') {
             let at = from + k + '自'.len_utf8();
             from = at;
-            let Some((d, len)) = date_at(&s[at..]) else { continue };
+            let Some((d, len)) = date_at(&s[at..]) else {
+                continue;
+            };
             let tail = &s[at + len..];
-            let verb = ["起施行", "起实施", "起生效", "起执行"].into_iter().find(|v| tail.starts_with(v));
+            let verb = ["起施行", "起实施", "起生效", "起执行"]
+                .into_iter()
+                .find(|v| tail.starts_with(v));
             let before = &s[..at];
             let this = before.rfind(['。', '；']).map_or(before, |b| &before[b..]);
             if verb.is_some() && this.contains('本') {

@@ -196,14 +196,32 @@ pub(crate) struct ParaRange {
     pub end: usize,
 }
 
-fn fixed_rank(f: MarkerFamily) -> Option<usize> {
-    Some(match f {
-        MarkerFamily::Part => 0,
-        MarkerFamily::Chapter => 1,
-        MarkerFamily::Subsection => 2,
-        MarkerFamily::Article => 3,
-        _ => return None,
-    })
+/// Rank of each family present: the order of first appearance, except that the `第X`
+/// families keep their fixed order among themselves (编 > 章 > 节 > 条) in the places they
+/// occupy, so `第一节` first seen after `第一条` still ranks above it.
+fn family_ranks(markers: &[Option<Marker>]) -> Vec<MarkerFamily> {
+    let mut order: Vec<MarkerFamily> = Vec::new();
+    for m in markers.iter().flatten() {
+        if !order.contains(&m.family) {
+            order.push(m.family);
+        }
+    }
+    let fixed = |f: MarkerFamily| match f {
+        MarkerFamily::Part => Some(0),
+        MarkerFamily::Chapter => Some(1),
+        MarkerFamily::Subsection => Some(2),
+        MarkerFamily::Article => Some(3),
+        _ => None,
+    };
+    let slots: Vec<usize> = (0..order.len())
+        .filter(|&i| fixed(order[i]).is_some())
+        .collect();
+    let mut structural: Vec<MarkerFamily> = slots.iter().map(|&i| order[i]).collect();
+    structural.sort_by_key(|&f| fixed(f));
+    for (slot, f) in slots.into_iter().zip(structural) {
+        order[slot] = f;
+    }
+    order
 }
 
 /// Build the outline from the body paragraphs `paras` (document order), ending at `body_end`.
@@ -213,24 +231,22 @@ pub(crate) fn sections(
     body_end: usize,
     idx: &CharIndex<'_>,
 ) -> Vec<Section> {
+    let markers: Vec<Option<Marker>> = paras
+        .iter()
+        .map(|p| marker_at(&text[p.start..p.end]))
+        .collect();
+    let order = family_ranks(&markers);
     let mut out: Vec<Section> = Vec::new();
     let mut ranks: Vec<usize> = Vec::new();
-    let mut order: Vec<MarkerFamily> = Vec::new();
     let mut stack: Vec<usize> = Vec::new();
     let mut last: HashMap<(Option<usize>, MarkerFamily), u32> = HashMap::new();
-    for p in paras {
+    for (p, m) in paras.iter().zip(markers) {
+        let Some(m) = m else { continue };
         let s = &text[p.start..p.end];
-        let Some(m) = marker_at(s) else { continue };
-        let rank = fixed_rank(m.family).unwrap_or_else(|| {
-            let pos = order
-                .iter()
-                .position(|&f| f == m.family)
-                .unwrap_or_else(|| {
-                    order.push(m.family);
-                    order.len() - 1
-                });
-            4 + pos
-        });
+        let rank = order
+            .iter()
+            .position(|&f| f == m.family)
+            .unwrap_or(order.len());
         while let Some(&top) = stack.last() {
             if ranks[top] >= rank {
                 stack.pop();
