@@ -317,3 +317,16 @@ def test_docstring_examples():
     result = doctest.testmod(wp, optionflags=doctest.ELLIPSIS)
     assert result.attempted >= 10
     assert result.failed == 0
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "svg"])
+def test_vector_formats_embed_the_cjk_font(fmt):
+    ax = _heatmap()
+    buffer = io.BytesIO()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        ax.figure.savefig(buffer, format=fmt)
+    data = buffer.getvalue()
+    assert len(data) > 1000
+    if fmt == "pdf":
+        assert b"NotoSansCJK" in data  # the subset font is embedded under its PostScript name
