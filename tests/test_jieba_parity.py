@@ -1,0 +1,121 @@
+"""wenmai.jieba against jieba 0.42.1 on the same lines: the share of lines with identical
+tokens is pinned as a lower bound at the measured value.
+
+Measured (this suite, 2026-11): precise mode, HMM on and off, on every non-blank line of the
+56 government work reports (5,954 lines), SIGHAN 2005 PKU test (1,944) and MSR test (3,985):
+100% identical. Full mode, search mode and tokenize(mode="search") on the last 20 reports:
+100%. posseg with HMM off: 100%; posseg with HMM on: see test_posseg_hmm_rate.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jieba
+import jieba.posseg as jieba_posseg
+import pytest
+
+import wenmai.jieba as wj
+import wenmai.jieba.posseg as wj_posseg
+
+# Lower bounds for the identical-line rates (measured: all 1.0).
+PINNED_PRECISE = {"gov": 1.0, "pku": 1.0, "msr": 1.0}
+# posseg with the HMM on: jieba's posseg runs its own (word, tag) HMM over unknown runs,
+# which wenmai's tagger does not reproduce yet. Measured on the last 5 reports: identical
+# (word, tag) lines 0.473, identical words 0.546.
+PINNED_POSSEG_HMM = 0.47
+PINNED_POSSEG_HMM_WORDS = 0.54
+
+
+def _lines(paths: list[Path]) -> list[str]:
+    return [line for p in paths for line in p.read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+
+
+@pytest.fixture(scope="module")
+def line_sets(corpus: Path, gov_reports: list[Path]) -> dict[str, list[str]]:
+    sighan = corpus / "sighan2005"
+    return {
+        "gov": _lines(gov_reports),
+        "pku": _lines([sighan / "pku_test.utf8"]),
+        "msr": _lines([sighan / "msr_test.utf8"]),
+    }
+
+
+def _rate(a: list, b: list) -> float:
+    assert len(a) == len(b) and a
+    return sum(x == y for x, y in zip(a, b)) / len(a)
+
+
+@pytest.mark.parametrize("name", ["gov", "pku", "msr"])
+@pytest.mark.parametrize("hmm", [True, False])
+def test_lcut_identical_line_rate(line_sets, name: str, hmm: bool) -> None:
+    lines = line_sets[name]
+    ours = [wj.lcut(line, HMM=hmm) for line in lines]
+    theirs = [jieba.lcut(line, HMM=hmm) for line in lines]
+    rate = _rate(ours, theirs)
+    assert rate >= PINNED_PRECISE[name], f"{name} HMM={hmm}: {rate:.5f}"
+
+
+@pytest.mark.parametrize("hmm", [True, False])
+def test_other_modes_identical(gov_reports, hmm: bool) -> None:
+    lines = _lines(gov_reports[-10:])
+    assert _rate([wj.lcut(s, cut_all=True) for s in lines],
+                 [jieba.lcut(s, cut_all=True) for s in lines]) == 1.0
+    assert _rate([wj.lcut_for_search(s, HMM=hmm) for s in lines],
+                 [jieba.lcut_for_search(s, HMM=hmm) for s in lines]) == 1.0
+    assert _rate([list(wj.tokenize(s, mode="search", HMM=hmm)) for s in lines],
+                 [list(jieba.tokenize(s, mode="search", HMM=hmm)) for s in lines]) == 1.0
+    assert _rate([list(wj.tokenize(s, HMM=hmm)) for s in lines],
+                 [list(jieba.tokenize(s, HMM=hmm)) for s in lines]) == 1.0
+
+
+def test_posseg_without_hmm_identical(gov_reports) -> None:
+    lines = _lines(gov_reports[-5:])
+    ours = [[tuple(p) for p in wj_posseg.lcut(s, HMM=False)] for s in lines]
+    theirs = [[tuple(p) for p in jieba_posseg.lcut(s, HMM=False)] for s in lines]
+    assert _rate(ours, theirs) == 1.0
+
+
+def test_posseg_hmm_rate(gov_reports) -> None:
+    lines = _lines(gov_reports[-5:])
+    ours = [[tuple(p) for p in wj_posseg.lcut(s)] for s in lines]
+    theirs = [[tuple(p) for p in jieba_posseg.lcut(s)] for s in lines]
+    assert _rate(ours, theirs) >= PINNED_POSSEG_HMM
+    words = _rate([[w for w, _ in x] for x in ours], [[w for w, _ in x] for x in theirs])
+    assert words >= PINNED_POSSEG_HMM_WORDS
+
+
+# --- the known kinds of difference from jieba-rs that wenmai reproduces as jieba does ----
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2011-2020年发展规划",         # ASCII runs split by jieba's re_skip after the HMM
+        "访问http://www.gov.cn/zhengce/获取",  # web addresses
+        "ＧＤＰ增长６．５％左右",       # full-width letters and digits
+        "B超检查",                      # the one dict.txt entry jieba-rs lacks
+        "C++和C#都是语言",             # re_han_default's +#&._%- chars
+        "  　 两个空格和全角空格",
+        "第一，…第二，……",
+    ],
+)
+@pytest.mark.parametrize("hmm", [True, False])
+def test_known_differences_follow_jieba(text: str, hmm: bool) -> None:
+    assert wj.lcut(text, HMM=hmm) == jieba.lcut(text, HMM=hmm)
+    assert list(wj.tokenize(text, HMM=hmm)) == list(jieba.tokenize(text, HMM=hmm))
+    assert wj.lcut(text, cut_all=True) == jieba.lcut(text, cut_all=True)
+
+
+def test_posseg_hmm_known_differences() -> None:
+    # jieba's posseg cuts unknown runs with its (word, tag) HMM and tags single chars from
+    # it; wenmai uses the plain HMM and dictionary tags. Pinned as measured, so that a fix
+    # in wenmai-analyze shows up here (and these asserts are then turned into equalities).
+    ours = [tuple(p) for p in wj_posseg.lcut("历史上极不平凡")]
+    theirs = [tuple(p) for p in jieba_posseg.lcut("历史上极不平凡")]
+    assert ("上", "f") in theirs and ("极", "d") in theirs
+    assert ours != theirs
+    ours = [tuple(p) for p in wj_posseg.lcut("他说很好")]
+    theirs = [tuple(p) for p in jieba_posseg.lcut("他说很好")]
+    assert [w for w, _ in ours] == [w for w, _ in theirs]
+    assert ("很", "d") in theirs and ("很", "d") not in ours
