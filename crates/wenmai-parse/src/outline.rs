@@ -171,13 +171,31 @@ pub(crate) fn marker_at(s: &str) -> Option<Marker> {
     Some(m)
 }
 
+/// `附件1`, `附件2 名词解释`, `附录`: an appendix heading (an unnumbered-family section that
+/// closes everything before it). The marker is the word and its number.
+pub(crate) fn appendix_at(s: &str) -> Option<Marker> {
+    let word = ["附件", "附录"].into_iter().find(|w| s.starts_with(w))?;
+    if !heading_like(s) || s.chars().take(31).count() > 30 {
+        return None;
+    }
+    let rest = &s[word.len()..];
+    let n = prefix_len(rest, is_numeral);
+    let number = if n == 0 { 0 } else { number_of(&rest[..n])? };
+    let after = rest[n..].chars().next();
+    if !after.is_none_or(|c| is_space(c) || matches!(c, '：' | ':' | '、' | '.' | '．')) {
+        return None;
+    }
+    let sep = after.filter(|c| !is_space(*c)).map_or(0, char::len_utf8);
+    Some(Marker { family: MarkerFamily::Unnumbered, number, len: word.len() + n + sep })
+}
+
 /// Heading text after the marker: for run-in headings up to the first sentence end.
 /// Returns (heading, byte end of the heading relative to `s`).
 fn heading_of(s: &str, m: &Marker) -> (String, usize) {
     let rest = &s[m.len..];
     let structural = matches!(
         m.family,
-        MarkerFamily::Part | MarkerFamily::Chapter | MarkerFamily::Subsection
+        MarkerFamily::Part | MarkerFamily::Chapter | MarkerFamily::Subsection | MarkerFamily::Unnumbered
     );
     if !structural
         && let Some((i, _)) = rest
@@ -213,6 +231,11 @@ fn family_ranks(markers: &[Option<Marker>]) -> Vec<MarkerFamily> {
         MarkerFamily::Article => Some(3),
         _ => None,
     };
+    // Appendices close everything: always the top rank.
+    if let Some(i) = order.iter().position(|&f| f == MarkerFamily::Unnumbered) {
+        order.remove(i);
+        order.insert(0, MarkerFamily::Unnumbered);
+    }
     let slots: Vec<usize> = (0..order.len())
         .filter(|&i| fixed(order[i]).is_some())
         .collect();
@@ -233,7 +256,10 @@ pub(crate) fn sections(
 ) -> Vec<Section> {
     let markers: Vec<Option<Marker>> = paras
         .iter()
-        .map(|p| marker_at(&text[p.start..p.end]))
+        .map(|p| {
+            let s = &text[p.start..p.end];
+            marker_at(s).or_else(|| appendix_at(s))
+        })
         .collect();
     let order = family_ranks(&markers);
     let mut out: Vec<Section> = Vec::new();
@@ -266,7 +292,7 @@ pub(crate) fn sections(
         };
         let expected = last.get(&key).map_or(1, |n| n + 1);
         let appendix = m.family == MarkerFamily::Article && s[..m.len].contains('之');
-        let confidence = if m.number == expected || (appendix && m.number + 1 == expected) {
+        let confidence = if m.number == 0 || m.number == expected || (appendix && m.number + 1 == expected) {
             100
         } else {
             50
@@ -319,5 +345,10 @@ mod tests {
         assert_eq!(fam("（1）项目"), Some((ParenArabic, 1)));
         assert_eq!(fam("②其他"), Some((Circled, 2)));
         assert_eq!(fam("一是要"), None);
+        let app = |s: &str| appendix_at(s).map(|m| (m.number, &s[..m.len]));
+        assert_eq!(app("附件1"), Some((1, "附件1")));
+        assert_eq!(app("附件2 名词解释"), Some((2, "附件2")));
+        assert_eq!(app("附件：名词解释"), Some((0, "附件：")));
+        assert_eq!(app("附件中的内容如下，请参照。"), None);
     }
 }
