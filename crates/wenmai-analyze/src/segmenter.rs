@@ -84,7 +84,17 @@ impl Dictionary {
 }
 
 static DEFAULT_DICTIONARY: LazyLock<Arc<RwLock<Dictionary>>> =
-    LazyLock::new(|| Arc::new(RwLock::new(Dictionary::new(Jieba::new()))));
+    LazyLock::new(|| Arc::new(RwLock::new(Dictionary::new(default_jieba()))));
+
+/// jieba-rs's embedded dictionary with the one entry of jieba 0.42.1's `dict.txt` it lacks
+/// (`B超 3 n`), so that the words and the total frequency (60,101,967) are jieba's.
+fn default_jieba() -> Jieba {
+    let mut jieba = Jieba::new();
+    if !jieba.has_word("B超") {
+        jieba.add_word("B超", Some(3), Some("n"));
+    }
+    jieba
+}
 
 /// A jieba segmenter: cheap to clone, `Send + Sync`, one dictionary shared by all clones.
 ///
@@ -263,7 +273,7 @@ impl Segmenter {
     /// ```
     pub fn new() -> Self {
         Segmenter {
-            dict: Arc::new(RwLock::new(Dictionary::new(Jieba::new()))),
+            dict: Arc::new(RwLock::new(Dictionary::new(default_jieba()))),
         }
     }
 

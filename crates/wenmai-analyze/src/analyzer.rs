@@ -1,0 +1,664 @@
+//! Tokens to terms: normalisation, filters, word and character n-grams.
+//!
+//! An [`Analyzer`] turns the text of a sentence into terms. Segmentation is the
+//! [`Segmenter`]'s (jieba); normalisation (NFKC width folding, ASCII lowercase) and filters
+//! (stopwords, POS, length, punctuation, numbers) happen on tokens, never on the text, so
+//! spans stay true. Word n-grams are joined with a space (scikit-learn's convention) and never
+//! cross a sentence.
+
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::sync::{Arc, LazyLock};
+
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
+
+use crate::error::{Error, Result};
+use crate::segmenter::{CutMode, Dictionary, Segmenter};
+
+/// The built-in Chinese stopword list (the `stop-words` crate's `zh` list, ISO source).
+///
+/// # Examples
+/// ```
+/// assert!(wenmai_analyze::analyzer::chinese_stopwords().contains("的"));
+/// ```
+pub fn chinese_stopwords() -> &'static HashSet<String> {
+    static ZH: LazyLock<HashSet<String>> = LazyLock::new(|| {
+        stop_words::get("zh")
+            .iter()
+            .map(|w| normalize_term(w).into_owned())
+            .collect()
+    });
+    &ZH
+}
+
+/// NFKC width folding and ASCII lowercase (`２０２４` -> `2024`, `ＡＢＣ` -> `abc`); borrows when
+/// nothing changes.
+///
+/// # Examples
+/// ```
+/// use wenmai_analyze::analyzer::normalize_term;
+/// assert_eq!(normalize_term("２０２４年"), "2024年");
+/// assert_eq!(normalize_term("ＧＤＰ"), "gdp");
+/// assert!(matches!(normalize_term("经济"), std::borrow::Cow::Borrowed(_)));
+/// ```
+pub fn normalize_term(token: &str) -> Cow<'_, str> {
+    let folded: Cow<'_, str> =
+        if token.is_ascii() || is_nfkc_quick(token.chars()) == IsNormalized::Yes {
+            Cow::Borrowed(token)
+        } else {
+            Cow::Owned(token.nfkc().collect())
+        };
+    if folded.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(folded.to_ascii_lowercase())
+    } else {
+        folded
+    }
+}
+
+/// Whether a token has no letter or digit (punctuation, symbols, whitespace).
+#[inline]
+fn is_punct_or_space(token: &str) -> bool {
+    !token.chars().any(char::is_alphanumeric)
+}
+
+/// Whether a token is a pure number (`2024`, `3.5`, `１２`, `50%`).
+#[inline]
+fn is_number(token: &str) -> bool {
+    token.chars().any(char::is_numeric)
+        && token
+            .chars()
+            .all(|c| c.is_numeric() || matches!(c, '.' | ',' | '%' | '．' | '，' | '％'))
+}
+
+/// Tokens that end a sentence when text is analysed without a parsed document.
+#[inline]
+fn ends_sentence(token: &str) -> bool {
+    matches!(
+        token,
+        "。" | "！" | "？" | "!" | "?" | "；" | "…" | "\n" | "\r\n"
+    )
+}
+
+/// How an [`Analyzer`] makes terms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TermKind {
+    /// Word n-grams with `n` in `min..=max` (1, 1 = words).
+    Words {
+        /// Smallest n.
+        min: usize,
+        /// Largest n.
+        max: usize,
+    },
+    /// Character n-grams of the kept words' characters within each sentence, never across a
+    /// punctuation mark or a dropped token.
+    Chars {
+        /// Smallest n.
+        min: usize,
+        /// Largest n.
+        max: usize,
+    },
+}
+
+/// Turns text into terms. Cheap to clone; `Send + Sync`.
+///
+/// # Examples
+/// ```
+/// use wenmai_analyze::Analyzer;
+/// let an = Analyzer::default();
+/// assert_eq!(an.analyze("我们要大力发展经济。"), ["大力发展", "经济"]);
+/// let an = Analyzer::builder().stopwords(false).ngram_range(1, 2).build().unwrap();
+/// assert_eq!(an.analyze("发展经济。改革"), ["发展", "经济", "发展 经济", "改革"]);
+/// ```
+#[derive(Debug, Clone)]
+pub struct Analyzer {
+    segmenter: Segmenter,
+    stopwords: Arc<HashSet<String>>,
+    pos_allow: Option<Arc<HashSet<String>>>,
+    pos_deny: Arc<HashSet<String>>,
+    min_len: usize,
+    kind: TermKind,
+    normalize: bool,
+    drop_punct: bool,
+    drop_numbers: bool,
+    hmm: bool,
+    mode: CutMode,
+}
+
+impl Default for Analyzer {
+    /// Default dictionary, HMM on, precise mode, Chinese stopwords, normalised, punctuation and
+    /// whitespace dropped, numbers kept, words only, `min_len` 1.
+    fn default() -> Self {
+        AnalyzerBuilder::default().build_infallible()
+    }
+}
+
+/// Builds an [`Analyzer`].
+///
+/// # Examples
+/// ```
+/// use wenmai_analyze::Analyzer;
+/// let an = Analyzer::builder()
+///     .pos_allow(["n", "vn"])
+///     .min_len(2)
+///     .add_stopwords(["经济"])
+///     .build()
+///     .unwrap();
+/// assert_eq!(an.analyze("我们要大力发展经济和科技。"), ["科技"]);
+/// ```
+#[derive(Debug, Clone)]
+pub struct AnalyzerBuilder {
+    segmenter: Option<Segmenter>,
+    builtin_stopwords: bool,
+    extra_stopwords: HashSet<String>,
+    pos_allow: Option<HashSet<String>>,
+    pos_deny: HashSet<String>,
+    min_len: usize,
+    kind: TermKind,
+    normalize: bool,
+    drop_punct: bool,
+    drop_numbers: bool,
+    hmm: bool,
+    mode: CutMode,
+}
+
+impl Default for AnalyzerBuilder {
+    fn default() -> Self {
+        AnalyzerBuilder {
+            segmenter: None,
+            builtin_stopwords: true,
+            extra_stopwords: HashSet::new(),
+            pos_allow: None,
+            pos_deny: HashSet::new(),
+            min_len: 1,
+            kind: TermKind::Words { min: 1, max: 1 },
+            normalize: true,
+            drop_punct: true,
+            drop_numbers: false,
+            hmm: true,
+            mode: CutMode::Precise,
+        }
+    }
+}
+
+impl AnalyzerBuilder {
+    /// The segmenter (and so the dictionary) to use; default: [`Segmenter::default`].
+    ///
+    /// # Examples
+    /// ```
+    /// let seg = wenmai_analyze::Segmenter::with_user_dict("文脉分析 10 n\n".as_bytes()).unwrap();
+    /// let an = wenmai_analyze::Analyzer::builder().segmenter(seg).build().unwrap();
+    /// assert_eq!(an.analyze("文脉分析"), ["文脉分析"]);
+    /// ```
+    pub fn segmenter(mut self, segmenter: Segmenter) -> Self {
+        self.segmenter = Some(segmenter);
+        self
+    }
+
+    /// Use the built-in Chinese stopword list (default: yes).
+    ///
+    /// # Examples
+    /// ```
+    /// let an = wenmai_analyze::Analyzer::builder().stopwords(false).build().unwrap();
+    /// assert_eq!(an.analyze("我的"), ["我", "的"]);
+    /// ```
+    pub fn stopwords(mut self, builtin: bool) -> Self {
+        self.builtin_stopwords = builtin;
+        self
+    }
+
+    /// Add stopwords of your own (normalised like terms).
+    ///
+    /// # Examples
+    /// ```
+    /// let an = wenmai_analyze::Analyzer::builder().add_stopwords(["发展"]).build().unwrap();
+    /// assert_eq!(an.analyze("发展经济"), ["经济"]);
+    /// ```
+    pub fn add_stopwords<I: IntoIterator<Item = S>, S: AsRef<str>>(mut self, words: I) -> Self {
+        self.extra_stopwords.extend(
+            words
+                .into_iter()
+                .map(|w| normalize_term(w.as_ref()).into_owned()),
+        );
+        self
+    }
+
+    /// Keep only tokens with these POS tags (jieba's tags; tagging is then on).
+    ///
+    /// # Examples
+    /// ```
+    /// let an = wenmai_analyze::Analyzer::builder().pos_allow(["ns"]).build().unwrap();
+    /// assert_eq!(an.analyze("我爱北京天安门"), ["北京", "天安门"]);
+    /// ```
+    pub fn pos_allow<I: IntoIterator<Item = S>, S: Into<String>>(mut self, tags: I) -> Self {
+        self.pos_allow = Some(tags.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Drop tokens with these POS tags.
+    ///
+    /// # Examples
+    /// ```
+    /// let an = wenmai_analyze::Analyzer::builder().stopwords(false).pos_deny(["r", "v"]).build().unwrap();
+    /// assert_eq!(an.analyze("我爱北京"), ["北京"]);
+    /// ```
+    pub fn pos_deny<I: IntoIterator<Item = S>, S: Into<String>>(mut self, tags: I) -> Self {
+        self.pos_deny = tags.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// Minimum term length in chars (default 1).
+    ///
+    /// # Examples
+    /// ```
+    /// let an = wenmai_analyze::Analyzer::builder().stopwords(false).min_len(2).build().unwrap();
+    /// assert_eq!(an.analyze("我爱北京"), ["北京"]);
+    /// ```
+    pub fn min_len(mut self, chars: usize) -> Self {
+        self.min_len = chars;
+        self
+    }
+
+    /// Word n-grams with `n` in `min..=max` (scikit-learn's `ngram_range`); default (1, 1).
+    ///
+    /// # Examples
+    /// ```
+    /// let an = wenmai_analyze::Analyzer::builder().ngram_range(2, 2).build().unwrap();
+    /// assert_eq!(an.analyze("发展经济。科技强国"), ["发展 经济", "科技 强国"]);
+    /// ```
+    pub fn ngram_range(mut self, min: usize, max: usize) -> Self {
+        self.kind = TermKind::Words { min, max };
+        self
+    }
+
+    /// Character n-grams instead of words.
+    ///
+    /// # Examples
+    /// ```
+    /// let an = wenmai_analyze::Analyzer::builder().char_ngrams(2, 2).build().unwrap();
+    /// assert_eq!(an.analyze("发展经济"), ["发展", "展经", "经济"]);
+    /// ```
+    pub fn char_ngrams(mut self, min: usize, max: usize) -> Self {
+        self.kind = TermKind::Chars { min, max };
+        self
+    }
+
+    /// NFKC width folding and ASCII lowercase (default: on).
+    ///
+    /// # Examples
+    /// ```
+    /// let an = wenmai_analyze::Analyzer::builder().normalize(false).build().unwrap();
+    /// assert_eq!(an.analyze("GDP"), ["GDP"]);
+    /// // jieba cuts full-width letters one by one; normalisation folds them first.
+    /// assert_eq!(an.analyze("ＧＤＰ"), ["Ｇ", "Ｄ", "Ｐ"]);
+    /// ```
+    pub fn normalize(mut self, yes: bool) -> Self {
+        self.normalize = yes;
+        self
+    }
+
+    /// Drop punctuation and whitespace tokens (default: on).
+    ///
+    /// # Examples
+    /// ```
+    /// let an = wenmai_analyze::Analyzer::builder().stopwords(false).drop_punct(false).build().unwrap();
+    /// assert_eq!(an.analyze("经济，"), ["经济", ","]); // width-folded
+    /// ```
+    pub fn drop_punct(mut self, yes: bool) -> Self {
+        self.drop_punct = yes;
+        self
+    }
+
+    /// Drop pure numbers such as `2024` or `３．５` (default: off).
+    ///
+    /// # Examples
+    /// ```
+    /// let an = wenmai_analyze::Analyzer::builder().stopwords(false).drop_numbers(true).build().unwrap();
+    /// assert_eq!(an.analyze("２０２４年增长5.2%"), ["年", "增长"]);
+    /// ```
+    pub fn drop_numbers(mut self, yes: bool) -> Self {
+        self.drop_numbers = yes;
+        self
+    }
+
+    /// Use jieba's HMM for unknown words (default: on).
+    ///
+    /// # Examples
+    /// ```
+    /// let an = wenmai_analyze::Analyzer::builder().hmm(false).build().unwrap();
+    /// assert_eq!(an.analyze("他来到了网易杭研大厦"), ["来到", "网易", "杭", "研", "大厦"]);
+    /// ```
+    pub fn hmm(mut self, yes: bool) -> Self {
+        self.hmm = yes;
+        self
+    }
+
+    /// jieba's cut mode (default: precise).
+    ///
+    /// # Examples
+    /// ```
+    /// use wenmai_analyze::{Analyzer, CutMode};
+    /// let an = Analyzer::builder().cut_mode(CutMode::Search).build().unwrap();
+    /// assert_eq!(an.analyze("清华大学"), ["清华", "华大", "大学", "清华大学"]);
+    /// ```
+    pub fn cut_mode(mut self, mode: CutMode) -> Self {
+        self.mode = mode;
+        self
+    }
+
+    /// Build the analyzer.
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] for an empty or zero n-gram range.
+    ///
+    /// # Examples
+    /// ```
+    /// assert!(wenmai_analyze::Analyzer::builder().ngram_range(2, 1).build().is_err());
+    /// ```
+    pub fn build(self) -> Result<Analyzer> {
+        let (TermKind::Words { min, max } | TermKind::Chars { min, max }) = self.kind;
+        if min == 0 || max < min {
+            return Err(Error::InvalidParameter(format!(
+                "n-gram range ({min}, {max}): need 1 <= min <= max"
+            )));
+        }
+        Ok(self.build_infallible())
+    }
+
+    fn build_infallible(self) -> Analyzer {
+        let mut stopwords = if self.builtin_stopwords {
+            chinese_stopwords().clone()
+        } else {
+            HashSet::new()
+        };
+        stopwords.extend(self.extra_stopwords);
+        Analyzer {
+            segmenter: self.segmenter.unwrap_or_default(),
+            stopwords: Arc::new(stopwords),
+            pos_allow: self.pos_allow.map(Arc::new),
+            pos_deny: Arc::new(self.pos_deny),
+            min_len: self.min_len,
+            kind: self.kind,
+            normalize: self.normalize,
+            drop_punct: self.drop_punct,
+            drop_numbers: self.drop_numbers,
+            hmm: self.hmm,
+            mode: self.mode,
+        }
+    }
+}
+
+/// Reusable buffers for [`Analyzer::sentence_terms`].
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    kept: Vec<String>,
+    gram: String,
+}
+
+impl Analyzer {
+    /// A builder with the defaults of [`Analyzer::default`].
+    ///
+    /// # Examples
+    /// ```
+    /// let an = wenmai_analyze::Analyzer::builder().build().unwrap();
+    /// assert!(an.stopwords().contains("的"));
+    /// ```
+    pub fn builder() -> AnalyzerBuilder {
+        AnalyzerBuilder::default()
+    }
+
+    /// The segmenter.
+    ///
+    /// # Examples
+    /// ```
+    /// let an = wenmai_analyze::Analyzer::default();
+    /// assert!(an.segmenter().shares_dictionary_with(&wenmai_analyze::Segmenter::default()));
+    /// ```
+    pub fn segmenter(&self) -> &Segmenter {
+        &self.segmenter
+    }
+
+    /// The stopwords in force (normalised).
+    ///
+    /// # Examples
+    /// ```
+    /// assert!(wenmai_analyze::Analyzer::default().stopwords().contains("我们"));
+    /// ```
+    pub fn stopwords(&self) -> &HashSet<String> {
+        &self.stopwords
+    }
+
+    /// Whether HMM is on.
+    ///
+    /// # Examples
+    /// ```
+    /// assert!(wenmai_analyze::Analyzer::default().hmm());
+    /// ```
+    pub fn hmm(&self) -> bool {
+        self.hmm
+    }
+
+    /// How terms are made.
+    ///
+    /// # Examples
+    /// ```
+    /// use wenmai_analyze::{Analyzer, analyzer::TermKind};
+    /// assert_eq!(Analyzer::default().term_kind(), TermKind::Words { min: 1, max: 1 });
+    /// ```
+    pub fn term_kind(&self) -> TermKind {
+        self.kind
+    }
+
+    /// The terms of a plain text; sentences end at `。！？!?；…` and line breaks.
+    ///
+    /// # Examples
+    /// ```
+    /// let an = wenmai_analyze::Analyzer::default();
+    /// assert_eq!(an.analyze("２０２４年ＧＤＰ增长"), ["2024", "gdp", "增长"]); // 年 is a stopword
+    /// ```
+    pub fn analyze(&self, text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut scratch = Scratch::default();
+        self.segmenter.with_dict_read(|d| {
+            let mut start = 0;
+            let mut ends = Vec::new();
+            d.each(text, CutMode::Precise, self.hmm, |w, b| {
+                if ends_sentence(w) {
+                    ends.push(b + w.len());
+                }
+            });
+            ends.push(text.len());
+            for end in ends {
+                if end > start {
+                    self.sentence_terms(d, &text[start..end], &mut scratch, &mut |t| {
+                        out.push(t.to_owned())
+                    });
+                }
+                start = end;
+            }
+        });
+        out
+    }
+
+    /// Terms of many sentences lists in parallel: for each text the terms of its sentences.
+    ///
+    /// # Examples
+    /// ```
+    /// let an = wenmai_analyze::Analyzer::default();
+    /// assert_eq!(an.analyze_many(&["发展经济", "改革"]), [vec!["发展", "经济"], vec!["改革"]]);
+    /// ```
+    pub fn analyze_many<S: AsRef<str> + Sync>(&self, texts: &[S]) -> Vec<Vec<String>> {
+        use rayon::prelude::*;
+        texts.par_iter().map(|t| self.analyze(t.as_ref())).collect()
+    }
+
+    /// The kept, normalised token for `w`, or `None` if a filter drops it.
+    #[inline]
+    fn keep<'t>(&self, w: &'t str, tag: Option<&str>) -> Option<Cow<'t, str>> {
+        if w.is_empty() || (self.drop_punct && is_punct_or_space(w)) {
+            return None;
+        }
+        if let Some(tag) = tag {
+            if let Some(allow) = &self.pos_allow
+                && !allow.contains(tag)
+            {
+                return None;
+            }
+            if self.pos_deny.contains(tag) {
+                return None;
+            }
+        }
+        let t = if self.normalize {
+            normalize_term(w)
+        } else {
+            Cow::Borrowed(w)
+        };
+        if self.min_len > 1 && t.chars().take(self.min_len).count() < self.min_len {
+            return None;
+        }
+        if self.drop_numbers && is_number(&t) {
+            return None;
+        }
+        if !self.stopwords.is_empty() && self.stopwords.contains(t.as_ref()) {
+            return None;
+        }
+        Some(t)
+    }
+
+    fn uses_tags(&self) -> bool {
+        self.pos_allow.is_some() || !self.pos_deny.is_empty()
+    }
+
+    /// Hand every term of one sentence to `emit`.
+    ///
+    /// With normalisation, full-width ASCII forms (`２０２４`, `ＧＤＰ`) are folded before
+    /// segmentation, so that jieba sees (and keeps together) `2024` as it would in ASCII: jieba
+    /// cuts full-width letters and digits one by one.
+    pub(crate) fn sentence_terms(
+        &self,
+        d: &Dictionary,
+        sentence: &str,
+        scratch: &mut Scratch,
+        emit: &mut impl FnMut(&str),
+    ) {
+        if self.normalize
+            && sentence
+                .chars()
+                .any(|c| matches!(c, '\u{FF01}'..='\u{FF5E}'))
+        {
+            let folded: String = sentence
+                .chars()
+                .map(|c| match c {
+                    '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+                    c => c,
+                })
+                .collect();
+            return self.sentence_terms_folded(d, &folded, scratch, emit);
+        }
+        self.sentence_terms_folded(d, sentence, scratch, emit)
+    }
+
+    fn sentence_terms_folded(
+        &self,
+        d: &Dictionary,
+        sentence: &str,
+        scratch: &mut Scratch,
+        emit: &mut impl FnMut(&str),
+    ) {
+        let simple = matches!(self.kind, TermKind::Words { min: 1, max: 1 });
+        if simple {
+            if self.uses_tags() {
+                d.each_tagged(sentence, self.hmm, |w, _, tag| {
+                    if let Some(t) = self.keep(w, Some(tag)) {
+                        emit(&t);
+                    }
+                });
+            } else {
+                d.each(sentence, self.mode, self.hmm, |w, _| {
+                    if let Some(t) = self.keep(w, None) {
+                        emit(&t);
+                    }
+                });
+            }
+            return;
+        }
+        // Collect the kept tokens of the sentence; `None` marks a dropped token (a break for
+        // character n-grams).
+        let kept = &mut scratch.kept;
+        kept.clear();
+        let mut breaks: Vec<usize> = Vec::new();
+        let mut push = |t: Option<Cow<'_, str>>| match t {
+            Some(t) => kept.push(t.into_owned()),
+            None => breaks.push(kept.len()),
+        };
+        if self.uses_tags() {
+            d.each_tagged(sentence, self.hmm, |w, _, tag| {
+                push(self.keep(w, Some(tag)))
+            });
+        } else {
+            d.each(sentence, self.mode, self.hmm, |w, _| {
+                push(self.keep(w, None))
+            });
+        }
+        let gram = &mut scratch.gram;
+        match self.kind {
+            TermKind::Words { min, max } => {
+                for n in min..=max {
+                    for win in kept.windows(n) {
+                        gram.clear();
+                        for (i, w) in win.iter().enumerate() {
+                            if i > 0 {
+                                gram.push(' ');
+                            }
+                            gram.push_str(w);
+                        }
+                        emit(gram);
+                    }
+                }
+            }
+            TermKind::Chars { min, max } => {
+                breaks.push(kept.len());
+                let mut from = 0;
+                for &to in &breaks {
+                    if to > from {
+                        let chars: Vec<char> =
+                            kept[from..to].iter().flat_map(|w| w.chars()).collect();
+                        for n in min..=max {
+                            for win in chars.windows(n) {
+                                gram.clear();
+                                gram.extend(win);
+                                emit(gram);
+                            }
+                        }
+                    }
+                    from = to;
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_and_punct() {
+        assert!(is_number("2024"));
+        assert!(is_number("５．２%"));
+        assert!(!is_number("2024年"));
+        assert!(is_punct_or_space("，。"));
+        assert!(is_punct_or_space(" "));
+        assert!(!is_punct_or_space("a,"));
+    }
+
+    #[test]
+    fn ngrams_never_cross_sentences() {
+        let an = Analyzer::builder()
+            .stopwords(false)
+            .ngram_range(2, 2)
+            .build()
+            .unwrap();
+        let terms = an.analyze("发展经济。改革开放");
+        assert!(!terms.iter().any(|t| t == "经济 改革"));
+    }
+}

@@ -1,0 +1,480 @@
+//! Corpora of parsed documents, units of analysis, and mergeable corpus statistics.
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use wenmai_parse::{Document, Span};
+
+use crate::analyzer::{Analyzer, Scratch};
+use crate::error::{Error, Result};
+use crate::keywords::IdfTable;
+use crate::matrix::{DocTermMatrix, DtmOptions, Interner, RawCounts, RowCounter, TfidfOptions};
+
+/// What a row of a matrix is: a whole document, a section, a paragraph or a sentence.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    /// One row per document.
+    #[default]
+    Document,
+    /// One row per section: the sentences whose innermost section it is (text before the first
+    /// heading is a unit of its own, with no section).
+    Section,
+    /// One row per paragraph.
+    Paragraph,
+    /// One row per sentence.
+    Sentence,
+}
+
+/// One unit of a corpus: which document, which section, where.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct UnitRef {
+    /// The kind of unit.
+    pub kind: Unit,
+    /// Index of the document in the corpus.
+    pub document: usize,
+    /// Index of the innermost section in [`Document::sections`] (`None`: before any heading or
+    /// a whole document).
+    pub section: Option<usize>,
+    /// Index of the paragraph or sentence (in [`Document::paragraphs`] / [`Document::sentences`]);
+    /// the section index for sections; `None` for documents and the text before the first heading.
+    pub index: Option<usize>,
+    /// Where the unit is in the document text (for a section: from its first to its last
+    /// sentence).
+    pub span: Span,
+}
+
+/// A collection of parsed documents with ids.
+///
+/// # Examples
+/// ```
+/// use wenmai_analyze::{Analyzer, Corpus, DtmOptions, Unit};
+/// let corpus = Corpus::from_texts(["发展经济。改革开放。", "发展科技。"]);
+/// let m = corpus.dtm(&Analyzer::default(), Unit::Document, &DtmOptions::default()).unwrap();
+/// assert_eq!(m.terms, ["发展", "改革开放", "科技", "经济"]);
+/// assert_eq!(m.n_rows(), 2);
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Corpus {
+    documents: Vec<Document>,
+    ids: Vec<String>,
+}
+
+impl Corpus {
+    /// A corpus of parsed documents, ids `0`, `1`, ….
+    pub fn new(documents: Vec<Document>) -> Self {
+        let ids = (0..documents.len()).map(|i| i.to_string()).collect();
+        Corpus { documents, ids }
+    }
+
+    /// A corpus with ids of your own.
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] when the numbers of documents and ids differ.
+    pub fn with_ids(documents: Vec<Document>, ids: Vec<String>) -> Result<Self> {
+        if documents.len() != ids.len() {
+            return Err(Error::InvalidParameter(format!(
+                "{} documents, {} ids",
+                documents.len(),
+                ids.len()
+            )));
+        }
+        Ok(Corpus { documents, ids })
+    }
+
+    /// Parse texts (in parallel) into a corpus.
+    pub fn from_texts<I: IntoIterator<Item = S>, S: AsRef<str>>(texts: I) -> Self {
+        let texts: Vec<S> = texts.into_iter().collect();
+        let refs: Vec<&str> = texts.iter().map(AsRef::as_ref).collect();
+        Corpus::new(refs.par_iter().map(|t| wenmai_parse::parse(t)).collect())
+    }
+
+    /// The documents.
+    pub fn documents(&self) -> &[Document] {
+        &self.documents
+    }
+
+    /// The ids.
+    pub fn ids(&self) -> &[String] {
+        &self.ids
+    }
+
+    /// Number of documents.
+    pub fn len(&self) -> usize {
+        self.documents.len()
+    }
+
+    /// Whether there are no documents.
+    pub fn is_empty(&self) -> bool {
+        self.documents.is_empty()
+    }
+
+    /// The units of one kind, in document order.
+    ///
+    /// # Examples
+    /// ```
+    /// use wenmai_analyze::{Corpus, Unit};
+    /// let c = Corpus::from_texts(["一、总则\n发展经济。改革开放。"]);
+    /// assert_eq!(c.units(Unit::Sentence).len(), c.documents()[0].sentences.len());
+    /// ```
+    pub fn units(&self, unit: Unit) -> Vec<UnitRef> {
+        let mut out = Vec::new();
+        for (i, d) in self.documents.iter().enumerate() {
+            for (u, _) in doc_units(i, d, unit) {
+                out.push(u);
+            }
+        }
+        out
+    }
+
+    /// Count the terms of every unit in parallel: the raw material of matrices and statistics.
+    fn raw_counts(&self, analyzer: &Analyzer, unit: Unit) -> (RawCounts, Vec<UnitRef>) {
+        let parts: Vec<(RawCounts, Vec<UnitRef>)> = self
+            .documents
+            .par_iter()
+            .enumerate()
+            .chunks(8)
+            .map(|chunk| {
+                let mut interner = Interner::default();
+                let mut scratch = Scratch::default();
+                let mut rows = Vec::new();
+                let mut units = Vec::new();
+                analyzer.segmenter().with_dict_read(|dict| {
+                    for (i, d) in chunk {
+                        for (u, sentences) in doc_units(i, d, unit) {
+                            let mut row = RowCounter::default();
+                            for s in sentences {
+                                let text = d.text.get(s.start..s.end).unwrap_or("");
+                                analyzer.sentence_terms(dict, text, &mut scratch, &mut |t| {
+                                    row.add(interner.id(t))
+                                });
+                            }
+                            rows.push(row.finish());
+                            units.push(u);
+                        }
+                    }
+                });
+                (
+                    RawCounts {
+                        terms: interner.into_terms(),
+                        rows,
+                    },
+                    units,
+                )
+            })
+            .collect();
+        let mut units = Vec::new();
+        let mut raws = Vec::with_capacity(parts.len());
+        for (r, u) in parts {
+            raws.push(r);
+            units.extend(u);
+        }
+        (RawCounts::concat(raws), units)
+    }
+
+    /// The document-term matrix over units of one kind (scikit-learn's `CountVectorizer`
+    /// pruning and term order). Deterministic for any number of threads.
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] for bad bounds or when pruning leaves no term.
+    pub fn dtm(&self, analyzer: &Analyzer, unit: Unit, opts: &DtmOptions) -> Result<DocTermMatrix> {
+        let (raw, units) = self.raw_counts(analyzer, unit);
+        raw.into_matrix(opts, units)
+    }
+
+    /// Corpus statistics (document frequency over units, collection frequency, units).
+    ///
+    /// # Examples
+    /// ```
+    /// use wenmai_analyze::{Analyzer, Corpus, Unit};
+    /// let s = Corpus::from_texts(["发展经济，发展科技。"]).stats(&Analyzer::default(), Unit::Document);
+    /// assert_eq!((s.n_units, s.df["发展"], s.cf["发展"]), (1, 1, 2));
+    /// ```
+    pub fn stats(&self, analyzer: &Analyzer, unit: Unit) -> CorpusStats {
+        let (raw, _) = self.raw_counts(analyzer, unit);
+        CorpusStats::from_raw(&raw)
+    }
+
+    /// Top-`k` keywords of every document: tf-idf weights of its terms (the analyzer's terms,
+    /// counted over the document) with the idf from `idf` (jieba's table, or one learnt from a
+    /// corpus), as jieba's `extract_tags` weighs them (`tf / total * idf`); ties broken by term
+    /// order. In parallel; deterministic.
+    ///
+    /// # Examples
+    /// ```
+    /// use wenmai_analyze::{Analyzer, Corpus, IdfTable};
+    /// let c = Corpus::from_texts(["发展经济，发展科技，发展教育。"]);
+    /// let k = c.keywords(&Analyzer::default(), 1, IdfTable::jieba());
+    /// assert_eq!(k[0][0].0, "发展");
+    /// ```
+    pub fn keywords(
+        &self,
+        analyzer: &Analyzer,
+        k: usize,
+        idf: &IdfTable,
+    ) -> Vec<Vec<(String, f64)>> {
+        let (raw, _) = self.raw_counts(analyzer, Unit::Document);
+        raw.rows
+            .par_iter()
+            .map(|row| {
+                let total: f64 = row.iter().map(|&(_, c)| f64::from(c)).sum();
+                let mut v: Vec<(u32, f64)> = row
+                    .iter()
+                    .map(|&(id, c)| {
+                        (
+                            id,
+                            f64::from(c) * (idf.get(&raw.terms[id as usize]) / total),
+                        )
+                    })
+                    .collect();
+                v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+                v.truncate(k);
+                v.into_iter()
+                    .map(|(id, w)| (raw.terms[id as usize].clone(), w))
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// The whole analysis path in one call: count units, build the matrix, weigh it with tf-idf,
+    /// and take each row's top-`k` terms. Returns the weighted matrix and the keywords.
+    ///
+    /// # Errors
+    /// As [`Corpus::dtm`].
+    ///
+    /// # Examples
+    /// ```
+    /// use wenmai_analyze::{Analyzer, Corpus, DtmOptions, TfidfOptions, Unit};
+    /// let c = Corpus::from_texts(["发展经济。", "发展科技。"]);
+    /// let (m, k) = c.tfidf_keywords(&Analyzer::default(), Unit::Document, &DtmOptions::default(), &TfidfOptions::default(), 1).unwrap();
+    /// assert_eq!(k[0][0].0, "经济");
+    /// assert_eq!(m.n_rows(), 2);
+    /// ```
+    #[allow(clippy::type_complexity)]
+    pub fn tfidf_keywords(
+        &self,
+        analyzer: &Analyzer,
+        unit: Unit,
+        opts: &DtmOptions,
+        tfidf: &TfidfOptions,
+        k: usize,
+    ) -> Result<(DocTermMatrix, Vec<Vec<(String, f64)>>)> {
+        let m = self.dtm(analyzer, unit, opts)?;
+        let (w, _) = m.tfidf(tfidf);
+        let top = w.top_k(k);
+        let kw = top
+            .into_iter()
+            .map(|r| {
+                r.into_iter()
+                    .map(|(j, v)| (w.terms[j].clone(), v))
+                    .collect()
+            })
+            .collect();
+        Ok((w, kw))
+    }
+}
+
+/// The units of one document with the sentences each consists of.
+fn doc_units(i: usize, d: &Document, unit: Unit) -> Vec<(UnitRef, Vec<Span>)> {
+    let whole = Span {
+        start: 0,
+        end: d.text.len(),
+        char_start: 0,
+        char_end: d.text.chars().count(),
+    };
+    // A document without sentences (empty, or not parsed) is one sentence of its whole text.
+    let sentences: Vec<(Span, usize, Option<usize>)> =
+        if d.sentences.is_empty() && !d.text.is_empty() {
+            vec![(whole, 0, None)]
+        } else {
+            d.sentences
+                .iter()
+                .map(|s| (s.span, s.paragraph, s.section))
+                .collect()
+        };
+    let join = |spans: &[Span]| match (spans.first(), spans.last()) {
+        (Some(a), Some(b)) => Span {
+            start: a.start,
+            end: b.end,
+            char_start: a.char_start,
+            char_end: b.char_end,
+        },
+        _ => Span::default(),
+    };
+    match unit {
+        Unit::Document => {
+            let spans: Vec<Span> = sentences.iter().map(|s| s.0).collect();
+            vec![(
+                UnitRef {
+                    kind: unit,
+                    document: i,
+                    section: None,
+                    index: None,
+                    span: whole,
+                },
+                spans,
+            )]
+        }
+        Unit::Sentence => sentences
+            .iter()
+            .enumerate()
+            .map(|(k, &(span, _, section))| {
+                (
+                    UnitRef {
+                        kind: unit,
+                        document: i,
+                        section,
+                        index: Some(k),
+                        span,
+                    },
+                    vec![span],
+                )
+            })
+            .collect(),
+        Unit::Paragraph => {
+            let mut groups: BTreeMap<usize, (Option<usize>, Vec<Span>)> = BTreeMap::new();
+            for &(span, p, section) in &sentences {
+                groups
+                    .entry(p)
+                    .or_insert((section, Vec::new()))
+                    .1
+                    .push(span);
+            }
+            groups
+                .into_iter()
+                .map(|(p, (section, spans))| {
+                    let span = d
+                        .paragraphs
+                        .get(p)
+                        .map_or_else(|| join(&spans), |pp| pp.span);
+                    (
+                        UnitRef {
+                            kind: unit,
+                            document: i,
+                            section,
+                            index: Some(p),
+                            span,
+                        },
+                        spans,
+                    )
+                })
+                .collect()
+        }
+        Unit::Section => {
+            // Keyed so that the text before the first heading (None) comes first.
+            let mut groups: BTreeMap<Option<usize>, Vec<Span>> = BTreeMap::new();
+            for &(span, _, section) in &sentences {
+                groups.entry(section).or_default().push(span);
+            }
+            groups
+                .into_iter()
+                .map(|(section, spans)| {
+                    (
+                        UnitRef {
+                            kind: unit,
+                            document: i,
+                            section,
+                            index: section,
+                            span: join(&spans),
+                        },
+                        spans,
+                    )
+                })
+                .collect()
+        }
+    }
+}
+
+/// Corpus statistics: a commutative monoid, so threads, processes and partitions can each
+/// compute theirs and [`merge`](CorpusStats::merge) them in any order.
+///
+/// # Examples
+/// ```
+/// use wenmai_analyze::CorpusStats;
+/// let a = CorpusStats::from_tokens(&[vec!["经济", "经济"]]);
+/// let b = CorpusStats::from_tokens(&[vec!["经济", "科技"]]);
+/// let ab = a.clone().merge(b.clone());
+/// assert_eq!(ab, b.merge(a));
+/// assert_eq!((ab.n_units, ab.df["经济"], ab.cf["经济"]), (2, 2, 3));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CorpusStats {
+    /// Number of units counted.
+    pub n_units: u64,
+    /// Document frequency: units containing the term.
+    pub df: BTreeMap<String, u64>,
+    /// Collection frequency: occurrences of the term.
+    pub cf: BTreeMap<String, u64>,
+}
+
+impl CorpusStats {
+    fn from_raw(raw: &RawCounts) -> Self {
+        let mut df = vec![0u64; raw.terms.len()];
+        let mut cf = vec![0u64; raw.terms.len()];
+        for r in &raw.rows {
+            for &(id, c) in r {
+                df[id as usize] += 1;
+                cf[id as usize] += u64::from(c);
+            }
+        }
+        CorpusStats {
+            n_units: raw.rows.len() as u64,
+            df: raw.terms.iter().cloned().zip(df).collect(),
+            cf: raw.terms.iter().cloned().zip(cf).collect(),
+        }
+    }
+
+    /// Statistics of already tokenised units.
+    pub fn from_tokens<D, S>(units: &[D]) -> Self
+    where
+        D: AsRef<[S]> + Sync,
+        S: AsRef<str> + Sync,
+    {
+        CorpusStats::from_raw(&RawCounts::from_token_lists(units))
+    }
+
+    /// The statistics of both (associative and commutative; the empty value is the identity).
+    pub fn merge(mut self, other: CorpusStats) -> CorpusStats {
+        self.n_units += other.n_units;
+        for (t, v) in other.df {
+            *self.df.entry(t).or_insert(0) += v;
+        }
+        for (t, v) in other.cf {
+            *self.cf.entry(t).or_insert(0) += v;
+        }
+        self
+    }
+
+    /// An idf table learnt from these statistics, in jieba's sense: `ln(n_units / df)`.
+    ///
+    /// # Examples
+    /// ```
+    /// let s = wenmai_analyze::CorpusStats::from_tokens(&[vec!["a"], vec!["a", "b"]]);
+    /// let idf = s.idf_table();
+    /// assert_eq!(idf.get("a"), 0.0);
+    /// assert_eq!(idf.get("b"), 2f64.ln());
+    /// ```
+    pub fn idf_table(&self) -> IdfTable {
+        let n = self.n_units as f64;
+        IdfTable::from_pairs(
+            self.df
+                .iter()
+                .map(|(t, &df)| (t.clone(), (n / df as f64).ln())),
+        )
+    }
+
+    /// The statistics as a dense document-frequency vector over a term list (0 for absent terms).
+    ///
+    /// # Examples
+    /// ```
+    /// let s = wenmai_analyze::CorpusStats::from_tokens(&[vec!["a"], vec!["a", "b"]]);
+    /// assert_eq!(s.df_vector(&["b".to_string(), "z".to_string()]).to_vec(), [1, 0]);
+    /// ```
+    pub fn df_vector(&self, terms: &[String]) -> ndarray::Array1<u64> {
+        terms
+            .iter()
+            .map(|t| self.df.get(t).copied().unwrap_or(0))
+            .collect()
+    }
+}

@@ -1,0 +1,552 @@
+//! Keywords with jieba 0.42.1's semantics: `extract_tags` (tf-idf) and `textrank`.
+//!
+//! - [`IdfTable`]: jieba's `idf.txt` (the default), one learnt from your corpus
+//!   ([`crate::CorpusStats::idf_table`]), loading and saving in jieba's format; unknown words get
+//!   the median idf, computed as jieba does (`sorted(values)[len // 2]`).
+//! - [`KeywordExtractor::extract_tags`]: jieba's `extract_tags`: plain `cut` (or `posseg` when
+//!   POS tags are allowed), words shorter than 2 chars after `strip()` or in the stop words
+//!   (compared lowercased) skipped, weight `tf * (idf / total)`, ties in first-occurrence order.
+//! - [`KeywordExtractor::textrank`]: jieba's `textrank`: `posseg` tokens, co-occurrence window 5
+//!   over the filtered words, an undirected weighted graph, 10 iterations over the sorted nodes
+//!   with d = 0.85, weights scaled by `(w - min/10) / (max - min/10)`.
+
+use std::collections::{HashMap, HashSet};
+use std::io::{BufRead, Write};
+use std::sync::{Arc, LazyLock};
+
+use rustc_hash::FxHashMap;
+
+use crate::error::{Error, Result};
+use crate::segmenter::Segmenter;
+
+/// An idf table: word -> idf, with the median for unknown words.
+///
+/// # Examples
+/// ```
+/// use wenmai_analyze::IdfTable;
+/// let t = IdfTable::load("经济 2.0\n发展 4.0\n科技 3.0\n".as_bytes()).unwrap();
+/// assert_eq!(t.get("经济"), 2.0);
+/// assert_eq!(t.median(), 3.0);
+/// assert_eq!(t.get("未知"), 3.0);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct IdfTable {
+    idf: FxHashMap<String, f64>,
+    /// Words in the order they were read, for saving.
+    order: Vec<String>,
+    median: f64,
+}
+
+/// Parse the `{:?}` rendering of a `HashMap<String, f64>` field named `field`.
+fn parse_debug_map(dump: &str, field: &str) -> Vec<(String, f64)> {
+    let mut out = Vec::new();
+    let Some(start) = dump.find(&format!("{field}: {{")) else {
+        return out;
+    };
+    let mut it = dump[start + field.len() + 3..].chars().peekable();
+    loop {
+        match it.next() {
+            Some('"') => {}
+            _ => return out,
+        }
+        let mut key = String::new();
+        while let Some(c) = it.next() {
+            match c {
+                '"' => break,
+                '\\' => match it.next() {
+                    Some('n') => key.push('\n'),
+                    Some('t') => key.push('\t'),
+                    Some('r') => key.push('\r'),
+                    Some('0') => key.push('\0'),
+                    Some('u') => {
+                        let hex: String = it.by_ref().skip(1).take_while(|&c| c != '}').collect();
+                        if let Some(c) = u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32)
+                        {
+                            key.push(c);
+                        }
+                    }
+                    Some(c) => key.push(c),
+                    None => return out,
+                },
+                c => key.push(c),
+            }
+        }
+        // ": "
+        it.next();
+        it.next();
+        let num: String = it.by_ref().take_while(|&c| c != ',' && c != '}').collect();
+        if let Ok(v) = num.trim().parse::<f64>() {
+            out.push((key, v));
+        }
+        if it.peek() == Some(&' ') {
+            it.next();
+        }
+    }
+}
+
+static JIEBA_IDF: LazyLock<IdfTable> = LazyLock::new(|| {
+    // jieba-rs embeds jieba's idf.txt (byte-identical to jieba 0.42.1's) but exposes it only
+    // through `Debug`; reading it from there avoids shipping a second 6 MB copy.
+    let tfidf = jieba_rs::TfIdf::default();
+    let dump = format!("{tfidf:?}");
+    let mut pairs = parse_debug_map(&dump, "idf_dict");
+    // HashMap order is random: sort so that the table (and a saved file) is reproducible.
+    pairs.sort_by(|a, b| a.0.cmp(&b.0));
+    IdfTable::from_pairs(pairs)
+});
+
+impl IdfTable {
+    /// jieba 0.42.1's default idf table (`jieba/analyse/idf.txt`, 270,131 words), loaded once.
+    ///
+    /// # Examples
+    /// ```
+    /// let t = wenmai_analyze::IdfTable::jieba();
+    /// assert!(t.len() > 200_000);
+    /// assert!(t.get("经济") > 0.0);
+    /// ```
+    pub fn jieba() -> &'static IdfTable {
+        &JIEBA_IDF
+    }
+
+    /// A table of `(word, idf)` pairs (a later pair for the same word wins, as in jieba).
+    pub fn from_pairs<I: IntoIterator<Item = (String, f64)>>(pairs: I) -> Self {
+        let mut idf = FxHashMap::default();
+        let mut order = Vec::new();
+        for (w, v) in pairs {
+            if idf.insert(w.clone(), v).is_none() {
+                order.push(w);
+            }
+        }
+        let mut values: Vec<f64> = idf.values().copied().collect();
+        values.sort_by(f64::total_cmp);
+        let median = values.get(values.len() / 2).copied().unwrap_or(0.0);
+        IdfTable { idf, order, median }
+    }
+
+    /// Load a table in jieba's `idf.txt` format (`word idf` per line, one space), as jieba's
+    /// `set_idf_path` reads it.
+    ///
+    /// # Errors
+    /// [`Error::IdfTable`] naming the line when it is not `word idf`; [`Error::Io`].
+    pub fn load<R: BufRead>(reader: R) -> Result<Self> {
+        let mut pairs = Vec::new();
+        for (i, line) in reader.lines().enumerate() {
+            let line = line?;
+            let line = line.trim_start_matches('\u{feff}').trim();
+            let mut parts = line.split(' ');
+            let (Some(w), Some(v), None) = (parts.next(), parts.next(), parts.next()) else {
+                return Err(Error::IdfTable {
+                    line: i + 1,
+                    message: format!("expected `word idf`, got `{line}`"),
+                });
+            };
+            let v: f64 = v.parse().map_err(|e| Error::IdfTable {
+                line: i + 1,
+                message: format!("idf `{v}`: {e}"),
+            })?;
+            pairs.push((w.to_owned(), v));
+        }
+        Ok(IdfTable::from_pairs(pairs))
+    }
+
+    /// Save in jieba's `idf.txt` format (readable by `jieba.analyse.set_idf_path`).
+    ///
+    /// # Examples
+    /// ```
+    /// let t = wenmai_analyze::IdfTable::from_pairs([("经济".to_string(), 1.5)]);
+    /// let mut out = Vec::new();
+    /// t.save(&mut out).unwrap();
+    /// assert_eq!(String::from_utf8(out).unwrap(), "经济 1.5\n");
+    /// ```
+    pub fn save<W: Write>(&self, mut writer: W) -> Result<()> {
+        for w in &self.order {
+            // `{:?}` prints the shortest string that reads back to the same f64.
+            writeln!(writer, "{w} {:?}", self.idf[w])?;
+        }
+        Ok(())
+    }
+
+    /// The idf of `word`, the median for unknown words.
+    #[inline]
+    pub fn get(&self, word: &str) -> f64 {
+        self.idf.get(word).copied().unwrap_or(self.median)
+    }
+
+    /// The idf of `word` if it is in the table.
+    pub fn lookup(&self, word: &str) -> Option<f64> {
+        self.idf.get(word).copied()
+    }
+
+    /// The median idf (`sorted(values)[len // 2]`).
+    pub fn median(&self) -> f64 {
+        self.median
+    }
+
+    /// Number of words.
+    pub fn len(&self) -> usize {
+        self.idf.len()
+    }
+
+    /// Whether the table is empty.
+    pub fn is_empty(&self) -> bool {
+        self.idf.is_empty()
+    }
+}
+
+/// jieba's `KeywordExtractor.STOP_WORDS`.
+pub const JIEBA_STOP_WORDS: [&str; 31] = [
+    "the", "of", "is", "and", "to", "in", "that", "we", "for", "an", "are", "by", "be", "as", "on",
+    "with", "can", "if", "from", "which", "you", "it", "this", "then", "at", "have", "all", "not",
+    "one", "has", "or",
+];
+
+/// A keyword and its weight; `flag` is its POS tag when asked for (`withFlag`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Keyword {
+    /// The word.
+    pub word: String,
+    /// Its weight.
+    pub weight: f64,
+    /// Its POS tag (only with `with_flag`).
+    pub flag: Option<String>,
+}
+
+/// jieba's `textrank` default POS filter.
+pub const TEXTRANK_POS: [&str; 4] = ["ns", "n", "vn", "v"];
+
+/// Keyword extraction with jieba 0.42.1's `extract_tags` and `textrank` semantics.
+///
+/// # Examples
+/// ```
+/// use wenmai_analyze::KeywordExtractor;
+/// let kw = KeywordExtractor::default();
+/// let text = "今天纽约的天气真好啊，京华大酒店的张尧经理吃了一只北京烤鸭。后天纽约的天气不好，昨天纽约的天气也不好，北京烤鸭真好吃";
+/// let tags: Vec<String> = kw.extract_tags(text, Some(3), &[], false).into_iter().map(|k| k.word).collect();
+/// assert_eq!(tags, ["北京烤鸭", "纽约", "天气"]);
+/// ```
+#[derive(Debug, Clone)]
+pub struct KeywordExtractor {
+    segmenter: Segmenter,
+    idf: Arc<IdfTable>,
+    stop_words: Arc<HashSet<String>>,
+    hmm: bool,
+}
+
+impl Default for KeywordExtractor {
+    /// The default dictionary, jieba's idf table and stop words, HMM on.
+    fn default() -> Self {
+        KeywordExtractor {
+            segmenter: Segmenter::default(),
+            idf: Arc::new(IdfTable::jieba().clone()),
+            stop_words: Arc::new(JIEBA_STOP_WORDS.iter().map(|w| (*w).to_owned()).collect()),
+            hmm: true,
+        }
+    }
+}
+
+/// Python's `str.strip()` length is at least 2.
+#[inline]
+fn long_enough(w: &str) -> bool {
+    w.trim().chars().nth(1).is_some()
+}
+
+impl KeywordExtractor {
+    /// An extractor with a segmenter of your own.
+    pub fn with_segmenter(segmenter: Segmenter) -> Self {
+        KeywordExtractor {
+            segmenter,
+            ..Default::default()
+        }
+    }
+
+    /// Use another idf table (jieba's `set_idf_path`).
+    ///
+    /// # Examples
+    /// ```
+    /// use wenmai_analyze::{IdfTable, KeywordExtractor};
+    /// let mut kw = KeywordExtractor::default();
+    /// kw.set_idf(IdfTable::load("经济 1.0\n科技 9.0\n".as_bytes()).unwrap());
+    /// assert_eq!(kw.extract_tags("经济科技", None, &[], false)[0].word, "科技");
+    /// ```
+    pub fn set_idf(&mut self, idf: IdfTable) {
+        self.idf = Arc::new(idf);
+    }
+
+    /// The idf table in use.
+    pub fn idf(&self) -> &IdfTable {
+        &self.idf
+    }
+
+    /// Add stop words from a file's lines (jieba's `set_stop_words` adds to the set; lines are
+    /// taken as they are).
+    ///
+    /// # Examples
+    /// ```
+    /// let mut kw = wenmai_analyze::KeywordExtractor::default();
+    /// kw.set_stop_words("纽约\n".as_bytes()).unwrap();
+    /// assert!(kw.extract_tags("纽约天气", None, &[], false).iter().all(|k| k.word != "纽约"));
+    /// ```
+    pub fn set_stop_words<R: BufRead>(&mut self, reader: R) -> Result<()> {
+        let mut set = (*self.stop_words).clone();
+        for line in reader.lines() {
+            let line = line?;
+            set.insert(
+                line.trim_end_matches('\r')
+                    .trim_start_matches('\u{feff}')
+                    .to_owned(),
+            );
+        }
+        self.stop_words = Arc::new(set);
+        Ok(())
+    }
+
+    /// Turn the HMM on or off for segmentation (jieba always uses it: default on).
+    pub fn set_hmm(&mut self, hmm: bool) {
+        self.hmm = hmm;
+    }
+
+    fn is_stop(&self, w: &str) -> bool {
+        if w.is_ascii() && !w.bytes().any(|b| b.is_ascii_uppercase()) {
+            self.stop_words.contains(w)
+        } else {
+            self.stop_words.contains(&w.to_lowercase())
+        }
+    }
+
+    /// jieba's `extract_tags(text, topK, withWeight=True, allowPOS, withFlag)`; `top_k` `None`
+    /// (or `Some(0)`) returns every word.
+    pub fn extract_tags(
+        &self,
+        text: &str,
+        top_k: Option<usize>,
+        allow_pos: &[&str],
+        with_flag: bool,
+    ) -> Vec<Keyword> {
+        // Keys in first-occurrence order (Python dict order), with counts.
+        let mut index: HashMap<(&str, &str), usize> = HashMap::new();
+        let mut keys: Vec<((&str, String), f64)> = Vec::new();
+        self.segmenter.with_dict_read(|d| {
+            if allow_pos.is_empty() {
+                d.each(text, crate::CutMode::Precise, self.hmm, |w, _| {
+                    if !long_enough(w) || self.is_stop(w) {
+                        return;
+                    }
+                    match index.get(&(w, "")) {
+                        Some(&i) => keys[i].1 += 1.0,
+                        None => {
+                            index.insert((w, ""), keys.len());
+                            keys.push(((w, String::new()), 1.0));
+                        }
+                    }
+                });
+            } else {
+                let mut tagged: HashMap<(&str, String), usize> = HashMap::new();
+                d.each_tagged(text, self.hmm, |w, _, tag| {
+                    if !allow_pos.contains(&tag) || !long_enough(w) || self.is_stop(w) {
+                        return;
+                    }
+                    let key = (
+                        w,
+                        if with_flag {
+                            tag.to_owned()
+                        } else {
+                            String::new()
+                        },
+                    );
+                    match tagged.get(&key) {
+                        Some(&i) => keys[i].1 += 1.0,
+                        None => {
+                            tagged.insert(key.clone(), keys.len());
+                            keys.push((key, 1.0));
+                        }
+                    }
+                });
+            }
+        });
+        let total: f64 = keys.iter().map(|k| k.1).sum();
+        let mut weighted: Vec<(usize, f64)> = keys
+            .iter()
+            .enumerate()
+            .map(|(i, ((w, _), c))| (i, c * (self.idf.get(w) / total)))
+            .collect();
+        // Python's stable sort, reverse=True: ties keep first-occurrence order.
+        weighted.sort_by(|a, b| b.1.total_cmp(&a.1));
+        let n = match top_k {
+            Some(k) if k > 0 => k.min(weighted.len()),
+            _ => weighted.len(),
+        };
+        weighted
+            .into_iter()
+            .take(n)
+            .map(|(i, weight)| {
+                let ((w, f), _) = &keys[i];
+                Keyword {
+                    word: (*w).to_owned(),
+                    weight,
+                    flag: if with_flag && !allow_pos.is_empty() {
+                        Some(f.clone())
+                    } else {
+                        None
+                    },
+                }
+            })
+            .collect()
+    }
+
+    /// jieba's `textrank(text, topK, withWeight=True, allowPOS, withFlag)`; jieba's default
+    /// `allowPOS` is [`TEXTRANK_POS`]; an empty `allow_pos` keeps no word (as jieba's empty
+    /// `frozenset`).
+    pub fn textrank(
+        &self,
+        text: &str,
+        top_k: Option<usize>,
+        allow_pos: &[&str],
+        with_flag: bool,
+    ) -> Vec<Keyword> {
+        let mut words: Vec<(&str, String)> = Vec::new();
+        self.segmenter.with_dict_read(|d| {
+            d.each_tagged(text, self.hmm, |w, _, t| words.push((w, t.to_owned())))
+        });
+        let keep: Vec<bool> = words
+            .iter()
+            .map(|(w, t)| allow_pos.contains(&t.as_str()) && long_enough(w) && !self.is_stop(w))
+            .collect();
+        // Nodes: word (or word + flag); ids in order of first appearance in the graph.
+        let node_key = |i: usize| -> (&str, &str) {
+            let (w, t) = &words[i];
+            (w, if with_flag { t.as_str() } else { "" })
+        };
+        // cm: pair -> count, in insertion order.
+        type Node<'n> = (&'n str, &'n str);
+        let mut cm_index: HashMap<(Node, Node), usize> = HashMap::new();
+        let mut cm: Vec<((Node, Node), u64)> = Vec::new();
+        const SPAN: usize = 5;
+        for i in 0..words.len() {
+            if !keep[i] {
+                continue;
+            }
+            #[allow(clippy::needless_range_loop)] // jieba's loop, break included
+            for j in i + 1..i + SPAN {
+                if j >= words.len() {
+                    break;
+                }
+                if !keep[j] {
+                    continue;
+                }
+                let key = (node_key(i), node_key(j));
+                match cm_index.get(&key) {
+                    Some(&k) => cm[k].1 += 1,
+                    None => {
+                        cm_index.insert(key, cm.len());
+                        cm.push((key, 1));
+                    }
+                }
+            }
+        }
+        // The graph: node -> list of (neighbour, weight), nodes in first-appearance order.
+        let mut node_id: HashMap<(&str, &str), usize> = HashMap::new();
+        let mut nodes: Vec<(&str, &str)> = Vec::new();
+        let mut edges: Vec<Vec<(usize, f64)>> = Vec::new();
+        for &((a, b), w) in &cm {
+            let mut ids = [0usize; 2];
+            for (slot, key) in ids.iter_mut().zip([a, b]) {
+                *slot = *node_id.entry(key).or_insert_with(|| {
+                    nodes.push(key);
+                    edges.push(Vec::new());
+                    nodes.len() - 1
+                });
+            }
+            let [ia, ib] = ids;
+            edges[ia].push((ib, w as f64));
+            edges[ib].push((ia, w as f64));
+        }
+        let n = nodes.len();
+        let wsdef = 1.0 / if n == 0 { 1.0 } else { n as f64 };
+        let mut ws = vec![wsdef; n];
+        let out_sum: Vec<f64> = edges
+            .iter()
+            .map(|e| e.iter().fold(0.0, |s, &(_, w)| s + w))
+            .collect();
+        let mut sorted: Vec<usize> = (0..n).collect();
+        // pair.__lt__ compares words only; the sort is stable.
+        sorted.sort_by(|&a, &b| nodes[a].0.cmp(nodes[b].0));
+        const D: f64 = 0.85;
+        for _ in 0..10 {
+            for &v in &sorted {
+                let mut s = 0.0;
+                for &(u, w) in &edges[v] {
+                    s += w / out_sum[u] * ws[u];
+                }
+                ws[v] = (1.0 - D) + D * s;
+            }
+        }
+        let (mut min_rank, mut max_rank) = (f64::MAX, f64::MIN_POSITIVE);
+        for &w in &ws {
+            if w < min_rank {
+                min_rank = w;
+            }
+            if w > max_rank {
+                max_rank = w;
+            }
+        }
+        for w in &mut ws {
+            *w = (*w - min_rank / 10.0) / (max_rank - min_rank / 10.0);
+        }
+        let mut order: Vec<usize> = (0..n).collect();
+        order.sort_by(|&a, &b| ws[b].total_cmp(&ws[a]));
+        let k = match top_k {
+            Some(k) if k > 0 => k.min(n),
+            _ => n,
+        };
+        order
+            .into_iter()
+            .take(k)
+            .map(|i| Keyword {
+                word: nodes[i].0.to_owned(),
+                weight: ws[i],
+                flag: if with_flag {
+                    Some(nodes[i].1.to_owned())
+                } else {
+                    None
+                },
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_map_parser() {
+        let dump = r#"X { idf_dict: {"a\"b": 1.5, "c": 2.0, "\u{3000}": 1e-7}, median_idf: 1.0 }"#;
+        let mut p = parse_debug_map(dump, "idf_dict");
+        p.sort_by(|a, b| a.0.cmp(&b.0));
+        assert_eq!(
+            p,
+            [
+                ("a\"b".to_string(), 1.5),
+                ("c".to_string(), 2.0),
+                ("\u{3000}".to_string(), 1e-7)
+            ]
+        );
+    }
+
+    #[test]
+    fn jieba_table_loaded() {
+        let t = IdfTable::jieba();
+        // jieba 0.42.1: len(idf_freq) == 270132, median_idf == 11.9547675029
+        assert_eq!(t.len(), 270_132);
+        assert_eq!(t.median(), 11.9547675029);
+        assert_eq!(t.get("劳动防护"), 13.900677652);
+    }
+
+    #[test]
+    fn bad_idf_line_is_an_error() {
+        assert!(matches!(
+            IdfTable::load("经济\n".as_bytes()),
+            Err(Error::IdfTable { line: 1, .. })
+        ));
+    }
+}

@@ -1,0 +1,837 @@
+//! Vocabularies, CSR document-term matrices and weights, as scikit-learn defines them.
+//!
+//! - [`Vocabulary`]: terms in sorted order (Python's string order = Rust's `str` order).
+//! - [`DocTermMatrix`]: CSR arrays `indptr`, `indices`, `data` over units x terms, built with
+//!   `min_df` / `max_df` / `max_features` exactly as `CountVectorizer` applies them.
+//! - Weights: counts, binary, tf-idf with `smooth_idf`, `sublinear_tf` and `norm` as
+//!   `TfidfTransformer` computes them.
+
+use std::collections::HashMap;
+
+use ndarray::{Array1, Array2};
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+
+use crate::corpus::UnitRef;
+use crate::error::{Error, Result};
+
+/// A document-frequency bound: an integer is a number of units, a float a proportion of them
+/// (scikit-learn's `min_df` / `max_df`).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub enum DfBound {
+    /// A number of units.
+    Count(usize),
+    /// A proportion of the units, in `[0, 1]`.
+    Proportion(f64),
+}
+
+impl DfBound {
+    fn resolve(self, n_units: usize) -> f64 {
+        match self {
+            DfBound::Count(c) => c as f64,
+            DfBound::Proportion(p) => p * n_units as f64,
+        }
+    }
+
+    fn check(self, name: &str) -> Result<()> {
+        if let DfBound::Proportion(p) = self
+            && !(0.0..=1.0).contains(&p)
+        {
+            return Err(Error::InvalidParameter(format!(
+                "{name} = {p}: a proportion must be in [0, 1]"
+            )));
+        }
+        Ok(())
+    }
+}
+
+/// How to build a [`DocTermMatrix`] (scikit-learn's `CountVectorizer` parameters).
+///
+/// # Examples
+/// ```
+/// use wenmai_analyze::{DfBound, DtmOptions};
+/// let o = DtmOptions { min_df: DfBound::Count(2), max_features: Some(1000), ..DtmOptions::default() };
+/// assert_eq!(o.max_df, DfBound::Proportion(1.0));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct DtmOptions {
+    /// Drop terms in fewer units than this (default `Count(1)`).
+    pub min_df: DfBound,
+    /// Drop terms in more units than this (default `Proportion(1.0)`).
+    pub max_df: DfBound,
+    /// Keep only this many terms, the most frequent over the corpus (ties: term order).
+    pub max_features: Option<usize>,
+    /// Counts become 1 (before `max_features` ranks terms, as in scikit-learn).
+    pub binary: bool,
+}
+
+impl Default for DtmOptions {
+    fn default() -> Self {
+        DtmOptions {
+            min_df: DfBound::Count(1),
+            max_df: DfBound::Proportion(1.0),
+            max_features: None,
+            binary: false,
+        }
+    }
+}
+
+/// Row normalisation of weighted matrices (scikit-learn's `norm`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Norm {
+    /// Rows scaled to unit Euclidean length (the default).
+    #[default]
+    L2,
+    /// Rows scaled to unit sum of absolute values.
+    L1,
+    /// No normalisation.
+    None,
+}
+
+/// tf-idf parameters (scikit-learn's `TfidfTransformer`).
+///
+/// # Examples
+/// ```
+/// let o = wenmai_analyze::TfidfOptions::default();
+/// assert!(o.smooth_idf && !o.sublinear_tf && o.use_idf);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct TfidfOptions {
+    /// Row normalisation.
+    pub norm: Norm,
+    /// Multiply by idf at all.
+    pub use_idf: bool,
+    /// Add one to document frequencies and to the number of units.
+    pub smooth_idf: bool,
+    /// Replace tf with `1 + ln(tf)`.
+    pub sublinear_tf: bool,
+}
+
+impl Default for TfidfOptions {
+    fn default() -> Self {
+        TfidfOptions {
+            norm: Norm::L2,
+            use_idf: true,
+            smooth_idf: true,
+            sublinear_tf: false,
+        }
+    }
+}
+
+/// Terms in sorted order and their column indices.
+///
+/// # Examples
+/// ```
+/// let v = wenmai_analyze::Vocabulary::new(["经济", "发展", "经济"]);
+/// assert_eq!(v.terms(), ["发展", "经济"]);
+/// assert_eq!(v.get("经济"), Some(1));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Vocabulary {
+    terms: Vec<String>,
+    #[serde(skip)]
+    index: HashMap<String, u32>,
+}
+
+impl Vocabulary {
+    /// A vocabulary of the distinct `terms`, sorted.
+    pub fn new<I: IntoIterator<Item = S>, S: Into<String>>(terms: I) -> Self {
+        let mut terms: Vec<String> = terms.into_iter().map(Into::into).collect();
+        terms.sort_unstable();
+        terms.dedup();
+        Self::from_sorted(terms)
+    }
+
+    fn from_sorted(terms: Vec<String>) -> Self {
+        let index = terms
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.clone(), i as u32))
+            .collect();
+        Vocabulary { terms, index }
+    }
+
+    /// The terms, sorted.
+    pub fn terms(&self) -> &[String] {
+        &self.terms
+    }
+
+    /// The column of `term`.
+    pub fn get(&self, term: &str) -> Option<usize> {
+        if self.index.len() != self.terms.len() {
+            return self.terms.binary_search_by(|t| t.as_str().cmp(term)).ok();
+        }
+        self.index.get(term).map(|&i| i as usize)
+    }
+
+    /// Number of terms.
+    pub fn len(&self) -> usize {
+        self.terms.len()
+    }
+
+    /// Whether there are no terms.
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+}
+
+/// A units x terms matrix in CSR form (scipy's `csr_matrix((data, indices, indptr))`).
+///
+/// Row `i` has columns `indices[indptr[i]..indptr[i+1]]` (ascending) with values `data[…]`.
+///
+/// # Examples
+/// ```
+/// use wenmai_analyze::{DocTermMatrix, DtmOptions};
+/// let docs = [vec!["经济", "发展", "经济"], vec!["改革"]];
+/// let m = DocTermMatrix::from_tokens(&docs, &DtmOptions::default()).unwrap();
+/// assert_eq!(m.terms, ["发展", "改革", "经济"]);
+/// assert_eq!(m.indptr, [0, 2, 3]);
+/// assert_eq!(m.indices, [0, 2, 1]);
+/// assert_eq!(m.data, [1.0, 2.0, 1.0]);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct DocTermMatrix {
+    /// Column labels, sorted.
+    pub terms: Vec<String>,
+    /// Row pointers, `n_units + 1` of them.
+    pub indptr: Vec<i64>,
+    /// Column indices, ascending within each row.
+    pub indices: Vec<i32>,
+    /// Values (counts, or weights after [`DocTermMatrix::tfidf`]).
+    pub data: Vec<f64>,
+    /// What each row is (empty when built from bare token lists).
+    pub units: Vec<UnitRef>,
+}
+
+/// Rows of `(term id, count)` over a term list: the raw material of a matrix.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct RawCounts {
+    /// Terms, any order, distinct.
+    pub(crate) terms: Vec<String>,
+    /// Per row: (term id, count), any order, ids distinct within a row.
+    pub(crate) rows: Vec<Vec<(u32, u32)>>,
+}
+
+impl RawCounts {
+    /// Count bare token lists, in parallel (the interner per chunk is merged by sorting).
+    pub(crate) fn from_token_lists<D, S>(docs: &[D]) -> RawCounts
+    where
+        D: AsRef<[S]> + Sync,
+        S: AsRef<str> + Sync,
+    {
+        let parts: Vec<RawCounts> = docs
+            .par_chunks(256)
+            .map(|chunk| {
+                let mut interner = Interner::default();
+                let rows = chunk
+                    .iter()
+                    .map(|d| {
+                        let mut row = RowCounter::default();
+                        for t in d.as_ref() {
+                            row.add(interner.id(t.as_ref()));
+                        }
+                        row.finish()
+                    })
+                    .collect();
+                RawCounts {
+                    terms: interner.into_terms(),
+                    rows,
+                }
+            })
+            .collect();
+        RawCounts::concat(parts)
+    }
+
+    /// Concatenate row blocks with their own term lists into one, term ids sorted by term.
+    pub(crate) fn concat(parts: Vec<RawCounts>) -> RawCounts {
+        if parts.len() == 1 {
+            let mut p = parts.into_iter().next().unwrap_or_default();
+            p.sort_terms();
+            return p;
+        }
+        let mut all: Vec<&str> = parts
+            .iter()
+            .flat_map(|p| p.terms.iter().map(String::as_str))
+            .collect();
+        all.par_sort_unstable();
+        all.dedup();
+        let global: FxHashMap<&str, u32> = all
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (*t, i as u32))
+            .collect();
+        let maps: Vec<Vec<u32>> = parts
+            .iter()
+            .map(|p| p.terms.iter().map(|t| global[t.as_str()]).collect())
+            .collect();
+        let terms: Vec<String> = all.iter().map(|t| (*t).to_owned()).collect();
+        let rows = parts
+            .into_iter()
+            .zip(maps)
+            .flat_map(|(p, map)| {
+                p.rows.into_iter().map(move |r| {
+                    let mut r: Vec<(u32, u32)> =
+                        r.into_iter().map(|(id, c)| (map[id as usize], c)).collect();
+                    r.sort_unstable();
+                    r
+                })
+            })
+            .collect();
+        RawCounts { terms, rows }
+    }
+
+    fn sort_terms(&mut self) {
+        let mut order: Vec<u32> = (0..self.terms.len() as u32).collect();
+        order.sort_unstable_by(|&a, &b| self.terms[a as usize].cmp(&self.terms[b as usize]));
+        let mut new_id = vec![0u32; order.len()];
+        for (new, &old) in order.iter().enumerate() {
+            new_id[old as usize] = new as u32;
+        }
+        let mut terms: Vec<String> = Vec::with_capacity(order.len());
+        let mut old_terms: Vec<Option<String>> = std::mem::take(&mut self.terms)
+            .into_iter()
+            .map(Some)
+            .collect();
+        for &old in &order {
+            terms.push(old_terms[old as usize].take().unwrap_or_default());
+        }
+        self.terms = terms;
+        for r in &mut self.rows {
+            for e in r.iter_mut() {
+                e.0 = new_id[e.0 as usize];
+            }
+            r.sort_unstable();
+        }
+    }
+
+    /// Apply scikit-learn's `min_df` / `max_df` / `max_features` and build the CSR matrix.
+    /// Terms must be sorted and rows sorted by term id.
+    pub(crate) fn into_matrix(
+        self,
+        opts: &DtmOptions,
+        units: Vec<UnitRef>,
+    ) -> Result<DocTermMatrix> {
+        opts.min_df.check("min_df")?;
+        opts.max_df.check("max_df")?;
+        let n = self.rows.len();
+        let high = opts.max_df.resolve(n);
+        let low = opts.min_df.resolve(n);
+        if high < low {
+            return Err(Error::InvalidParameter(
+                "max_df corresponds to < documents than min_df".into(),
+            ));
+        }
+        let n_terms = self.terms.len();
+        let mut df = vec![0u64; n_terms];
+        let mut cf = vec![0u64; n_terms];
+        for r in &self.rows {
+            for &(id, c) in r {
+                df[id as usize] += 1;
+                cf[id as usize] += if opts.binary { 1 } else { u64::from(c) };
+            }
+        }
+        let mut mask: Vec<bool> = (0..n_terms)
+            .map(|i| (df[i] as f64) <= high && (df[i] as f64) >= low)
+            .collect();
+        if let Some(limit) = opts.max_features {
+            let kept: Vec<usize> = (0..n_terms).filter(|&i| mask[i]).collect();
+            if kept.len() > limit {
+                // np.argsort(-tfs[mask], kind="mergesort")[:limit]: stable, so ties keep term order.
+                let mut order = kept.clone();
+                order.sort_by(|&a, &b| cf[b].cmp(&cf[a]));
+                mask = vec![false; n_terms];
+                for &i in order.iter().take(limit) {
+                    mask[i] = true;
+                }
+            }
+        }
+        let mut new_index = vec![u32::MAX; n_terms];
+        let mut terms = Vec::new();
+        for (i, t) in self.terms.into_iter().enumerate() {
+            if mask[i] {
+                new_index[i] = terms.len() as u32;
+                terms.push(t);
+            }
+        }
+        if terms.is_empty() && n_terms > 0 {
+            return Err(Error::InvalidParameter(
+                "After pruning, no terms remain. Try a lower min_df or a higher max_df.".into(),
+            ));
+        }
+        let mut indptr = Vec::with_capacity(n + 1);
+        indptr.push(0i64);
+        let nnz: usize = self.rows.iter().map(Vec::len).sum();
+        let mut indices = Vec::with_capacity(nnz);
+        let mut data = Vec::with_capacity(nnz);
+        for r in &self.rows {
+            for &(id, c) in r {
+                let j = new_index[id as usize];
+                if j != u32::MAX {
+                    indices.push(j as i32);
+                    data.push(if opts.binary { 1.0 } else { f64::from(c) });
+                }
+            }
+            indptr.push(indices.len() as i64);
+        }
+        Ok(DocTermMatrix {
+            terms,
+            indptr,
+            indices,
+            data,
+            units,
+        })
+    }
+}
+
+/// Term ids for one chunk of work: one allocation per distinct term, none per token.
+#[derive(Debug, Default)]
+pub(crate) struct Interner {
+    ids: FxHashMap<Box<str>, u32>,
+    terms: Vec<Box<str>>,
+}
+
+impl Interner {
+    #[inline]
+    pub(crate) fn id(&mut self, term: &str) -> u32 {
+        if let Some(&id) = self.ids.get(term) {
+            return id;
+        }
+        let id = self.terms.len() as u32;
+        let b: Box<str> = term.into();
+        self.terms.push(b.clone());
+        self.ids.insert(b, id);
+        id
+    }
+
+    pub(crate) fn into_terms(self) -> Vec<String> {
+        self.terms.into_iter().map(String::from).collect()
+    }
+}
+
+/// Counts of the term ids of one row.
+#[derive(Debug, Default)]
+pub(crate) struct RowCounter {
+    counts: FxHashMap<u32, u32>,
+}
+
+impl RowCounter {
+    #[inline]
+    pub(crate) fn add(&mut self, id: u32) {
+        *self.counts.entry(id).or_insert(0) += 1;
+    }
+
+    pub(crate) fn finish(self) -> Vec<(u32, u32)> {
+        let mut v: Vec<(u32, u32)> = self.counts.into_iter().collect();
+        v.sort_unstable();
+        v
+    }
+}
+
+impl DocTermMatrix {
+    /// Fit a vocabulary on already tokenised documents and count them (scikit-learn's
+    /// `CountVectorizer(analyzer=lambda d: d).fit_transform(docs)`).
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] for bounds out of range, `max_df` below `min_df`, or when no
+    /// term survives the pruning.
+    ///
+    /// # Examples
+    /// ```
+    /// use wenmai_analyze::{DfBound, DocTermMatrix, DtmOptions};
+    /// let docs = [vec!["a", "b"], vec!["a"], vec!["a", "c"]];
+    /// let o = DtmOptions { min_df: DfBound::Count(2), ..DtmOptions::default() };
+    /// assert_eq!(DocTermMatrix::from_tokens(&docs, &o).unwrap().terms, ["a"]);
+    /// ```
+    pub fn from_tokens<D, S>(docs: &[D], opts: &DtmOptions) -> Result<DocTermMatrix>
+    where
+        D: AsRef<[S]> + Sync,
+        S: AsRef<str> + Sync,
+    {
+        RawCounts::from_token_lists(docs).into_matrix(opts, Vec::new())
+    }
+
+    /// Count already tokenised documents over a fixed vocabulary (scikit-learn's `transform`):
+    /// unknown tokens are ignored.
+    ///
+    /// # Examples
+    /// ```
+    /// use wenmai_analyze::{DocTermMatrix, Vocabulary};
+    /// let v = Vocabulary::new(["a", "b"]);
+    /// let m = DocTermMatrix::transform_tokens(&[vec!["b", "z", "b"]], &v, false);
+    /// assert_eq!((m.indices, m.data), (vec![1], vec![2.0]));
+    /// ```
+    pub fn transform_tokens<D, S>(
+        docs: &[D],
+        vocabulary: &Vocabulary,
+        binary: bool,
+    ) -> DocTermMatrix
+    where
+        D: AsRef<[S]> + Sync,
+        S: AsRef<str> + Sync,
+    {
+        let rows: Vec<Vec<(u32, u32)>> = docs
+            .par_iter()
+            .map(|d| {
+                let mut row = RowCounter::default();
+                for t in d.as_ref() {
+                    if let Some(j) = vocabulary.get(t.as_ref()) {
+                        row.add(j as u32);
+                    }
+                }
+                row.finish()
+            })
+            .collect();
+        let mut m = DocTermMatrix {
+            terms: vocabulary.terms().to_vec(),
+            indptr: vec![0],
+            ..Default::default()
+        };
+        for r in rows {
+            for (j, c) in r {
+                m.indices.push(j as i32);
+                m.data.push(if binary { 1.0 } else { f64::from(c) });
+            }
+            m.indptr.push(m.indices.len() as i64);
+        }
+        m
+    }
+
+    /// Number of rows (units).
+    pub fn n_rows(&self) -> usize {
+        self.indptr.len().saturating_sub(1)
+    }
+
+    /// Number of columns (terms).
+    pub fn n_terms(&self) -> usize {
+        self.terms.len()
+    }
+
+    /// The vocabulary of the columns.
+    ///
+    /// # Examples
+    /// ```
+    /// let m = wenmai_analyze::DocTermMatrix::from_tokens(&[vec!["b", "a"]], &Default::default()).unwrap();
+    /// assert_eq!(m.vocabulary().get("b"), Some(1));
+    /// ```
+    pub fn vocabulary(&self) -> Vocabulary {
+        Vocabulary::from_sorted(self.terms.clone())
+    }
+
+    /// Row `i` as (column, value) slices.
+    pub fn row(&self, i: usize) -> (&[i32], &[f64]) {
+        let (a, b) = (self.indptr[i] as usize, self.indptr[i + 1] as usize);
+        (&self.indices[a..b], &self.data[a..b])
+    }
+
+    /// Document frequency per term (units with a non-zero value).
+    ///
+    /// # Examples
+    /// ```
+    /// let m = wenmai_analyze::DocTermMatrix::from_tokens(&[vec!["a", "a"], vec!["a", "b"]], &Default::default()).unwrap();
+    /// assert_eq!(m.document_frequency().to_vec(), [2, 1]);
+    /// ```
+    pub fn document_frequency(&self) -> Array1<u64> {
+        let mut df = Array1::zeros(self.n_terms());
+        for (&j, &v) in self.indices.iter().zip(&self.data) {
+            if v != 0.0 {
+                df[j as usize] += 1;
+            }
+        }
+        df
+    }
+
+    /// Column sums (collection frequency for a count matrix).
+    ///
+    /// # Examples
+    /// ```
+    /// let m = wenmai_analyze::DocTermMatrix::from_tokens(&[vec!["a", "a"], vec!["a", "b"]], &Default::default()).unwrap();
+    /// assert_eq!(m.column_sums().to_vec(), [3.0, 1.0]);
+    /// ```
+    pub fn column_sums(&self) -> Array1<f64> {
+        let mut s = Array1::zeros(self.n_terms());
+        for (&j, &v) in self.indices.iter().zip(&self.data) {
+            s[j as usize] += v;
+        }
+        s
+    }
+
+    /// The idf vector of this (count) matrix as scikit-learn computes it:
+    /// `ln((n + s) / (df + s)) + 1` with `s = 1` when `smooth_idf`.
+    ///
+    /// # Examples
+    /// ```
+    /// let m = wenmai_analyze::DocTermMatrix::from_tokens(&[vec!["a"], vec!["a", "b"]], &Default::default()).unwrap();
+    /// let idf = m.idf(true);
+    /// assert_eq!(idf[0], 1.0);
+    /// assert!((idf[1] - ((3.0f64 / 2.0).ln() + 1.0)).abs() < 1e-15);
+    /// ```
+    pub fn idf(&self, smooth_idf: bool) -> Array1<f64> {
+        let s = f64::from(u8::from(smooth_idf));
+        let n = self.n_rows() as f64 + s;
+        self.document_frequency()
+            .mapv(|df| (n / (df as f64 + s)).ln() + 1.0)
+    }
+
+    /// Binary weights: every stored value becomes 1.
+    ///
+    /// # Examples
+    /// ```
+    /// let m = wenmai_analyze::DocTermMatrix::from_tokens(&[vec!["a", "a"]], &Default::default()).unwrap();
+    /// assert_eq!(m.binary().data, [1.0]);
+    /// ```
+    pub fn binary(&self) -> DocTermMatrix {
+        let mut m = self.clone();
+        m.data
+            .iter_mut()
+            .for_each(|v| *v = if *v != 0.0 { 1.0 } else { 0.0 });
+        m
+    }
+
+    /// tf-idf of this count matrix with the idf learnt from it (scikit-learn's
+    /// `TfidfTransformer().fit_transform`). Returns the weighted matrix and the idf vector.
+    ///
+    /// # Examples
+    /// ```
+    /// use wenmai_analyze::{DocTermMatrix, Norm, TfidfOptions};
+    /// let m = DocTermMatrix::from_tokens(&[vec!["a", "b"], vec!["a"]], &Default::default()).unwrap();
+    /// let (w, idf) = m.tfidf(&TfidfOptions { norm: Norm::None, ..Default::default() });
+    /// assert_eq!(w.data[0], 1.0);
+    /// assert_eq!(w.data[1], idf[1]);
+    /// ```
+    pub fn tfidf(&self, opts: &TfidfOptions) -> (DocTermMatrix, Array1<f64>) {
+        let idf = self.idf(opts.smooth_idf);
+        let w = self.apply_idf(if opts.use_idf { Some(&idf) } else { None }, opts);
+        (w, idf)
+    }
+
+    /// Weight this count matrix with a given (fitted) idf vector: `sublinear_tf`, idf, `norm`
+    /// in scikit-learn's order (`TfidfTransformer.transform`).
+    ///
+    /// # Examples
+    /// ```
+    /// use wenmai_analyze::{DocTermMatrix, Norm, TfidfOptions};
+    /// let m = DocTermMatrix::from_tokens(&[vec!["a", "a", "b"]], &Default::default()).unwrap();
+    /// let idf = ndarray::arr1(&[1.0, 2.0]);
+    /// let w = m.apply_idf(Some(&idf), &TfidfOptions { norm: Norm::L1, ..Default::default() });
+    /// assert_eq!(w.data, [0.5, 0.5]);
+    /// ```
+    pub fn apply_idf(&self, idf: Option<&Array1<f64>>, opts: &TfidfOptions) -> DocTermMatrix {
+        let mut m = self.clone();
+        if opts.sublinear_tf {
+            m.data.iter_mut().for_each(|v| *v = v.ln() + 1.0);
+        }
+        if let Some(idf) = idf {
+            for (v, &j) in m.data.iter_mut().zip(&m.indices) {
+                *v *= idf[j as usize];
+            }
+        }
+        m.normalize(opts.norm);
+        m
+    }
+
+    /// Normalise rows in place (scikit-learn's `normalize`; all-zero rows stay zero).
+    ///
+    /// # Examples
+    /// ```
+    /// use wenmai_analyze::{DocTermMatrix, Norm};
+    /// let mut m = DocTermMatrix::from_tokens(&[vec!["a", "a", "a", "b", "b", "b", "b"]], &Default::default()).unwrap();
+    /// m.normalize(Norm::L2);
+    /// assert_eq!(m.data, [0.6, 0.8]);
+    /// ```
+    pub fn normalize(&mut self, norm: Norm) {
+        if norm == Norm::None {
+            return;
+        }
+        for i in 0..self.n_rows() {
+            let (a, b) = (self.indptr[i] as usize, self.indptr[i + 1] as usize);
+            let row = &mut self.data[a..b];
+            let mut s = 0.0f64;
+            match norm {
+                Norm::L2 => row.iter().for_each(|v| s += v * v),
+                Norm::L1 => row.iter().for_each(|v| s += v.abs()),
+                Norm::None => {}
+            }
+            if s == 0.0 {
+                continue;
+            }
+            if norm == Norm::L2 {
+                s = s.sqrt();
+            }
+            row.iter_mut().for_each(|v| *v /= s);
+        }
+    }
+
+    /// The dense matrix.
+    ///
+    /// # Examples
+    /// ```
+    /// let m = wenmai_analyze::DocTermMatrix::from_tokens(&[vec!["b"], vec!["a"]], &Default::default()).unwrap();
+    /// assert_eq!(m.to_dense(), ndarray::arr2(&[[0.0, 1.0], [1.0, 0.0]]));
+    /// ```
+    pub fn to_dense(&self) -> Array2<f64> {
+        let mut a = Array2::zeros((self.n_rows(), self.n_terms()));
+        for i in 0..self.n_rows() {
+            let (cols, vals) = self.row(i);
+            for (&j, &v) in cols.iter().zip(vals) {
+                a[[i, j as usize]] = v;
+            }
+        }
+        a
+    }
+
+    /// Sum rows into groups: `groups[i]` is the group of row `i` (e.g. its section), the result
+    /// has `n_groups` rows (a section x term table).
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] when `groups` has the wrong length or a group is out of range.
+    ///
+    /// # Examples
+    /// ```
+    /// let m = wenmai_analyze::DocTermMatrix::from_tokens(&[vec!["a"], vec!["a", "b"], vec!["b"]], &Default::default()).unwrap();
+    /// let t = m.group_sum(&[0, 0, 1], 2).unwrap();
+    /// assert_eq!(t, ndarray::arr2(&[[2.0, 1.0], [0.0, 1.0]]));
+    /// ```
+    pub fn group_sum(&self, groups: &[usize], n_groups: usize) -> Result<Array2<f64>> {
+        if groups.len() != self.n_rows() {
+            return Err(Error::InvalidParameter(format!(
+                "{} groups for {} rows",
+                groups.len(),
+                self.n_rows()
+            )));
+        }
+        let mut a = Array2::zeros((n_groups, self.n_terms()));
+        for (i, &g) in groups.iter().enumerate() {
+            if g >= n_groups {
+                return Err(Error::InvalidParameter(format!(
+                    "group {g} >= n_groups {n_groups}"
+                )));
+            }
+            let (cols, vals) = self.row(i);
+            for (&j, &v) in cols.iter().zip(vals) {
+                a[[g, j as usize]] += v;
+            }
+        }
+        Ok(a)
+    }
+
+    /// The `k` largest values of each row as (column, value), ties broken by column (term) order;
+    /// computed in parallel.
+    ///
+    /// # Examples
+    /// ```
+    /// let m = wenmai_analyze::DocTermMatrix::from_tokens(&[vec!["a", "b", "b", "c"]], &Default::default()).unwrap();
+    /// assert_eq!(m.top_k(2), [vec![(1, 2.0), (0, 1.0)]]);
+    /// ```
+    pub fn top_k(&self, k: usize) -> Vec<Vec<(usize, f64)>> {
+        (0..self.n_rows())
+            .into_par_iter()
+            .map(|i| {
+                let (cols, vals) = self.row(i);
+                let mut v: Vec<(usize, f64)> = cols
+                    .iter()
+                    .zip(vals)
+                    .map(|(&j, &x)| (j as usize, x))
+                    .collect();
+                let by =
+                    |a: &(usize, f64), b: &(usize, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+                if v.len() > k && k > 0 {
+                    v.select_nth_unstable_by(k - 1, by);
+                    v.truncate(k);
+                }
+                v.sort_by(by);
+                v.truncate(k);
+                v
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(docs: &[Vec<&str>], o: DtmOptions) -> DocTermMatrix {
+        DocTermMatrix::from_tokens(docs, &o).unwrap()
+    }
+
+    #[test]
+    fn max_features_ties_keep_term_order() {
+        let docs = vec![vec!["c", "b", "a", "a"], vec!["b", "c"]];
+        // cf: a 2, b 2, c 2 -> ties: term order
+        let o = DtmOptions {
+            max_features: Some(2),
+            ..Default::default()
+        };
+        assert_eq!(m(&docs, o).terms, ["a", "b"]);
+    }
+
+    #[test]
+    fn df_bounds_as_sklearn() {
+        let docs = vec![vec!["a", "b"], vec!["a", "c"], vec!["a", "b"], vec!["d"]];
+        // max_df 0.5 -> 2.0 units: a (df 3) goes
+        let o = DtmOptions {
+            max_df: DfBound::Proportion(0.5),
+            ..Default::default()
+        };
+        assert_eq!(m(&docs, o).terms, ["b", "c", "d"]);
+        let o = DtmOptions {
+            max_df: DfBound::Count(2),
+            min_df: DfBound::Count(2),
+            ..Default::default()
+        };
+        assert_eq!(m(&docs, o).terms, ["b"]);
+        let o = DtmOptions {
+            max_df: DfBound::Count(1),
+            min_df: DfBound::Count(2),
+            ..Default::default()
+        };
+        assert!(DocTermMatrix::from_tokens(&docs, &o).is_err());
+        let o = DtmOptions {
+            min_df: DfBound::Count(5),
+            ..Default::default()
+        };
+        assert!(DocTermMatrix::from_tokens(&docs, &o).is_err());
+    }
+
+    #[test]
+    fn tfidf_hand_checked() {
+        // docs: [a a b], [a]; smooth idf: a ln(3/3)+1 = 1, b ln(3/2)+1
+        let docs = vec![vec!["a", "a", "b"], vec!["a"]];
+        let c = m(&docs, DtmOptions::default());
+        let (w, idf) = c.tfidf(&TfidfOptions::default());
+        let ib = (1.5f64).ln() + 1.0;
+        assert_eq!(idf.to_vec(), vec![1.0, ib]);
+        let n = (4.0 + ib * ib).sqrt();
+        assert!((w.data[0] - 2.0 / n).abs() < 1e-15);
+        assert!((w.data[1] - ib / n).abs() < 1e-15);
+        assert_eq!(w.data[2], 1.0);
+        // no smoothing: idf b = ln(2/1)+1; sublinear: a -> 1+ln 2
+        let (w, idf) = c.tfidf(&TfidfOptions {
+            smooth_idf: false,
+            sublinear_tf: true,
+            norm: Norm::None,
+            use_idf: true,
+        });
+        assert_eq!(idf[1], 2f64.ln() + 1.0);
+        assert_eq!(w.data[0], 2f64.ln() + 1.0);
+        assert_eq!(w.data[1], 2f64.ln() + 1.0);
+    }
+
+    #[test]
+    fn binary_before_max_features() {
+        // cf counts: a 3 (1 doc), b 2 (2 docs); binary -> a 1, b 2 -> b wins
+        let docs = vec![vec!["a", "a", "a", "b"], vec!["b"]];
+        let o = DtmOptions {
+            max_features: Some(1),
+            binary: true,
+            ..Default::default()
+        };
+        assert_eq!(m(&docs, o).terms, ["b"]);
+        let o = DtmOptions {
+            max_features: Some(1),
+            ..Default::default()
+        };
+        assert_eq!(m(&docs, o).terms, ["a"]);
+    }
+}
