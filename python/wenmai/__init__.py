@@ -8,10 +8,13 @@ in Rust, in parallel, with the GIL released.
 """
 
 from wenmai._wenmai import (
+    Analyzer,
     DecodeError,
     DictionaryError,
+    DocTermMatrix,
     Document,
     InternalError,
+    KeywordExtractor,
     Meta,
     ParseError,
     Point,
@@ -20,6 +23,7 @@ from wenmai._wenmai import (
     Span,
     WenmaiError,
     decode,
+    keywords,
     parse,
     parse_html,
     read,
@@ -29,10 +33,13 @@ from wenmai._wenmai import version as _native_version
 __version__ = _native_version()
 
 __all__ = [
+    "Analyzer",
     "DecodeError",
     "DictionaryError",
+    "DocTermMatrix",
     "Document",
     "InternalError",
+    "KeywordExtractor",
     "Meta",
     "ParseError",
     "Point",
@@ -42,6 +49,7 @@ __all__ = [
     "WenmaiError",
     "__version__",
     "decode",
+    "keywords",
     "parse",
     "parse_html",
     "read",

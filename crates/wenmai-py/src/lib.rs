@@ -6,6 +6,7 @@
 //! (lone surrogates become U+FFFD one for one, so char offsets stay true), and maps Rust
 //! errors onto the exception tree rooted at `wenmai.WenmaiError` ([`errors`]).
 
+pub mod analyze;
 pub mod document;
 pub mod errors;
 pub mod segmenter;
@@ -105,6 +106,11 @@ mod _wenmai {
 
     #[pymodule_export]
     use super::document::{PyDocument, PyMeta, PyPoint, PySection, PySpan};
+    #[pymodule_export]
+    use super::analyze::{
+        PyAnalyzer, PyDocTermMatrix, PyKeywordExtractor, dtm_from_texts, dtm_from_tokens,
+        dtm_transform_texts, dtm_transform_tokens, keywords,
+    };
     #[pymodule_export]
     use super::segmenter::PySegmenter;
     #[pymodule_export]

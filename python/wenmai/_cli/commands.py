@@ -105,6 +105,8 @@ def parse(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             failures += loaded.failures
             continue
         doc = loaded.documents[0]
+        if not doc.text.strip():
+            _note(f"{source.doc_id}: empty document")
         if args.json:
             record = {"path": source.doc_id, **json.loads(doc.to_json())}
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")

@@ -209,13 +209,14 @@ def disable_parallel() -> None:
     """Accepted for compatibility (see ``enable_parallel``)."""
 
 
-from wenmai.jieba import posseg  # noqa: E402  (jieba imports it lazily)
+from wenmai.jieba import analyse, posseg  # noqa: E402  (jieba imports them lazily)
 
 __all__ = [
     "DEFAULT_DICT",
     "DEFAULT_DICT_NAME",
     "Tokenizer",
     "add_word",
+    "analyse",
     "cut",
     "cut_for_search",
     "del_word",

@@ -1,0 +1,688 @@
+//! `wenmai.Analyzer`, `wenmai.DocTermMatrix`, keywords, and the token-matrix glue behind the
+//! scikit-learn-compatible vectorizers.
+
+use std::sync::{Arc, LazyLock, RwLock};
+
+use numpy::{IntoPyArray, PyArray1, PyReadonlyArray1};
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyString, PyTuple};
+use wenmai_analyze::keywords::TEXTRANK_POS;
+use wenmai_analyze::{
+    Analyzer, DfBound, DocTermMatrix, DtmOptions, IdfTable, KeywordExtractor, Norm, TfidfOptions,
+    Unit,
+};
+
+use crate::document::PyDocument;
+use crate::errors::{WenmaiError, analyze_error, run};
+use crate::segmenter::{PySegmenter, cut_mode, dictionary_bytes};
+use crate::text::{extract_text, extract_texts};
+
+/// A `min_df` / `max_df` value: an int is a count, a float a proportion (scikit-learn's rule).
+pub fn df_bound(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<DfBound> {
+    if obj.is_instance_of::<PyBool>() {
+        return Err(PyValueError::new_err(format!("{name} must be an int or a float")));
+    }
+    if obj.is_instance_of::<PyInt>() {
+        let v: i64 = obj.extract()?;
+        return usize::try_from(v)
+            .map(DfBound::Count)
+            .map_err(|_| PyValueError::new_err(format!("{name} = {v}: must be >= 0")));
+    }
+    if obj.is_instance_of::<PyFloat>() {
+        let v: f64 = obj.extract()?;
+        if !(0.0..=1.0).contains(&v) {
+            return Err(PyValueError::new_err(format!(
+                "{name} = {v}: a float must be in [0.0, 1.0]"
+            )));
+        }
+        return Ok(DfBound::Proportion(v));
+    }
+    // numpy scalars and the like
+    if let Ok(v) = obj.extract::<i64>() {
+        return df_bound(&PyInt::new(obj.py(), v).into_any(), name);
+    }
+    let v: f64 = obj.extract()?;
+    df_bound(&PyFloat::new(obj.py(), v).into_any(), name)
+}
+
+/// Parse a norm name (`"l2"`, `"l1"` or None).
+pub fn norm(norm: Option<&str>) -> PyResult<Norm> {
+    match norm {
+        None => Ok(Norm::None),
+        Some("l2") => Ok(Norm::L2),
+        Some("l1") => Ok(Norm::L1),
+        Some(other) => Err(PyValueError::new_err(format!(
+            "norm must be 'l1', 'l2' or None, not {other:?}"
+        ))),
+    }
+}
+
+/// Parse a unit name.
+pub fn unit(unit: &str) -> PyResult<Unit> {
+    match unit {
+        "document" => Ok(Unit::Document),
+        "section" => Ok(Unit::Section),
+        "paragraph" => Ok(Unit::Paragraph),
+        "sentence" => Ok(Unit::Sentence),
+        other => Err(PyValueError::new_err(format!(
+            "unit must be 'document', 'section', 'paragraph' or 'sentence', not {other:?}"
+        ))),
+    }
+}
+
+fn unit_name(u: Unit) -> &'static str {
+    match u {
+        Unit::Document => "document",
+        Unit::Section => "section",
+        Unit::Paragraph => "paragraph",
+        Unit::Sentence => "sentence",
+    }
+}
+
+/// Build `DtmOptions` from the Python arguments.
+pub fn dtm_options(
+    min_df: &Bound<'_, PyAny>,
+    max_df: &Bound<'_, PyAny>,
+    max_features: Option<usize>,
+    binary: bool,
+) -> PyResult<DtmOptions> {
+    Ok(DtmOptions {
+        min_df: df_bound(min_df, "min_df")?,
+        max_df: df_bound(max_df, "max_df")?,
+        max_features,
+        binary,
+    })
+}
+
+/// Tokens to terms: segmentation, normalisation (NFKC width folding, ASCII lowercase),
+/// stopwords, POS filters, minimum length, punctuation and number filters, word or char
+/// n-grams that never cross a sentence.
+///
+/// `stopwords`: "zh" (the built-in Chinese list), None (none), or an iterable of words
+/// (used instead of the built-in list; `extra_stopwords=` adds to it). `pos`: POS tags to keep
+/// (None keeps all); `pos_deny`: tags to drop. `ngram_range=(1, 2)` adds word bigrams;
+/// `char_ngrams=(2, 3)` uses char n-grams instead of words.
+#[derive(Debug)]
+#[pyclass(frozen, name = "Analyzer", module = "wenmai")]
+pub struct PyAnalyzer {
+    pub(crate) inner: Analyzer,
+    params: Py<PyDict>,
+}
+
+#[pymethods]
+impl PyAnalyzer {
+    #[new]
+    #[pyo3(signature = (stopwords=Some(StopwordsArg::Name("zh".into())), pos=None, min_len=1, ngram_range=(1, 1),
+        user_dict=None, hmm=true, normalize=true, *, pos_deny=None, extra_stopwords=None,
+        char_ngrams=None, drop_punct=true, drop_numbers=false, mode="precise", segmenter=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        py: Python<'_>,
+        stopwords: Option<StopwordsArg<'_>>,
+        pos: Option<Bound<'_, PyAny>>,
+        min_len: usize,
+        ngram_range: (usize, usize),
+        user_dict: Option<Bound<'_, PyAny>>,
+        hmm: bool,
+        normalize: bool,
+        pos_deny: Option<Bound<'_, PyAny>>,
+        extra_stopwords: Option<Bound<'_, PyAny>>,
+        char_ngrams: Option<(usize, usize)>,
+        drop_punct: bool,
+        drop_numbers: bool,
+        mode: &str,
+        segmenter: Option<PyRef<'_, PySegmenter>>,
+    ) -> PyResult<Self> {
+        let params = PyDict::new(py);
+        match &stopwords {
+            None => params.set_item("stopwords", py.None())?,
+            Some(StopwordsArg::Name(n)) => params.set_item("stopwords", n)?,
+            Some(StopwordsArg::Words(w)) => params.set_item("stopwords", w)?,
+        }
+        params.set_item("pos", &pos)?;
+        params.set_item("min_len", min_len)?;
+        params.set_item("ngram_range", ngram_range)?;
+        params.set_item("user_dict", &user_dict)?;
+        params.set_item("hmm", hmm)?;
+        params.set_item("normalize", normalize)?;
+        let mut b = Analyzer::builder()
+            .min_len(min_len)
+            .ngram_range(ngram_range.0, ngram_range.1)
+            .normalize(normalize)
+            .hmm(hmm)
+            .drop_punct(drop_punct)
+            .drop_numbers(drop_numbers)
+            .cut_mode(cut_mode(mode)?);
+        match &stopwords {
+            None => b = b.stopwords(false),
+            Some(StopwordsArg::Name(s)) => {
+                if s != "zh" {
+                    return Err(PyValueError::new_err(format!(
+                        "stopwords must be 'zh', None or a list of words, not {s:?}"
+                    )));
+                }
+            }
+            Some(StopwordsArg::Words(s)) => {
+                b = b.stopwords(false).add_stopwords(extract_texts(s, "stopwords")?)
+            }
+        }
+        if let Some(s) = &extra_stopwords {
+            b = b.add_stopwords(extract_texts(s, "extra_stopwords")?);
+        }
+        if let Some(p) = &pos {
+            b = b.pos_allow(tags(p, "pos")?);
+        }
+        if let Some(p) = &pos_deny {
+            b = b.pos_deny(tags(p, "pos_deny")?);
+        }
+        if let Some((lo, hi)) = char_ngrams {
+            b = b.char_ngrams(lo, hi);
+        }
+        let seg = match (&segmenter, &user_dict) {
+            (Some(s), _) => Some(s.inner.clone()),
+            (None, Some(u)) => {
+                let bytes = dictionary_bytes(py, u)?;
+                Some(
+                    run(py, || wenmai_analyze::Segmenter::with_user_dict(bytes.as_slice()))?
+                        .map_err(analyze_error)?,
+                )
+            }
+            (None, None) => None,
+        };
+        if let Some(seg) = seg {
+            b = b.segmenter(seg);
+        }
+        let inner = b.build().map_err(analyze_error)?;
+        Ok(PyAnalyzer {
+            inner,
+            params: params.unbind(),
+        })
+    }
+
+    /// The terms of one text, in order.
+    fn analyze(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
+        let text = extract_text(text, "text")?;
+        run(py, || self.inner.analyze(&text))
+    }
+
+    /// The terms of many texts, in parallel (GIL released).
+    fn analyze_many(&self, py: Python<'_>, texts: &Bound<'_, PyAny>) -> PyResult<Vec<Vec<String>>> {
+        let texts = extract_texts(texts, "texts")?;
+        run(py, || self.inner.analyze_many(&texts))
+    }
+
+    /// Calling the analyzer is `analyze` (so it can be given as scikit-learn's `analyzer=`).
+    fn __call__(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
+        self.analyze(py, text)
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let items = self.params.bind(py).items();
+        let mut parts = Vec::new();
+        for item in items.iter() {
+            let (k, v): (String, Bound<'_, PyAny>) = item.extract()?;
+            parts.push(format!("{k}={}", v.repr()?));
+        }
+        Ok(format!("Analyzer({})", parts.join(", ")))
+    }
+}
+
+/// `stopwords=`: a name ("zh") or an iterable of words.
+#[derive(Debug, FromPyObject)]
+pub enum StopwordsArg<'py> {
+    /// A built-in list by name.
+    Name(String),
+    /// Words of your own.
+    Words(Bound<'py, PyAny>),
+}
+
+fn tags(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Vec<String>> {
+    if obj.is_instance_of::<PyString>() {
+        return Ok(vec![obj.extract()?]);
+    }
+    extract_texts(obj, what)
+}
+
+/// The default analyzer (shared, built once).
+pub static DEFAULT_ANALYZER: LazyLock<Analyzer> = LazyLock::new(Analyzer::default);
+
+/// A document-term matrix in CSR form: rows are units (documents, sections, paragraphs or
+/// sentences, or the documents given to a vectorizer), columns are `terms` in sorted order.
+/// `to_scipy()` gives a `scipy.sparse.csr_matrix`; `tfidf(...)` the weighted matrix.
+#[derive(Debug)]
+#[pyclass(frozen, name = "DocTermMatrix", module = "wenmai")]
+pub struct PyDocTermMatrix {
+    pub(crate) m: Arc<DocTermMatrix>,
+    ids: Arc<Vec<String>>,
+    idf: Option<Arc<Vec<f64>>>,
+}
+
+impl PyDocTermMatrix {
+    /// Wrap a matrix; `ids` are the corpus's document ids (for `units`).
+    pub fn new(m: DocTermMatrix, ids: Arc<Vec<String>>) -> Self {
+        PyDocTermMatrix {
+            m: Arc::new(m),
+            ids,
+            idf: None,
+        }
+    }
+}
+
+#[pymethods]
+impl PyDocTermMatrix {
+    /// The column labels (terms), sorted.
+    #[getter]
+    fn terms(&self) -> Vec<String> {
+        self.m.terms.clone()
+    }
+    /// `(n_units, n_terms)`.
+    #[getter]
+    fn shape(&self) -> (usize, usize) {
+        (self.m.n_rows(), self.m.terms.len())
+    }
+    /// The CSR row pointers (int64, `n_units + 1`).
+    #[getter]
+    fn indptr<'py>(&self, py: Python<'py>) -> Bound<'py, PyArray1<i64>> {
+        self.m.indptr.clone().into_pyarray(py)
+    }
+    /// The CSR column indices (int32).
+    #[getter]
+    fn indices<'py>(&self, py: Python<'py>) -> Bound<'py, PyArray1<i32>> {
+        self.m.indices.clone().into_pyarray(py)
+    }
+    /// The CSR values (float64).
+    #[getter]
+    fn data<'py>(&self, py: Python<'py>) -> Bound<'py, PyArray1<f64>> {
+        self.m.data.clone().into_pyarray(py)
+    }
+    /// The idf vector used to weigh this matrix (after `tfidf`), else None.
+    #[getter]
+    fn idf<'py>(&self, py: Python<'py>) -> Option<Bound<'py, PyArray1<f64>>> {
+        self.idf.as_ref().map(|v| v.to_vec().into_pyarray(py))
+    }
+    /// The matrix as a `scipy.sparse.csr_matrix` (the arrays are handed over, not copied
+    /// element by element).
+    fn to_scipy<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let sparse = py.import("scipy.sparse")?;
+        let arrays = PyTuple::new(
+            py,
+            [
+                self.data(py).into_any(),
+                self.indices(py).into_any(),
+                self.indptr(py).into_any(),
+            ],
+        )?;
+        let kwargs = PyDict::new(py);
+        kwargs.set_item("shape", self.shape())?;
+        kwargs.set_item("copy", false)?;
+        sparse.getattr("csr_matrix")?.call((arrays,), Some(&kwargs))
+    }
+    /// The matrix as a dense numpy array (mind the size).
+    fn to_numpy<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.to_scipy(py)?.call_method0("toarray")
+    }
+    /// What each row is, as a pandas DataFrame: `doc_id`, `document` (index), `unit`,
+    /// `section` and `index` (None where not applicable), `start`, `end` (char offsets).
+    /// Empty columns when the matrix was built from bare token lists.
+    #[getter]
+    fn units<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let u = &self.m.units;
+        let cols = PyDict::new(py);
+        cols.set_item(
+            "doc_id",
+            u.iter()
+                .map(|r| self.ids.get(r.document).cloned().unwrap_or_default())
+                .collect::<Vec<_>>(),
+        )?;
+        cols.set_item("document", u.iter().map(|r| r.document).collect::<Vec<_>>())?;
+        cols.set_item("unit", u.iter().map(|r| unit_name(r.kind)).collect::<Vec<_>>())?;
+        cols.set_item("section", u.iter().map(|r| r.section).collect::<Vec<_>>())?;
+        cols.set_item("index", u.iter().map(|r| r.index).collect::<Vec<_>>())?;
+        cols.set_item("start", u.iter().map(|r| r.span.char_start).collect::<Vec<_>>())?;
+        cols.set_item("end", u.iter().map(|r| r.span.char_end).collect::<Vec<_>>())?;
+        py.import("pandas")?.getattr("DataFrame")?.call1((cols,))
+    }
+    /// Document frequency of every term (number of rows where it occurs), int64... as uint64.
+    fn document_frequency<'py>(&self, py: Python<'py>) -> Bound<'py, PyArray1<u64>> {
+        self.m.document_frequency().into_pyarray(py)
+    }
+    /// Column sums (total count or weight of every term).
+    fn column_sums<'py>(&self, py: Python<'py>) -> Bound<'py, PyArray1<f64>> {
+        self.m.column_sums().into_pyarray(py)
+    }
+    /// The idf of every term as scikit-learn computes it: `ln((n + s) / (df + s)) + 1`,
+    /// `s = 1` with `smooth_idf`.
+    #[pyo3(signature = (smooth_idf=true))]
+    fn idf_vector<'py>(&self, py: Python<'py>, smooth_idf: bool) -> Bound<'py, PyArray1<f64>> {
+        self.m.idf(smooth_idf).into_pyarray(py)
+    }
+    /// tf-idf weights as scikit-learn's `TfidfTransformer` computes them (idf learnt from
+    /// this matrix): a new `DocTermMatrix` whose `idf` is set.
+    #[pyo3(signature = (norm=Some("l2"), smooth_idf=true, sublinear_tf=false, use_idf=true))]
+    fn tfidf(
+        &self,
+        py: Python<'_>,
+        norm: Option<&str>,
+        smooth_idf: bool,
+        sublinear_tf: bool,
+        use_idf: bool,
+    ) -> PyResult<PyDocTermMatrix> {
+        let opts = TfidfOptions {
+            norm: self::norm(norm)?,
+            use_idf,
+            smooth_idf,
+            sublinear_tf,
+        };
+        let m = Arc::clone(&self.m);
+        let (w, idf) = run(py, move || m.tfidf(&opts))?;
+        Ok(PyDocTermMatrix {
+            m: Arc::new(w),
+            ids: Arc::clone(&self.ids),
+            idf: use_idf.then(|| Arc::new(idf.to_vec())),
+        })
+    }
+    /// Weigh this count matrix with a given (fitted) idf vector, or none:
+    /// `sublinear_tf`, idf, then `norm` (scikit-learn's `TfidfTransformer.transform`).
+    #[pyo3(signature = (idf=None, norm=Some("l2"), sublinear_tf=false))]
+    fn apply_idf(
+        &self,
+        py: Python<'_>,
+        idf: Option<PyReadonlyArray1<'_, f64>>,
+        norm: Option<&str>,
+        sublinear_tf: bool,
+    ) -> PyResult<PyDocTermMatrix> {
+        let idf = idf.map(|a| a.as_array().to_owned());
+        if let Some(v) = &idf
+            && v.len() != self.m.terms.len()
+        {
+            return Err(PyValueError::new_err(format!(
+                "idf has {} values for {} terms",
+                v.len(),
+                self.m.terms.len()
+            )));
+        }
+        let opts = TfidfOptions {
+            norm: self::norm(norm)?,
+            use_idf: idf.is_some(),
+            smooth_idf: true,
+            sublinear_tf,
+        };
+        let m = Arc::clone(&self.m);
+        let w = run(py, || m.apply_idf(idf.as_ref(), &opts))?;
+        Ok(PyDocTermMatrix {
+            m: Arc::new(w),
+            ids: Arc::clone(&self.ids),
+            idf: idf.map(|v| Arc::new(v.to_vec())),
+        })
+    }
+    /// The `k` largest entries of every row: a list of `[(term, value), …]` per row
+    /// (ties broken by term order).
+    fn top_terms(&self, py: Python<'_>, k: usize) -> PyResult<Vec<Vec<(String, f64)>>> {
+        let m = Arc::clone(&self.m);
+        run(py, move || {
+            m.top_k(k)
+                .into_iter()
+                .map(|r| r.into_iter().map(|(j, v)| (m.terms[j].clone(), v)).collect())
+                .collect()
+        })
+    }
+    fn __len__(&self) -> usize {
+        self.m.n_rows()
+    }
+    fn __repr__(&self) -> String {
+        let (r, c) = self.shape();
+        format!(
+            "DocTermMatrix({r} units x {c} terms, {} stored values{})",
+            self.m.data.len(),
+            if self.idf.is_some() { ", tf-idf" } else { "" }
+        )
+    }
+}
+
+/// Count token lists over a vocabulary fitted on them (`CountVectorizer.fit_transform` with
+/// pre-tokenised documents).
+#[pyfunction]
+#[pyo3(signature = (docs, min_df, max_df, max_features=None, binary=false))]
+pub fn dtm_from_tokens(
+    py: Python<'_>,
+    docs: &Bound<'_, PyAny>,
+    min_df: &Bound<'_, PyAny>,
+    max_df: &Bound<'_, PyAny>,
+    max_features: Option<usize>,
+    binary: bool,
+) -> PyResult<PyDocTermMatrix> {
+    let opts = dtm_options(min_df, max_df, max_features, binary)?;
+    let docs = token_lists(docs)?;
+    let m = run(py, || DocTermMatrix::from_tokens(&docs, &opts))?.map_err(analyze_error)?;
+    Ok(PyDocTermMatrix::new(m, Arc::new(Vec::new())))
+}
+
+/// Count token lists over a fixed vocabulary (`CountVectorizer.transform`); unknown tokens
+/// are ignored.
+#[pyfunction]
+#[pyo3(signature = (docs, terms, binary=false))]
+pub fn dtm_transform_tokens(
+    py: Python<'_>,
+    docs: &Bound<'_, PyAny>,
+    terms: Vec<String>,
+    binary: bool,
+) -> PyResult<PyDocTermMatrix> {
+    let docs = token_lists(docs)?;
+    let m = run(py, || {
+        let vocab = wenmai_analyze::Vocabulary::new(terms);
+        DocTermMatrix::transform_tokens(&docs, &vocab, binary)
+    })?;
+    Ok(PyDocTermMatrix::new(m, Arc::new(Vec::new())))
+}
+
+/// Analyze texts and count them over a vocabulary fitted on them (`fit_transform` on raw
+/// texts: segmentation and counting both in Rust, in parallel).
+#[pyfunction]
+#[pyo3(signature = (analyzer, texts, min_df, max_df, max_features=None, binary=false))]
+pub fn dtm_from_texts(
+    py: Python<'_>,
+    analyzer: Option<PyRef<'_, PyAnalyzer>>,
+    texts: &Bound<'_, PyAny>,
+    min_df: &Bound<'_, PyAny>,
+    max_df: &Bound<'_, PyAny>,
+    max_features: Option<usize>,
+    binary: bool,
+) -> PyResult<PyDocTermMatrix> {
+    let opts = dtm_options(min_df, max_df, max_features, binary)?;
+    let texts = extract_texts(texts, "raw_documents")?;
+    let an = analyzer.map_or_else(|| DEFAULT_ANALYZER.clone(), |a| a.inner.clone());
+    let m = run(py, || {
+        let docs = an.analyze_many(&texts);
+        DocTermMatrix::from_tokens(&docs, &opts)
+    })?
+    .map_err(analyze_error)?;
+    Ok(PyDocTermMatrix::new(m, Arc::new(Vec::new())))
+}
+
+/// Analyze texts and count them over a fixed vocabulary (`transform` on raw texts).
+#[pyfunction]
+#[pyo3(signature = (analyzer, texts, terms, binary=false))]
+pub fn dtm_transform_texts(
+    py: Python<'_>,
+    analyzer: Option<PyRef<'_, PyAnalyzer>>,
+    texts: &Bound<'_, PyAny>,
+    terms: Vec<String>,
+    binary: bool,
+) -> PyResult<PyDocTermMatrix> {
+    let texts = extract_texts(texts, "raw_documents")?;
+    let an = analyzer.map_or_else(|| DEFAULT_ANALYZER.clone(), |a| a.inner.clone());
+    let m = run(py, || {
+        let docs = an.analyze_many(&texts);
+        let vocab = wenmai_analyze::Vocabulary::new(terms);
+        DocTermMatrix::transform_tokens(&docs, &vocab, binary)
+    })?;
+    Ok(PyDocTermMatrix::new(m, Arc::new(Vec::new())))
+}
+
+fn token_lists(docs: &Bound<'_, PyAny>) -> PyResult<Vec<Vec<String>>> {
+    if docs.is_instance_of::<PyString>() {
+        return Err(PyValueError::new_err(
+            "Iterable over raw text documents expected, string object received.",
+        ));
+    }
+    let mut out = Vec::new();
+    for d in docs.try_iter()? {
+        let d = d?;
+        let mut row = Vec::new();
+        for t in d.try_iter()? {
+            row.push(extract_text(&t?, "token")?);
+        }
+        out.push(row);
+    }
+    Ok(out)
+}
+
+/// jieba's keyword extraction (`extract_tags`, `textrank`) with its own idf table and stop
+/// words: what `wenmai.jieba.analyse` is made of.
+#[derive(Debug)]
+#[pyclass(frozen, name = "KeywordExtractor", module = "wenmai")]
+pub struct PyKeywordExtractor {
+    inner: RwLock<KeywordExtractor>,
+}
+
+type KeywordRow = (String, f64, Option<String>);
+
+impl PyKeywordExtractor {
+    fn with<T>(&self, f: impl FnOnce(&KeywordExtractor) -> T) -> PyResult<T> {
+        let g = self
+            .inner
+            .read()
+            .map_err(|_| WenmaiError::new_err("keyword extractor lock poisoned"))?;
+        Ok(f(&g))
+    }
+    fn with_mut<T>(&self, f: impl FnOnce(&mut KeywordExtractor) -> T) -> PyResult<T> {
+        let mut g = self
+            .inner
+            .write()
+            .map_err(|_| WenmaiError::new_err("keyword extractor lock poisoned"))?;
+        Ok(f(&mut g))
+    }
+}
+
+fn keyword_rows(k: Vec<wenmai_analyze::Keyword>) -> Vec<KeywordRow> {
+    k.into_iter().map(|k| (k.word, k.weight, k.flag)).collect()
+}
+
+#[pymethods]
+impl PyKeywordExtractor {
+    #[new]
+    #[pyo3(signature = (segmenter=None, hmm=true))]
+    fn new(segmenter: Option<PyRef<'_, PySegmenter>>, hmm: bool) -> Self {
+        let mut inner = match segmenter {
+            Some(s) => KeywordExtractor::with_segmenter(s.inner.clone()),
+            None => KeywordExtractor::default(),
+        };
+        inner.set_hmm(hmm);
+        PyKeywordExtractor {
+            inner: RwLock::new(inner),
+        }
+    }
+
+    /// jieba's `extract_tags`: `[(word, weight, flag)]` best first; `flag` is set only with
+    /// `with_flag` and a POS filter. `top_k=None` (or 0) returns every word.
+    #[pyo3(signature = (text, top_k=Some(20), allow_pos=Vec::new(), with_flag=false))]
+    fn extract_tags(
+        &self,
+        py: Python<'_>,
+        text: &Bound<'_, PyAny>,
+        top_k: Option<usize>,
+        allow_pos: Vec<String>,
+        with_flag: bool,
+    ) -> PyResult<Vec<KeywordRow>> {
+        let text = extract_text(text, "sentence")?;
+        let pos: Vec<&str> = allow_pos.iter().map(String::as_str).collect();
+        run(py, || {
+            self.with(|k| keyword_rows(k.extract_tags(&text, top_k, &pos, with_flag)))
+        })?
+    }
+
+    /// jieba's `textrank` (window 5, default POS `ns, n, vn, v`, weights scaled to the
+    /// maximum): `[(word, weight, flag)]` best first.
+    #[pyo3(signature = (text, top_k=Some(20), allow_pos=None, with_flag=false))]
+    fn textrank(
+        &self,
+        py: Python<'_>,
+        text: &Bound<'_, PyAny>,
+        top_k: Option<usize>,
+        allow_pos: Option<Vec<String>>,
+        with_flag: bool,
+    ) -> PyResult<Vec<KeywordRow>> {
+        let text = extract_text(text, "sentence")?;
+        let allow: Vec<String> =
+            allow_pos.unwrap_or_else(|| TEXTRANK_POS.iter().map(|s| s.to_string()).collect());
+        let pos: Vec<&str> = allow.iter().map(String::as_str).collect();
+        run(py, || self.with(|k| keyword_rows(k.textrank(&text, top_k, &pos, with_flag))))?
+    }
+
+    /// Use an idf table in jieba's `idf.txt` format (a path or a file object).
+    fn set_idf_path(&self, py: Python<'_>, path: &Bound<'_, PyAny>) -> PyResult<()> {
+        let bytes = dictionary_bytes(py, path)?;
+        let table = run(py, || IdfTable::load(bytes.as_slice()))?.map_err(analyze_error)?;
+        self.with_mut(|k| k.set_idf(table))
+    }
+
+    /// Add stop words, one per line (a path or a file object), as jieba's `set_stop_words`.
+    fn set_stop_words(&self, py: Python<'_>, path: &Bound<'_, PyAny>) -> PyResult<()> {
+        let bytes = dictionary_bytes(py, path)?;
+        self.with_mut(|k| k.set_stop_words(bytes.as_slice()))?
+            .map_err(analyze_error)
+    }
+
+    /// The idf of `word` in the table in use (the median for unknown words).
+    fn idf(&self, word: &str) -> PyResult<f64> {
+        self.with(|k| k.idf().get(word))
+    }
+
+    /// The median idf of the table in use (jieba's `idf_freq` default).
+    fn median_idf(&self) -> PyResult<f64> {
+        self.with(|k| k.idf().median())
+    }
+}
+
+static DEFAULT_EXTRACTOR: LazyLock<KeywordExtractor> = LazyLock::new(KeywordExtractor::default);
+
+/// Keywords of a text or a Document: `[(term, weight)]`, best first. `method`: "tfidf"
+/// (jieba's `extract_tags`, with jieba's idf table) or "textrank". `allow_pos`: POS tags to
+/// keep (default: none for tf-idf, `ns n vn v` for TextRank).
+#[pyfunction]
+#[pyo3(signature = (text_or_doc, top_k=20, method="tfidf", allow_pos=None))]
+pub fn keywords(
+    py: Python<'_>,
+    text_or_doc: &Bound<'_, PyAny>,
+    top_k: usize,
+    method: &str,
+    allow_pos: Option<Vec<String>>,
+) -> PyResult<Vec<(String, f64)>> {
+    let text = match text_or_doc.cast::<PyDocument>() {
+        Ok(d) => d.get().doc.text.clone(),
+        Err(_) => extract_text(text_or_doc, "text_or_doc")?,
+    };
+    let rows = match method {
+        "tfidf" => {
+            let pos: Vec<String> = allow_pos.unwrap_or_default();
+            let pos: Vec<&str> = pos.iter().map(String::as_str).collect();
+            run(py, || DEFAULT_EXTRACTOR.extract_tags(&text, Some(top_k), &pos, false))?
+        }
+        "textrank" => {
+            let pos: Vec<String> = allow_pos
+                .unwrap_or_else(|| TEXTRANK_POS.iter().map(|s| s.to_string()).collect());
+            let pos: Vec<&str> = pos.iter().map(String::as_str).collect();
+            run(py, || DEFAULT_EXTRACTOR.textrank(&text, Some(top_k), &pos, false))?
+        }
+        other => {
+            return Err(PyValueError::new_err(format!(
+                "method must be 'tfidf' or 'textrank', not {other:?}"
+            )));
+        }
+    };
+    if top_k == 0 {
+        return Ok(Vec::new());
+    }
+    Ok(rows.into_iter().map(|k| (k.word, k.weight)).collect())
+}
