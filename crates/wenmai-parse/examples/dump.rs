@@ -3,8 +3,27 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let mut code = ExitCode::SUCCESS;
-    for path in std::env::args().skip(1) {
+    let summary = std::env::args().any(|a| a == "--summary");
+    for path in std::env::args().skip(1).filter(|a| !a.starts_with("--")) {
         match wenmai_parse::read(&path) {
+            Ok(doc) if summary => {
+                let top: Vec<&str> = doc
+                    .sections
+                    .iter()
+                    .filter(|s| s.level == 1)
+                    .map(|s| s.heading.as_str())
+                    .collect();
+                let second = doc.sections.iter().filter(|s| s.level == 2).count();
+                let articles = doc
+                    .sections
+                    .iter()
+                    .filter(|s| s.family == wenmai_parse::MarkerFamily::Article)
+                    .count();
+                println!(
+                    "{path}\n  {:?} | {:?} | {:?} | {:?} | level2 {second} | articles {articles}\n  top {top:?}",
+                    doc.meta.title, doc.meta.published, doc.meta.doc_number, doc.meta.author
+                );
+            }
             Ok(doc) => {
                 let m = &doc.meta;
                 println!("== {path}");

@@ -436,6 +436,19 @@ pub(crate) fn read(text: &str, lines: &[Line], idx: &CharIndex<'_>) -> Header {
         if marker_at(s).is_some() || is_salutation(s) {
             break;
         }
+        // A table of contents (`目录` and the heading lines after it) belongs to the header,
+        // so its entries do not become sections.
+        if join_spaced(s) == "目录" {
+            i += 1;
+            while i < lines.len() {
+                let t = line(i);
+                if !short(t, 60) || t.contains('。') || is_salutation(t) {
+                    break;
+                }
+                i += 1;
+            }
+            break;
+        }
         if let Some(sub) = subtitle_of(s) {
             if let Some((off, d, len)) = find_date(sub).filter(|(o, _, _)| *o == 0) {
                 let abs = start + (sub.as_ptr() as usize - s.as_ptr() as usize) + off;

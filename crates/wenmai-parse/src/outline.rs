@@ -186,7 +186,11 @@ pub(crate) fn appendix_at(s: &str) -> Option<Marker> {
         return None;
     }
     let sep = after.filter(|c| !is_space(*c)).map_or(0, char::len_utf8);
-    Some(Marker { family: MarkerFamily::Unnumbered, number, len: word.len() + n + sep })
+    Some(Marker {
+        family: MarkerFamily::Unnumbered,
+        number,
+        len: word.len() + n + sep,
+    })
 }
 
 /// Heading text after the marker: for run-in headings up to the first sentence end.
@@ -195,7 +199,10 @@ fn heading_of(s: &str, m: &Marker) -> (String, usize) {
     let rest = &s[m.len..];
     let structural = matches!(
         m.family,
-        MarkerFamily::Part | MarkerFamily::Chapter | MarkerFamily::Subsection | MarkerFamily::Unnumbered
+        MarkerFamily::Part
+            | MarkerFamily::Chapter
+            | MarkerFamily::Subsection
+            | MarkerFamily::Unnumbered
     );
     if !structural
         && let Some((i, _)) = rest
@@ -263,26 +270,63 @@ pub(crate) fn sections(
         .collect();
     let order = family_ranks(&markers);
     let mut out: Vec<Section> = Vec::new();
-    let mut ranks: Vec<usize> = Vec::new();
-    let mut stack: Vec<usize> = Vec::new();
+    // Open sections, innermost last: (section index, rank). Family ranks are spaced by 100 so
+    // that a list nested under a lower heading can take the rank just below its parent.
+    let mut stack: Vec<(usize, usize)> = Vec::new();
     let mut last: HashMap<(Option<usize>, MarkerFamily), u32> = HashMap::new();
     for (p, m) in paras.iter().zip(markers) {
         let Some(m) = m else { continue };
         let s = &text[p.start..p.end];
-        let rank = order
+        let family_rank = 100
+            * order
+                .iter()
+                .position(|&f| f == m.family)
+                .unwrap_or(order.len());
+        let structural = matches!(
+            m.family,
+            MarkerFamily::Part
+                | MarkerFamily::Chapter
+                | MarkerFamily::Subsection
+                | MarkerFamily::Article
+                | MarkerFamily::Unnumbered
+        );
+        // 1. The heading continues the numbering of an open section of its family (the
+        //    innermost one): it is that section's sibling.
+        let continues = stack
             .iter()
-            .position(|&f| f == m.family)
-            .unwrap_or(order.len());
-        while let Some(&top) = stack.last() {
-            if ranks[top] >= rank {
-                stack.pop();
-                let end = out[top].span.end.min(p.start);
-                out[top].span = idx.span(out[top].span.start, end);
-            } else {
-                break;
+            .rposition(|&(q, _)| out[q].family == m.family && out[q].number + 1 == m.number);
+        // 2. A list restarting at 1 under a heading of another family while an outer list of
+        //    its family is open (`三、` > `（一）` > `一、…`): a nested list, not a new top.
+        let first_same = stack.iter().position(|&(q, _)| out[q].family == m.family);
+        let host = stack.iter().rposition(|&(q, _)| out[q].family != m.family);
+        let nested = match (continues, first_same, host) {
+            (None, Some(f), Some(h)) => {
+                !structural
+                    && m.number == 1
+                    && stack.len() < 12
+                    && h > f
+                    && stack[h].1 > family_rank
             }
+            _ => false,
+        };
+        let (keep, rank) = if let Some(pos) = continues {
+            (pos, stack[pos].1)
+        } else if let (true, Some(h)) = (nested, host) {
+            (h + 1, stack[h].1 + 1)
+        } else {
+            // 3. Otherwise by rank: the child of the nearest open section of a higher rank.
+            let keep = stack
+                .iter()
+                .rposition(|&(_, r)| r < family_rank)
+                .map_or(0, |i| i + 1);
+            (keep, family_rank)
+        };
+        for &(q, _) in &stack[keep..] {
+            let end = out[q].span.end.min(p.start);
+            out[q].span = idx.span(out[q].span.start, end);
         }
-        let parent = stack.last().copied();
+        stack.truncate(keep);
+        let parent = stack.last().map(|&(q, _)| q);
         let level = parent.map_or(1, |q| out[q].level.saturating_add(1));
         // Articles are numbered through the whole law; everything else per parent.
         let key = if m.family == MarkerFamily::Article {
@@ -292,11 +336,12 @@ pub(crate) fn sections(
         };
         let expected = last.get(&key).map_or(1, |n| n + 1);
         let appendix = m.family == MarkerFamily::Article && s[..m.len].contains('之');
-        let confidence = if m.number == 0 || m.number == expected || (appendix && m.number + 1 == expected) {
-            100
-        } else {
-            50
-        };
+        let confidence =
+            if m.number == 0 || m.number == expected || (appendix && m.number + 1 == expected) {
+                100
+            } else {
+                50
+            };
         last.insert(key, m.number);
         let (heading, hend) = heading_of(s, &m);
         out.push(Section {
@@ -310,8 +355,7 @@ pub(crate) fn sections(
             span: idx.span(p.start, body_end.max(p.end)),
             confidence,
         });
-        ranks.push(rank);
-        stack.push(out.len() - 1);
+        stack.push((out.len() - 1, rank));
     }
     out
 }
@@ -345,7 +389,9 @@ mod tests {
         assert_eq!(fam("（1）项目"), Some((ParenArabic, 1)));
         assert_eq!(fam("②其他"), Some((Circled, 2)));
         assert_eq!(fam("一是要"), None);
-        let app = |s: &str| appendix_at(s).map(|m| (m.number, &s[..m.len]));
+        fn app(s: &str) -> Option<(u32, &str)> {
+            appendix_at(s).map(|m| (m.number, &s[..m.len]))
+        }
         assert_eq!(app("附件1"), Some((1, "附件1")));
         assert_eq!(app("附件2 名词解释"), Some((2, "附件2")));
         assert_eq!(app("附件：名词解释"), Some((0, "附件：")));

@@ -3,7 +3,10 @@ use chrono::NaiveDate;
 use wenmai_parse::{DateValue, MarkerFamily};
 
 fn sample() -> wenmai_parse::Document {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/seed-article.txt");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../examples/seed-article.txt"
+    );
     wenmai_parse::read(path).expect("the sample article reads")
 }
 
@@ -12,7 +15,10 @@ fn metadata() {
     let doc = sample();
     let m = &doc.meta;
     assert_eq!(m.title.as_deref(), Some("把握服务内涵 提高服务水平"));
-    let when = NaiveDate::from_ymd_opt(2008, 12, 9).unwrap().and_hms_opt(8, 26, 0).unwrap();
+    let when = NaiveDate::from_ymd_opt(2008, 12, 9)
+        .unwrap()
+        .and_hms_opt(8, 26, 0)
+        .unwrap();
     assert_eq!(m.published, Some(DateValue::DateTime(when)));
     assert_eq!(m.author.as_deref(), Some("艾立明"));
     assert_eq!(m.source.as_deref(), Some("黑龙江日报"));
@@ -32,11 +38,21 @@ fn metadata() {
 fn lead_paragraph_and_sections() {
     let doc = sample();
     // The body starts with the lead paragraph, before any section.
-    let lead = doc.paragraphs.iter().find(|p| p.span.start >= doc.body_start).unwrap();
-    assert!(doc.slice(lead.span).starts_with("服务是党委办公部门工作的出发点和落脚点"));
+    let lead = doc
+        .paragraphs
+        .iter()
+        .find(|p| p.span.start >= doc.body_start)
+        .unwrap();
+    assert!(
+        doc.slice(lead.span)
+            .starts_with("服务是党委办公部门工作的出发点和落脚点")
+    );
     assert_eq!(lead.section, None);
-    let headings: Vec<(&str, &str, u8, u32)> =
-        doc.sections.iter().map(|s| (s.marker.as_str(), s.heading.as_str(), s.level, s.number)).collect();
+    let headings: Vec<(&str, &str, u8, u32)> = doc
+        .sections
+        .iter()
+        .map(|s| (s.marker.as_str(), s.heading.as_str(), s.level, s.number))
+        .collect();
     assert_eq!(
         headings,
         vec![
@@ -45,19 +61,31 @@ fn lead_paragraph_and_sections() {
             ("三、", "进一步保证服务效果", 1, 3),
         ]
     );
-    assert!(doc.sections.iter().all(|s| s.family == MarkerFamily::Chinese && s.parent.is_none() && s.confidence == 100));
+    assert!(
+        doc.sections
+            .iter()
+            .all(|s| s.family == MarkerFamily::Chinese
+                && s.parent.is_none()
+                && s.confidence == 100)
+    );
     // The last section ends before the author note.
     let last = &doc.sections[2];
     assert!(doc.slice(last.span).ends_with("全力打造精品工程。"));
     assert_eq!(doc.paragraphs.last().unwrap().section, None);
-    assert_eq!(doc.outline(), "一、 进一步增强服务意识\n二、 进一步提高服务本领\n三、 进一步保证服务效果\n");
+    assert_eq!(
+        doc.outline(),
+        "一、 进一步增强服务意识\n二、 进一步提高服务本领\n三、 进一步保证服务效果\n"
+    );
 }
 
 #[test]
 fn ten_points_in_their_sections() {
     let doc = sample();
-    let pts: Vec<(&str, u32, Option<usize>)> =
-        doc.points.iter().map(|p| (p.marker.as_str(), p.number, p.section)).collect();
+    let pts: Vec<(&str, u32, Option<usize>)> = doc
+        .points
+        .iter()
+        .map(|p| (p.marker.as_str(), p.number, p.section))
+        .collect();
     let expected: Vec<(&str, u32, Option<usize>)> = vec![
         ("一是", 1, Some(0)),
         ("二是", 2, Some(0)),
@@ -72,7 +100,10 @@ fn ten_points_in_their_sections() {
     ];
     assert_eq!(pts, expected);
     let first = &doc.points[0];
-    assert!(doc.slice(first.span).starts_with("一是要围绕大局增强服务意识。"));
+    assert!(
+        doc.slice(first.span)
+            .starts_with("一是要围绕大局增强服务意识。")
+    );
     assert_eq!(doc.paragraphs[first.paragraph].span.end, first.span.end);
 }
 
@@ -86,8 +117,14 @@ fn sentences_and_spans() {
     assert!(s.contains(&"(作者系黑龙江省委办公厅副主任)"));
     for sent in &doc.sentences {
         let text = doc.slice(sent.span);
-        assert_eq!(sent.span.char_end - sent.span.char_start, text.chars().count());
-        assert_eq!(doc.text[..sent.span.start].chars().count(), sent.span.char_start);
+        assert_eq!(
+            sent.span.char_end - sent.span.char_start,
+            text.chars().count()
+        );
+        assert_eq!(
+            doc.text[..sent.span.start].chars().count(),
+            sent.span.char_start
+        );
         assert_eq!(sent.section, doc.paragraphs[sent.paragraph].section);
     }
 }
