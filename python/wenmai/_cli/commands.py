@@ -24,7 +24,6 @@ from wenmai._cli.output import (
 )
 from wenmai._cli.report import (
     analyse,
-    make_corpus,
     meta_rows,
     outline_tree,
     render_corpus,
@@ -138,7 +137,7 @@ def keywords(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     loaded = _load(args, args.paths)
     if not loaded.documents:
         return EXIT_FAILED_INPUTS
-    corpus = make_corpus([d.text for d in loaded.documents], loaded.ids)
+    corpus = loaded.corpus
     frame = corpus.keywords(top_k=args.top, method=args.method, idf=args.idf)
     # Documents are listed in the order of the inputs, keywords by rank.
     by_doc: dict[str, list[tuple[int, str, float]]] = {i: [] for i in loaded.ids}
@@ -197,7 +196,7 @@ def freq(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     loaded = _load(args, args.paths)
     if not loaded.documents:
         return EXIT_FAILED_INPUTS
-    corpus = make_corpus([d.text for d in loaded.documents], loaded.ids)
+    corpus = loaded.corpus
     by = args.by
     if by is not None:
         available = [str(c) for c in corpus.docvars.columns]
@@ -207,11 +206,8 @@ def freq(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
                 f"wenmai freq: error: unknown document variable {by!r}; "
                 f"available: {', '.join(available)}\n",
             )
-    frame = corpus.frequency(by=by)
-    keys = ([by] if by else []) + ["count", "term"]
-    order = ([True] if by else []) + [False, True]
-    frame = frame.sort_values(keys, ascending=order, kind="stable")
-    frame = frame.groupby(by, sort=False).head(args.top) if by else frame.head(args.top)
+    # Most frequent first (per group with --by), ties in term order.
+    frame = corpus.frequency(by=by, top=args.top)
     columns = ([by] if by else []) + ["term", "count", "doc_count"]
     rows = frame_rows(frame, columns)
     target = _open_output(args)

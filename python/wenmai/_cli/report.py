@@ -88,11 +88,9 @@ class Analysis:
 
 def analyse(loaded: Loaded, top: int, idf: str) -> Analysis:
     """Frequencies, matrix and keywords (tf-idf and TextRank) of the loaded documents."""
-    corpus = make_corpus([d.text for d in loaded.documents], loaded.ids)
+    corpus = loaded.corpus
     dtm = corpus.dtm()
-    frequency = corpus.frequency().sort_values(
-        ["count", "term"], ascending=[False, True], kind="stable"
-    )
+    frequency = corpus.frequency()
     keywords = {m: corpus.keywords(top_k=top, method=m, idf=idf) for m in METHODS}
     return Analysis(loaded, dtm.to_scipy(), list(dtm.terms), frequency, keywords)
 
