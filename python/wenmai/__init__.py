@@ -29,11 +29,17 @@ from wenmai._wenmai import (
     read,
 )
 from wenmai._wenmai import version as _native_version
+from wenmai.corpus import Corpus, FileError
+from wenmai.vectorizers import CountVectorizer, TfidfVectorizer
 
 __version__ = _native_version()
 
 __all__ = [
     "Analyzer",
+    "Corpus",
+    "CountVectorizer",
+    "FileError",
+    "TfidfVectorizer",
     "DecodeError",
     "DictionaryError",
     "DocTermMatrix",

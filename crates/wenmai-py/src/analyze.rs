@@ -21,7 +21,9 @@ use crate::text::{extract_text, extract_texts};
 /// A `min_df` / `max_df` value: an int is a count, a float a proportion (scikit-learn's rule).
 pub fn df_bound(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<DfBound> {
     if obj.is_instance_of::<PyBool>() {
-        return Err(PyValueError::new_err(format!("{name} must be an int or a float")));
+        return Err(PyValueError::new_err(format!(
+            "{name} must be an int or a float"
+        )));
     }
     if obj.is_instance_of::<PyInt>() {
         let v: i64 = obj.extract()?;
@@ -164,7 +166,9 @@ impl PyAnalyzer {
                 }
             }
             Some(StopwordsArg::Words(s)) => {
-                b = b.stopwords(false).add_stopwords(extract_texts(s, "stopwords")?)
+                b = b
+                    .stopwords(false)
+                    .add_stopwords(extract_texts(s, "stopwords")?)
             }
         }
         if let Some(s) = &extra_stopwords {
@@ -184,8 +188,10 @@ impl PyAnalyzer {
             (None, Some(u)) => {
                 let bytes = dictionary_bytes(py, u)?;
                 Some(
-                    run(py, || wenmai_analyze::Segmenter::with_user_dict(bytes.as_slice()))?
-                        .map_err(analyze_error)?,
+                    run(py, || {
+                        wenmai_analyze::Segmenter::with_user_dict(bytes.as_slice())
+                    })?
+                    .map_err(analyze_error)?,
                 )
             }
             (None, None) => None,
@@ -336,10 +342,16 @@ impl PyDocTermMatrix {
                 .collect::<Vec<_>>(),
         )?;
         cols.set_item("document", u.iter().map(|r| r.document).collect::<Vec<_>>())?;
-        cols.set_item("unit", u.iter().map(|r| unit_name(r.kind)).collect::<Vec<_>>())?;
+        cols.set_item(
+            "unit",
+            u.iter().map(|r| unit_name(r.kind)).collect::<Vec<_>>(),
+        )?;
         cols.set_item("section", u.iter().map(|r| r.section).collect::<Vec<_>>())?;
         cols.set_item("index", u.iter().map(|r| r.index).collect::<Vec<_>>())?;
-        cols.set_item("start", u.iter().map(|r| r.span.char_start).collect::<Vec<_>>())?;
+        cols.set_item(
+            "start",
+            u.iter().map(|r| r.span.char_start).collect::<Vec<_>>(),
+        )?;
         cols.set_item("end", u.iter().map(|r| r.span.char_end).collect::<Vec<_>>())?;
         py.import("pandas")?.getattr("DataFrame")?.call1((cols,))
     }
@@ -423,7 +435,11 @@ impl PyDocTermMatrix {
         run(py, move || {
             m.top_k(k)
                 .into_iter()
-                .map(|r| r.into_iter().map(|(j, v)| (m.terms[j].clone(), v)).collect())
+                .map(|r| {
+                    r.into_iter()
+                        .map(|(j, v)| (m.terms[j].clone(), v))
+                        .collect()
+                })
                 .collect()
         })
     }
@@ -538,6 +554,17 @@ fn token_lists(docs: &Bound<'_, PyAny>) -> PyResult<Vec<Vec<String>>> {
     Ok(out)
 }
 
+/// The built-in Chinese stopword list (`stopwords="zh"`), sorted.
+#[pyfunction]
+pub fn builtin_stopwords() -> Vec<String> {
+    let mut v: Vec<String> = wenmai_analyze::analyzer::chinese_stopwords()
+        .iter()
+        .cloned()
+        .collect();
+    v.sort();
+    v
+}
+
 /// jieba's keyword extraction (`extract_tags`, `textrank`) with its own idf table and stop
 /// words: what `wenmai.jieba.analyse` is made of.
 #[derive(Debug)]
@@ -617,7 +644,9 @@ impl PyKeywordExtractor {
         let allow: Vec<String> =
             allow_pos.unwrap_or_else(|| TEXTRANK_POS.iter().map(|s| s.to_string()).collect());
         let pos: Vec<&str> = allow.iter().map(String::as_str).collect();
-        run(py, || self.with(|k| keyword_rows(k.textrank(&text, top_k, &pos, with_flag))))?
+        run(py, || {
+            self.with(|k| keyword_rows(k.textrank(&text, top_k, &pos, with_flag)))
+        })?
     }
 
     /// Use an idf table in jieba's `idf.txt` format (a path or a file object).
@@ -667,13 +696,17 @@ pub fn keywords(
         "tfidf" => {
             let pos: Vec<String> = allow_pos.unwrap_or_default();
             let pos: Vec<&str> = pos.iter().map(String::as_str).collect();
-            run(py, || DEFAULT_EXTRACTOR.extract_tags(&text, Some(top_k), &pos, false))?
+            run(py, || {
+                DEFAULT_EXTRACTOR.extract_tags(&text, Some(top_k), &pos, false)
+            })?
         }
         "textrank" => {
-            let pos: Vec<String> = allow_pos
-                .unwrap_or_else(|| TEXTRANK_POS.iter().map(|s| s.to_string()).collect());
+            let pos: Vec<String> =
+                allow_pos.unwrap_or_else(|| TEXTRANK_POS.iter().map(|s| s.to_string()).collect());
             let pos: Vec<&str> = pos.iter().map(String::as_str).collect();
-            run(py, || DEFAULT_EXTRACTOR.textrank(&text, Some(top_k), &pos, false))?
+            run(py, || {
+                DEFAULT_EXTRACTOR.textrank(&text, Some(top_k), &pos, false)
+            })?
         }
         other => {
             return Err(PyValueError::new_err(format!(

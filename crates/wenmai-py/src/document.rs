@@ -483,6 +483,9 @@ fn repr_html(doc: &Document) -> String {
 }
 
 /// Wrap a list of documents for Python.
-pub fn documents_to_list<'py>(py: Python<'py>, docs: Vec<Document>) -> PyResult<Bound<'py, PyList>> {
+pub fn documents_to_list<'py>(
+    py: Python<'py>,
+    docs: Vec<Document>,
+) -> PyResult<Bound<'py, PyList>> {
     PyList::new(py, docs.into_iter().map(PyDocument::new))
 }

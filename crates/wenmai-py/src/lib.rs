@@ -7,6 +7,7 @@
 //! errors onto the exception tree rooted at `wenmai.WenmaiError` ([`errors`]).
 
 pub mod analyze;
+pub mod corpus;
 pub mod document;
 pub mod errors;
 pub mod segmenter;
@@ -105,12 +106,14 @@ mod _wenmai {
     use pyo3::prelude::*;
 
     #[pymodule_export]
-    use super::document::{PyDocument, PyMeta, PyPoint, PySection, PySpan};
-    #[pymodule_export]
     use super::analyze::{
-        PyAnalyzer, PyDocTermMatrix, PyKeywordExtractor, dtm_from_texts, dtm_from_tokens,
-        dtm_transform_texts, dtm_transform_tokens, keywords,
+        PyAnalyzer, PyDocTermMatrix, PyKeywordExtractor, builtin_stopwords, dtm_from_texts,
+        dtm_from_tokens, dtm_transform_texts, dtm_transform_tokens, keywords,
     };
+    #[pymodule_export]
+    use super::corpus::PyCorpusCore;
+    #[pymodule_export]
+    use super::document::{PyDocument, PyMeta, PyPoint, PySection, PySpan};
     #[pymodule_export]
     use super::segmenter::PySegmenter;
     #[pymodule_export]

@@ -49,7 +49,11 @@ pub fn dictionary_bytes(py: Python<'_>, f: &Bound<'_, PyAny>) -> PyResult<Vec<u8
     }
     let path: std::path::PathBuf = f.extract()?;
     run(py, || std::fs::read(&path))?.map_err(|e| {
-        let args = (e.raw_os_error().unwrap_or(0), e.to_string(), path.display().to_string());
+        let args = (
+            e.raw_os_error().unwrap_or(0),
+            e.to_string(),
+            path.display().to_string(),
+        );
         match e.kind() {
             std::io::ErrorKind::NotFound => pyo3::exceptions::PyFileNotFoundError::new_err(args),
             std::io::ErrorKind::PermissionDenied => {
@@ -228,9 +232,7 @@ impl PySegmenter {
     }
 
     fn __repr__(&self) -> String {
-        let shared = self
-            .inner
-            .shares_dictionary_with(&Segmenter::default());
+        let shared = self.inner.shares_dictionary_with(&Segmenter::default());
         format!(
             "Segmenter(hmm={}, dictionary={})",
             if self.hmm { "True" } else { "False" },

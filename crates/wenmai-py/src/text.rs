@@ -58,8 +58,7 @@ fn replace_surrogates(bytes: &[u8]) -> String {
                 out.push_str(std::str::from_utf8(good).unwrap_or_default());
                 // A surrogate is ED A0..BF 80..BF; anything else invalid is skipped a byte
                 // at a time (it cannot come from a Python str).
-                let skip = if bad.len() >= 3 && bad[0] == 0xED && (0xA0..=0xBF).contains(&bad[1])
-                {
+                let skip = if bad.len() >= 3 && bad[0] == 0xED && (0xA0..=0xBF).contains(&bad[1]) {
                     3
                 } else {
                     e.error_len().unwrap_or(bad.len()).max(1)

@@ -1,0 +1,285 @@
+//! The native core of `wenmai.Corpus`: parallel read, decode and parse of many files, and the
+//! corpus-level analyses. The pandas-facing class is `wenmai.Corpus` in Python.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+use rayon::prelude::*;
+use wenmai_analyze::keywords::TEXTRANK_POS;
+use wenmai_analyze::{Corpus, IdfTable, KeywordExtractor};
+use wenmai_parse::{DateValue, Document};
+
+use crate::analyze::{DEFAULT_ANALYZER, PyAnalyzer, PyDocTermMatrix, dtm_options, unit};
+use crate::document::{PyDocument, date_to_py};
+use crate::errors::{analyze_error, parse_error, run};
+use crate::read_options;
+use crate::text::extract_texts;
+
+/// How many documents are read or parsed between two progress updates.
+const CHUNK: usize = 64;
+
+/// The documents of a corpus, their ids and paths, and the analyses over them.
+#[derive(Debug)]
+#[pyclass(frozen, name = "CorpusCore", module = "wenmai")]
+pub struct PyCorpusCore {
+    corpus: Arc<Corpus>,
+    ids: Arc<Vec<String>>,
+    paths: Vec<Option<String>>,
+}
+
+fn progress_update(progress: Option<&Bound<'_, PyAny>>, n: usize) -> PyResult<()> {
+    if let Some(p) = progress {
+        p.call1((n,))?;
+    }
+    Ok(())
+}
+
+fn analyzer_of(analyzer: Option<PyRef<'_, PyAnalyzer>>) -> wenmai_analyze::Analyzer {
+    analyzer.map_or_else(|| DEFAULT_ANALYZER.clone(), |a| a.inner.clone())
+}
+
+#[pymethods]
+impl PyCorpusCore {
+    /// Read, decode and parse files in parallel, in chunks (calling `progress(n)` after each).
+    /// With `skip`, unreadable files are left out and returned as `(path, kind, message)`;
+    /// without, the first bad file (in the given order) raises.
+    #[staticmethod]
+    #[pyo3(signature = (paths, ids, encoding=None, errors="strict", skip=false, progress=None))]
+    fn from_paths(
+        py: Python<'_>,
+        paths: Vec<PathBuf>,
+        ids: Vec<String>,
+        encoding: Option<String>,
+        errors: &str,
+        skip: bool,
+        progress: Option<Bound<'_, PyAny>>,
+    ) -> PyResult<(PyCorpusCore, Vec<(String, String, String)>)> {
+        if paths.len() != ids.len() {
+            return Err(PyValueError::new_err("paths and ids differ in length"));
+        }
+        let opts = read_options(encoding, errors, None)?;
+        let mut docs = Vec::with_capacity(paths.len());
+        let mut kept_ids = Vec::with_capacity(paths.len());
+        let mut kept_paths = Vec::with_capacity(paths.len());
+        let mut bad = Vec::new();
+        for (chunk, chunk_ids) in paths.chunks(CHUNK).zip(ids.chunks(CHUNK)) {
+            let results: Vec<Result<Document, wenmai_parse::Error>> = run(py, || {
+                chunk
+                    .par_iter()
+                    .map(|p| wenmai_parse::read_with(p, &opts))
+                    .collect()
+            })?;
+            for ((r, p), id) in results.into_iter().zip(chunk).zip(chunk_ids) {
+                match r {
+                    Ok(d) => {
+                        docs.push(d);
+                        kept_ids.push(id.clone());
+                        kept_paths.push(Some(p.display().to_string()));
+                    }
+                    Err(e) if skip => {
+                        let err = parse_error(py, e);
+                        let kind = err.get_type(py).name()?.to_string();
+                        bad.push((p.display().to_string(), kind, err.value(py).to_string()));
+                    }
+                    Err(e) => return Err(parse_error(py, e)),
+                }
+            }
+            progress_update(progress.as_ref(), chunk.len())?;
+        }
+        let corpus = Corpus::with_ids(docs, kept_ids.clone()).map_err(analyze_error)?;
+        Ok((
+            PyCorpusCore {
+                corpus: Arc::new(corpus),
+                ids: Arc::new(kept_ids),
+                paths: kept_paths,
+            },
+            bad,
+        ))
+    }
+
+    /// Parse texts in parallel, in chunks (calling `progress(n)` after each).
+    #[staticmethod]
+    #[pyo3(signature = (texts, ids, progress=None))]
+    fn from_texts(
+        py: Python<'_>,
+        texts: &Bound<'_, PyAny>,
+        ids: Vec<String>,
+        progress: Option<Bound<'_, PyAny>>,
+    ) -> PyResult<PyCorpusCore> {
+        let texts = extract_texts(texts, "texts")?;
+        if texts.len() != ids.len() {
+            return Err(PyValueError::new_err(format!(
+                "{} texts but {} ids",
+                texts.len(),
+                ids.len()
+            )));
+        }
+        let mut docs = Vec::with_capacity(texts.len());
+        for chunk in texts.chunks(CHUNK) {
+            let parsed: Vec<Document> = run(py, || {
+                chunk.par_iter().map(|t| wenmai_parse::parse(t)).collect()
+            })?;
+            docs.extend(parsed);
+            progress_update(progress.as_ref(), chunk.len())?;
+        }
+        let n = docs.len();
+        let corpus = Corpus::with_ids(docs, ids.clone()).map_err(analyze_error)?;
+        Ok(PyCorpusCore {
+            corpus: Arc::new(corpus),
+            ids: Arc::new(ids),
+            paths: vec![None; n],
+        })
+    }
+
+    fn __len__(&self) -> usize {
+        self.corpus.len()
+    }
+
+    /// The document ids.
+    #[getter]
+    fn ids(&self) -> Vec<String> {
+        self.ids.to_vec()
+    }
+
+    /// The `i`-th document.
+    fn document(&self, i: usize) -> PyResult<PyDocument> {
+        self.corpus
+            .documents()
+            .get(i)
+            .map(|d| PyDocument::new(d.clone()))
+            .ok_or_else(|| pyo3::exceptions::PyIndexError::new_err("document index out of range"))
+    }
+
+    /// The metadata of every document as columns (for a DataFrame).
+    fn meta_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let docs = self.corpus.documents();
+        let cols = PyDict::new(py);
+        let published: Vec<Option<Bound<'py, PyAny>>> = docs
+            .iter()
+            .map(|d| {
+                d.meta
+                    .published
+                    .as_ref()
+                    .map(|p| date_to_py(py, p))
+                    .transpose()
+            })
+            .collect::<PyResult<_>>()?;
+        let year: Vec<Option<i32>> = docs
+            .iter()
+            .map(|d| {
+                d.meta.published.map(|p| match p {
+                    DateValue::DateTime(t) => chrono::Datelike::year(&t),
+                    DateValue::Date(t) => chrono::Datelike::year(&t),
+                })
+            })
+            .collect();
+        let s = |f: fn(&Document) -> Option<String>| docs.iter().map(f).collect::<Vec<_>>();
+        cols.set_item("doc_id", self.ids.to_vec())?;
+        cols.set_item("path", self.paths.clone())?;
+        cols.set_item("title", s(|d| d.meta.title.clone()))?;
+        cols.set_item("subtitle", s(|d| d.meta.subtitle.clone()))?;
+        cols.set_item("published", published)?;
+        cols.set_item("year", year)?;
+        cols.set_item("source", s(|d| d.meta.source.clone()))?;
+        cols.set_item("author", s(|d| d.meta.author.clone()))?;
+        cols.set_item("doc_number", s(|d| d.meta.doc_number.clone()))?;
+        cols.set_item("issuer", s(|d| d.meta.issuer.clone()))?;
+        cols.set_item(
+            "chars",
+            docs.iter()
+                .map(|d| d.text.chars().count())
+                .collect::<Vec<_>>(),
+        )?;
+        cols.set_item(
+            "sections",
+            docs.iter().map(|d| d.sections.len()).collect::<Vec<_>>(),
+        )?;
+        cols.set_item(
+            "paragraphs",
+            docs.iter().map(|d| d.paragraphs.len()).collect::<Vec<_>>(),
+        )?;
+        Ok(cols)
+    }
+
+    /// The document-term matrix over units of one kind.
+    #[pyo3(signature = (analyzer=None, unit="document", min_df=None, max_df=None, max_features=None, binary=false))]
+    #[allow(clippy::too_many_arguments)]
+    fn dtm(
+        &self,
+        py: Python<'_>,
+        analyzer: Option<PyRef<'_, PyAnalyzer>>,
+        unit: &str,
+        min_df: Option<Bound<'_, PyAny>>,
+        max_df: Option<Bound<'_, PyAny>>,
+        max_features: Option<usize>,
+        binary: bool,
+    ) -> PyResult<PyDocTermMatrix> {
+        let one = pyo3::types::PyInt::new(py, 1).into_any();
+        let all = pyo3::types::PyFloat::new(py, 1.0).into_any();
+        let opts = dtm_options(
+            min_df.as_ref().unwrap_or(&one),
+            max_df.as_ref().unwrap_or(&all),
+            max_features,
+            binary,
+        )?;
+        let unit = self::unit(unit)?;
+        let an = analyzer_of(analyzer);
+        let corpus = Arc::clone(&self.corpus);
+        let m = run(py, move || corpus.dtm(&an, unit, &opts))?.map_err(analyze_error)?;
+        Ok(PyDocTermMatrix::new(m, Arc::clone(&self.ids)))
+    }
+
+    /// Top-`k` keywords of every document: `[[(term, weight)], …]`. `method="tfidf"` weighs
+    /// the analyzer's terms by tf x idf, the idf learnt from this corpus (`idf="corpus"`) or
+    /// jieba's table (`idf="jieba"`); `method="textrank"` is jieba's TextRank per document.
+    #[pyo3(signature = (analyzer=None, top_k=20, method="tfidf", idf="corpus", allow_pos=None))]
+    fn keywords(
+        &self,
+        py: Python<'_>,
+        analyzer: Option<PyRef<'_, PyAnalyzer>>,
+        top_k: usize,
+        method: &str,
+        idf: &str,
+        allow_pos: Option<Vec<String>>,
+    ) -> PyResult<Vec<Vec<(String, f64)>>> {
+        let an = analyzer_of(analyzer);
+        let corpus = Arc::clone(&self.corpus);
+        match (method, idf) {
+            ("tfidf", "corpus") => run(py, move || {
+                let table = corpus
+                    .stats(&an, wenmai_analyze::Unit::Document)
+                    .idf_table();
+                corpus.keywords(&an, top_k, &table)
+            }),
+            ("tfidf", "jieba") => run(py, move || corpus.keywords(&an, top_k, IdfTable::jieba())),
+            ("tfidf", other) => Err(PyValueError::new_err(format!(
+                "idf must be 'corpus' or 'jieba', not {other:?}"
+            ))),
+            ("textrank", _) => {
+                let pos: Vec<String> = allow_pos
+                    .unwrap_or_else(|| TEXTRANK_POS.iter().map(|s| s.to_string()).collect());
+                let seg = an.segmenter().clone();
+                run(py, move || {
+                    let ex = KeywordExtractor::with_segmenter(seg);
+                    let pos: Vec<&str> = pos.iter().map(String::as_str).collect();
+                    corpus
+                        .documents()
+                        .par_iter()
+                        .map(|d| {
+                            ex.textrank(&d.text, Some(top_k), &pos, false)
+                                .into_iter()
+                                .map(|k| (k.word, k.weight))
+                                .collect()
+                        })
+                        .collect()
+                })
+            }
+            (other, _) => Err(PyValueError::new_err(format!(
+                "method must be 'tfidf' or 'textrank', not {other:?}"
+            ))),
+        }
+    }
+}

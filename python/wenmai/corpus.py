@@ -1,0 +1,259 @@
+"""``wenmai.Corpus``: many documents read, decoded and parsed in parallel, with their
+metadata as a pandas DataFrame and the analyses (matrices, frequencies, keywords) in Rust."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import numpy as np
+import pandas as pd
+
+from wenmai._wenmai import Analyzer, CorpusCore, DocTermMatrix, Document
+
+
+class FileError(NamedTuple):
+    """A file that ``Corpus.from_dir(errors="skip")`` could not read."""
+
+    path: str
+    """The file."""
+    kind: str
+    """The exception type (``DecodeError``, ``FileNotFoundError``, …)."""
+    message: str
+    """What went wrong."""
+
+
+def _progress_callback(progress: bool, total: int, desc: str) -> tuple[Any, Any]:
+    if not progress:
+        return None, None
+    from tqdm.auto import tqdm
+
+    bar = tqdm(total=total, desc=desc, unit="doc")
+    return bar, bar.update
+
+
+class Corpus:
+    """A collection of parsed documents with ids and document variables.
+
+    Make one with ``Corpus.from_dir(path)`` or ``Corpus.from_texts(texts)``. ``len(corpus)``,
+    ``corpus[i]`` / ``corpus["id"]`` (a ``Document``) and iteration work as expected;
+    ``corpus.docvars`` is a DataFrame of the metadata plus your own variables.
+    """
+
+    def __init__(self, core: CorpusCore, docvars: pd.DataFrame | None = None,
+                 errors: Sequence[FileError] = ()) -> None:
+        self._core = core
+        self._extra = docvars
+        self.errors: list[FileError] = list(errors)
+        """Files left out by ``from_dir(errors="skip")``: ``FileError(path, kind, message)``."""
+
+    # --- construction --------------------------------------------------------------------
+    @classmethod
+    def from_dir(
+        cls,
+        path: str | os.PathLike[str],
+        pattern: str = "**/*.txt",
+        errors: str = "raise",
+        *,
+        encoding: str | None = None,
+        progress: bool = False,
+    ) -> Corpus:
+        """Read every file under ``path`` matching ``pattern`` (``pathlib`` glob, sorted),
+        decoding (UTF-8/UTF-16/GB18030 detected, or ``encoding``) and parsing them in
+        parallel in Rust.
+
+        ``errors="raise"`` stops at the first bad file (in sorted order) with its path;
+        ``errors="skip"`` leaves bad files out and lists them in ``corpus.errors``.
+        Document ids are the paths relative to ``path`` without the extension.
+        """
+        if errors not in ("raise", "skip"):
+            raise ValueError(f"errors must be 'raise' or 'skip', not {errors!r}")
+        root = Path(path)
+        if not root.exists():
+            raise FileNotFoundError(2, "No such file or directory", str(root))
+        if not root.is_dir():
+            raise NotADirectoryError(20, "Not a directory", str(root))
+        files = sorted(p for p in root.glob(pattern) if p.is_file())
+        ids = [p.relative_to(root).with_suffix("").as_posix() for p in files]
+        return cls.from_files(files, ids=ids, errors=errors, encoding=encoding,
+                              progress=progress)
+
+    @classmethod
+    def from_files(
+        cls,
+        paths: Iterable[str | os.PathLike[str]],
+        ids: Sequence[str] | None = None,
+        errors: str = "raise",
+        *,
+        encoding: str | None = None,
+        progress: bool = False,
+    ) -> Corpus:
+        """Read the given files (see ``from_dir``); ids default to the file stems."""
+        if errors not in ("raise", "skip"):
+            raise ValueError(f"errors must be 'raise' or 'skip', not {errors!r}")
+        files = [Path(p) for p in paths]
+        ids = list(ids) if ids is not None else [p.stem for p in files]
+        bar, update = _progress_callback(progress, len(files), "reading")
+        try:
+            core, bad = CorpusCore.from_paths(
+                [os.fspath(p) for p in files], ids, encoding=encoding, errors="strict",
+                skip=errors == "skip", progress=update,
+            )
+        finally:
+            if bar is not None:
+                bar.close()
+        return cls(core, errors=[FileError(*b) for b in bad])
+
+    @classmethod
+    def from_texts(
+        cls,
+        texts: Iterable[str],
+        ids: Sequence[Any] | None = None,
+        docvars: pd.DataFrame | dict[str, Sequence[Any]] | None = None,
+        *,
+        progress: bool = False,
+    ) -> Corpus:
+        """Parse texts in parallel. ``ids`` default to ``"0"``, ``"1"``, …; ``docvars`` (a
+        DataFrame or a dict of columns, one row per text) are added to ``corpus.docvars``."""
+        if isinstance(texts, str):
+            raise ValueError("from_texts expects an iterable of str, got a single str")
+        texts = list(texts)
+        ids = [str(i) for i in ids] if ids is not None else [str(i) for i in range(len(texts))]
+        if len(set(ids)) != len(ids):
+            raise ValueError("ids must be unique")
+        extra = None
+        if docvars is not None:
+            extra = pd.DataFrame(docvars).reset_index(drop=True)
+            if len(extra) != len(texts):
+                raise ValueError(f"docvars has {len(extra)} rows for {len(texts)} texts")
+        bar, update = _progress_callback(progress, len(texts), "parsing")
+        try:
+            core = CorpusCore.from_texts(texts, ids, progress=update)
+        finally:
+            if bar is not None:
+                bar.close()
+        return cls(core, docvars=extra)
+
+    # --- access ------------------------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self._core)
+
+    def __iter__(self) -> Iterator[Document]:
+        for i in range(len(self)):
+            yield self._core.document(i)
+
+    def __getitem__(self, key: int | str) -> Document:
+        if isinstance(key, str):
+            try:
+                key = self.ids.index(key)
+            except ValueError:
+                raise KeyError(key) from None
+        if key < 0:
+            key += len(self)
+        return self._core.document(key)
+
+    def __repr__(self) -> str:
+        skipped = f", {len(self.errors)} skipped" if self.errors else ""
+        return f"<wenmai.Corpus: {len(self)} documents{skipped}>"
+
+    @property
+    def ids(self) -> list[str]:
+        """The document ids, in order."""
+        return self._core.ids
+
+    @property
+    def docvars(self) -> pd.DataFrame:
+        """One row per document: ``doc_id``, ``path``, ``title``, ``subtitle``,
+        ``published``, ``year``, ``source``, ``author``, ``doc_number``, ``issuer``,
+        ``chars``, ``sections``, ``paragraphs``, plus the ``docvars`` given to
+        ``from_texts`` (or assigned with ``set_docvar``)."""
+        df = pd.DataFrame(self._core.meta_columns())
+        df["year"] = df["year"].astype("Int64")
+        if self._extra is not None:
+            for col in self._extra.columns:
+                df[col] = self._extra[col].to_numpy()
+        return df
+
+    def set_docvar(self, name: str, values: Sequence[Any]) -> None:
+        """Add or replace a document variable (one value per document)."""
+        values = list(values)
+        if len(values) != len(self):
+            raise ValueError(f"{len(values)} values for {len(self)} documents")
+        extra = self._extra if self._extra is not None else pd.DataFrame(index=range(len(self)))
+        extra = extra.copy()
+        extra[name] = values
+        self._extra = extra
+
+    # --- analyses ----------------------------------------------------------------------------
+    def dtm(
+        self,
+        analyzer: Analyzer | None = None,
+        unit: str = "document",
+        min_df: int | float = 1,
+        max_df: int | float = 1.0,
+        max_features: int | None = None,
+        binary: bool = False,
+    ) -> DocTermMatrix:
+        """The document-term matrix: one row per unit (``"document"``, ``"section"``,
+        ``"paragraph"``, ``"sentence"``), terms in sorted order, pruned by ``min_df`` /
+        ``max_df`` (an int is a count, a float a proportion) and ``max_features`` as in
+        scikit-learn. ``.to_scipy()``, ``.terms``, ``.units``, ``.tfidf(...)``."""
+        return self._core.dtm(analyzer, unit, min_df, max_df, max_features, binary)
+
+    def frequency(self, analyzer: Analyzer | None = None, by: str | None = None,
+                  top: int | None = None) -> pd.DataFrame:
+        """Term frequencies as a DataFrame ``term, count, doc_count`` (most frequent first),
+        or per group of a document variable ``by`` (``by, term, count, doc_count``).
+        ``top`` keeps the first ``top`` rows (per group)."""
+        m = self._core.dtm(analyzer, "document", 1, 1.0, None, False)
+        x = m.to_scipy()
+        terms = np.asarray(m.terms, dtype=object)
+
+        def table(rows: Any) -> pd.DataFrame:
+            sub = x[rows] if rows is not None else x
+            count = np.asarray(sub.sum(axis=0)).ravel().astype(np.int64)
+            docs = np.asarray((sub > 0).sum(axis=0)).ravel().astype(np.int64)
+            keep = count > 0
+            df = pd.DataFrame({"term": terms[keep], "count": count[keep],
+                               "doc_count": docs[keep]})
+            df = df.sort_values(["count", "term"], ascending=[False, True], kind="stable")
+            df = df.reset_index(drop=True)
+            return df.head(top) if top is not None else df
+
+        if by is None:
+            return table(None)
+        dv = self.docvars
+        if by not in dv.columns:
+            raise KeyError(f"no document variable {by!r}; have {list(dv.columns)}")
+        parts = []
+        for value, idx in dv.groupby(by, sort=True, dropna=False).indices.items():
+            t = table(np.asarray(idx))
+            t.insert(0, by, value)
+            parts.append(t)
+        if not parts:
+            return pd.DataFrame(columns=[by, "term", "count", "doc_count"])
+        return pd.concat(parts, ignore_index=True)
+
+    def keywords(
+        self,
+        top_k: int = 20,
+        method: str = "tfidf",
+        idf: str = "corpus",
+        analyzer: Analyzer | None = None,
+        allow_pos: Sequence[str] | None = None,
+    ) -> pd.DataFrame:
+        """Keywords of every document as a DataFrame ``doc_id, rank, term, weight``.
+
+        ``method="tfidf"``: the analyzer's terms weighed by tf x idf, with the idf learnt from
+        this corpus (``idf="corpus"``) or jieba's table (``idf="jieba"``).
+        ``method="textrank"``: jieba's TextRank on each document."""
+        rows = self._core.keywords(analyzer, top_k, method, idf,
+                                   list(allow_pos) if allow_pos is not None else None)
+        ids = self.ids
+        out = [(ids[i], r + 1, t, w) for i, kws in enumerate(rows) for r, (t, w) in enumerate(kws)]
+        return pd.DataFrame(out, columns=["doc_id", "rank", "term", "weight"])
+
+
+__all__ = ["Corpus", "FileError"]
