@@ -78,7 +78,10 @@ def test_set_stop_words_and_idf_path(tmp_path) -> None:
     idf = tmp_path / "idf.txt"
     idf.write_text("天气 100.0\n烤鸭 1.0\n", encoding="utf-8")
     tf2 = analyse.TFIDF(idf_path=str(idf))
-    assert tf2.extract_tags(text, topK=1) == ["天气"]
+    ours = tf2.extract_tags(text, withWeight=True)
+    theirs = jieba_analyse.TFIDF(idf_path=str(idf)).extract_tags(text, withWeight=True)
+    assert ours == theirs
+    assert ours[1] == ("天气", pytest.approx(100.0 / 6))  # known idf; unknown: the median
     bad = tmp_path / "bad_idf.txt"
     bad.write_text("只有一列\n", encoding="utf-8")
     with pytest.raises(wenmai.DictionaryError):
