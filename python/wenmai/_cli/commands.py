@@ -24,6 +24,7 @@ from wenmai._cli.output import (
 )
 from wenmai._cli.report import (
     analyse,
+    keywords_of,
     meta_rows,
     outline_tree,
     render_corpus,
@@ -137,8 +138,7 @@ def keywords(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     loaded = _load(args, args.paths)
     if not loaded.documents:
         return EXIT_FAILED_INPUTS
-    corpus = loaded.corpus
-    frame = corpus.keywords(top_k=args.top, method=args.method, idf=args.idf)
+    frame = keywords_of(loaded, args.top, args.method, args.idf)
     # Documents are listed in the order of the inputs, keywords by rank.
     by_doc: dict[str, list[tuple[int, str, float]]] = {i: [] for i in loaded.ids}
     for doc_id, rank, term, weight in frame_rows(frame, ("doc_id", "rank", "term", "weight")):

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pandas as pd
 from rich.console import Console, Group
 from rich.rule import Rule
 from rich.text import Text
@@ -86,12 +87,31 @@ class Analysis:
         return np.diff(self.counts.indptr).astype(np.int64)
 
 
+def keywords_of(loaded: Loaded, top: int, method: str, idf: str) -> Any:
+    """Keywords of every document as a DataFrame ``doc_id, rank, term, weight``.
+
+    tf-idf with idf learnt from the documents is ``Corpus.keywords``; with jieba's idf table,
+    and TextRank, it is ``wenmai.keywords`` per document, which gives what
+    ``jieba.analyse.extract_tags`` / ``textrank`` give.
+    """
+    if method == "tfidf" and idf == "corpus":
+        return loaded.corpus.keywords(top_k=top, method="tfidf", idf="corpus")
+    rows = [
+        (doc_id, rank, term, weight)
+        for doc_id, doc in zip(loaded.ids, loaded.documents, strict=True)
+        for rank, (term, weight) in enumerate(
+            wenmai.keywords(doc, top_k=top, method=method), start=1
+        )
+    ]
+    return pd.DataFrame(rows, columns=["doc_id", "rank", "term", "weight"])
+
+
 def analyse(loaded: Loaded, top: int, idf: str) -> Analysis:
     """Frequencies, matrix and keywords (tf-idf and TextRank) of the loaded documents."""
     corpus = loaded.corpus
     dtm = corpus.dtm()
     frequency = corpus.frequency()
-    keywords = {m: corpus.keywords(top_k=top, method=m, idf=idf) for m in METHODS}
+    keywords = {m: keywords_of(loaded, top, m, idf) for m in METHODS}
     return Analysis(loaded, dtm.to_scipy(), list(dtm.terms), frequency, keywords)
 
 
