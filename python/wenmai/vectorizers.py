@@ -299,6 +299,8 @@ class CountVectorizer(_Params):
 
     def _set_vocabulary(self, m: DocTermMatrix) -> None:
         fixed = self._fixed_terms()
+        if fixed is None and not m.terms:
+            raise ValueError("empty vocabulary; perhaps the documents only contain stop words")
         if fixed is not None:
             terms, perm = fixed
             order = [terms[i] for i in perm] if perm is not None else terms

@@ -139,6 +139,10 @@ pub fn analyze_error(err: wenmai_analyze::Error) -> PyErr {
         E::Io(e) => match e.kind() {
             std::io::ErrorKind::NotFound => PyFileNotFoundError::new_err(e.to_string()),
             std::io::ErrorKind::PermissionDenied => PyPermissionError::new_err(e.to_string()),
+            // Dictionaries are read from memory: bad data, not a failed read.
+            std::io::ErrorKind::InvalidData => {
+                DictionaryError::new_err(format!("not UTF-8 text: {e}"))
+            }
             _ => PyOSError::new_err(e.to_string()),
         },
         E::UserDict { .. } | E::IdfTable { .. } => DictionaryError::new_err(err.to_string()),

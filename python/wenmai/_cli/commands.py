@@ -82,7 +82,9 @@ def report(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         if not loaded.failures:
             _note("nothing to report")
         return EXIT_FAILED_INPUTS
-    analysis = analyse(loaded, top=args.top, idf="corpus" if is_corpus else "jieba")
+    # A folder's overview shows tf-idf keywords only; TextRank is for one document and CSV.
+    methods = ("tfidf",) if is_corpus and args.out is None else ("tfidf", "textrank")
+    analysis = analyse(loaded, args.top, "corpus" if is_corpus else "jieba", methods)
     console = make_console()
     if is_corpus:
         render_corpus(console, analysis, name, args.top)

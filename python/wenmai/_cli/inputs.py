@@ -89,7 +89,8 @@ def expand(args: list[str], pattern: str) -> tuple[list[Source], list[Failure]]:
         if not files:
             failures.append(Failure(name, f"folder has no files matching {pattern!r}"))
         for f in files:
-            add(Source(doc_id=str(f), path=str(f)))
+            # Ids of a folder's files as Corpus.from_dir makes them: relative, no extension.
+            add(Source(doc_id=f.relative_to(folder).with_suffix("").as_posix(), path=str(f)))
 
     for arg in args:
         if arg == STDIN:
@@ -111,7 +112,20 @@ def expand(args: list[str], pattern: str) -> tuple[list[Source], list[Failure]]:
                     add(Source(doc_id=m, path=m))
         else:
             failures.append(Failure(arg, "no such file or directory"))
-    return sources, failures
+    return _unique_ids(sources), failures
+
+
+def _unique_ids(sources: list[Source]) -> list[Source]:
+    """Sources whose short id is shared by another (same name in two folders) keep the path."""
+    count: dict[str, int] = {}
+    for s in sources:
+        count[s.doc_id] = count.get(s.doc_id, 0) + 1
+    return [
+        Source(doc_id=s.path, path=s.path, kind=s.kind)
+        if count[s.doc_id] > 1 and s.path is not None
+        else s
+        for s in sources
+    ]
 
 
 def _reason(error: BaseException, source: Source) -> str:
@@ -154,7 +168,8 @@ def load(sources: list[Source], progress: bool) -> Loaded:
         by_path = {str(s.path): s for s in sources}
         for e in corpus.errors:
             source = by_path.get(e.path, Source(doc_id=e.path, path=e.path))
-            loaded.failures.append(Failure(source.doc_id, _file_error_reason(e, source)))
+            reason = _file_error_reason(e, source)
+            loaded.failures.append(Failure(source.path or source.doc_id, reason))
         kept = set(corpus.ids)
         loaded.sources = [s for s in sources if s.doc_id in kept]
     else:
@@ -163,7 +178,8 @@ def load(sources: list[Source], progress: bool) -> Loaded:
             try:
                 doc = read_source(source)
             except (OSError, UnicodeError, ValueError, wenmai.WenmaiError) as error:
-                loaded.failures.append(Failure(source.doc_id, _reason(error, source)))
+                reason = _reason(error, source)
+                loaded.failures.append(Failure(source.path or source.doc_id, reason))
                 continue
             loaded.sources.append(source)
             texts.append(doc.text)

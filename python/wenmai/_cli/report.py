@@ -106,12 +106,12 @@ def keywords_of(loaded: Loaded, top: int, method: str, idf: str) -> Any:
     return pd.DataFrame(rows, columns=["doc_id", "rank", "term", "weight"])
 
 
-def analyse(loaded: Loaded, top: int, idf: str) -> Analysis:
-    """Frequencies, matrix and keywords (tf-idf and TextRank) of the loaded documents."""
+def analyse(loaded: Loaded, top: int, idf: str, methods: tuple[str, ...] = METHODS) -> Analysis:
+    """Frequencies, matrix and keywords (tf-idf, TextRank) of the loaded documents."""
     corpus = loaded.corpus
     dtm = corpus.dtm()
     frequency = corpus.frequency()
-    keywords = {m: keywords_of(loaded, top, m, idf) for m in METHODS}
+    keywords = {m: keywords_of(loaded, top, m, idf) for m in methods}
     return Analysis(loaded, dtm.to_scipy(), list(dtm.terms), frequency, keywords)
 
 
@@ -267,8 +267,8 @@ def render_corpus(console: Console, analysis: Analysis, name: str, top: int) -> 
     grouped = {k: g.sort_values("rank") for k, g in tfidf.groupby("doc_id", sort=False)}
     for source, doc in zip(loaded.sources, loaded.documents, strict=True):
         g = grouped.get(source.doc_id)
-        terms = "、".join(g["term"].head(10)) if g is not None else ""
-        rows.append((short_name(source.doc_id, name), doc.meta.title, doc.meta.published, terms))
+        terms = " ".join(g["term"].head(10)) if g is not None else ""
+        rows.append((source.doc_id, doc.meta.title, doc.meta.published, terms))
     console.print(
         table(
             "Keywords per document (tf-idf, idf learnt from these documents)",
@@ -276,11 +276,6 @@ def render_corpus(console: Console, analysis: Analysis, name: str, top: int) -> 
             rows,
         )
     )
-
-
-def short_name(doc_id: str, folder: str) -> str:
-    prefix = folder.rstrip("/") + "/"
-    return doc_id[len(prefix) :] if doc_id.startswith(prefix) else doc_id
 
 
 def write_tables(analysis: Analysis, out: Path, *, bom: bool) -> list[Path]:
@@ -323,8 +318,7 @@ def write_tables(analysis: Analysis, out: Path, *, bom: bool) -> list[Path]:
         for (doc_id, j, s), top in zip(all_sections, section_terms, strict=True)
     ]
     keywords = []
-    for method in METHODS:
-        frame = analysis.keywords[method]
+    for method, frame in analysis.keywords.items():
         for doc_id, rank, term, weight in frame_rows(frame, ("doc_id", "rank", "term", "weight")):
             keywords.append((doc_id, method, rank, term, weight))
     files = {
