@@ -1,0 +1,112 @@
+"""wenmai.Corpus: reading, docvars, matrices, frequencies, keywords."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+import pytest
+import scipy.sparse as sp
+
+import wenmai
+
+
+@pytest.fixture(scope="module")
+def gov(corpus) -> wenmai.Corpus:
+    return wenmai.Corpus.from_dir(corpus / "gov_reports")
+
+
+def test_from_dir(gov, gov_reports) -> None:
+    assert len(gov) == len(gov_reports)
+    assert gov.ids[0] == gov_reports[0].stem and gov.errors == []
+    dv = gov.docvars
+    assert isinstance(dv, pd.DataFrame) and len(dv) == len(gov)
+    for col in ("doc_id", "path", "title", "published", "year", "source", "author"):
+        assert col in dv.columns
+    assert dv.loc[dv.doc_id == "2017", "year"].item() == 2017
+    assert dv.loc[dv.doc_id == "2017", "published"].item() == dt.date(2017, 3, 5)
+    assert gov["2017"].meta.title == wenmai.read(gov_reports[[p.stem for p in gov_reports].index("2017")]).meta.title
+    assert sum(1 for _ in gov) == len(gov)
+    assert "Corpus" in repr(gov)
+    with pytest.raises(KeyError):
+        gov["1066"]
+
+
+def test_progress_bar(corpus, capsys) -> None:
+    c = wenmai.Corpus.from_dir(corpus / "npc_resolutions", progress=True)
+    err = capsys.readouterr().err
+    assert f"{len(c)}/{len(c)}" in err
+
+
+def test_from_texts_with_docvars() -> None:
+    texts = ["发展经济。改革开放。", "发展科技，科技强国。", "保护环境。"]
+    c = wenmai.Corpus.from_texts(texts, ids=["a", "b", "c"], docvars={"year": [2020, 2021, 2021]})
+    assert c.ids == ["a", "b", "c"]
+    assert list(c.docvars["year"]) == [2020, 2021, 2021]
+    f = c.frequency(by="year")
+    assert set(f.columns) == {"year", "term", "count", "doc_count"}
+    row = f[(f.year == 2021) & (f.term == "科技")]
+    assert row["count"].item() == 2 and row["doc_count"].item() == 1
+    with pytest.raises(ValueError):
+        wenmai.Corpus.from_texts(texts, docvars={"year": [1]})
+    with pytest.raises(ValueError):
+        wenmai.Corpus.from_texts(texts, ids=["a", "a", "b"])
+    c.set_docvar("group", ["x", "y", "x"])
+    assert list(c.frequency(by="group").group.unique()) == ["x", "y"]
+
+
+def test_dtm_units_and_tfidf(gov) -> None:
+    m = gov.dtm(min_df=2)
+    x = m.to_scipy()
+    assert isinstance(x, sp.csr_matrix) and x.shape == (len(gov), len(m.terms))
+    assert m.terms == sorted(m.terms)
+    np.testing.assert_array_equal(x.indptr, m.indptr)
+    assert (np.asarray((x > 0).sum(axis=0)).ravel() >= 2).all()
+    u = m.units
+    assert list(u.doc_id) == gov.ids and set(u.unit) == {"document"}
+    w = m.tfidf()
+    norms = np.sqrt(np.asarray(w.to_scipy().multiply(w.to_scipy()).sum(axis=1)).ravel())
+    np.testing.assert_allclose(norms, 1.0, atol=1e-12)
+    assert w.idf is not None and len(w.idf) == len(m.terms)
+    s = gov.dtm(unit="section", max_features=1000)
+    assert len(s.units) > len(gov) and s.shape[1] == 1000
+    p = gov.dtm(unit="paragraph")
+    sent = gov.dtm(unit="sentence")
+    assert sent.shape[0] > p.shape[0] > s.shape[0]
+    # counts do not depend on the unit: the column sums agree
+    cols = dict(zip(p.terms, p.column_sums()))
+    assert all(cols[t] == v for t, v in zip(sent.terms, sent.column_sums()))
+
+
+def test_matrix_equals_sklearn_on_analyzer_tokens(gov) -> None:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    an = wenmai.Analyzer()
+    docs = an.analyze_many([d.text for d in gov])
+    ours = gov.dtm(analyzer=an, min_df=2, max_df=0.9).tfidf(sublinear_tf=True)
+    sk = TfidfVectorizer(analyzer=lambda d: d, min_df=2, max_df=0.9, sublinear_tf=True)
+    y = sk.fit_transform(docs)
+    assert ours.terms == list(sk.get_feature_names_out())
+    assert abs(ours.to_scipy() - y).max() <= 1e-12
+
+
+def test_keywords_and_frequency(gov) -> None:
+    k = gov.keywords(top_k=20)
+    assert list(k.columns) == ["doc_id", "rank", "term", "weight"]
+    assert len(k) == 20 * len(gov)
+    assert (k.groupby("doc_id").weight.apply(lambda w: w.is_monotonic_decreasing)).all()
+    kj = gov.keywords(top_k=5, idf="jieba")
+    assert len(kj) == 5 * len(gov)
+    kt = gov.keywords(top_k=5, method="textrank")
+    assert kt.groupby("doc_id").weight.max().eq(1.0).all()
+    f = gov.frequency(top=10)
+    assert list(f.columns) == ["term", "count", "doc_count"] and len(f) == 10
+    assert f["count"].is_monotonic_decreasing and f.term.iloc[0] == "发展"
+
+
+def test_deterministic(gov) -> None:
+    a = gov.dtm(unit="sentence")
+    b = gov.dtm(unit="sentence")
+    assert a.terms == b.terms and (a.to_scipy() != b.to_scipy()).nnz == 0
+    assert gov.keywords(top_k=10).equals(gov.keywords(top_k=10))
