@@ -255,6 +255,14 @@ def test_gbk_file_is_decoded(bad_inputs: dict[str, Path], sample_text: str) -> N
     assert json.loads(gbk_kw)[0]["keywords"] == json.loads(utf8_kw)[0]["keywords"]
 
 
+def test_utf16_file_with_nul_bytes_is_text_not_binary(tmp_path: Path, sample_text: str) -> None:
+    path = tmp_path / "utf16.txt"
+    path.write_bytes(sample_text.encode("utf-16"))  # with a byte-order mark
+    code, out, err = run("parse", str(path), "--json")
+    assert code == 0, err
+    assert json.loads(out)["meta"]["title"] == SAMPLE_TITLE
+
+
 def test_binary_file_fails_and_the_others_are_processed(bad_inputs: dict[str, Path]) -> None:
     code, out, err = run(
         "keywords", str(bad_inputs["binary"]), str(bad_inputs["good"]), "--format", "json"
