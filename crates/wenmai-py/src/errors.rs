@@ -51,6 +51,9 @@ pub fn decode_error_type(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
             )?;
             let ns = PyDict::new(py);
             ns.set_item("__module__", "wenmai")?;
+            ns.set_item("path", py.None())?;
+            ns.set_item("offset", py.None())?;
+            ns.set_item("encoding", py.None())?;
             ns.set_item(
                 "__doc__",
                 "Bytes that are not valid text in the given or detected encoding \

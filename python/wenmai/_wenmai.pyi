@@ -1,0 +1,365 @@
+"""Type stubs of the native module ``wenmai._wenmai`` (checked by ``mypy.stubtest``)."""
+
+import datetime
+import os
+from collections.abc import Callable, Iterable, Sequence
+from typing import IO, Any, final
+
+import numpy as np
+import numpy.typing as npt
+
+__all__ = [
+    "Analyzer",
+    "DocTermMatrix",
+    "KeywordExtractor",
+    "builtin_stopwords",
+    "dtm_from_texts",
+    "dtm_from_tokens",
+    "dtm_transform_texts",
+    "dtm_transform_tokens",
+    "keywords",
+    "CorpusCore",
+    "Document",
+    "Meta",
+    "Point",
+    "Section",
+    "Span",
+    "Segmenter",
+    "decode",
+    "parse",
+    "parse_html",
+    "read",
+    "version",
+    "WenmaiError",
+    "ParseError",
+    "DictionaryError",
+    "InternalError",
+    "DecodeError",
+]
+
+_Path = str | os.PathLike[str]
+_DictSource = _Path | IO[str] | IO[bytes]
+
+class WenmaiError(Exception):
+    """The base of every error raised by wenmai."""
+
+class ParseError(WenmaiError):
+    """A document or a file list could not be parsed."""
+
+class DictionaryError(WenmaiError):
+    """A user dictionary, stopword list or idf table could not be read."""
+
+class InternalError(WenmaiError):
+    """A bug in wenmai (a Rust panic caught at the boundary)."""
+
+class DecodeError(WenmaiError, UnicodeError):
+    """Bytes that are not valid text in the given or detected encoding."""
+
+    path: str | None
+    offset: int | None
+    encoding: str | None
+
+@final
+class Meta:
+    """Header and footer metadata of a document."""
+
+    @property
+    def title(self) -> str | None: ...
+    @property
+    def subtitle(self) -> str | None: ...
+    @property
+    def published(self) -> datetime.datetime | datetime.date | None: ...
+    @property
+    def dates(self) -> list[tuple[str, datetime.datetime | datetime.date]]: ...
+    @property
+    def source(self) -> str | None: ...
+    @property
+    def author(self) -> str | None: ...
+    @property
+    def author_note(self) -> str | None: ...
+    @property
+    def doc_number(self) -> str | None: ...
+    @property
+    def issuer(self) -> str | None: ...
+    @property
+    def visits(self) -> int | None: ...
+    @property
+    def extra(self) -> dict[str, str]: ...
+
+@final
+class Section:
+    """A heading of the outline and the part of the document it governs."""
+
+    @property
+    def level(self) -> int: ...
+    @property
+    def family(self) -> str: ...
+    @property
+    def marker(self) -> str: ...
+    @property
+    def number(self) -> int: ...
+    @property
+    def heading(self) -> str: ...
+    @property
+    def parent(self) -> int | None: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def heading_start(self) -> int: ...
+    @property
+    def heading_end(self) -> int: ...
+    @property
+    def confidence(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+
+@final
+class Point:
+    """An inline enumeration (一是…, 首先…)."""
+
+    @property
+    def marker(self) -> str: ...
+    @property
+    def number(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def section(self) -> int | None: ...
+    @property
+    def paragraph(self) -> int: ...
+
+@final
+class Span:
+    """A paragraph or a sentence."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def section(self) -> int | None: ...
+    @property
+    def paragraph(self) -> int | None: ...
+
+@final
+class Document:
+    """A parsed document."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def meta(self) -> Meta: ...
+    @property
+    def sections(self) -> list[Section]: ...
+    @property
+    def points(self) -> list[Point]: ...
+    @property
+    def paragraphs(self) -> list[Span]: ...
+    @property
+    def sentences(self) -> list[Span]: ...
+    def outline(self) -> str: ...
+    def to_json(self, indent: int | None = None) -> str: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def _repr_html_(self) -> str: ...
+    def __len__(self) -> int: ...
+
+def parse(text: str) -> Document: ...
+def parse_html(html: str) -> Document: ...
+def read(
+    path: _Path, encoding: str | None = None, errors: str = "strict", html: bool | None = None
+) -> Document: ...
+def decode(data: bytes, encoding: str | None = None, errors: str = "strict") -> str: ...
+def version() -> str: ...
+@final
+class Segmenter:
+    """A jieba segmenter."""
+
+    def __new__(
+        cls,
+        user_dict: _DictSource | None = None,
+        hmm: bool = True,
+        *,
+        dictionary: _DictSource | None = None,
+        private: bool = False,
+    ) -> Segmenter: ...
+    @property
+    def hmm(self) -> bool: ...
+    def cut(self, text: str, mode: str = "precise", hmm: bool | None = None) -> list[str]: ...
+    def tokenize(
+        self, text: str, mode: str = "precise", hmm: bool | None = None
+    ) -> list[tuple[str, int, int]]: ...
+    def tag(self, text: str, hmm: bool | None = None) -> list[tuple[str, str]]: ...
+    def cut_many(
+        self, texts: Iterable[str], mode: str = "precise", hmm: bool | None = None
+    ) -> list[list[str]]: ...
+    def add_word(self, word: str, freq: int | None = None, tag: str | None = None) -> int: ...
+    def del_word(self, word: str) -> None: ...
+    def suggest_freq(self, segment: str | Sequence[str], tune: bool = False) -> int: ...
+    def load_userdict(self, f: _DictSource) -> int: ...
+    def shares_dictionary_with(self, other: Segmenter) -> bool: ...
+    def __contains__(self, key: object, /) -> bool: ...
+
+@final
+class Analyzer:
+    """Tokens to terms."""
+
+    def __new__(
+        cls,
+        stopwords: str | Iterable[str] | None = ...,
+        pos: str | Iterable[str] | None = None,
+        min_len: int = 1,
+        ngram_range: tuple[int, int] = ...,
+        user_dict: _DictSource | None = None,
+        hmm: bool = True,
+        normalize: bool = True,
+        *,
+        pos_deny: str | Iterable[str] | None = None,
+        extra_stopwords: Iterable[str] | None = None,
+        char_ngrams: tuple[int, int] | None = None,
+        drop_punct: bool = True,
+        drop_numbers: bool = False,
+        mode: str = "precise",
+        segmenter: Segmenter | None = None,
+    ) -> Analyzer: ...
+    def analyze(self, text: str) -> list[str]: ...
+    def analyze_many(self, texts: Iterable[str]) -> list[list[str]]: ...
+    def __call__(self, text: str) -> list[str]: ...
+
+@final
+class DocTermMatrix:
+    """A document-term matrix in CSR form."""
+
+    @property
+    def terms(self) -> list[str]: ...
+    @property
+    def shape(self) -> tuple[int, int]: ...
+    @property
+    def indptr(self) -> npt.NDArray[np.int64]: ...
+    @property
+    def indices(self) -> npt.NDArray[np.int32]: ...
+    @property
+    def data(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def idf(self) -> npt.NDArray[np.float64] | None: ...
+    @property
+    def units(self) -> Any: ...  # pandas.DataFrame
+    def to_scipy(self) -> Any: ...  # scipy.sparse.csr_matrix
+    def to_numpy(self) -> npt.NDArray[np.float64]: ...
+    def document_frequency(self) -> npt.NDArray[np.uint64]: ...
+    def column_sums(self) -> npt.NDArray[np.float64]: ...
+    def idf_vector(self, smooth_idf: bool = True) -> npt.NDArray[np.float64]: ...
+    def tfidf(
+        self,
+        norm: str | None = ...,
+        smooth_idf: bool = True,
+        sublinear_tf: bool = False,
+        use_idf: bool = True,
+    ) -> DocTermMatrix: ...
+    def apply_idf(
+        self,
+        idf: npt.NDArray[np.float64] | None = None,
+        norm: str | None = ...,
+        sublinear_tf: bool = False,
+    ) -> DocTermMatrix: ...
+    def top_terms(self, k: int) -> list[list[tuple[str, float]]]: ...
+    def __len__(self) -> int: ...
+
+@final
+class KeywordExtractor:
+    """jieba's keyword extraction."""
+
+    def __new__(cls, segmenter: Segmenter | None = None, hmm: bool = True) -> KeywordExtractor: ...
+    def extract_tags(
+        self,
+        text: str,
+        top_k: int | None = ...,
+        allow_pos: Sequence[str] = ...,
+        with_flag: bool = False,
+    ) -> list[tuple[str, float, str | None]]: ...
+    def textrank(
+        self,
+        text: str,
+        top_k: int | None = ...,
+        allow_pos: Sequence[str] | None = None,
+        with_flag: bool = False,
+    ) -> list[tuple[str, float, str | None]]: ...
+    def set_idf_path(self, path: _DictSource) -> None: ...
+    def set_stop_words(self, path: _DictSource) -> None: ...
+    def idf(self, word: str) -> float: ...
+    def median_idf(self) -> float: ...
+
+def keywords(
+    text_or_doc: str | Document,
+    top_k: int = 20,
+    method: str = "tfidf",
+    allow_pos: Sequence[str] | None = None,
+) -> list[tuple[str, float]]: ...
+def builtin_stopwords() -> list[str]: ...
+def dtm_from_tokens(
+    docs: Iterable[Iterable[str]],
+    min_df: float,
+    max_df: float,
+    max_features: int | None = None,
+    binary: bool = False,
+) -> DocTermMatrix: ...
+def dtm_transform_tokens(
+    docs: Iterable[Iterable[str]], terms: Sequence[str], binary: bool = False
+) -> DocTermMatrix: ...
+def dtm_from_texts(
+    analyzer: Analyzer | None,
+    texts: Iterable[str],
+    min_df: float,
+    max_df: float,
+    max_features: int | None = None,
+    binary: bool = False,
+) -> DocTermMatrix: ...
+def dtm_transform_texts(
+    analyzer: Analyzer | None, texts: Iterable[str], terms: Sequence[str], binary: bool = False
+) -> DocTermMatrix: ...
+@final
+class CorpusCore:
+    """The native core of ``wenmai.Corpus``."""
+
+    @staticmethod
+    def from_paths(
+        paths: Sequence[_Path],
+        ids: Sequence[str],
+        encoding: str | None = None,
+        errors: str = "strict",
+        skip: bool = False,
+        progress: Callable[[int], Any] | None = None,
+    ) -> tuple[CorpusCore, list[tuple[str, str, str]]]: ...
+    @staticmethod
+    def from_texts(
+        texts: Iterable[str], ids: Sequence[str], progress: Callable[[int], Any] | None = None
+    ) -> CorpusCore: ...
+    @property
+    def ids(self) -> list[str]: ...
+    def document(self, i: int) -> Document: ...
+    def meta_columns(self) -> dict[str, list[Any]]: ...
+    def dtm(
+        self,
+        analyzer: Analyzer | None = None,
+        unit: str = "document",
+        min_df: float | None = None,
+        max_df: float | None = None,
+        max_features: int | None = None,
+        binary: bool = False,
+    ) -> DocTermMatrix: ...
+    def keywords(
+        self,
+        analyzer: Analyzer | None = None,
+        top_k: int = 20,
+        method: str = "tfidf",
+        idf: str = "corpus",
+        allow_pos: Sequence[str] | None = None,
+    ) -> list[list[tuple[str, float]]]: ...
+    def __len__(self) -> int: ...
