@@ -668,6 +668,40 @@ fn author_note(s: &str) -> Option<String> {
     None
 }
 
+/// `本规定自2016年3月1日起施行`: the effective date in one of the last body paragraphs.
+fn effective_date(cx: &mut Ctx<'_>, body: &[Line]) {
+    let text = cx.text;
+    for l in body.iter().rev().take(12) {
+        let s = &text[l.start..l.end];
+        let mut from = 0;
+        while let Some(k) = s[from..].find('自') {
+            let at = from + k + '自'.len_utf8();
+            from = at;
+            let Some((d, len)) = date_at(&s[at..]) else {
+                continue;
+            };
+            let tail = &s[at + len..];
+            let verb = ["起施行", "起实施", "起生效", "起执行"]
+                .into_iter()
+                .find(|v| tail.starts_with(v));
+            if verb.is_none() {
+                continue;
+            }
+            // The subject (`本规定`) is close before `自`: look back a bounded distance only.
+            let mut lo = at.saturating_sub(120);
+            while !s.is_char_boundary(lo) {
+                lo -= 1;
+            }
+            let before = &s[lo..at];
+            let this = before.rfind(['。', '；']).map_or(before, |b| &before[b..]);
+            if this.contains('本') {
+                cx.push_date("施行", d, l.start + at, l.start + at + len);
+                return;
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -732,31 +766,5 @@ mod tests {
             Some("通过")
         );
         assert_eq!(date_label("全国人民代表大会公告公布施行"), Some("公布施行"));
-    }
-}
-
-/// `本规定自2016年3月1日起施行`: the effective date in one of the last body paragraphs.
-fn effective_date(cx: &mut Ctx<'_>, body: &[Line]) {
-    let text = cx.text;
-    for l in body.iter().rev().take(12) {
-        let s = &text[l.start..l.end];
-        let mut from = 0;
-        while let Some(k) = s[from..].find('自') {
-            let at = from + k + '自'.len_utf8();
-            from = at;
-            let Some((d, len)) = date_at(&s[at..]) else {
-                continue;
-            };
-            let tail = &s[at + len..];
-            let verb = ["起施行", "起实施", "起生效", "起执行"]
-                .into_iter()
-                .find(|v| tail.starts_with(v));
-            let before = &s[..at];
-            let this = before.rfind(['。', '；']).map_or(before, |b| &before[b..]);
-            if verb.is_some() && this.contains('本') {
-                cx.push_date("施行", d, l.start + at, l.start + at + len);
-                return;
-            }
-        }
     }
 }
