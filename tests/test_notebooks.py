@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import os
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -23,6 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK_DIR = ROOT / "notebooks"
 NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb"))
 CELL_TIMEOUT = 900  # seconds for one cell
+PLOT_CALL = re.compile(r"\bwp\.(frequency|keywords|heatmap|trend|wordcloud)\(")
 
 
 def test_the_notebooks_are_there():
@@ -79,7 +81,14 @@ def test_notebook_runs(path, tmp_path, monkeypatch):
         for index, o in _outputs(nb)
         if o.output_type in ("display_data", "execute_result") and "image/png" in o.get("data", {})
     ]
-    assert pngs, f"{path.name} drew no figure"
+    # every cell that calls a plotting helper shows its figure
+    plotting = {
+        i
+        for i, cell in enumerate(nb.cells)
+        if cell.cell_type == "code" and PLOT_CALL.search(cell.source)
+    }
+    assert plotting, f"{path.name} calls no wenmai.plot helper"
+    assert plotting == {i for i, _ in pngs}
     keep = os.environ.get("WENMAI_PLOT_DIR")
     for number, (index, data) in enumerate(pngs, 1):
         assert data.startswith(b"\x89PNG")

@@ -274,6 +274,30 @@ def test_trend_is_per_10000_tokens_of_each_group():
     assert ax.lines[0].get_ydata()[0] == pytest.approx(50.0)
 
 
+def test_trend_breaks_lines_where_years_are_missing():
+    wide = pd.DataFrame({"改革": [1, 2, 3, 4]}, index=[2000, 2001, 2002, 2005])
+    ax = wp.trend(wide, ["改革"], per=None)
+    xs = np.asarray(ax.lines[0].get_xdata(), dtype=float)
+    np.testing.assert_array_equal(np.isnan(xs), [False, False, False, True, False])
+    joined = wp.trend(wide, ["改革"], per=None, gaps=False)
+    assert joined.lines[0].get_xdata().tolist() == [2000, 2001, 2002, 2005]
+
+
+def test_helpers_keep_settings_changed_while_they_draw():
+    """matplotlib switches to interactive mode during the first figure of a Jupyter session;
+    the font context must not undo that (else no later figure is shown)."""
+    was = matplotlib.is_interactive()
+    try:
+        matplotlib.interactive(False)
+        with wp.cjk_font():
+            matplotlib.interactive(True)
+            assert matplotlib.rcParams["font.family"][0] == wp.FONT_FAMILY
+        assert matplotlib.is_interactive()
+        assert matplotlib.rcParams["font.family"][0] != wp.FONT_FAMILY
+    finally:
+        matplotlib.interactive(was)
+
+
 def test_trend_wide_table_and_categorical_groups():
     wide = pd.DataFrame({"decade": ["1980s", "1950s"], "改革": [8, 1]})
     ax = wp.trend(wide, ["改革"], by="decade", totals={"1950s": 100, "1980s": 400})

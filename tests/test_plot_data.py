@@ -109,7 +109,7 @@ def test_sample_article_section_term_heatmap_png(tmp_path):
 def test_government_work_report_trends_png(tmp_path):
     folder = corpus_dir()
     corpus = wenmai.Corpus.from_dir(folder, pattern="*.txt")
-    analyzer = wenmai.Analyzer(stopwords="zh", user_dict=["高质量发展"])
+    analyzer = wenmai.Analyzer(stopwords="zh", user_dict=io.StringIO("高质量发展\n"))
     m = corpus.dtm(analyzer=analyzer, unit="document")
     x = m.to_scipy()
     years = [int(Path(p).stem[:4]) for p in corpus.docvars["path"]]
@@ -125,7 +125,13 @@ def test_government_work_report_trends_png(tmp_path):
     ax = wp.trend(counts, TERMS, by="year", totals=tokens, title="政府工作报告中的词频（每万词）")
     for line, term in zip(ax.lines, TERMS, strict=True):
         assert line.get_label() == term
-        np.testing.assert_allclose(line.get_ydata(), counts[term] / tokens * 10_000)
+        xs, ys = np.asarray(line.get_xdata()), np.asarray(line.get_ydata())
+        drawn = ~np.isnan(xs)  # NaN breaks the line where years have no report
+        assert xs[drawn].tolist() == list(counts.index)
+        np.testing.assert_allclose(ys[drawn], counts[term] / tokens * 10_000)
+    # the line is broken at the years without a report (1961-63, 1965-74, 1976-77, 2020)
+    breaks = np.flatnonzero(np.isnan(np.asarray(ax.lines[0].get_xdata())))
+    assert len(breaks) == 4
     assert [t.get_text() for t in ax.get_legend().get_texts()] == TERMS
 
     # spot check against jieba on three reports: same counts of the six terms (a tokenizer

@@ -5,10 +5,10 @@
 Licence) and wordcloud. When this module is imported it picks that font once and registers
 it with matplotlib's font manager for this process only: it does not copy files into
 matplotlib's folders, does not write a ``matplotlibrc`` and leaves ``matplotlib.rcParams``
-as they were. Each helper draws inside :func:`cjk_font` (a ``matplotlib.rc_context``), so
-the titles, labels, ticks and legends it creates carry the CJK font, and your other plots
-keep your settings. To use the font in your own plots, wrap them in ``with
-wenmai.plot.cjk_font():`` or call :func:`use_cjk_font` once.
+as they were. Each helper draws inside :func:`cjk_font` (which sets ``font.family`` for the
+duration of the call), so the titles, labels, ticks and legends it creates carry the CJK
+font, and your other plots keep your settings. To use the font in your own plots, wrap them
+in ``with wenmai.plot.cjk_font():`` or call :func:`use_cjk_font` once.
 
 Set the environment variable ``WENMAI_CJK_FONT`` to a ``.otf``/``.ttf`` file before the
 import to use another font.
@@ -144,6 +144,10 @@ def rc_params() -> dict[str, Any]:
 def cjk_font() -> Iterator[None]:
     """Context manager: text created inside it uses the CJK font (see :func:`rc_params`).
 
+    Only ``rcParams["font.family"]`` is set inside and put back on exit. (Unlike
+    ``matplotlib.rc_context``, other settings changed inside stay changed: the first figure
+    of a Jupyter session switches matplotlib to interactive mode, which must survive.)
+
     Examples
     --------
     >>> import matplotlib.pyplot as plt
@@ -155,8 +159,13 @@ def cjk_font() -> Iterator[None]:
     True
     >>> plt.close(fig)
     """
-    with matplotlib.rc_context(rc_params()):
+    params = matplotlib.rcParams
+    saved = {key: params[key] for key in rc_params()}
+    params.update(rc_params())
+    try:
         yield
+    finally:
+        params.update(saved)
 
 
 def use_cjk_font() -> None:
@@ -561,6 +570,7 @@ def trend(
     title: str | None = None,
     ylabel: str | None = None,
     marker: str = "o",
+    gaps: bool = True,
 ) -> Axes:
     """Lines of term frequency per ``per`` tokens (default 10,000) over a document variable.
 
@@ -571,7 +581,9 @@ def trend(
     group, one column per term, the group in the index or in column ``by``) needs
     ``totals`` unless ``per=None`` (plot the values as they are). A term missing in a group
     counts 0. Numeric groups (years) are placed on a number line; other groups (such as
-    ``"1950s"``) one after the other in sorted order.
+    ``"1950s"``) one after the other in sorted order. With ``gaps`` (the default) a line
+    is broken where numeric groups are missing (a step more than 1.5 times the smallest
+    step, such as the years without a report), instead of drawing across them.
 
     Examples
     --------
@@ -620,13 +632,19 @@ def trend(
         and not (isinstance(g, float) and math.isnan(g))
         for g in groups
     )
-    x = np.asarray(groups, dtype=float) if numeric else np.arange(len(groups))
+    x = np.asarray(groups, dtype=float) if numeric else np.arange(len(groups), dtype=float)
+    if numeric and gaps and len(x) > 2:
+        steps = np.diff(x)
+        smallest = steps[steps > 0].min() if (steps > 0).any() else 0.0
+        breaks = np.flatnonzero(steps > 1.5 * smallest) + 1
+        x = np.insert(x, breaks, np.nan)
+        counts = np.insert(counts, breaks, np.nan, axis=0)
     with cjk_font():
         ax = _new_axes(ax, (9.0, 4.2))
         for j, name in enumerate(terms):
             ax.plot(x, counts[:, j], marker=marker, markersize=3, linewidth=1.4, label=name)
         if not numeric:
-            ax.set_xticks(x, labels=[str(g) for g in groups])
+            ax.set_xticks(range(len(groups)), labels=[str(g) for g in groups])
         ax.set_xlabel(by)
         if ylabel is None:
             ylabel = f"per {per:,g} tokens" if per is not None else value
