@@ -259,6 +259,36 @@ def test_heatmap_of_a_document_term_matrix_uses_all_terms_for_rates():
     np.testing.assert_allclose(ax.images[0].get_array(), [[3.0], [5.0]])
 
 
+def test_heatmap_labels_sections_of_a_matrix_without_headings():
+    import scipy.sparse
+
+    class Matrix:
+        terms = ["服务"]
+        units = pd.DataFrame(
+            {
+                "doc_id": ["a", "a", "a", "b"],
+                "unit": ["section"] * 4,
+                "section": [np.nan, 0.0, 1.0, np.nan],
+            }
+        )
+
+        def to_scipy(self):
+            return scipy.sparse.csr_matrix(np.ones((4, 1)))
+
+    ax = wp.heatmap(Matrix())
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["a §0", "a §1", "a §2", "b §0"]
+
+
+def test_keywords_refuses_keywords_of_several_documents():
+    many = pd.DataFrame(
+        {"doc_id": ["a", "b"], "rank": [1, 1], "term": ["服务", "创新"], "weight": [1.0, 1.0]}
+    )
+    with pytest.raises(ValueError, match="several documents"):
+        wp.keywords(many, many)
+    ax = wp.keywords(many[many.doc_id == "a"], many[many.doc_id == "b"])
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["创新", "服务"]
+
+
 def test_trend_is_per_10000_tokens_of_each_group():
     terms = ["改革", "开放", "阶级斗争", "高质量发展"]
     ax = wp.trend(LONG, terms)

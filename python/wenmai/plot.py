@@ -348,6 +348,12 @@ def keywords(
     >>> [t.get_text() for t in ax.get_yticklabels()]
     ['服务', '创新', '落实']
     """
+    for side in (tfidf, textrank):
+        if isinstance(side, pd.DataFrame) and "doc_id" in side.columns:
+            if side["doc_id"].nunique() > 1:
+                raise ValueError(
+                    "keywords of several documents: select one, e.g. df[df.doc_id == '…']"
+                )
     left = _series(tfidf, value="weight").head(top)
     right = _series(textrank, value="weight").head(top)
     rank_l = {t: i for i, t in enumerate(left.index)}
@@ -404,18 +410,41 @@ def keywords(
     return ax
 
 
+def _missing(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
 def _unit_labels(units: Any, n: int) -> list[str]:
-    """Row labels for a matrix's ``units`` DataFrame: heading, title or id, whichever exists."""
-    if isinstance(units, pd.DataFrame):
-        for col in ("label", "heading", "title", "doc_id", "unit_id"):
-            if col in units.columns:
-                col_values = units[col].tolist()
-                fallback = units.index.tolist()
-                return [
-                    str(v) if v is not None and v == v else str(fallback[i])
-                    for i, v in enumerate(col_values)
-                ]
-    return [str(i) for i in range(n)]
+    """Row labels from a matrix's ``units`` DataFrame.
+
+    A ``label``, ``heading`` or ``title`` column if there is one; otherwise the ``doc_id``,
+    followed for sections by ``§k`` (``§0``: the text before the first heading) and for
+    paragraphs and sentences by ``#k`` (1-based) when a document has several units.
+    """
+    if not isinstance(units, pd.DataFrame) or len(units) != n:
+        return [str(i) for i in range(n)]
+    for col in ("label", "heading", "title"):
+        if col in units.columns:
+            return [
+                str(units.index[i]) if _missing(v) else str(v) for i, v in enumerate(units[col])
+            ]
+    if "doc_id" not in units.columns:
+        return [str(i) for i in range(n)]
+    ids = [str(v) for v in units["doc_id"]]
+    if len(set(ids)) == len(ids):
+        return ids
+    kinds = units["unit"].tolist() if "unit" in units.columns else [None] * n
+    sections = units["section"].tolist() if "section" in units.columns else [None] * n
+    indexes = units["index"].tolist() if "index" in units.columns else [None] * n
+    labels = []
+    for doc, kind, section, index in zip(ids, kinds, sections, indexes, strict=True):
+        if kind == "section":
+            labels.append(f"{doc} §{0 if _missing(section) else int(section) + 1}")
+        elif not _missing(index):
+            labels.append(f"{doc} #{int(index) + 1}")
+        else:
+            labels.append(doc)
+    return labels
 
 
 def _matrix_frame(data: Any, labels: Any) -> tuple[pd.DataFrame, np.ndarray]:
@@ -474,8 +503,10 @@ def heatmap(
     """Heat map of units (rows: sections, documents, decades, …) x terms (columns).
 
     ``data``: a DataFrame with one row per unit and one numeric column per term, or the
-    matrix ``corpus.dtm(...)`` returns (its ``units`` give the row labels: ``heading``,
-    ``title`` or ``doc_id``; or pass ``labels``, a sequence or a ``units`` column name).
+    matrix ``corpus.dtm(...)`` returns (its ``units`` give the row labels: a ``heading`` or
+    ``title`` column, else the ``doc_id`` with ``§k`` for the k-th section, ``§0`` being
+    the text before the first heading; or pass ``labels``, a sequence or a ``units`` column
+    name).
     ``terms`` picks and orders the columns (a term the data lacks is a column of zeros);
     otherwise ``top`` keeps the columns with the largest totals (default: all columns, at
     most 30). ``per`` turns counts into rates: value / row total * ``per`` (for example
