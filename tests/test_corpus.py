@@ -8,7 +8,6 @@ import numpy as np
 import pandas as pd
 import pytest
 import scipy.sparse as sp
-
 import wenmai
 
 
@@ -26,7 +25,8 @@ def test_from_dir(gov, gov_reports) -> None:
         assert col in dv.columns
     assert dv.loc[dv.doc_id == "2017", "year"].item() == 2017
     assert dv.loc[dv.doc_id == "2017", "published"].item() == dt.date(2017, 3, 5)
-    assert gov["2017"].meta.title == wenmai.read(gov_reports[[p.stem for p in gov_reports].index("2017")]).meta.title
+    path = next(p for p in gov_reports if p.stem == "2017")
+    assert gov["2017"].meta.title == wenmai.read(path).meta.title
     assert sum(1 for _ in gov) == len(gov)
     assert "Corpus" in repr(gov)
     with pytest.raises(KeyError):
@@ -75,8 +75,8 @@ def test_dtm_units_and_tfidf(gov) -> None:
     sent = gov.dtm(unit="sentence")
     assert sent.shape[0] > p.shape[0] > s.shape[0]
     # counts do not depend on the unit: the column sums agree
-    cols = dict(zip(p.terms, p.column_sums()))
-    assert all(cols[t] == v for t, v in zip(sent.terms, sent.column_sums()))
+    cols = dict(zip(p.terms, p.column_sums(), strict=False))
+    assert all(cols[t] == v for t, v in zip(sent.terms, sent.column_sums(), strict=False))
 
 
 def test_matrix_equals_sklearn_on_analyzer_tokens(gov) -> None:

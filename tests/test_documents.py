@@ -18,7 +18,9 @@ def test_seed_article(seed_article) -> None:
     assert m.visits is None
     assert isinstance(m.extra, dict)
     top = [s for s in doc.sections if s.level == 1]
-    assert [s.heading for s in top] == ["进一步增强服务意识", "进一步提高服务本领", "进一步保证服务效果"]
+    assert [s.heading for s in top] == [
+        "进一步增强服务意识", "进一步提高服务本领", "进一步保证服务效果"
+    ]
     assert [s.family for s in top] == ["chinese"] * 3
     counts = [sum(p.section == i for p in doc.points) for i in range(3)]
     assert counts == [3, 4, 3]
@@ -39,7 +41,9 @@ def test_offsets_are_char_offsets_into_text(seed_article) -> None:
 
 
 def test_dates_are_date_objects() -> None:
-    doc = wenmai.parse("关于某事的决定\n（2017年3月5日第十二届全国人民代表大会第五次会议通过）\n正文。")
+    doc = wenmai.parse(
+        "关于某事的决定\n（2017年3月5日第十二届全国人民代表大会第五次会议通过）\n正文。"
+    )
     assert doc.meta.published == dt.date(2017, 3, 5)
     assert type(doc.meta.published) is dt.date
     assert all(isinstance(d, dt.date) for _, d in doc.meta.dates)
@@ -81,7 +85,8 @@ def test_gbk_utf16_and_crlf_files(tmp_path) -> None:
 
 
 def test_html(tmp_path) -> None:
-    page = "<html><head><title>标题</title><script>x=1</script></head><body><p>正文&amp;内容。</p></body></html>"
+    page = ("<html><head><title>标题</title><script>x=1</script></head>"
+            "<body><p>正文&amp;内容。</p></body></html>")
     doc = wenmai.parse_html(page)
     assert doc.meta.title == "标题" and "x=1" not in doc.text and "正文&内容。" in doc.text
     (tmp_path / "a.html").write_text(page, encoding="utf-8")

@@ -8,7 +8,6 @@ import os
 import random
 
 import pytest
-
 import wenmai
 import wenmai.jieba as wj
 import wenmai.jieba.posseg as wj_posseg

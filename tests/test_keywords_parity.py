@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import jieba.analyse as jieba_analyse
 import pytest
-
 import wenmai
 import wenmai.jieba as wj
 from wenmai.jieba import analyse
@@ -29,12 +28,12 @@ def reports(gov_reports) -> list[str]:
 def test_extract_tags_top20(reports) -> None:
     ours = [analyse.extract_tags(t, topK=20, withWeight=True) for t in reports]
     theirs = [jieba_analyse.extract_tags(t, topK=20, withWeight=True) for t in reports]
-    sets = sum({w for w, _ in a} == {w for w, _ in b} for a, b in zip(ours, theirs))
-    order = sum([w for w, _ in a] == [w for w, _ in b] for a, b in zip(ours, theirs))
+    sets = sum({w for w, _ in a} == {w for w, _ in b} for a, b in zip(ours, theirs, strict=False))
+    order = sum([w for w, _ in a] == [w for w, _ in b] for a, b in zip(ours, theirs, strict=False))
     assert sets / len(reports) >= PINNED_EXTRACT_TAGS_SETS
     assert order / len(reports) >= PINNED_EXTRACT_TAGS_ORDER
-    for a, b in zip(ours, theirs):
-        for (wa, xa), (wb, xb) in zip(a, b):
+    for a, b in zip(ours, theirs, strict=False):
+        for (wa, xa), (wb, xb) in zip(a, b, strict=False):
             if wa == wb:
                 assert abs(xa - xb) <= 1e-12 * max(1.0, abs(xb))
 
@@ -42,14 +41,16 @@ def test_extract_tags_top20(reports) -> None:
 def test_textrank_top20(reports) -> None:
     ours = [analyse.textrank(t, topK=20) for t in reports]
     theirs = [jieba_analyse.textrank(t, topK=20) for t in reports]
-    sets = sum(set(a) == set(b) for a, b in zip(ours, theirs)) / len(reports)
+    sets = sum(set(a) == set(b) for a, b in zip(ours, theirs, strict=False)) / len(reports)
     assert sets >= PINNED_TEXTRANK_SETS
-    overlap = sum(len(set(a) & set(b)) for a, b in zip(ours, theirs)) / (20 * len(reports))
+    common = sum(len(set(a) & set(b)) for a, b in zip(ours, theirs, strict=True))
+    overlap = common / (20 * len(reports))
     assert overlap >= 0.98
 
 
 def test_return_shapes_match_jieba() -> None:
-    text = "今天纽约的天气真好啊，京华大酒店的张尧经理吃了一只北京烤鸭。后天纽约的天气不好，北京烤鸭真好吃"
+    text = ("今天纽约的天气真好啊，京华大酒店的张尧经理吃了一只北京烤鸭。"
+            "后天纽约的天气不好，北京烤鸭真好吃")
     a = analyse.extract_tags(text, topK=3)
     assert a == jieba_analyse.extract_tags(text, topK=3)
     assert all(isinstance(w, str) for w in a)

@@ -10,7 +10,6 @@ import jieba
 import jieba.analyse  # noqa: F401  (jieba's submodules exist once imported)
 import jieba.posseg  # noqa: F401
 import pytest
-
 import wenmai
 import wenmai.jieba as wj
 import wenmai.jieba.posseg as pseg
@@ -115,7 +114,8 @@ def test_script_runs_unchanged_with_the_swap() -> None:
     out = []
     out.append("/".join(jieba2.cut("我来到北京清华大学", cut_all=True)))
     out.append("/".join(jieba2.cut("我来到北京清华大学", cut_all=False)))
-    out.append(", ".join(jieba2.cut_for_search("小明硕士毕业于中国科学院计算所，后在日本京都大学深造")))
+    s = "小明硕士毕业于中国科学院计算所，后在日本京都大学深造"
+    out.append(", ".join(jieba2.cut_for_search(s)))
     out.append(" ".join(f"{w}/{f}" for w, f in pseg2.cut("我爱北京天安门")))
     out.append(" ".join(an2.extract_tags("我爱北京天安门，北京是首都", topK=2)))
     assert out == [

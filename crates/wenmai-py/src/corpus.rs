@@ -21,6 +21,9 @@ use crate::text::extract_texts;
 /// How many documents are read or parsed between two progress updates.
 const CHUNK: usize = 64;
 
+/// A file that could not be read: `(path, exception type name, message)`.
+type FileError = (String, String, String);
+
 /// The documents of a corpus, their ids and paths, and the analyses over them.
 #[derive(Debug)]
 #[pyclass(frozen, name = "CorpusCore", module = "wenmai")]
@@ -56,7 +59,7 @@ impl PyCorpusCore {
         errors: &str,
         skip: bool,
         progress: Option<Bound<'_, PyAny>>,
-    ) -> PyResult<(PyCorpusCore, Vec<(String, String, String)>)> {
+    ) -> PyResult<(PyCorpusCore, Vec<FileError>)> {
         if paths.len() != ids.len() {
             return Err(PyValueError::new_err("paths and ids differ in length"));
         }
