@@ -9,7 +9,8 @@ Tasks (each tool does what a user of it would write):
 
   segment    every document into words: Segmenter.cut_many / jieba.lcut / rjieba.cut
   keywords   top-20 tf-idf keywords per document, jieba's idf table:
-             Corpus.from_texts(...).keywords(idf="jieba") / jieba.analyse.extract_tags
+             Corpus.from_texts(...).keywords(idf="jieba") / wenmai.keywords(text) per
+             document (same results as extract_tags) / jieba.analyse.extract_tags
   tfidf      the corpus's tf-idf matrix: Corpus.from_texts(...).dtm().tfidf().to_scipy()
              / sklearn TfidfVectorizer(tokenizer=jieba.lcut) / the same with rjieba.cut
   e2e        read the files + all of the above: Corpus.from_dir (read, decode, parse),
@@ -45,7 +46,7 @@ ROOT = Path(__file__).resolve().parent.parent
 TASKS = ("segment", "keywords", "tfidf", "e2e")
 TOOLS: dict[str, tuple[str, ...]] = {
     "segment": ("wenmai", "jieba", "rjieba"),
-    "keywords": ("wenmai", "jieba"),
+    "keywords": ("wenmai", "wenmai.keywords", "jieba"),
     "tfidf": ("wenmai", "jieba+sklearn", "rjieba+sklearn"),
     "e2e": ("wenmai", "jieba+sklearn", "rjieba+sklearn"),
 }
@@ -122,6 +123,11 @@ def _sk_tfidf(tokenizer: Callable[[str], list[str]]) -> Any:
 def make_task(task: str, tool: str, folder: Path) -> tuple[Callable[[], Any], list[str]]:
     """The function to time, and the texts it works on (read before timing)."""
     texts = read_folder(folder)
+    if tool == "wenmai.keywords":
+        import wenmai
+
+        # The per-document function, whose results are jieba's extract_tags's.
+        return (lambda: sum(len(wenmai.keywords(t, top_k=TOP_K)) for t in texts)), texts
     if tool == "wenmai":
         import wenmai
 
@@ -344,12 +350,16 @@ def main(argv: list[str] | None = None) -> int:
         )
         print(header, file=sys.stderr)
         results = []
+        load_before = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
         for task in tasks:
             for tool in TOOLS[task]:
                 repeat = args.repeat if tool == "wenmai" else peer_repeat
                 print(f"  {task} / {tool} …", file=sys.stderr, flush=True)
                 results.append(measure(task, tool, folder, repeat))
         limit = None if args.no_limit else limit_row(folder, args.repeat)
+        if load_before is not None:
+            # Other work on the machine slows every row; say how busy it was.
+            header += f"; load average {load_before:.1f} at start, {os.getloadavg()[0]:.1f} at end"
     table = render(results, limit, header)
     print(table)
     if args.json:

@@ -35,8 +35,13 @@ _PATHS_HELP = (
 )
 
 
-class _Formatter(argparse.RawDescriptionHelpFormatter, argparse.ArgumentDefaultsHelpFormatter):
-    pass
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """Keeps the examples as written and wraps the description to the terminal."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        if text.lstrip().startswith("examples:"):
+            return super()._fill_text(text, width, indent)
+        return argparse.HelpFormatter._fill_text(self, text, width, indent)
 
 
 def _positive(text: str) -> int:
@@ -53,7 +58,8 @@ def _add_input_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--pattern",
         default=DEFAULT_PATTERN,
-        help="which files of a folder to read (a glob relative to the folder)",
+        help="which files of a folder to read, a glob relative to the folder "
+        "(default: %(default)s)",
     )
     p.add_argument(
         "--no-progress",
@@ -67,7 +73,7 @@ def _add_output_options(p: argparse.ArgumentParser) -> None:
         "--format",
         choices=("table", "json", "csv"),
         default="table",
-        help="table for people, json or csv for programs",
+        help="table for people, json or csv for programs (default: %(default)s)",
     )
     p.add_argument(
         "-o",
@@ -90,10 +96,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = argparse.ArgumentParser(
         prog="wenmai",
+        formatter_class=_Formatter,
         description="文脉 wenmai: read Chinese documents the way an analyst does — metadata, "
         "outline, term frequencies and keywords, fast.",
         epilog=_MAIN_EXAMPLES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"wenmai {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -119,7 +125,12 @@ examples:
         formatter_class=_Formatter,
     )
     report.add_argument("path", nargs="?", metavar="PATH", help=_PATHS_HELP)
-    report.add_argument("--top", type=_positive, default=20, help="how many terms and keywords")
+    report.add_argument(
+        "--top",
+        type=_positive,
+        default=20,
+        help="how many terms and keywords (default: %(default)s)",
+    )
     report.add_argument(
         "--out",
         metavar="DIR",
@@ -167,13 +178,21 @@ examples:
         formatter_class=_Formatter,
     )
     keywords.add_argument("paths", nargs="+", metavar="PATH", help=_PATHS_HELP)
-    keywords.add_argument("--top", type=_positive, default=20, help="keywords per document")
-    keywords.add_argument("--method", choices=("tfidf", "textrank"), default="tfidf")
+    keywords.add_argument(
+        "--top", type=_positive, default=20, help="keywords per document (default: %(default)s)"
+    )
+    keywords.add_argument(
+        "--method",
+        choices=("tfidf", "textrank"),
+        default="tfidf",
+        help="tf-idf (jieba's extract_tags) or TextRank (default: %(default)s)",
+    )
     keywords.add_argument(
         "--idf",
         choices=("jieba", "corpus"),
         default="jieba",
-        help="tf-idf only: jieba's idf table, or idf learnt from the documents given",
+        help="tf-idf only: jieba's idf table, or idf learnt from the documents given "
+        "(default: %(default)s)",
     )
     _add_output_options(keywords)
     _add_input_options(keywords)
@@ -199,7 +218,12 @@ examples:
         help="count separately for each value of this document variable "
         "(a column of corpus.docvars, e.g. year, source, author)",
     )
-    freq.add_argument("--top", type=_positive, default=50, help="terms shown (per group with --by)")
+    freq.add_argument(
+        "--top",
+        type=_positive,
+        default=50,
+        help="terms shown, per group with --by (default: %(default)s)",
+    )
     _add_output_options(freq)
     _add_input_options(freq)
     return parser
