@@ -29,10 +29,31 @@ from wenmai._wenmai import (
     read,
 )
 from wenmai._wenmai import version as _native_version
-from wenmai.corpus import Corpus, FileError
-from wenmai.vectorizers import CountVectorizer, TfidfVectorizer
 
 __version__ = _native_version()
+
+# pandas / numpy-backed parts load on first use, so `import wenmai` stays fast.
+_LAZY = {
+    "Corpus": "wenmai.corpus",
+    "FileError": "wenmai.corpus",
+    "CountVectorizer": "wenmai.vectorizers",
+    "TfidfVectorizer": "wenmai.vectorizers",
+}
+
+
+def __getattr__(name: str) -> object:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'wenmai' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
 
 __all__ = [
     "Analyzer",

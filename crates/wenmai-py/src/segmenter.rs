@@ -157,17 +157,32 @@ impl PySegmenter {
     }
 
     /// Segment many texts in parallel (GIL released): a list of word lists, in input order.
-    #[pyo3(signature = (texts, mode="precise", hmm=None))]
+    /// `threads`: None uses the shared thread pool (all cores); a number runs this call on a
+    /// pool of its own with that many threads (the result is the same).
+    #[pyo3(signature = (texts, mode="precise", hmm=None, threads=None))]
     fn cut_many(
         &self,
         py: Python<'_>,
         texts: &Bound<'_, PyAny>,
         mode: &str,
         hmm: Option<bool>,
+        threads: Option<usize>,
     ) -> PyResult<Vec<Vec<String>>> {
         let texts = extract_texts(texts, "texts")?;
         let (mode, hmm) = (cut_mode(mode)?, self.hmm(hmm));
-        run(py, || self.inner.cut_many(&texts, mode, hmm))
+        match threads {
+            None => run(py, || self.inner.cut_many(&texts, mode, hmm)),
+            Some(0) => Err(PyValueError::new_err("threads must be at least 1")),
+            Some(n) => {
+                let pool = rayon::ThreadPoolBuilder::new()
+                    .num_threads(n)
+                    .build()
+                    .map_err(|e| crate::errors::WenmaiError::new_err(e.to_string()))?;
+                run(py, || {
+                    pool.install(|| self.inner.cut_many(&texts, mode, hmm))
+                })
+            }
+        }
     }
 
     /// Add a word to the dictionary (jieba's `add_word`); without `freq` one is computed that

@@ -29,7 +29,14 @@ class KeywordExtractor:
     """The base of ``TFIDF`` and ``TextRank``: stop words shared by both."""
 
     def __init__(self) -> None:
-        self._native = _KeywordExtractor()
+        self._extractor: _KeywordExtractor | None = None
+
+    @property
+    def _native(self) -> _KeywordExtractor:
+        # Made on first use: it loads jieba's idf table and dictionary.
+        if self._extractor is None:
+            self._extractor = _KeywordExtractor()
+        return self._extractor
 
     def set_stop_words(self, stop_words_path: Any) -> None:
         """Add the stop words in a file (one per line)."""
