@@ -384,3 +384,11 @@ def test_vector_formats_embed_the_cjk_font(fmt):
     assert len(data) > 1000
     if fmt == "pdf":
         assert b"NotoSansCJK" in data  # the subset font is embedded under its PostScript name
+
+
+def test_public_names_have_docstrings():
+    assert (wp.__doc__ or "").strip()
+    for name in wp.__all__:
+        obj = getattr(wp, name)
+        if callable(obj):
+            assert (obj.__doc__ or "").strip(), name

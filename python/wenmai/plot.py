@@ -159,13 +159,12 @@ def cjk_font() -> Iterator[None]:
     True
     >>> plt.close(fig)
     """
-    params = matplotlib.rcParams
-    saved = {key: params[key] for key in rc_params()}
-    params.update(rc_params())
+    saved = matplotlib.rcParams["font.family"]
+    matplotlib.rcParams["font.family"] = rc_params()["font.family"]
     try:
         yield
     finally:
-        params.update(saved)
+        matplotlib.rcParams["font.family"] = saved
 
 
 def use_cjk_font() -> None:
@@ -182,7 +181,7 @@ def use_cjk_font() -> None:
     ...     matplotlib.rcParams["font.family"][0] == wp.FONT_FAMILY
     True
     """
-    matplotlib.rcParams.update(rc_params())
+    matplotlib.rcParams["font.family"] = rc_params()["font.family"]
 
 
 @lru_cache(maxsize=1)
@@ -579,10 +578,10 @@ def heatmap(
                     )
         if colorbar:
             bar = ax.figure.colorbar(image, ax=ax, shrink=0.8)
-            label = colorbar_label
-            if label is None:
-                label = f"per {per:,g} tokens" if per is not None else "count"
-            bar.set_label(label)
+            bar_label = colorbar_label
+            if bar_label is None:
+                bar_label = f"per {per:,g} tokens" if per is not None else "count"
+            bar.set_label(bar_label)
         if title:
             ax.set_title(title)
     return ax
