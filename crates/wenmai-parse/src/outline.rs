@@ -243,14 +243,18 @@ fn family_ranks(markers: &[Option<Marker>]) -> Vec<MarkerFamily> {
         order.remove(i);
         order.insert(0, MarkerFamily::Unnumbered);
     }
-    let slots: Vec<usize> = (0..order.len())
-        .filter(|&i| fixed(order[i]).is_some())
+    // The `第X` families form one block, in their fixed order, where the first of them
+    // appeared.
+    let at = order.iter().take_while(|&&f| fixed(f).is_none()).count();
+    let mut block: Vec<MarkerFamily> = order
+        .iter()
+        .copied()
+        .filter(|&f| fixed(f).is_some())
         .collect();
-    let mut structural: Vec<MarkerFamily> = slots.iter().map(|&i| order[i]).collect();
-    structural.sort_by_key(|&f| fixed(f));
-    for (slot, f) in slots.into_iter().zip(structural) {
-        order[slot] = f;
-    }
+    block.sort_by_key(|&f| fixed(f));
+    order.retain(|&f| fixed(f).is_none());
+    let at = at.min(order.len());
+    order.splice(at..at, block);
     order
 }
 
