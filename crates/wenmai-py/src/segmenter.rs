@@ -2,11 +2,50 @@
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyString};
+use std::collections::HashMap;
+
+use pyo3::types::{PyBytes, PyList, PyString};
 use wenmai_analyze::{CutMode, Segmenter};
 
 use crate::errors::{analyze_error, run};
 use crate::text::{extract_text, extract_texts, text_of};
+
+/// Word lists as distinct words plus, per list, indices into them: built without the GIL,
+/// so that only one Python `str` per distinct word is made while holding it.
+pub type Interned = (Vec<String>, Vec<Vec<u32>>);
+
+/// Intern word lists (see [`Interned`]).
+pub fn intern(lists: &[Vec<String>]) -> Interned {
+    let mut index: HashMap<&str, u32> = HashMap::new();
+    let mut words: Vec<String> = Vec::new();
+    let rows = lists
+        .iter()
+        .map(|row| {
+            row.iter()
+                .map(|w| {
+                    *index.entry(w.as_str()).or_insert_with(|| {
+                        words.push(w.clone());
+                        (words.len() - 1) as u32
+                    })
+                })
+                .collect()
+        })
+        .collect();
+    (words, rows)
+}
+
+/// Interned word lists as a Python list of lists of `str` (one `str` per distinct word).
+pub fn interned_to_py<'py>(
+    py: Python<'py>,
+    (words, rows): Interned,
+) -> PyResult<Bound<'py, PyList>> {
+    let strings: Vec<Bound<'py, PyString>> = words.iter().map(|w| PyString::new(py, w)).collect();
+    let out = PyList::empty(py);
+    for row in rows {
+        out.append(PyList::new(py, row.iter().map(|&i| &strings[i as usize]))?)?;
+    }
+    Ok(out)
+}
 
 /// Parse a mode name.
 pub fn cut_mode(mode: &str) -> PyResult<CutMode> {
@@ -160,29 +199,34 @@ impl PySegmenter {
     /// `threads`: None uses the shared thread pool (all cores); a number runs this call on a
     /// pool of its own with that many threads (the result is the same).
     #[pyo3(signature = (texts, mode="precise", hmm=None, threads=None))]
-    fn cut_many(
+    fn cut_many<'py>(
         &self,
-        py: Python<'_>,
+        py: Python<'py>,
         texts: &Bound<'_, PyAny>,
         mode: &str,
         hmm: Option<bool>,
         threads: Option<usize>,
-    ) -> PyResult<Vec<Vec<String>>> {
+    ) -> PyResult<Bound<'py, PyList>> {
         let texts = extract_texts(texts, "texts")?;
         let (mode, hmm) = (cut_mode(mode)?, self.hmm(hmm));
-        match threads {
-            None => run(py, || self.inner.cut_many(&texts, mode, hmm)),
-            Some(0) => Err(PyValueError::new_err("threads must be at least 1")),
-            Some(n) => {
-                let pool = rayon::ThreadPoolBuilder::new()
+        let pool = match threads {
+            None => None,
+            Some(0) => return Err(PyValueError::new_err("threads must be at least 1")),
+            Some(n) => Some(
+                rayon::ThreadPoolBuilder::new()
                     .num_threads(n)
                     .build()
-                    .map_err(|e| crate::errors::WenmaiError::new_err(e.to_string()))?;
-                run(py, || {
-                    pool.install(|| self.inner.cut_many(&texts, mode, hmm))
-                })
-            }
-        }
+                    .map_err(|e| crate::errors::WenmaiError::new_err(e.to_string()))?,
+            ),
+        };
+        let interned = run(py, || {
+            let words = match &pool {
+                None => self.inner.cut_many(&texts, mode, hmm),
+                Some(p) => p.install(|| self.inner.cut_many(&texts, mode, hmm)),
+            };
+            intern(&words)
+        })?;
+        interned_to_py(py, interned)
     }
 
     /// Add a word to the dictionary (jieba's `add_word`); without `freq` one is computed that
