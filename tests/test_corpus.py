@@ -110,3 +110,30 @@ def test_deterministic(gov) -> None:
     b = gov.dtm(unit="sentence")
     assert a.terms == b.terms and (a.to_scipy() != b.to_scipy()).nnz == 0
     assert gov.keywords(top_k=10).equals(gov.keywords(top_k=10))
+
+
+def test_same_results_for_any_thread_count(corpus) -> None:
+    import hashlib
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import hashlib, sys, wenmai\n"
+        "c = wenmai.Corpus.from_dir(sys.argv[1])\n"
+        "m = c.dtm(unit='sentence', min_df=2).tfidf()\n"
+        "h = hashlib.sha256()\n"
+        "h.update('\\n'.join(m.terms).encode())\n"
+        "for a in (m.indptr, m.indices, m.data): h.update(a.tobytes())\n"
+        "h.update(c.keywords(top_k=20).to_csv().encode())\n"
+        "h.update(repr(wenmai.Segmenter().cut_many([d.text for d in c])).encode())\n"
+        "print(h.hexdigest())\n"
+    )
+    digests = set()
+    for n in ("1", "2", "8"):
+        env = {**os.environ, "RAYON_NUM_THREADS": n}
+        out = subprocess.run([sys.executable, "-c", code, str(corpus / "npc_resolutions")],
+                             env=env, capture_output=True, text=True, check=True)
+        digests.add(out.stdout.strip())
+    assert len(digests) == 1
+    assert hashlib.sha256(b"").hexdigest() not in digests
