@@ -126,3 +126,19 @@ def test_script_runs_unchanged_with_the_swap() -> None:
         "我/r 爱/v 北京/ns 天安门/ns",
         "北京 天安门",
     ]
+
+
+def test_tokenizer_with_own_main_dictionary(tmp_path) -> None:
+    d = tmp_path / "small.dict"
+    d.write_text("北京 100 ns\n大学 50 n\n清华 30 nz\n清华大学 80 nt\n来到 40 v\n",
+                 encoding="utf-8")
+    s = "我来到北京清华大学读书"
+    ours, theirs = wj.Tokenizer(str(d)), jieba.Tokenizer(str(d))
+    for hmm in (True, False):
+        assert ours.lcut(s, HMM=hmm) == theirs.lcut(s, HMM=hmm)
+    t = wj.Tokenizer()
+    t.set_dictionary(str(d))
+    assert t.lcut(s, HMM=False) == theirs.lcut(s, HMM=False)
+    assert wj.lcut("读书", HMM=False) == ["读书"]  # the module's dictionary is untouched
+    with pytest.raises(Exception, match="does not exist"):
+        t.set_dictionary(str(tmp_path / "missing.dict"))
