@@ -372,6 +372,28 @@ impl Ctx<'_> {
         }
     }
 
+    /// A bracketed line of space-separated events, each with its date and verb.
+    fn bracket_events(&mut self, start: usize, s: &str) -> bool {
+        let mut found = false;
+        let mut pos = 0;
+        for seg in s.split(is_space) {
+            let seg_start = pos;
+            pos += seg.len()
+                + s[pos + seg.len()..]
+                    .chars()
+                    .next()
+                    .map_or(0, char::len_utf8);
+            let Some((off, d, len)) = find_date(seg) else {
+                continue;
+            };
+            let label = date_label(&seg[off + len..]).unwrap_or("");
+            let abs = start + seg_start + off;
+            self.push_date(label, d, abs, abs + len);
+            found = true;
+        }
+        found
+    }
+
     /// A line that starts with a date (`2018年9月29日 …通过`).
     fn date_line(&mut self, start: usize, s: &str) -> bool {
         let lead = s.len() - s.trim_start_matches(['—', '-', '－']).len();
@@ -467,6 +489,16 @@ pub(crate) fn read(text: &str, lines: &[Line], idx: &CharIndex<'_>) -> Header {
         if let Some((off, d, len)) = paren_date(s) {
             let label = date_label(&s[off + len..]).unwrap_or("");
             cx.push_date(label, d, start + off, start + off + len);
+            title_done = true;
+            i += 1;
+            continue;
+        }
+        // `（…会议通过 2008年4月17日…公告公布 自2008年4月23日起施行）`: several events.
+        if s.starts_with(['（', '('])
+            && s.ends_with(['）', ')'])
+            && short(s, 300)
+            && cx.bracket_events(start, s)
+        {
             title_done = true;
             i += 1;
             continue;

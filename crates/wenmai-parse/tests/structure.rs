@@ -63,6 +63,21 @@ fn subtitles_and_dates() {
     let labels: Vec<&str> = doc.meta.dates.iter().map(|d| d.label.as_str()).collect();
     assert_eq!(labels, ["通过", "施行"]);
     assert_eq!(doc.meta.published, date(2018, 9, 29));
+    let doc = parse(
+        "某某规定\n（审判委员会第1421次会议通过 2008年4月17日最高人民法院公告公布 自2008年4月23日起施行）\n第一条 为了。\n",
+    );
+    let dates: Vec<(&str, Option<DateValue>)> = doc
+        .meta
+        .dates
+        .iter()
+        .map(|d| (d.label.as_str(), Some(d.date)))
+        .collect();
+    assert_eq!(
+        dates,
+        [("公布", date(2008, 4, 17)), ("施行", date(2008, 4, 23))]
+    );
+    assert_eq!(doc.slice(doc.meta.dates[1].span), "2008年4月23日");
+    assert_eq!(doc.meta.published, date(2008, 4, 17));
 }
 
 #[test]
