@@ -382,3 +382,48 @@ def test_freq_by_a_docvar() -> None:
     code, _, err = run("freq", str(SAMPLE), "--by", "no_such_docvar")
     assert code == 2
     assert "no_such_docvar" in err and "available" in err
+
+
+# --- progress bar ---
+
+
+def _stderr_through_a_terminal(*args: str) -> tuple[int, str]:
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    master, slave = pty.openpty()
+    # A new pseudo-terminal is 0 columns wide, and tqdm draws nothing in 0 columns.
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 160, 0, 0))
+    env = {**os.environ, "COLUMNS": "160"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "wenmai", *args],
+        stdout=subprocess.DEVNULL,
+        stderr=slave,
+        env=env,
+    )
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 4096)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.close(master)
+    return proc.wait(timeout=600), b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_progress_bar_on_a_terminal_only() -> None:
+    gov = corpus_dir()
+    code, err = _stderr_through_a_terminal("keywords", str(gov), "--format", "csv")
+    assert code == 0
+    assert "keywords (tfidf)" in err and "doc" in err  # tqdm's bar, drawn on the terminal
+    code, _, err = run("keywords", str(gov), "--format", "csv")
+    assert code == 0
+    assert err == ""  # standard error is a pipe here: no bar
+    code, err = _stderr_through_a_terminal("keywords", str(gov), "--format", "csv", "--no-progress")
+    assert code == 0 and "keywords (tfidf)" not in err

@@ -84,7 +84,8 @@ def report(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         return EXIT_FAILED_INPUTS
     # A folder's overview shows tf-idf keywords only; TextRank is for one document and CSV.
     methods = ("tfidf",) if is_corpus and args.out is None else ("tfidf", "textrank")
-    analysis = analyse(loaded, args.top, "corpus" if is_corpus else "jieba", methods)
+    idf = "corpus" if is_corpus else "jieba"
+    analysis = analyse(loaded, args.top, idf, methods, _progress(args))
     console = make_console()
     if is_corpus:
         render_corpus(console, analysis, name, args.top)
@@ -140,7 +141,7 @@ def keywords(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     loaded = _load(args, args.paths)
     if not loaded.documents:
         return EXIT_FAILED_INPUTS
-    frame = keywords_of(loaded, args.top, args.method, args.idf)
+    frame = keywords_of(loaded, args.top, args.method, args.idf, _progress(args))
     # Documents are listed in the order of the inputs, keywords by rank.
     by_doc: dict[str, list[tuple[int, str, float]]] = {i: [] for i in loaded.ids}
     for doc_id, rank, term, weight in frame_rows(frame, ("doc_id", "rank", "term", "weight")):

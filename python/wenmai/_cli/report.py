@@ -6,6 +6,7 @@ All numbers come from the Python API (``wenmai.Corpus``, its ``dtm``, ``frequenc
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -87,7 +88,7 @@ class Analysis:
         return np.diff(self.counts.indptr).astype(np.int64)
 
 
-def keywords_of(loaded: Loaded, top: int, method: str, idf: str) -> Any:
+def keywords_of(loaded: Loaded, top: int, method: str, idf: str, progress: bool = False) -> Any:
     """Keywords of every document as a DataFrame ``doc_id, rank, term, weight``.
 
     tf-idf with idf learnt from the documents is ``Corpus.keywords``; with jieba's idf table,
@@ -96,9 +97,19 @@ def keywords_of(loaded: Loaded, top: int, method: str, idf: str) -> Any:
     """
     if method == "tfidf" and idf == "corpus":
         return loaded.corpus.keywords(top_k=top, method="tfidf", idf="corpus")
+    from tqdm import tqdm
+
+    docs = tqdm(
+        list(zip(loaded.ids, loaded.documents, strict=True)),
+        desc=f"keywords ({method})",
+        unit="doc",
+        file=sys.stderr,
+        disable=not progress or len(loaded.documents) < 2,
+        leave=False,
+    )
     rows = [
         (doc_id, rank, term, weight)
-        for doc_id, doc in zip(loaded.ids, loaded.documents, strict=True)
+        for doc_id, doc in docs
         for rank, (term, weight) in enumerate(
             wenmai.keywords(doc, top_k=top, method=method), start=1
         )
@@ -106,12 +117,18 @@ def keywords_of(loaded: Loaded, top: int, method: str, idf: str) -> Any:
     return pd.DataFrame(rows, columns=["doc_id", "rank", "term", "weight"])
 
 
-def analyse(loaded: Loaded, top: int, idf: str, methods: tuple[str, ...] = METHODS) -> Analysis:
+def analyse(
+    loaded: Loaded,
+    top: int,
+    idf: str,
+    methods: tuple[str, ...] = METHODS,
+    progress: bool = False,
+) -> Analysis:
     """Frequencies, matrix and keywords (tf-idf, TextRank) of the loaded documents."""
     corpus = loaded.corpus
     dtm = corpus.dtm()
     frequency = corpus.frequency()
-    keywords = {m: keywords_of(loaded, top, m, idf) for m in methods}
+    keywords = {m: keywords_of(loaded, top, m, idf, progress) for m in methods}
     return Analysis(loaded, dtm.to_scipy(), list(dtm.terms), frequency, keywords)
 
 
