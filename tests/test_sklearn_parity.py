@@ -186,3 +186,24 @@ def test_get_set_params_clone_pipeline() -> None:
     pipe.set_params(tfidf__sublinear_tf=True)
     assert pipe.named_steps["tfidf"].sublinear_tf is True
     assert clone(pipe).get_params()["tfidf__sublinear_tf"] is True
+
+
+def test_input_filename_and_file(tmp_path) -> None:
+    texts = ["发展经济，改革开放。", "发展科技，科技强国。"]
+    paths = []
+    for i, t in enumerate(texts):
+        p = tmp_path / f"{i}.txt"
+        p.write_bytes(t.encode("gbk" if i else "utf-8"))
+        paths.append(str(p))
+    ref = wenmai.TfidfVectorizer().fit_transform(texts)
+    x = wenmai.TfidfVectorizer(input="filename").fit_transform(paths)
+    assert (abs(x - ref) > 1e-12).nnz == 0
+    files = [open(p, "rb") for p in paths]
+    try:
+        y = wenmai.TfidfVectorizer(input="file").fit_transform(files)
+    finally:
+        for f in files:
+            f.close()
+    assert (abs(y - ref) > 1e-12).nnz == 0
+    with pytest.raises(FileNotFoundError):
+        wenmai.CountVectorizer(input="filename").fit([str(tmp_path / "missing.txt")])

@@ -271,8 +271,25 @@ class CountVectorizer(_Params):
         perm = np.array([pos[t] for t in wanted], dtype=np.int64)
         return terms, (None if wanted == terms else perm)
 
+    def _read_input(self, docs: list[Any]) -> list[Any]:
+        """``input="filename"``: paths read and decoded by wenmai (encoding detected);
+        ``input="file"``: file objects read (bytes decoded as by ``wenmai.decode``)."""
+        if self.input == "content":
+            return docs
+        from wenmai._wenmai import decode, read
+
+        if self.input == "filename":
+            return [read(d).text for d in docs]
+        if self.input == "file":
+            out = []
+            for f in docs:
+                data = f.read()
+                out.append(decode(data) if isinstance(data, bytes) else data)
+            return out
+        raise ValueError(f"input must be 'content', 'filename' or 'file', not {self.input!r}")
+
     def _count(self, raw_documents: Any, fit: bool) -> DocTermMatrix:
-        docs = _check_documents(raw_documents)
+        docs = self._read_input(_check_documents(raw_documents))
         py = self._python_analyzer()
         fixed = self._fixed_terms()
         if fit and fixed is None:
