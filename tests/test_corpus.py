@@ -37,6 +37,10 @@ def test_progress_bar(corpus, capsys) -> None:
     c = wenmai.Corpus.from_dir(corpus / "npc_resolutions", progress=True)
     err = capsys.readouterr().err
     assert f"{len(c)}/{len(c)}" in err
+    for method in ("tfidf", "textrank"):
+        k = c.keywords(top_k=5, method=method, progress=True)
+        assert f"{len(c)}/{len(c)}" in capsys.readouterr().err
+        assert k.equals(c.keywords(top_k=5, method=method))  # chunking changes nothing
 
 
 def test_from_texts_with_docvars() -> None:

@@ -365,5 +365,6 @@ class CorpusCore:
         method: str = "tfidf",
         idf: str = "corpus",
         allow_pos: Sequence[str] | None = None,
+        progress: Callable[[int], Any] | None = None,
     ) -> list[list[tuple[str, float]]]: ...
     def __len__(self) -> int: ...

@@ -243,14 +243,23 @@ class Corpus:
         idf: str = "corpus",
         analyzer: Analyzer | None = None,
         allow_pos: Sequence[str] | None = None,
+        *,
+        progress: bool = False,
     ) -> pd.DataFrame:
         """Keywords of every document as a DataFrame ``doc_id, rank, term, weight``.
 
         ``method="tfidf"``: the analyzer's terms weighed by tf x idf, with the idf learnt from
         this corpus (``idf="corpus"``) or jieba's table (``idf="jieba"``).
-        ``method="textrank"``: jieba's TextRank on each document."""
-        rows = self._core.keywords(analyzer, top_k, method, idf,
-                                   list(allow_pos) if allow_pos is not None else None)
+        ``method="textrank"``: jieba's TextRank on each document.
+        ``progress=True`` shows a tqdm bar, updated from Rust after each chunk of documents."""
+        bar, update = _progress_callback(progress, len(self), "keywords")
+        try:
+            rows = self._core.keywords(analyzer, top_k, method, idf,
+                                       list(allow_pos) if allow_pos is not None else None,
+                                       progress=update)
+        finally:
+            if bar is not None:
+                bar.close()
         ids = self.ids
         out = [(ids[i], r + 1, t, w) for i, kws in enumerate(rows) for r, (t, w) in enumerate(kws)]
         return pd.DataFrame(out, columns=["doc_id", "rank", "term", "weight"])

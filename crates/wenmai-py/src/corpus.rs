@@ -238,7 +238,10 @@ impl PyCorpusCore {
     /// Top-`k` keywords of every document: `[[(term, weight)], …]`. `method="tfidf"` weighs
     /// the analyzer's terms by tf x idf, the idf learnt from this corpus (`idf="corpus"`) or
     /// jieba's table (`idf="jieba"`); `method="textrank"` is jieba's TextRank per document.
-    #[pyo3(signature = (analyzer=None, top_k=20, method="tfidf", idf="corpus", allow_pos=None))]
+    /// With `progress`, documents are processed in chunks and `progress(n)` is called after
+    /// each (the result is the same).
+    #[pyo3(signature = (analyzer=None, top_k=20, method="tfidf", idf="corpus", allow_pos=None, progress=None))]
+    #[allow(clippy::too_many_arguments)]
     fn keywords(
         &self,
         py: Python<'_>,
@@ -247,42 +250,71 @@ impl PyCorpusCore {
         method: &str,
         idf: &str,
         allow_pos: Option<Vec<String>>,
+        progress: Option<Bound<'_, PyAny>>,
     ) -> PyResult<Vec<Vec<(String, f64)>>> {
         let an = analyzer_of(analyzer);
-        let corpus = Arc::clone(&self.corpus);
-        match (method, idf) {
-            ("tfidf", "corpus") => run(py, move || {
-                let table = corpus
-                    .stats(&an, wenmai_analyze::Unit::Document)
-                    .idf_table();
-                corpus.keywords(&an, top_k, &table)
-            }),
-            ("tfidf", "jieba") => run(py, move || corpus.keywords(&an, top_k, IdfTable::jieba())),
-            ("tfidf", other) => Err(PyValueError::new_err(format!(
-                "idf must be 'corpus' or 'jieba', not {other:?}"
-            ))),
-            ("textrank", _) => {
+        let docs = self.corpus.documents();
+        let chunk = if progress.is_some() {
+            CHUNK
+        } else {
+            docs.len().max(1)
+        };
+        let mut out = Vec::with_capacity(docs.len());
+        match method {
+            "tfidf" => {
+                let table = match idf {
+                    "corpus" => {
+                        let corpus = Arc::clone(&self.corpus);
+                        let a = an.clone();
+                        Arc::new(run(py, move || {
+                            corpus.stats(&a, wenmai_analyze::Unit::Document).idf_table()
+                        })?)
+                    }
+                    "jieba" => Arc::new(IdfTable::jieba().clone()),
+                    other => {
+                        return Err(PyValueError::new_err(format!(
+                            "idf must be 'corpus' or 'jieba', not {other:?}"
+                        )));
+                    }
+                };
+                if progress.is_none() {
+                    let corpus = Arc::clone(&self.corpus);
+                    return run(py, move || corpus.keywords(&an, top_k, &table));
+                }
+                for part in docs.chunks(chunk) {
+                    let rows = run(py, || {
+                        Corpus::new(part.to_vec()).keywords(&an, top_k, &table)
+                    })?;
+                    out.extend(rows);
+                    progress_update(progress.as_ref(), part.len())?;
+                }
+            }
+            "textrank" => {
                 let pos: Vec<String> = allow_pos
                     .unwrap_or_else(|| TEXTRANK_POS.iter().map(|s| s.to_string()).collect());
-                let seg = an.segmenter().clone();
-                run(py, move || {
-                    let ex = KeywordExtractor::with_segmenter(seg);
-                    let pos: Vec<&str> = pos.iter().map(String::as_str).collect();
-                    corpus
-                        .documents()
-                        .par_iter()
-                        .map(|d| {
-                            ex.textrank(&d.text, Some(top_k), &pos, false)
-                                .into_iter()
-                                .map(|k| (k.word, k.weight))
-                                .collect()
-                        })
-                        .collect()
-                })
+                let pos: Vec<&str> = pos.iter().map(String::as_str).collect();
+                let ex = KeywordExtractor::with_segmenter(an.segmenter().clone());
+                for part in docs.chunks(chunk) {
+                    let rows: Vec<Vec<(String, f64)>> = run(py, || {
+                        part.par_iter()
+                            .map(|d| {
+                                ex.textrank(&d.text, Some(top_k), &pos, false)
+                                    .into_iter()
+                                    .map(|k| (k.word, k.weight))
+                                    .collect()
+                            })
+                            .collect()
+                    })?;
+                    out.extend(rows);
+                    progress_update(progress.as_ref(), part.len())?;
+                }
             }
-            (other, _) => Err(PyValueError::new_err(format!(
-                "method must be 'tfidf' or 'textrank', not {other:?}"
-            ))),
+            other => {
+                return Err(PyValueError::new_err(format!(
+                    "method must be 'tfidf' or 'textrank', not {other:?}"
+                )));
+            }
         }
+        Ok(out)
     }
 }
