@@ -142,3 +142,35 @@ def test_tokenizer_with_own_main_dictionary(tmp_path) -> None:
     assert wj.lcut("读书", HMM=False) == ["读书"]  # the module's dictionary is untouched
     with pytest.raises(Exception, match="does not exist"):
         t.set_dictionary(str(tmp_path / "missing.dict"))
+
+
+def test_gil_is_released_during_cut_many(gov_reports) -> None:
+    # Not a speed test: a Python thread must keep running while cut_many works. With the GIL
+    # held, its longest pause would be the whole call.
+    import time
+
+    texts = [line for p in gov_reports for line in p.read_text(encoding="utf-8").splitlines()]
+    seg = wenmai.Segmenter()
+    seg.cut_many(texts[:10])
+    done = threading.Event()
+    pauses = [0.0]
+    ticks = [0]
+
+    def ticker() -> None:
+        last = time.perf_counter()
+        while not done.is_set():
+            now = time.perf_counter()
+            pauses[0] = max(pauses[0], now - last)
+            ticks[0] += 1
+            last = now
+
+    t = threading.Thread(target=ticker)
+    t.start()
+    time.sleep(0.05)
+    start = time.perf_counter()
+    seg.cut_many(texts, threads=1)
+    call = time.perf_counter() - start
+    done.set()
+    t.join()
+    assert call > 0.1
+    assert pauses[0] < 0.5 * call, (pauses[0], call)
