@@ -271,6 +271,16 @@ fn doc_number(s: &str) -> Option<&str> {
 /// start or after a space, followed by optional spaces and a colon. None unless the line
 /// starts with a key.
 fn kv_fields(s: &str) -> Option<Vec<(&str, &str)>> {
+    // Cheap rejection first: the line must open with 1–8 ideographs, spaces and a colon.
+    let key_len = s
+        .char_indices()
+        .take(9)
+        .find(|&(_, c)| !is_han(c))
+        .map(|(i, _)| i)?;
+    let after = s[key_len..].trim_start_matches(is_space);
+    if key_len == 0 || !after.starts_with([':', '：']) {
+        return None;
+    }
     let mut keys: Vec<(usize, usize, usize)> = Vec::new(); // key start, key end, value start
     for (ci, c) in s.char_indices() {
         if !matches!(c, ':' | '：') {

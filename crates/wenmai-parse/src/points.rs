@@ -70,12 +70,45 @@ fn candidates(text: &str, paras: &[ParaRef]) -> Vec<Candidate> {
     let mut out = Vec::new();
     for p in paras {
         let s = &text[p.start..p.end];
+        let bytes = s.as_bytes();
         let mut at_start = true;
-        for (i, c) in s.char_indices() {
-            if at_start
-                && !is_space(c)
-                && let Some((kind, number, last, len)) = candidate_at(&s[i..])
-            {
+        let mut i = 0usize;
+        while i < bytes.len() {
+            let b = bytes[i];
+            // Most ideographs (lead bytes E4..E9) are neither clause punctuation, spaces nor
+            // quotes: decide on the byte, decode only the rest.
+            let (c, w) = if b < 0x80 {
+                (b as char, 1)
+            } else if (0xE4..=0xE9).contains(&b) {
+                if at_start && let Some((kind, number, last, len)) = candidate_at(&s[i..]) {
+                    out.push(Candidate {
+                        kind,
+                        number,
+                        last,
+                        start: p.start + i,
+                        marker_len: len,
+                        paragraph: p.index,
+                        section: p.section,
+                    });
+                }
+                at_start = false;
+                i += 3;
+                continue;
+            } else if b < 0xC0 {
+                // A continuation byte: never at a char start here, but step safely.
+                i += 1;
+                continue;
+            } else {
+                match s[i..].chars().next() {
+                    Some(c) => (c, c.len_utf8()),
+                    None => break,
+                }
+            };
+            if is_space(c) || matches!(c, '“' | '"' | '‘') {
+                i += w;
+                continue;
+            }
+            if at_start && let Some((kind, number, last, len)) = candidate_at(&s[i..]) {
                 out.push(Candidate {
                     kind,
                     number,
@@ -86,13 +119,11 @@ fn candidates(text: &str, paras: &[ParaRef]) -> Vec<Candidate> {
                     section: p.section,
                 });
             }
-            if is_space(c) || matches!(c, '“' | '"' | '‘') {
-                continue;
-            }
             at_start = matches!(
                 c,
                 '。' | '；' | '！' | '？' | '，' | '：' | ';' | ':' | '!' | '?' | ','
             );
+            i += w;
         }
     }
     out

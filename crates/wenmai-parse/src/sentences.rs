@@ -40,13 +40,27 @@ fn dot_ends(prev: Option<char>, next: Option<char>) -> bool {
     !digitish(prev) && !next.is_some_and(|c| digit_value(c).is_some() || c.is_ascii_alphanumeric())
 }
 
+/// Bytes that can start a terminator or a closing mark: ASCII `!?;.)]'"` and the lead
+/// bytes of the three-byte forms (`…‼` U+2026.., `。」』】` U+3000.., `！？；．）］` U+FF00..).
+/// Everything else (most ideographs) is skipped without decoding.
+static INTERESTING: [bool; 256] = {
+    let mut t = [false; 256];
+    let ascii = b"!?;.)]'\"";
+    let mut i = 0;
+    while i < ascii.len() {
+        t[ascii[i] as usize] = true;
+        i += 1;
+    }
+    t[0xE2] = true;
+    t[0xE3] = true;
+    t[0xEF] = true;
+    t
+};
+
 /// Split `s` into sentences; calls `emit(start, end)` with byte ranges relative to `s`,
 /// trimmed of spaces, never empty.
 pub(crate) fn split(s: &str, mut emit: impl FnMut(usize, usize)) {
-    let mut start = 0usize;
-    let mut pending = false;
-    let mut prev: Option<char> = None;
-    let mut iter = s.char_indices().peekable();
+    let bytes = s.as_bytes();
     let push = |a: usize, b: usize, emit: &mut dyn FnMut(usize, usize)| {
         let piece = &s[a..b];
         let lead = piece.len() - piece.trim_start_matches(is_space).len();
@@ -55,21 +69,42 @@ pub(crate) fn split(s: &str, mut emit: impl FnMut(usize, usize)) {
             emit(a + lead, a + tail);
         }
     };
-    while let Some((i, c)) = iter.next() {
+    let mut start = 0usize;
+    let mut pending = false;
+    let mut i = 0usize;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if !INTERESTING[b as usize] {
+            if pending {
+                push(start, i, &mut emit);
+                start = i;
+                pending = false;
+            }
+            i += 1;
+            continue;
+        }
+        // `i` is a char boundary: interesting bytes are ASCII or lead bytes.
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
+        let w = c.len_utf8();
         if pending {
             if is_terminator(c) || is_closing(c) {
-                prev = Some(c);
+                i += w;
                 continue;
             }
             push(start, i, &mut emit);
             start = i;
             pending = false;
         }
-        let next = iter.peek().map(|&(_, n)| n);
-        if is_terminator(c) || (matches!(c, '.' | '．') && dot_ends(prev, next)) {
+        if is_terminator(c) {
             pending = true;
+        } else if matches!(c, '.' | '．') {
+            let prev = s[..i].chars().next_back();
+            let next = s[i + w..].chars().next();
+            pending = dot_ends(prev, next);
         }
-        prev = Some(c);
+        i += w;
     }
     push(start, s.len(), &mut emit);
 }
