@@ -42,17 +42,42 @@ pub fn chinese_stopwords() -> &'static HashSet<String> {
 /// assert!(matches!(normalize_term("经济"), std::borrow::Cow::Borrowed(_)));
 /// ```
 pub fn normalize_term(token: &str) -> Cow<'_, str> {
-    let folded: Cow<'_, str> =
-        if token.is_ascii() || is_nfkc_quick(token.chars()) == IsNormalized::Yes {
-            Cow::Borrowed(token)
-        } else {
-            Cow::Owned(token.nfkc().collect())
-        };
+    // CJK Unified Ideographs have no compatibility decomposition: most tokens need no lookup.
+    let plain = token
+        .chars()
+        .all(|c| c.is_ascii() || matches!(c, '\u{4E00}'..='\u{9FFF}'));
+    let folded: Cow<'_, str> = if plain || is_nfkc_quick(token.chars()) == IsNormalized::Yes {
+        Cow::Borrowed(token)
+    } else {
+        Cow::Owned(token.nfkc().collect())
+    };
     if folded.bytes().any(|b| b.is_ascii_uppercase()) {
         Cow::Owned(folded.to_ascii_lowercase())
     } else {
         folded
     }
+}
+
+/// Full-width forms of the characters jieba keeps together in ASCII (letters, digits and
+/// `+#&._%-`): `２０２４` is cut as one word only once it is `2024`. Full-width punctuation is
+/// left alone (it is cut char by char either way).
+#[inline]
+fn is_foldable(c: char) -> bool {
+    matches!(c, '\u{FF10}'..='\u{FF19}' | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}'
+        | '＋' | '＃' | '＆' | '．' | '＿' | '％' | '－')
+}
+
+/// [`is_foldable`] characters to ASCII.
+fn fold_width(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if is_foldable(c) {
+                char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+            } else {
+                c
+            }
+        })
+        .collect()
 }
 
 /// Whether a token has no letter or digit (punctuation, symbols, whitespace).
@@ -301,7 +326,7 @@ impl AnalyzerBuilder {
     /// # Examples
     /// ```
     /// let an = wenmai_analyze::Analyzer::builder().stopwords(false).drop_punct(false).build().unwrap();
-    /// assert_eq!(an.analyze("经济，"), ["经济", ","]); // width-folded
+    /// assert_eq!(an.analyze("经济，"), ["经济", ","]); // NFKC-folded
     /// ```
     pub fn drop_punct(mut self, yes: bool) -> Self {
         self.drop_punct = yes;
@@ -524,6 +549,33 @@ impl Analyzer {
         Some(t)
     }
 
+    /// Whether terms are single tokens decided by the token alone (no n-grams, no POS), so
+    /// that the decision can be cached per distinct token.
+    pub(crate) fn is_per_token(&self) -> bool {
+        matches!(self.kind, TermKind::Words { min: 1, max: 1 }) && !self.uses_tags()
+    }
+
+    /// The term of one raw token (normalised), or `None` when a filter drops it.
+    #[inline]
+    pub(crate) fn token_term<'t>(&self, w: &'t str) -> Option<Cow<'t, str>> {
+        self.keep(w, None)
+    }
+
+    /// Hand the raw tokens of one sentence (width-folded when normalising) to `emit`.
+    pub(crate) fn sentence_tokens(
+        &self,
+        d: &Dictionary,
+        sentence: &str,
+        emit: &mut impl FnMut(&str),
+    ) {
+        if self.normalize && sentence.chars().any(is_foldable) {
+            let folded = fold_width(sentence);
+            d.each(&folded, self.mode, self.hmm, |w, _| emit(w));
+        } else {
+            d.each(sentence, self.mode, self.hmm, |w, _| emit(w));
+        }
+    }
+
     fn uses_tags(&self) -> bool {
         self.pos_allow.is_some() || !self.pos_deny.is_empty()
     }
@@ -540,18 +592,8 @@ impl Analyzer {
         scratch: &mut Scratch,
         emit: &mut impl FnMut(&str),
     ) {
-        if self.normalize
-            && sentence
-                .chars()
-                .any(|c| matches!(c, '\u{FF01}'..='\u{FF5E}'))
-        {
-            let folded: String = sentence
-                .chars()
-                .map(|c| match c {
-                    '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-                    c => c,
-                })
-                .collect();
+        if self.normalize && sentence.chars().any(is_foldable) {
+            let folded = fold_width(sentence);
             return self.sentence_terms_folded(d, &folded, scratch, emit);
         }
         self.sentence_terms_folded(d, sentence, scratch, emit)

@@ -9,7 +9,7 @@ use wenmai_parse::{Document, Span};
 use crate::analyzer::{Analyzer, Scratch};
 use crate::error::{Error, Result};
 use crate::keywords::IdfTable;
-use crate::matrix::{DocTermMatrix, DtmOptions, Interner, RawCounts, RowCounter, TfidfOptions};
+use crate::matrix::{DenseCounter, DocTermMatrix, DtmOptions, RawCounts, TermCache, TfidfOptions};
 
 /// What a row of a matrix is: a whole document, a section, a paragraph or a sentence.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -129,46 +129,63 @@ impl Corpus {
     }
 
     /// Count the terms of every unit in parallel: the raw material of matrices and statistics.
+    ///
+    /// Each rayon task folds a contiguous run of documents into its own term cache and rows;
+    /// the runs come back in document order and their vocabularies are merged by sorting, so the
+    /// result does not depend on how the work was split.
     fn raw_counts(&self, analyzer: &Analyzer, unit: Unit) -> (RawCounts, Vec<UnitRef>) {
-        let parts: Vec<(RawCounts, Vec<UnitRef>)> = self
+        #[derive(Default)]
+        struct Part {
+            cache: TermCache,
+            counter: DenseCounter,
+            scratch: Scratch,
+            rows: Vec<Vec<(u32, u32)>>,
+            units: Vec<UnitRef>,
+        }
+        let per_token = analyzer.is_per_token();
+        let parts: Vec<Part> = self
             .documents
             .par_iter()
             .enumerate()
-            .chunks(8)
-            .map(|chunk| {
-                let mut interner = Interner::default();
-                let mut scratch = Scratch::default();
-                let mut rows = Vec::new();
-                let mut units = Vec::new();
+            .fold(Part::default, |mut p, (i, d)| {
                 analyzer.segmenter().with_dict_read(|dict| {
-                    for (i, d) in chunk {
-                        for (u, sentences) in doc_units(i, d, unit) {
-                            let mut row = RowCounter::default();
-                            for s in sentences {
-                                let text = d.text.get(s.start..s.end).unwrap_or("");
-                                analyzer.sentence_terms(dict, text, &mut scratch, &mut |t| {
-                                    row.add(interner.id(t))
+                    for (u, sentences) in doc_units(i, d, unit) {
+                        for s in sentences {
+                            let text = d.text.get(s.start..s.end).unwrap_or("");
+                            let Part {
+                                cache,
+                                counter,
+                                scratch,
+                                ..
+                            } = &mut p;
+                            if per_token {
+                                analyzer.sentence_tokens(dict, text, &mut |w| {
+                                    if let Some(id) = cache.term(w, |w| analyzer.token_term(w)) {
+                                        counter.add(id);
+                                    }
+                                });
+                            } else {
+                                analyzer.sentence_terms(dict, text, scratch, &mut |t| {
+                                    counter.add(cache.interner.id(t));
                                 });
                             }
-                            rows.push(row.finish());
-                            units.push(u);
                         }
+                        let row = p.counter.take_row();
+                        p.rows.push(row);
+                        p.units.push(u);
                     }
                 });
-                (
-                    RawCounts {
-                        terms: interner.into_terms(),
-                        rows,
-                    },
-                    units,
-                )
+                p
             })
             .collect();
         let mut units = Vec::new();
         let mut raws = Vec::with_capacity(parts.len());
-        for (r, u) in parts {
-            raws.push(r);
-            units.extend(u);
+        for p in parts {
+            raws.push(RawCounts {
+                terms: p.cache.interner.into_terms(),
+                rows: p.rows,
+            });
+            units.extend(p.units);
         }
         (RawCounts::concat(raws), units)
     }

@@ -428,6 +428,96 @@ impl RowCounter {
     }
 }
 
+/// Counts of dense term ids (an interner's), reused row after row: one array increment per
+/// token, no hashing.
+#[derive(Debug, Default)]
+pub(crate) struct DenseCounter {
+    counts: Vec<u32>,
+    touched: Vec<u32>,
+}
+
+impl DenseCounter {
+    #[inline]
+    pub(crate) fn add(&mut self, id: u32) {
+        let i = id as usize;
+        if i >= self.counts.len() {
+            self.counts.resize((i + 1).max(self.counts.len() * 2), 0);
+        }
+        if self.counts[i] == 0 {
+            self.touched.push(id);
+        }
+        self.counts[i] += 1;
+    }
+
+    /// The row's (id, count) pairs sorted by id; the counter is empty again afterwards.
+    pub(crate) fn take_row(&mut self) -> Vec<(u32, u32)> {
+        self.touched.sort_unstable();
+        let row = self
+            .touched
+            .iter()
+            .map(|&id| {
+                let c = std::mem::take(&mut self.counts[id as usize]);
+                (id, c)
+            })
+            .collect();
+        self.touched.clear();
+        row
+    }
+}
+
+/// Raw token -> term id (or dropped), so that normalisation and filters run once per distinct
+/// token of a chunk, and a token shorter than 16 bytes is looked up by value with no string
+/// comparison.
+#[derive(Debug, Default)]
+pub(crate) struct TermCache {
+    short: FxHashMap<u128, u32>,
+    long: FxHashMap<Box<str>, u32>,
+    pub(crate) interner: Interner,
+}
+
+/// Marks a token the filters drop.
+const DROPPED: u32 = u32::MAX;
+
+#[inline]
+fn pack(w: &str) -> u128 {
+    let mut b = [0u8; 16];
+    b[..w.len()].copy_from_slice(w.as_bytes());
+    b[15] = w.len() as u8;
+    u128::from_le_bytes(b)
+}
+
+impl TermCache {
+    /// The term id of raw token `w`, computing its term with `term` the first time.
+    #[inline]
+    pub(crate) fn term<'w>(
+        &mut self,
+        w: &'w str,
+        term: impl FnOnce(&'w str) -> Option<std::borrow::Cow<'w, str>>,
+    ) -> Option<u32> {
+        let id = if w.len() < 16 {
+            let key = pack(w);
+            match self.short.get(&key) {
+                Some(&id) => id,
+                None => {
+                    let id = term(w).map_or(DROPPED, |t| self.interner.id(&t));
+                    self.short.insert(key, id);
+                    id
+                }
+            }
+        } else {
+            match self.long.get(w) {
+                Some(&id) => id,
+                None => {
+                    let id = term(w).map_or(DROPPED, |t| self.interner.id(&t));
+                    self.long.insert(w.into(), id);
+                    id
+                }
+            }
+        };
+        (id != DROPPED).then_some(id)
+    }
+}
+
 impl DocTermMatrix {
     /// Fit a vocabulary on already tokenised documents and count them (scikit-learn's
     /// `CountVectorizer(analyzer=lambda d: d).fit_transform(docs)`).
