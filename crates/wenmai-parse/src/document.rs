@@ -31,17 +31,36 @@ impl Span {
     }
 
     /// Length in bytes.
+    ///
+    /// # Examples
+    /// ```
+    /// let doc = wenmai_parse::parse("标题");
+    /// let span = doc.paragraphs[0].span;
+    /// assert_eq!((span.len(), span.char_end - span.char_start), (6, 2));
+    /// ```
     pub fn len(&self) -> usize {
         self.end - self.start
     }
 
     /// Whether the span is empty.
+    ///
+    /// # Examples
+    /// ```
+    /// assert!(wenmai_parse::Span::default().is_empty());
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.end == self.start
     }
 }
 
-/// A date, with or without a time of day.
+/// A date, with or without a time of day. Serialised as an ISO 8601 string.
+///
+/// # Examples
+/// ```
+/// let doc = wenmai_parse::parse("标题\n发布时间：2008-12-09 08:26:00\n正文。");
+/// let json = serde_json::to_string(&doc.meta.published).unwrap();
+/// assert_eq!(json, "\"2008-12-09T08:26:00\"");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum DateValue {
@@ -63,6 +82,16 @@ pub struct LabeledDate {
 }
 
 /// Metadata of a document, taken from its header and footer lines.
+///
+/// # Examples
+/// ```
+/// let doc = wenmai_parse::parse("标题\n作者：习　近　平 来源：《人民日报》 栏目：要闻\n正文。\n（作者系某单位负责人）");
+/// let m = &doc.meta;
+/// assert_eq!(m.author.as_deref(), Some("习近平"));
+/// assert_eq!(m.source.as_deref(), Some("人民日报"));
+/// assert_eq!(m.author_note.as_deref(), Some("某单位负责人"));
+/// assert_eq!(m.extra, vec![("栏目".to_string(), "要闻".to_string())]);
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Meta {
     /// The title (lines of a title over two lines joined).
@@ -116,6 +145,14 @@ pub enum MarkerFamily {
 }
 
 /// A heading of the outline and the part of the document it governs.
+///
+/// # Examples
+/// ```
+/// let doc = wenmai_parse::parse("标题\n\n一、总体要求\n（一）加快建设现代化产业体系。要做好。\n");
+/// let s = &doc.sections[1];
+/// assert_eq!((s.marker.as_str(), s.heading.as_str(), s.level, s.parent), ("（一）", "加快建设现代化产业体系", 2, Some(0)));
+/// assert_eq!(doc.slice(s.heading_span), "（一）加快建设现代化产业体系");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Section {
     /// Depth in the outline, 1 for top level.
@@ -142,6 +179,13 @@ pub struct Section {
 }
 
 /// An inline enumeration leading a clause or paragraph: `一是…`, `首先…`, `第一，…`.
+///
+/// # Examples
+/// ```
+/// let doc = wenmai_parse::parse("标题\n\n要做到：一是学习，二是实践。");
+/// let p: Vec<_> = doc.points.iter().map(|p| (p.marker.as_str(), p.number, doc.slice(p.span))).collect();
+/// assert_eq!(p, [("一是", 1, "一是学习，"), ("二是", 2, "二是实践。")]);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Point {
     /// The marker as written (`一是`, `其次`, `第一，`).
@@ -177,6 +221,15 @@ pub struct Sentence {
 }
 
 /// A parsed document. Everything points into [`Document::text`].
+///
+/// # Examples
+/// ```
+/// let doc = wenmai_parse::parse("标题\n\n第一句。第二句！");
+/// let s: Vec<&str> = doc.sentences.iter().map(|s| doc.slice(s.span)).collect();
+/// assert_eq!(s, ["标题", "第一句。", "第二句！"]);
+/// assert_eq!(doc.sentences[2].span.char_start, 8);
+/// assert_eq!(doc.body_start, "标题\n\n".len());
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Document {
     /// The decoded text (LF line ends) all spans point into.

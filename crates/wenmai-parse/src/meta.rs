@@ -308,6 +308,23 @@ fn kv_fields(s: &str) -> Option<Vec<(&str, &str)>> {
     Some(out)
 }
 
+fn known_key(k: &str) -> bool {
+    SOURCE_KEYS.contains(&k)
+        || AUTHOR_KEYS.contains(&k)
+        || VISIT_KEYS.contains(&k)
+        || DOCNO_KEYS.contains(&k)
+        || ISSUER_KEYS.contains(&k)
+        || DATE_KEYS.iter().any(|(d, _)| *d == k)
+}
+
+/// A `key:value` line of the header: led by a known key, or short and without sentence
+/// ends (so that `大会的主题是：…。` stays prose).
+fn header_kv(s: &str) -> Option<Vec<(&str, &str)>> {
+    let fields = kv_fields(s)?;
+    let first = fields.first()?.0;
+    (known_key(first) || (short(s, 60) && !s.contains(['。', '！', '？']))).then_some(fields)
+}
+
 fn strip_book_marks(v: &str) -> String {
     if let Some(a) = v.find('《')
         && let Some(b) = v[a..].find('》')
@@ -432,7 +449,7 @@ fn is_dateish(s: &str) -> bool {
 fn is_metadata(s: &str) -> bool {
     is_dateish(s)
         || doc_number(s).is_some()
-        || kv_fields(s).is_some()
+        || header_kv(s).is_some()
         || (short(s, 30)
             && (s.ends_with("发布") || s.ends_with("印发"))
             && !s.contains(['，', '。']))
@@ -442,7 +459,7 @@ fn is_metadata(s: &str) -> bool {
 fn confirms_title(s: &str) -> bool {
     subtitle_of(s).is_some()
         || is_dateish(s)
-        || kv_fields(s).is_some()
+        || header_kv(s).is_some()
         || (short(s, 30) && speaker_name(s).is_some())
 }
 
@@ -520,7 +537,7 @@ pub(crate) fn read(text: &str, lines: &[Line], idx: &CharIndex<'_>) -> Header {
             i += 1;
             continue;
         }
-        if let Some(fields) = kv_fields(s) {
+        if let Some(fields) = header_kv(s) {
             cx.kv_line(start, s, fields);
             title_done = true;
             i += 1;

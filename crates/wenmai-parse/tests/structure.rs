@@ -228,3 +228,12 @@ fn empty_and_blank_inputs() {
         assert!(doc.paragraphs.is_empty() && doc.sentences.is_empty() && doc.meta.title.is_none());
     }
 }
+
+#[test]
+fn prose_with_a_colon_is_not_metadata() {
+    let doc = parse("标题\n大会的主题是：高举旗帜，团结奋斗。\n正文。\n");
+    assert!(doc.meta.extra.is_empty(), "{:?}", doc.meta.extra);
+    assert_eq!(doc.body_start, "标题\n".len());
+    let doc = parse("标题\n要做到：一是学习，二是实践。\n");
+    assert_eq!(doc.points.len(), 2);
+}
