@@ -265,7 +265,9 @@ impl Document {
             }
             out.push_str(&s.marker);
             if !s.heading.is_empty() {
-                out.push(' ');
+                if !s.marker.is_empty() {
+                    out.push(' ');
+                }
                 out.push_str(&s.heading);
             }
             out.push('\n');

@@ -174,6 +174,18 @@ pub(crate) fn marker_at(s: &str) -> Option<Marker> {
 /// `附件1`, `附件2 名词解释`, `附录`: an appendix heading (an unnumbered-family section that
 /// closes everything before it). The marker is the word and its number.
 pub(crate) fn appendix_at(s: &str) -> Option<Marker> {
+    // A glossary closing a report: `名词解释` alone on its line (no marker; the word is the
+    // heading).
+    if matches!(
+        s.trim_end_matches(['：', ':']),
+        "名词解释" | "注释" | "附注"
+    ) {
+        return Some(Marker {
+            family: MarkerFamily::Unnumbered,
+            number: 0,
+            len: 0,
+        });
+    }
     let word = ["附件", "附录"].into_iter().find(|w| s.starts_with(w))?;
     if !heading_like(s) || s.chars().take(31).count() > 30 {
         return None;
@@ -400,5 +412,6 @@ mod tests {
         assert_eq!(app("附件2 名词解释"), Some((2, "附件2")));
         assert_eq!(app("附件：名词解释"), Some((0, "附件：")));
         assert_eq!(app("附件中的内容如下，请参照。"), None);
+        assert_eq!(app("名词解释"), Some((0, "")));
     }
 }
