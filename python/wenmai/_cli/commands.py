@@ -12,7 +12,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from wenmai._cli.inputs import Failure, Loaded, Source, expand, load, read_source, sample_source
+from wenmai._cli.inputs import Failure, Loaded, Source, expand, load, sample_source
 from wenmai._cli.output import (
     cell,
     frame_rows,
@@ -31,8 +31,7 @@ from wenmai._cli.report import (
     render_document,
     write_tables,
 )
-
-EXIT_OK, EXIT_FAILED_INPUTS, EXIT_USAGE = 0, 1, 2
+from wenmai.cli import EXIT_FAILED_INPUTS, EXIT_OK, EXIT_USAGE
 
 
 def _say_failures(failures: list[Failure]) -> None:
@@ -227,4 +226,4 @@ def freq(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     return _status(loaded.failures)
 
 
-__all__ = ["read_source", "run"]
+__all__ = ["run"]

@@ -13,14 +13,14 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from rich.console import Console, Group
+from rich.console import Console
 from rich.rule import Rule
 from rich.text import Text
 from rich.tree import Tree
 
 import wenmai
 from wenmai._cli.inputs import Loaded
-from wenmai._cli.output import cell, frame_rows, plain, table, write_csv
+from wenmai._cli.output import frame_rows, plain, table, write_csv
 
 METHODS = ("tfidf", "textrank")
 META_FIELDS = (
@@ -351,16 +351,13 @@ def write_tables(analysis: Analysis, out: Path, *, bom: bool) -> list[Path]:
     return written
 
 
-def written_note(paths: list[Path]) -> Group:
-    return Group(*(Text(f"wrote {p}", style="dim") for p in paths))
-
-
 __all__ = [
     "Analysis",
     "analyse",
-    "cell",
+    "keywords_of",
+    "meta_rows",
+    "outline_tree",
     "render_corpus",
     "render_document",
     "write_tables",
-    "written_note",
 ]
