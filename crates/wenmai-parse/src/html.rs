@@ -3,6 +3,8 @@
 
 use scraper::{Html, Node};
 
+use crate::text::is_han;
+
 /// Elements whose content is never text of the document.
 const SKIPPED: &[&str] = &[
     "script", "style", "noscript", "template", "head", "svg", "math", "iframe", "object", "canvas",
@@ -67,6 +69,8 @@ const BLOCKS: &[&str] = &[
 /// ```
 /// let text = wenmai_parse::html_to_text("<p>第一段&nbsp;&lt;好&gt;</p><script>x()</script><div>第二段<br>下一行</div>");
 /// assert_eq!(text, "第一段\u{a0}<好>\n\n第二段\n下一行");
+/// // Source line breaks inside Chinese text vanish; between words they are a space.
+/// assert_eq!(wenmai_parse::html_to_text("<p>服务\n  意识 and\nmore</p>"), "服务意识 and more");
 /// ```
 pub fn html_to_text(html: &str) -> String {
     let doc = Html::parse_document(html);
@@ -158,16 +162,22 @@ impl Lines {
             return;
         }
         let mut space = false;
+        let mut newline = false;
         for c in text.chars() {
             if c.is_ascii_whitespace() {
                 space = true;
+                newline |= c == '\n';
                 continue;
             }
             self.flush();
-            if space && !self.at_line_start && !self.out.ends_with(' ') {
+            // A source line break between two ideographs is layout, not a space.
+            let between_han =
+                newline && is_han(c) && self.out.chars().next_back().is_some_and(is_han);
+            if space && !between_han && !self.at_line_start && !self.out.ends_with(' ') {
                 self.out.push(' ');
             }
             space = false;
+            newline = false;
             self.out.push(c);
             self.at_line_start = false;
         }
