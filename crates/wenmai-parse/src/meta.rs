@@ -530,6 +530,20 @@ pub(crate) fn read(text: &str, lines: &[Line], idx: &CharIndex<'_>) -> Header {
             i += 1;
             continue;
         }
+        // `(譯自…俄文稿)`: a bracketed note in the header is not a title.
+        if s.starts_with(['（', '('])
+            && s.ends_with(['）', ')'])
+            && short(s, 80)
+            && !s.contains(['。', '作'])
+        {
+            let inner = trim(
+                s.trim_start_matches(['（', '('])
+                    .trim_end_matches(['）', ')']),
+            );
+            cx.meta.extra.push((String::new(), inner.to_string()));
+            i += 1;
+            continue;
+        }
         if cx.date_line(start, s) {
             let last = cx.meta.dates.len() - 1;
             pending_label = cx.meta.dates[last].label.is_empty().then_some(last);

@@ -237,3 +237,15 @@ fn prose_with_a_colon_is_not_metadata() {
     let doc = parse("标题\n要做到：一是学习，二是实践。\n");
     assert_eq!(doc.points.len(), 2);
 }
+
+#[test]
+fn bracketed_header_note_is_not_a_title() {
+    let doc = parse("(译自俄文稿)\n\n现在我代表中央委员会作报告。\n");
+    assert_eq!(doc.meta.title, None);
+    assert_eq!(
+        doc.meta.extra,
+        vec![(String::new(), "译自俄文稿".to_string())]
+    );
+    let doc = parse("标题\n正文。\n(作者系某单位负责人)\n");
+    assert_eq!(doc.meta.author_note.as_deref(), Some("某单位负责人"));
+}
