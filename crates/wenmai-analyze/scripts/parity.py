@@ -24,7 +24,14 @@ jieba.setLogLevel(60)
 
 def file_set(path):
     parts = path.split(os.sep)
-    for name in ("sighan2005", "gov_reports_provincial", "gov_reports", "news", "laws", "cpc_congress_reports"):
+    for name in (
+        "sighan2005",
+        "gov_reports_provincial",
+        "gov_reports",
+        "news",
+        "laws",
+        "cpc_congress_reports",
+    ):
         if name in parts:
             if name == "sighan2005":
                 return os.path.basename(path)
@@ -96,11 +103,20 @@ def keywords(dump):
                 if set(got) == set(want[name]):
                     s[0] += 1
                 else:
-                    examples[name].append((r["file"], sorted(set(want[name]) - set(got)), sorted(set(got) - set(want[name]))))
+                    examples[name].append(
+                        (
+                            r["file"],
+                            sorted(set(want[name]) - set(got)),
+                            sorted(set(got) - set(want[name])),
+                        )
+                    )
                 if got == want[name]:
                     s[1] += 1
     for name, (a, b, o) in same.items():
-        print(f"{name}: documents {n}  identical set {a} ({a / n:.2%})  identical order {b} ({b / n:.2%})  mean overlap {o / n:.4f}")
+        print(
+            f"{name}: documents {n}  identical set {a} ({a / n:.2%})  "
+            f"identical order {b} ({b / n:.2%})  mean overlap {o / n:.4f}"
+        )
         for e in examples[name][:10]:
             print("   ", e)
 
@@ -123,14 +139,17 @@ def tags(dump):
                 if want == got:
                     same += 1
                 else:
-                    for a, b in zip(want, got):
+                    for a, b in zip(want, got, strict=True):
                         if a != b:
                             kinds[(a[1], b[1])] += 1
                             if len(examples) < 20:
                                 examples.append((a, b))
             elif len(examples) < 40:
                 examples.append(first_diff(want, got))
-    print(f"lines {n}  identical words {same_words} ({same_words / n:.4%})  identical words+tags {same} ({same / n:.4%})")
+    print(
+        f"lines {n}  identical words {same_words} ({same_words / n:.4%})  "
+        f"identical words+tags {same} ({same / n:.4%})"
+    )
     print("tag differences (jieba, wenmai):", kinds.most_common(15))
     for e in examples:
         print("   ", e)

@@ -1,0 +1,471 @@
+//! jieba 0.42.1's `posseg.cut(sentence, HMM=True)`, ported line by line.
+//!
+//! `posseg.__cut_internal` splits the text with `re_han_internal`; every block is cut along the
+//! dictionary's best route (`__cut_DAG`), and each run of single characters the route leaves
+//! (`buf`) is tagged:
+//!
+//! - one character: its dictionary tag, or `x`;
+//! - a run that is itself a dictionary word: character by character, with their tags;
+//! - any other run: `__cut_detail`, which cuts Han runs with the joint (position, POS) Viterbi
+//!   of `posseg/viterbi.py` and the rest with `re_skip_detail` (`m`, `eng`, `x`).
+//!
+//! The model is jieba's own tables, generated into `data/posseg_model.txt` by
+//! `data/gen_posseg_model.py` (jieba is MIT-licensed, Copyright (c) 2013 Sun Junyi). The
+//! Viterbi keeps jieba's float arithmetic (`MIN_FLOAT = -3.14e100`, sums in jieba's order) and
+//! its tie-breaking (`max` over `(prob, state)` tuples, states in Python's tuple order).
+//!
+//! The route and the dictionary (user words included) are the [`Dictionary`]'s: the route is
+//! jieba-rs's `HMM=False` route, which matches jieba's `calc`, with its joined ASCII runs split
+//! back into the single characters the route left.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use crate::segmenter::Dictionary;
+
+/// jieba's `MIN_FLOAT`: the log-probability of an emission the model has never seen.
+const MIN_FLOAT: f64 = -3.14e100;
+
+/// The model text, generated from jieba 0.42.1's Python tables.
+static MODEL_TEXT: &str = include_str!("../data/posseg_model.txt");
+
+/// The joint (position, POS) HMM of `jieba/posseg`.
+struct Model {
+    /// Position (`B`, `M`, `E`, `S`) of each state, states in Python's tuple order.
+    pos: Vec<u8>,
+    /// POS tag of each state.
+    tag: Vec<Box<str>>,
+    /// `start_P[state]`.
+    start: Vec<f64>,
+    /// `trans_P[from].get(to, -inf)` at `from * n + to`.
+    trans: Vec<f64>,
+    /// The states `trans_P[from]` names, per `from` (empty: the state ends every path).
+    next: Vec<Vec<u16>>,
+    /// `emit_P[state][char]` per char, sorted by state.
+    emit: HashMap<char, Vec<(u16, f64)>>,
+    /// `char_state_tab_P[char]`, in jieba's order.
+    char_states: HashMap<char, Vec<u16>>,
+    /// All states (`trans_P.keys()`), for chars without an entry in `char_state_tab_P`.
+    all: Vec<u16>,
+}
+
+/// The model text is generated and embedded at build time, so a malformed line is a bug in
+/// the generator; unit tests load it.
+fn parse_f64(s: &str) -> f64 {
+    s.parse().unwrap_or(MIN_FLOAT)
+}
+
+fn parse_model(text: &str) -> Model {
+    let mut m = Model {
+        pos: Vec::new(),
+        tag: Vec::new(),
+        start: Vec::new(),
+        trans: Vec::new(),
+        next: Vec::new(),
+        emit: HashMap::new(),
+        char_states: HashMap::new(),
+        all: Vec::new(),
+    };
+    let idx = |s: &str| s.parse::<u16>().unwrap_or(u16::MAX);
+    for line in text.lines() {
+        let mut f = line.split('\t');
+        let kind = f.next().unwrap_or("");
+        match kind {
+            "S" => {
+                for s in f {
+                    m.pos.push(s.as_bytes().first().copied().unwrap_or(b'S'));
+                    m.tag.push(s.get(1..).unwrap_or("x").into());
+                }
+                let n = m.pos.len();
+                m.all = (0..n as u16).collect();
+                m.trans = vec![f64::NEG_INFINITY; n * n];
+                m.next = vec![Vec::new(); n];
+            }
+            "P" => m.start = f.map(parse_f64).collect(),
+            "T" => {
+                let from = idx(f.next().unwrap_or("")) as usize;
+                let n = m.pos.len();
+                for e in f {
+                    let (to, p) = e.split_once(':').unwrap_or(("", ""));
+                    let to = idx(to);
+                    if from < n && (to as usize) < n {
+                        m.trans[from * n + to as usize] = parse_f64(p);
+                        m.next[from].push(to);
+                    }
+                }
+            }
+            "E" => {
+                let Some(c) = f.next().and_then(|c| c.chars().next()) else {
+                    continue;
+                };
+                let row = f
+                    .filter_map(|e| e.split_once(':'))
+                    .map(|(s, p)| (idx(s), parse_f64(p)))
+                    .collect();
+                m.emit.insert(c, row);
+            }
+            "C" => {
+                let Some(c) = f.next().and_then(|c| c.chars().next()) else {
+                    continue;
+                };
+                m.char_states.insert(c, f.map(idx).collect());
+            }
+            _ => {}
+        }
+    }
+    m
+}
+
+static MODEL: LazyLock<Model> = LazyLock::new(|| parse_model(MODEL_TEXT));
+
+impl Model {
+    #[inline]
+    fn emit(&self, state: u16, c: char) -> f64 {
+        self.emit
+            .get(&c)
+            .and_then(|row| {
+                row.binary_search_by_key(&state, |&(s, _)| s)
+                    .ok()
+                    .map(|i| row[i].1)
+            })
+            .unwrap_or(MIN_FLOAT)
+    }
+
+    #[inline]
+    fn states_of(&self, c: char) -> &[u16] {
+        self.char_states.get(&c).map_or(&self.all, Vec::as_slice)
+    }
+
+    /// `viterbi(obs, char_state_tab_P, start_P, trans_P, emit_P)`: the best state per char.
+    fn viterbi(&self, obs: &[char]) -> Vec<u16> {
+        let n = self.pos.len();
+        let len = obs.len();
+        if len == 0 {
+            return Vec::new();
+        }
+        let mut v = vec![f64::NEG_INFINITY; len * n];
+        let mut back = vec![0u16; len * n];
+        let mut present: Vec<Vec<u16>> = Vec::with_capacity(len);
+        let first = self.states_of(obs[0]).to_vec();
+        for &y in &first {
+            v[y as usize] = self.start[y as usize] + self.emit(y, obs[0]);
+        }
+        present.push(first);
+        let mut expect = vec![false; n];
+        let mut prev: Vec<u16> = Vec::new();
+        let mut expect_list: Vec<u16> = Vec::new();
+        for t in 1..len {
+            prev.clear();
+            prev.extend(
+                present[t - 1]
+                    .iter()
+                    .copied()
+                    .filter(|&x| !self.next[x as usize].is_empty()),
+            );
+            expect.iter_mut().for_each(|e| *e = false);
+            expect_list.clear();
+            for &x in &prev {
+                for &y in &self.next[x as usize] {
+                    if !expect[y as usize] {
+                        expect[y as usize] = true;
+                        expect_list.push(y);
+                    }
+                }
+            }
+            let mut obs_states: Vec<u16> = self
+                .states_of(obs[t])
+                .iter()
+                .copied()
+                .filter(|&y| expect[y as usize])
+                .collect();
+            if obs_states.is_empty() {
+                obs_states = if expect_list.is_empty() {
+                    self.all.clone()
+                } else {
+                    expect_list.clone()
+                };
+            }
+            if prev.is_empty() {
+                // jieba's `max` of nothing raises here. No state without successors can be
+                // reached with jieba's tables (checked by a test), so this does not happen;
+                // start afresh rather than fail.
+                for &y in &obs_states {
+                    v[t * n + y as usize] = self.start[y as usize] + self.emit(y, obs[t]);
+                    back[t * n + y as usize] = y;
+                }
+                present.push(obs_states);
+                continue;
+            }
+            let (done, cur) = v.split_at_mut(t * n);
+            let pv = &done[(t - 1) * n..];
+            for &y in &obs_states {
+                let e = self.emit(y, obs[t]);
+                let mut best_p = f64::NAN;
+                let mut best_s = 0u16;
+                for &y0 in &prev {
+                    let p = pv[y0 as usize] + self.trans[y0 as usize * n + y as usize] + e;
+                    // max over (prob, state) tuples.
+                    if best_p.is_nan() || p > best_p || (p == best_p && y0 > best_s) {
+                        best_p = p;
+                        best_s = y0;
+                    }
+                }
+                cur[y as usize] = best_p;
+                back[t * n + y as usize] = best_s;
+            }
+            present.push(obs_states);
+        }
+        let last = len - 1;
+        let mut state = 0u16;
+        let mut best_p = f64::NAN;
+        for &y in &present[last] {
+            let p = v[last * n + y as usize];
+            if best_p.is_nan() || p > best_p || (p == best_p && y > state) {
+                best_p = p;
+                state = y;
+            }
+        }
+        let mut route = vec![0u16; len];
+        for i in (0..len).rev() {
+            route[i] = state;
+            state = back[i * n + state as usize];
+        }
+        route
+    }
+
+    /// `POSTokenizer.__cut(sentence)` on a run of Han characters.
+    fn cut<'a>(&self, s: &'a str, base: usize, emit: &mut impl FnMut(&'a str, usize, &str)) {
+        let (offs, obs): (Vec<usize>, Vec<char>) = s.char_indices().unzip();
+        let route = self.viterbi(&obs);
+        let at = |i: usize| offs.get(i).copied().unwrap_or(s.len());
+        let (mut begin, mut nexti) = (0usize, 0usize);
+        for (i, &st) in route.iter().enumerate() {
+            let st = st as usize;
+            match self.pos[st] {
+                b'B' => begin = i,
+                b'E' => {
+                    emit(&s[at(begin)..at(i + 1)], base + at(begin), &self.tag[st]);
+                    nexti = i + 1;
+                }
+                b'S' => {
+                    emit(&s[at(i)..at(i + 1)], base + at(i), &self.tag[st]);
+                    nexti = i + 1;
+                }
+                _ => {}
+            }
+        }
+        if nexti < route.len() {
+            let st = route[nexti] as usize;
+            emit(&s[at(nexti)..], base + at(nexti), &self.tag[st]);
+        }
+    }
+}
+
+/// jieba's `re_han_detail`: `[\u4E00-\u9FD5]`.
+#[inline]
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FD5}')
+}
+
+/// jieba's `posseg.re_han_internal`: `[\u4E00-\u9FD5a-zA-Z0-9+#&\._]`.
+#[inline]
+fn is_han_internal(c: char) -> bool {
+    is_han(c) || c.is_ascii_alphanumeric() || matches!(c, '+' | '#' | '&' | '.' | '_')
+}
+
+/// Maximal runs of `class` and of its complement: `(run, byte offset, in_class)`.
+fn runs(text: &str, class: impl Fn(char) -> bool) -> impl Iterator<Item = (&str, usize, bool)> {
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        let rest = &text[pos..];
+        let inside = class(rest.chars().next()?);
+        let len = rest
+            .find(|c: char| class(c) != inside)
+            .unwrap_or(rest.len());
+        let start = pos;
+        pos += len;
+        Some((&rest[..len], start, inside))
+    })
+}
+
+/// `re_skip_detail.split(blk)` (`([\.0-9]+|[a-zA-Z0-9]+)`), non-empty pieces tagged `m` when
+/// they start like `re_num`, `eng` like `re_eng`, else `x`.
+fn skip_detail<'a>(s: &'a str, base: usize, emit: &mut impl FnMut(&'a str, usize, &str)) {
+    let b = s.as_bytes();
+    let is_num = |c: u8| c == b'.' || c.is_ascii_digit();
+    let mut pos = 0;
+    while pos < b.len() {
+        let m = b[pos..]
+            .iter()
+            .position(|&c| is_num(c) || c.is_ascii_alphanumeric())
+            .map_or(b.len(), |o| pos + o);
+        if m > pos {
+            emit(&s[pos..m], base + pos, "x");
+        }
+        if m == b.len() {
+            return;
+        }
+        let mut e = m;
+        let tag = if is_num(b[m]) {
+            while e < b.len() && is_num(b[e]) {
+                e += 1;
+            }
+            "m"
+        } else {
+            while e < b.len() && b[e].is_ascii_alphanumeric() {
+                e += 1;
+            }
+            "eng"
+        };
+        emit(&s[m..e], base + m, tag);
+        pos = e;
+    }
+}
+
+/// `POSTokenizer.__cut_detail(sentence)`.
+fn cut_detail<'a>(s: &'a str, base: usize, emit: &mut impl FnMut(&'a str, usize, &str)) {
+    for (blk, off, han) in runs(s, is_han) {
+        if han {
+            MODEL.cut(blk, base + off, emit);
+        } else {
+            skip_detail(blk, base + off, emit);
+        }
+    }
+}
+
+impl Dictionary {
+    /// `word_tag_tab.get(word, 'x')` for a single character.
+    fn char_tag<'s>(&'s self, c: &'s str) -> &'s str {
+        if !self.jieba.has_word(c) {
+            return "x";
+        }
+        self.jieba
+            .tag(c, false)
+            .first()
+            .map_or("x", |t| if t.tag.is_empty() { "x" } else { t.tag })
+    }
+
+    /// Tag `buf`, a run of single characters of the route, as `__cut_DAG` does.
+    fn flush_buf<'a>(
+        &self,
+        buf: &[(usize, usize, &str)],
+        block: &'a str,
+        base: usize,
+        emit: &mut impl FnMut(&'a str, usize, &str),
+    ) {
+        let (Some(&(s, _, _)), Some(&(_, e, _))) = (buf.first(), buf.last()) else {
+            return;
+        };
+        let word = &block[s..e];
+        if buf.len() == 1 {
+            emit(word, base + s, buf[0].2);
+        } else if !self.is_word(word) {
+            cut_detail(word, base + s, emit);
+        } else {
+            for &(s, e, t) in buf {
+                emit(&block[s..e], base + s, t);
+            }
+        }
+    }
+
+    /// `POSTokenizer.__cut_DAG(block)` on one `re_han_internal` block.
+    fn cut_dag<'a>(&self, block: &'a str, base: usize, emit: &mut impl FnMut(&'a str, usize, &str)) {
+        let mut buf: Vec<(usize, usize, &str)> = Vec::new();
+        for t in self.jieba.tag(block, false) {
+            let w = &block[t.byte_start..t.byte_end];
+            if w.chars().nth(1).is_none() {
+                let tag = if self.jieba.has_word(w) && !t.tag.is_empty() {
+                    t.tag
+                } else {
+                    "x"
+                };
+                buf.push((t.byte_start, t.byte_end, tag));
+            } else if w.bytes().all(|c| c.is_ascii_alphanumeric()) && !self.jieba.has_word(w) {
+                // jieba-rs joins the route's single ASCII alphanumerics; jieba buffers them.
+                for i in t.byte_start..t.byte_end {
+                    buf.push((i, i + 1, self.char_tag(&block[i..i + 1])));
+                }
+            } else {
+                self.flush_buf(&buf, block, base, emit);
+                buf.clear();
+                let tag = if t.tag.is_empty() { "x" } else { t.tag };
+                emit(w, base + t.byte_start, tag);
+            }
+        }
+        self.flush_buf(&buf, block, base, emit);
+    }
+
+    /// `jieba.posseg.cut(text, HMM=True)`: words, byte offsets and tags.
+    pub(crate) fn each_tagged_hmm<'a>(
+        &self,
+        text: &'a str,
+        mut emit: impl FnMut(&'a str, usize, &str),
+    ) {
+        for (block, base, han) in runs(text, is_han_internal) {
+            if han {
+                self.cut_dag(block, base, &mut emit);
+                continue;
+            }
+            // re_skip_internal.split: `\r\n` or one whitespace char, other chars one by one;
+            // all `x` (no char outside re_han_internal matches re_num or re_eng).
+            let mut it = block.char_indices().peekable();
+            while let Some((i, c)) = it.next() {
+                if c == '\r' && matches!(it.peek(), Some((_, '\n'))) {
+                    it.next();
+                    emit(&block[i..i + 2], base + i, "x");
+                } else {
+                    emit(&block[i..i + c.len_utf8()], base + i, "x");
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Segmenter;
+
+    fn tags(seg: &Segmenter, s: &str) -> Vec<(String, String)> {
+        seg.tag(s, true)
+            .into_iter()
+            .map(|(w, t)| (w.to_owned(), t))
+            .collect()
+    }
+
+    fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
+        v.iter()
+            .map(|(w, t)| ((*w).to_owned(), (*t).to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn model_is_jiebas() {
+        let m = &*MODEL;
+        assert_eq!(m.pos.len(), 256);
+        assert_eq!(m.start.len(), 256);
+        assert_eq!(m.char_states.len(), 6648);
+        assert_eq!(m.emit.values().map(Vec::len).sum::<usize>(), 89290);
+        assert_eq!(m.next.iter().map(Vec::len).sum::<usize>(), 5218);
+        // States in Python's tuple order.
+        let names: Vec<(u8, &str)> = m.pos.iter().copied().zip(m.tag.iter().map(|t| &**t)).collect();
+        assert!(names.windows(2).all(|w| w[0] < w[1]));
+        // No state without successors can be reached, so jieba's `max` is never empty.
+        for from in &m.next {
+            for &to in from {
+                assert!(!m.next[to as usize].is_empty());
+            }
+        }
+    }
+
+    #[test]
+    fn skip_detail_pieces() {
+        let mut v = Vec::new();
+        skip_detail("3.5a3b+#x9", 0, &mut |w, _, t| v.push((w, t.to_owned())));
+        let v: Vec<(&str, &str)> = v.iter().map(|(w, t)| (*w, t.as_str())).collect();
+        assert_eq!(
+            v,
+            [("3.5", "m"), ("a3b", "eng"), ("+#", "x"), ("x9", "eng")]
+        );
+    }
+}
