@@ -1,5 +1,5 @@
 //! Segment every line of the given files with HMM on and off and print one JSON object per
-//! line: `{"file", "line", "hmm": [...], "nohmm": [...]}` (input for `scripts/parity.py`).
+//! line: `{"file", "line", "hmm", "nohmm", "full", "search"}` (token lists) (input for `scripts/parity.py`).
 //!
 //! `cargo run --release -p wenmai-analyze --example dump_tokens -- FILE...`
 
@@ -17,7 +17,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             let line = line.strip_suffix('\r').unwrap_or(line);
             let hmm = seg.cut(line, CutMode::Precise, true);
             let nohmm = seg.cut(line, CutMode::Precise, false);
-            let v = serde_json::json!({"file": path, "line": i, "hmm": hmm, "nohmm": nohmm});
+            let full = seg.cut(line, CutMode::Full, true);
+            let search = seg.cut(line, CutMode::Search, true);
+            let v = serde_json::json!({"file": path, "line": i, "hmm": hmm, "nohmm": nohmm, "full": full, "search": search});
             writeln!(out, "{v}")?;
         }
     }

@@ -40,7 +40,7 @@ def file_set(path):
 
 
 def tokens(dump):
-    stats = collections.defaultdict(lambda: [0, 0, 0])  # lines, same hmm, same nohmm
+    stats = collections.defaultdict(lambda: [0, 0, 0, 0, 0])  # lines, hmm, nohmm, full, search
     diffs = collections.defaultdict(list)
     with open(dump, encoding="utf-8") as f:
         for row in f:
@@ -49,14 +49,25 @@ def tokens(dump):
             line = lines_of(r["file"])[r["line"]]
             s = stats[key]
             s[0] += 1
-            for i, (hmm, name) in enumerate(((True, "hmm"), (False, "nohmm")), 1):
-                want = jieba.lcut(line, HMM=hmm)
+            modes = (
+                (lambda s: jieba.lcut(s, HMM=True), "hmm"),
+                (lambda s: jieba.lcut(s, HMM=False), "nohmm"),
+                (lambda s: jieba.lcut(s, cut_all=True), "full"),
+                (jieba.lcut_for_search, "search"),
+            )
+            for i, (cut, name) in enumerate(modes, 1):
+                if name not in r:
+                    continue
+                want = cut(line)
                 if want == r[name]:
                     s[i] += 1
                 else:
                     diffs[(key, name)].append((r["file"], r["line"], first_diff(want, r[name])))
-    for key, (n, a, b) in sorted(stats.items()):
-        print(f"{key}: lines {n}  identical HMM on {a} ({a / n:.5%})  HMM off {b} ({b / n:.5%})")
+    for key, (n, a, b, c, d) in sorted(stats.items()):
+        print(
+            f"{key}: lines {n}  identical HMM on {a} ({a / n:.5%})  HMM off {b} ({b / n:.5%})  "
+            f"full {c} ({c / n:.5%})  search {d} ({d / n:.5%})"
+        )
     for (key, name), ds in sorted(diffs.items()):
         print(f"--- {key} {name}: {len(ds)} differing lines")
         for d in ds[:15]:
