@@ -14,12 +14,14 @@ import wenmai.jieba.analyse
 import wenmai.jieba.posseg
 
 
-def test_stubtest() -> None:
+def test_stubtest(tmp_path: Path) -> None:
     pkg = Path(wenmai.__file__).parent
     assert (pkg / "_wenmai.pyi").is_file() and (pkg / "py.typed").is_file()
     r = subprocess.run(
         [sys.executable, "-m", "mypy.stubtest", "wenmai._wenmai"],
-        capture_output=True, text=True, cwd=pkg.parent, timeout=600,
+        # Run outside site-packages: there, unrelated top-level modules (mypy_extensions.py)
+        # would shadow mypy's own imports.
+        capture_output=True, text=True, cwd=tmp_path, timeout=600,
     )
     assert r.returncode == 0, r.stdout + r.stderr
 
