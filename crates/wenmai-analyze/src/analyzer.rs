@@ -67,6 +67,19 @@ fn is_foldable(c: char) -> bool {
         | '＋' | '＃' | '＆' | '．' | '＿' | '％' | '－')
 }
 
+/// Whether `s` has an [`is_foldable`] character: they are all `EF BC xx` / `EF BD xx` in UTF-8,
+/// so only the (SIMD-searched) `0xEF` bytes need a look.
+#[inline]
+fn has_foldable(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memchr_iter(0xEF, b).any(|i| {
+        i + 2 < b.len() && {
+            let cp = 0xF000 | (u32::from(b[i + 1] & 0x3F) << 6) | u32::from(b[i + 2] & 0x3F);
+            char::from_u32(cp).is_some_and(is_foldable)
+        }
+    })
+}
+
 /// [`is_foldable`] characters to ASCII.
 fn fold_width(s: &str) -> String {
     s.chars()
@@ -568,7 +581,7 @@ impl Analyzer {
         sentence: &str,
         emit: &mut impl FnMut(&str),
     ) {
-        if self.normalize && sentence.chars().any(is_foldable) {
+        if self.normalize && has_foldable(sentence) {
             let folded = fold_width(sentence);
             d.each(&folded, self.mode, self.hmm, |w, _| emit(w));
         } else {
@@ -592,7 +605,7 @@ impl Analyzer {
         scratch: &mut Scratch,
         emit: &mut impl FnMut(&str),
     ) {
-        if self.normalize && sentence.chars().any(is_foldable) {
+        if self.normalize && has_foldable(sentence) {
             let folded = fold_width(sentence);
             return self.sentence_terms_folded(d, &folded, scratch, emit);
         }
@@ -682,6 +695,14 @@ impl Analyzer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn foldable_detection() {
+        assert!(has_foldable("年增长１１．２％"));
+        assert!(has_foldable("ＧＤＰ"));
+        assert!(!has_foldable("经济，发展。（一）"));
+        assert!(!has_foldable(""));
+    }
 
     #[test]
     fn numbers_and_punct() {

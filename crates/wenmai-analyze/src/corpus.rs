@@ -143,10 +143,17 @@ impl Corpus {
             units: Vec<UnitRef>,
         }
         let per_token = analyzer.is_per_token();
+        // On one thread, one part: nothing to merge (the result is the same either way).
+        let min_len = if rayon::current_num_threads() == 1 {
+            self.documents.len().max(1)
+        } else {
+            1
+        };
         let parts: Vec<Part> = self
             .documents
             .par_iter()
             .enumerate()
+            .with_min_len(min_len)
             .fold(Part::default, |mut p, (i, d)| {
                 analyzer.segmenter().with_dict_read(|dict| {
                     for (u, sentences) in doc_units(i, d, unit) {

@@ -468,11 +468,26 @@ impl DenseCounter {
 /// Raw token -> term id (or dropped), so that normalisation and filters run once per distinct
 /// token of a chunk, and a token shorter than 16 bytes is looked up by value with no string
 /// comparison.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct TermCache {
     short: FxHashMap<u128, u32>,
     long: FxHashMap<Box<str>, u32>,
     pub(crate) interner: Interner,
+}
+
+impl Default for TermCache {
+    fn default() -> Self {
+        // A document's vocabulary is a few thousand words: start big enough not to rehash.
+        const CAPACITY: usize = 1 << 13;
+        TermCache {
+            short: FxHashMap::with_capacity_and_hasher(CAPACITY, Default::default()),
+            long: FxHashMap::default(),
+            interner: Interner {
+                ids: FxHashMap::with_capacity_and_hasher(CAPACITY, Default::default()),
+                terms: Vec::with_capacity(CAPACITY),
+            },
+        }
+    }
 }
 
 /// Marks a token the filters drop.
