@@ -203,3 +203,16 @@ def test_bad_parameters_are_value_errors() -> None:
         m.apply_idf(np.ones(len(m.terms) + 1))
     with pytest.raises(ValueError):
         wenmai.CountVectorizer().fit(["", "   ", "。"])
+
+
+def test_binary_file_is_a_decode_error_naming_the_file(tmp_path) -> None:
+    p = tmp_path / "prog.bin"
+    p.write_bytes(b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 4)
+    with pytest.raises(wenmai.DecodeError) as e:
+        wenmai.read(p)
+    assert "prog.bin" in str(e.value) and "binary" in str(e.value)
+    with pytest.raises(wenmai.DecodeError):
+        wenmai.decode(p.read_bytes())
+    assert isinstance(wenmai.read(p, errors="replace"), wenmai.Document)
+    c = wenmai.Corpus.from_dir(tmp_path, pattern="*.bin", errors="skip")
+    assert len(c) == 0 and [f.kind for f in c.errors] == ["DecodeError"]

@@ -91,7 +91,9 @@ pub struct Decoded {
 ///
 /// # Errors
 /// [`DecodeError::Malformed`] with the byte offset of the first invalid byte (unless
-/// [`Errors::Replace`]), [`DecodeError::UnknownEncoding`] for an unknown label.
+/// [`Errors::Replace`]), [`DecodeError::UnknownEncoding`] for an unknown label,
+/// [`DecodeError::Binary`] for bytes without BOM or label that contain a NUL byte (unless
+/// [`Errors::Replace`]).
 ///
 /// # Examples
 /// ```
@@ -117,7 +119,15 @@ pub fn decode(bytes: &[u8], opts: &DecodeOptions) -> Result<Decoded, DecodeError
         }
         None => match Encoding::for_bom(bytes) {
             Some((enc, len)) => (enc, len),
-            None => (detect(bytes), 0),
+            None => {
+                // Binary junk would otherwise come back as windows-1252 "text".
+                if opts.errors == Errors::Strict
+                    && let Some(offset) = memchr::memchr(0, bytes)
+                {
+                    return Err(DecodeError::Binary { offset });
+                }
+                (detect(bytes), 0)
+            }
         },
     };
     let body = &bytes[bom_len..];

@@ -27,6 +27,13 @@ pub enum DecodeError {
         /// The label as given.
         label: String,
     },
+    /// Bytes with no BOM and no encoding given contain a NUL byte: binary data, not text
+    /// (no text encoding that wenmai detects uses NUL; UTF-16 needs a BOM or a label).
+    #[error("binary data, not text (NUL byte at byte offset {offset})")]
+    Binary {
+        /// Byte offset of the first NUL byte.
+        offset: usize,
+    },
 }
 
 /// Every error of this crate.
@@ -69,6 +76,14 @@ pub enum Error {
         /// The label as given.
         label: String,
     },
+    /// The file holds binary data (a NUL byte), not text; see [`DecodeError::Binary`].
+    #[error("{}binary data, not text (NUL byte at byte offset {offset})", path.as_ref().map(|p| format!("{}: ", p.display())).unwrap_or_default())]
+    Binary {
+        /// The file, when the bytes came from one.
+        path: Option<PathBuf>,
+        /// Byte offset of the first NUL byte.
+        offset: usize,
+    },
 }
 
 impl Error {
@@ -88,6 +103,7 @@ impl Error {
                 encoding: encoding.to_string(),
             },
             DecodeError::UnknownEncoding { label } => Error::UnknownEncoding { label },
+            DecodeError::Binary { offset } => Error::Binary { path, offset },
         }
     }
 }

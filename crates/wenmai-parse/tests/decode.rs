@@ -201,3 +201,34 @@ fn html_input() {
     );
     assert!(read(&p).unwrap().text.contains("<h1>"));
 }
+
+#[test]
+fn binary_bytes_are_an_error_not_windows_1252_text() {
+    use wenmai_parse::{DecodeError, DecodeOptions, Errors, decode};
+    let elf = b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x03\x00>\x00";
+    assert_eq!(
+        decode(elf, &DecodeOptions::default()),
+        Err(DecodeError::Binary { offset: 7 })
+    );
+    // Asked for replacement, or given a label, the caller gets what they asked for.
+    let replaced = decode(elf, &DecodeOptions::default().with_errors(Errors::Replace));
+    assert!(replaced.is_ok());
+    assert!(decode(elf, &DecodeOptions::default().with_encoding("latin1")).is_ok());
+    // UTF-16 with a BOM has NUL bytes and is text.
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain("中文 ok".encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    assert_eq!(
+        decode(&utf16, &DecodeOptions::default()).unwrap().text,
+        "中文 ok"
+    );
+    let dir = std::env::temp_dir().join(format!("wenmai-binary-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("a.bin");
+    std::fs::write(&path, elf).unwrap();
+    let err = wenmai_parse::read(&path).unwrap_err();
+    assert!(matches!(err, wenmai_parse::Error::Binary { offset: 7, .. }));
+    assert!(err.to_string().contains("a.bin") && err.to_string().contains("binary"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

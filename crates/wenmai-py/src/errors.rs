@@ -114,6 +114,13 @@ pub fn parse_error(py: Python<'_>, err: wenmai_parse::Error) -> PyErr {
         wenmai_parse::Error::UnknownEncoding { label } => {
             PyValueError::new_err(format!("unknown encoding: {label:?}"))
         }
+        wenmai_parse::Error::Binary { ref path, offset } => decode_error(
+            py,
+            err.to_string(),
+            path.as_ref().map(|p| p.display().to_string()),
+            Some(offset),
+            Some("binary".to_string()),
+        ),
         other => ParseError::new_err(other.to_string()),
     }
 }
@@ -131,6 +138,13 @@ pub fn decode_bytes_error(py: Python<'_>, err: wenmai_parse::DecodeError) -> PyE
         wenmai_parse::DecodeError::UnknownEncoding { label } => {
             PyValueError::new_err(format!("unknown encoding: {label:?}"))
         }
+        wenmai_parse::DecodeError::Binary { offset } => decode_error(
+            py,
+            err.to_string(),
+            None,
+            Some(offset),
+            Some("binary".to_string()),
+        ),
         other => decode_error(py, other.to_string(), None, None, None),
     }
 }
