@@ -34,6 +34,7 @@ pub mod corpus;
 pub mod error;
 pub mod keywords;
 pub mod matrix;
+mod posseg;
 pub mod segmenter;
 
 pub use analyzer::{Analyzer, AnalyzerBuilder};

@@ -119,16 +119,16 @@ fn parse_model(text: &str) -> Model {
 static MODEL: LazyLock<Model> = LazyLock::new(|| parse_model(MODEL_TEXT));
 
 impl Model {
+    /// `emit_P[state].get(c, MIN_FLOAT)` given `c`'s row of emissions.
     #[inline]
-    fn emit(&self, state: u16, c: char) -> f64 {
-        self.emit
-            .get(&c)
-            .and_then(|row| {
-                row.binary_search_by_key(&state, |&(s, _)| s)
-                    .ok()
-                    .map(|i| row[i].1)
-            })
-            .unwrap_or(MIN_FLOAT)
+    fn emit(row: &[(u16, f64)], state: u16) -> f64 {
+        row.binary_search_by_key(&state, |&(s, _)| s)
+            .map_or(MIN_FLOAT, |i| row[i].1)
+    }
+
+    #[inline]
+    fn emit_row(&self, c: char) -> &[(u16, f64)] {
+        self.emit.get(&c).map_or(&[], Vec::as_slice)
     }
 
     #[inline]
@@ -147,14 +147,16 @@ impl Model {
         let mut back = vec![0u16; len * n];
         let mut present: Vec<Vec<u16>> = Vec::with_capacity(len);
         let first = self.states_of(obs[0]).to_vec();
+        let row = self.emit_row(obs[0]);
         for &y in &first {
-            v[y as usize] = self.start[y as usize] + self.emit(y, obs[0]);
+            v[y as usize] = self.start[y as usize] + Self::emit(row, y);
         }
         present.push(first);
         let mut expect = vec![false; n];
         let mut prev: Vec<u16> = Vec::new();
         let mut expect_list: Vec<u16> = Vec::new();
         for t in 1..len {
+            let row = self.emit_row(obs[t]);
             prev.clear();
             prev.extend(
                 present[t - 1]
@@ -190,7 +192,7 @@ impl Model {
                 // reached with jieba's tables (checked by a test), so this does not happen;
                 // start afresh rather than fail.
                 for &y in &obs_states {
-                    v[t * n + y as usize] = self.start[y as usize] + self.emit(y, obs[t]);
+                    v[t * n + y as usize] = self.start[y as usize] + Self::emit(row, y);
                     back[t * n + y as usize] = y;
                 }
                 present.push(obs_states);
@@ -199,7 +201,7 @@ impl Model {
             let (done, cur) = v.split_at_mut(t * n);
             let pv = &done[(t - 1) * n..];
             for &y in &obs_states {
-                let e = self.emit(y, obs[t]);
+                let e = Self::emit(row, y);
                 let mut best_p = f64::NAN;
                 let mut best_s = 0u16;
                 for &y0 in &prev {
@@ -369,7 +371,12 @@ impl Dictionary {
     }
 
     /// `POSTokenizer.__cut_DAG(block)` on one `re_han_internal` block.
-    fn cut_dag<'a>(&self, block: &'a str, base: usize, emit: &mut impl FnMut(&'a str, usize, &str)) {
+    fn cut_dag<'a>(
+        &self,
+        block: &'a str,
+        base: usize,
+        emit: &mut impl FnMut(&'a str, usize, &str),
+    ) {
         let mut buf: Vec<(usize, usize, &str)> = Vec::new();
         for t in self.jieba.tag(block, false) {
             let w = &block[t.byte_start..t.byte_end];
@@ -448,13 +455,196 @@ mod tests {
         assert_eq!(m.emit.values().map(Vec::len).sum::<usize>(), 89290);
         assert_eq!(m.next.iter().map(Vec::len).sum::<usize>(), 5218);
         // States in Python's tuple order.
-        let names: Vec<(u8, &str)> = m.pos.iter().copied().zip(m.tag.iter().map(|t| &**t)).collect();
+        let names: Vec<(u8, &str)> = m
+            .pos
+            .iter()
+            .copied()
+            .zip(m.tag.iter().map(|t| &**t))
+            .collect();
         assert!(names.windows(2).all(|w| w[0] < w[1]));
         // No state without successors can be reached, so jieba's `max` is never empty.
         for from in &m.next {
             for &to in from {
                 assert!(!m.next[to as usize].is_empty());
             }
+        }
+    }
+
+    /// `jieba.posseg.lcut(text)` (HMM on), from jieba 0.42.1.
+    const JIEBA: &[(&str, &[(&str, &str)])] = &[
+        // Single chars the route leaves are tagged by the (word, tag) HMM.
+        (
+            "历史上极不平凡",
+            &[
+                ("历史", "n"),
+                ("上", "f"),
+                ("极", "d"),
+                ("不", "d"),
+                ("平凡", "a"),
+            ],
+        ),
+        (
+            "他说很好",
+            &[("他", "r"), ("说", "v"), ("很", "d"), ("好", "a")],
+        ),
+        // `不多` is a dictionary word the route splits: emitted char by char.
+        (
+            "敢于这样主动迎接挑战的国家大概不多。",
+            &[
+                ("敢于", "v"),
+                ("这样", "r"),
+                ("主动", "b"),
+                ("迎接挑战", "i"),
+                ("的", "uj"),
+                ("国家", "n"),
+                ("大概", "d"),
+                ("不", "d"),
+                ("多", "m"),
+                ("。", "x"),
+            ],
+        ),
+        (
+            "多年来，中希贸易始终处于较低的水平。",
+            &[
+                ("多年", "m"),
+                ("来", "v"),
+                ("，", "x"),
+                ("中希", "ns"),
+                ("贸易", "vn"),
+                ("始终", "d"),
+                ("处于", "v"),
+                ("较低", "a"),
+                ("的", "uj"),
+                ("水平", "n"),
+                ("。", "x"),
+            ],
+        ),
+        // Names and full-width digits.
+        (
+            "瓦西里斯的船只中有４０％驶向远东",
+            &[
+                ("瓦西里", "nrt"),
+                ("斯", "r"),
+                ("的", "uj"),
+                ("船只", "n"),
+                ("中", "f"),
+                ("有", "v"),
+                ("４", "x"),
+                ("０", "x"),
+                ("％", "x"),
+                ("驶向", "v"),
+                ("远东", "ns"),
+            ],
+        ),
+        (
+            "韩玉赏鉴和李小福是好朋友",
+            &[
+                ("韩玉", "nr"),
+                ("赏鉴", "v"),
+                ("和", "c"),
+                ("李小福", "nr"),
+                ("是", "v"),
+                ("好", "a"),
+                ("朋友", "n"),
+            ],
+        ),
+        // ASCII inside re_han_internal blocks: re_skip_detail pieces.
+        (
+            "2001年GDP增长7.5%，v1.2.3版本的C++和x&y_z比赛3a4",
+            &[
+                ("2001", "m"),
+                ("年", "m"),
+                ("GDP", "eng"),
+                ("增长", "v"),
+                ("7.5", "m"),
+                ("%", "x"),
+                ("，", "x"),
+                ("v1", "eng"),
+                (".2.3", "m"),
+                ("版本", "n"),
+                ("的", "uj"),
+                ("C++", "nz"),
+                ("和", "c"),
+                ("x", "eng"),
+                ("&", "x"),
+                ("y", "eng"),
+                ("_", "x"),
+                ("z", "eng"),
+                ("比赛", "vn"),
+                ("3", "m"),
+                ("a4", "eng"),
+            ],
+        ),
+        (
+            "一九五四年预计产量来同一九四九年产量比较一下\r\n第二行",
+            &[
+                ("一九五四年", "m"),
+                ("预计", "vn"),
+                ("产量", "n"),
+                ("来", "v"),
+                ("同", "p"),
+                ("一九四九年", "m"),
+                ("产量", "n"),
+                ("比较", "d"),
+                ("一下", "m"),
+                ("\r\n", "x"),
+                ("第二行", "m"),
+            ],
+        ),
+    ];
+
+    #[test]
+    fn same_as_jieba() {
+        let seg = Segmenter::default();
+        for (text, expected) in JIEBA {
+            assert_eq!(tags(&seg, text), pairs(expected), "{text}");
+        }
+    }
+
+    #[test]
+    fn user_words_and_deleted_words() {
+        // jieba: t.add_word("文脉分析", None, "nz"); t.add_word("中国人民", 5); t.del_word("大学")
+        let seg = Segmenter::new();
+        seg.add_word("文脉分析", None, Some("nz")).unwrap();
+        seg.add_word("中国人民", Some(5), None).unwrap();
+        seg.del_word("大学").unwrap();
+        assert_eq!(
+            tags(&seg, "文脉分析对中国人民很有用"),
+            pairs(&[
+                ("文脉分析", "nz"),
+                ("对", "p"),
+                ("中国", "ns"),
+                ("人民", "n"),
+                ("很", "zg"),
+                ("有用", "v")
+            ])
+        );
+        assert_eq!(
+            tags(&seg, "我来到北京清华大学读大学"),
+            pairs(&[
+                ("我", "r"),
+                ("来到", "v"),
+                ("北京", "ns"),
+                ("清华大学", "nt"),
+                ("读", "v"),
+                ("大学", "n")
+            ])
+        );
+    }
+
+    #[test]
+    fn offsets_cover_the_text() {
+        let seg = Segmenter::default();
+        for (text, _) in JIEBA {
+            let mut end = 0;
+            seg.with_dict_read(|d| {
+                d.each_tagged_hmm(text, |w, b, _| {
+                    assert_eq!(b, end);
+                    assert_eq!(&text[b..b + w.len()], w);
+                    end = b + w.len();
+                })
+            });
+            assert_eq!(end, text.len());
         }
     }
 

@@ -799,6 +799,10 @@ impl Dictionary {
         hmm: bool,
         mut emit: impl FnMut(&'a str, usize, &str),
     ) {
+        if hmm {
+            // jieba's posseg with its joint (position, POS) HMM: crate::posseg.
+            return self.each_tagged_hmm(text, emit);
+        }
         for (block, base, han) in runs(text, is_han_internal) {
             if !han {
                 emit_chars(block, base, &mut |w, b| emit(w, b, "x"));
