@@ -141,3 +141,29 @@ def test_same_results_for_any_thread_count(corpus) -> None:
         digests.add(out.stdout.strip())
     assert len(digests) == 1
     assert hashlib.sha256(b"").hexdigest() not in digests
+
+
+def test_document_counts_are_shared_and_follow_dictionary_changes() -> None:
+    """dtm(), frequency() and keywords() share one segmentation pass per analyzer; a change of
+    that analyzer's dictionary, or another analyzer, gives fresh counts."""
+    import wenmai
+
+    texts = ["坚持服务至上理念，服务至上是根本。", "服务群众，改进作风。"]
+    corpus = wenmai.Corpus.from_texts(texts)
+    seg = wenmai.Segmenter(private=True)
+    an = wenmai.Analyzer(segmenter=seg)
+    before = corpus.dtm(analyzer=an)
+    assert "服务至上" not in before.terms
+    kw_before = corpus.keywords(analyzer=an, top_k=3)
+    seg.add_word("服务至上")
+    after = corpus.dtm(analyzer=an)
+    assert "服务至上" in after.terms
+    kw_after = corpus.keywords(analyzer=an, top_k=3)
+    assert "服务至上" in set(kw_after["term"]) and "服务至上" not in set(kw_before["term"])
+    # The default analyzer never saw the private word.
+    assert "服务至上" not in corpus.dtm().terms
+    # A pruned matrix from the shared counts equals one counted afresh.
+    fresh = wenmai.Corpus.from_texts(texts).dtm(analyzer=an, max_df=0.5, max_features=4)
+    again = corpus.dtm(analyzer=an, max_df=0.5, max_features=4)
+    assert fresh.terms == again.terms
+    assert (fresh.to_scipy() != again.to_scipy()).nnz == 0

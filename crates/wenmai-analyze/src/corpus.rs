@@ -238,27 +238,12 @@ impl Corpus {
         k: usize,
         idf: &IdfTable,
     ) -> Vec<Vec<(String, f64)>> {
-        let (raw, _) = self.raw_counts(analyzer, Unit::Document);
-        raw.rows
-            .par_iter()
-            .map(|row| {
-                let total: f64 = row.iter().map(|&(_, c)| f64::from(c)).sum();
-                let mut v: Vec<(u32, f64)> = row
-                    .iter()
-                    .map(|&(id, c)| {
-                        (
-                            id,
-                            f64::from(c) * (idf.get(&raw.terms[id as usize]) / total),
-                        )
-                    })
-                    .collect();
-                v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-                v.truncate(k);
-                v.into_iter()
-                    .map(|(id, w)| (raw.terms[id as usize].clone(), w))
-                    .collect()
-            })
-            .collect()
+        let (raw, units) = self.raw_counts(analyzer, Unit::Document);
+        // With default options nothing is pruned and nothing can fail.
+        match raw.into_matrix(&DtmOptions::default(), units) {
+            Ok(m) => m.keywords(k, idf),
+            Err(_) => vec![Vec::new(); self.len()],
+        }
     }
 
     /// The whole analysis path in one call: count units, build the matrix, weigh it with tf-idf,

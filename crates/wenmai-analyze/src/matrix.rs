@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::corpus::UnitRef;
 use crate::error::{Error, Result};
+use crate::keywords::IdfTable;
 
 /// A document-frequency bound: an integer is a number of units, a float a proportion of them
 /// (scikit-learn's `min_df` / `max_df`).
@@ -818,6 +819,87 @@ impl DocTermMatrix {
             }
         }
         Ok(a)
+    }
+
+    /// Apply `min_df` / `max_df` / `max_features` / `binary` to an unpruned count matrix, exactly
+    /// as [`crate::Corpus::dtm`] would have with `opts`: one segmentation pass can serve several
+    /// pruned matrices.
+    ///
+    /// # Errors
+    /// As [`crate::Corpus::dtm`]: bad bounds, or pruning leaves no term.
+    ///
+    /// # Examples
+    /// ```
+    /// use wenmai_analyze::{DfBound, DocTermMatrix, DtmOptions};
+    /// let docs = [vec!["a", "b"], vec!["a", "c"]];
+    /// let all = DocTermMatrix::from_tokens(&docs, &DtmOptions::default()).unwrap();
+    /// let opts = DtmOptions { min_df: DfBound::Count(2), ..Default::default() };
+    /// assert_eq!(all.prune(&opts).unwrap(), DocTermMatrix::from_tokens(&docs, &opts).unwrap());
+    /// ```
+    pub fn prune(&self, opts: &DtmOptions) -> Result<DocTermMatrix> {
+        let rows = (0..self.n_rows())
+            .map(|i| {
+                let (cols, vals) = self.row(i);
+                // Counts are whole numbers well inside u32 (a term occurs < 2^32 times per unit).
+                cols.iter()
+                    .zip(vals)
+                    .map(|(&j, &x)| (j as u32, x as u32))
+                    .collect()
+            })
+            .collect();
+        RawCounts {
+            terms: self.terms.clone(),
+            rows,
+        }
+        .into_matrix(opts, self.units.clone())
+    }
+
+    /// An idf table learnt from the rows of this (count) matrix, in jieba's sense:
+    /// `ln(n_rows / df)`, as [`crate::CorpusStats::idf_table`].
+    ///
+    /// # Examples
+    /// ```
+    /// let m = wenmai_analyze::DocTermMatrix::from_tokens(&[vec!["a"], vec!["a", "b"]], &Default::default()).unwrap();
+    /// assert_eq!(m.idf_table().get("b"), 2f64.ln());
+    /// ```
+    pub fn idf_table(&self) -> IdfTable {
+        let n = self.n_rows() as f64;
+        IdfTable::from_pairs(
+            self.terms
+                .iter()
+                .cloned()
+                .zip(self.document_frequency())
+                .map(|(t, df)| (t, (n / df as f64).ln())),
+        )
+    }
+
+    /// Top-`k` keywords of every row of this (count) matrix, weighed as jieba's `extract_tags`
+    /// weighs them (`count / row total * idf`); ties broken by term order. In parallel.
+    ///
+    /// # Examples
+    /// ```
+    /// use wenmai_analyze::{DocTermMatrix, IdfTable};
+    /// let m = DocTermMatrix::from_tokens(&[vec!["发展", "发展", "经济"]], &Default::default()).unwrap();
+    /// assert_eq!(m.keywords(1, IdfTable::jieba())[0][0].0, "发展");
+    /// ```
+    pub fn keywords(&self, k: usize, idf: &IdfTable) -> Vec<Vec<(String, f64)>> {
+        (0..self.n_rows())
+            .into_par_iter()
+            .map(|i| {
+                let (cols, vals) = self.row(i);
+                let total: f64 = vals.iter().sum();
+                let mut v: Vec<(i32, f64)> = cols
+                    .iter()
+                    .zip(vals)
+                    .map(|(&j, &c)| (j, c * (idf.get(&self.terms[j as usize]) / total)))
+                    .collect();
+                v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+                v.truncate(k);
+                v.into_iter()
+                    .map(|(j, w)| (self.terms[j as usize].clone(), w))
+                    .collect()
+            })
+            .collect()
     }
 
     /// The `k` largest values of each row as (column, value), ties broken by column (term) order;

@@ -66,6 +66,8 @@ pub(crate) struct Dictionary {
     pub(crate) jieba: Jieba,
     /// Words whose frequency is 0 (`del_word`): not words for the DAG, force-split after the HMM.
     deleted: HashSet<String>,
+    /// Bumped on every write access, so cached analyses can tell that the dictionary changed.
+    generation: u64,
 }
 
 impl Dictionary {
@@ -73,6 +75,7 @@ impl Dictionary {
         Dictionary {
             jieba,
             deleted: HashSet::new(),
+            generation: 0,
         }
     }
 
@@ -315,7 +318,24 @@ impl Segmenter {
     }
 
     fn write(&self) -> Result<RwLockWriteGuard<'_, Dictionary>> {
-        self.dict.write().map_err(|_| Error::Poisoned)
+        let mut guard = self.dict.write().map_err(|_| Error::Poisoned)?;
+        guard.generation += 1;
+        Ok(guard)
+    }
+
+    /// A number that changes whenever the dictionary changes (`add_word`, `del_word`,
+    /// `suggest_freq`, `load_userdict`), for callers that cache segmentation results.
+    ///
+    /// # Examples
+    /// ```
+    /// use wenmai_analyze::Segmenter;
+    /// let seg = Segmenter::new();
+    /// let before = seg.generation();
+    /// seg.add_word("服务至上", None, None).unwrap();
+    /// assert_ne!(seg.generation(), before);
+    /// ```
+    pub fn generation(&self) -> u64 {
+        self.with_dict_read(|d| d.generation)
     }
 
     /// Whether two segmenters share one dictionary.

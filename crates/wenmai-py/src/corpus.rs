@@ -2,14 +2,14 @@
 //! corpus-level analyses. The pandas-facing class is `wenmai.Corpus` in Python.
 
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use rayon::prelude::*;
 use wenmai_analyze::keywords::TEXTRANK_POS;
-use wenmai_analyze::{Corpus, IdfTable, KeywordExtractor};
+use wenmai_analyze::{Corpus, DocTermMatrix, DtmOptions, IdfTable, KeywordExtractor, Unit};
 use wenmai_parse::{DateValue, Document};
 
 use crate::analyze::{DEFAULT_ANALYZER, PyAnalyzer, PyDocTermMatrix, dtm_options, unit};
@@ -31,6 +31,20 @@ pub struct PyCorpusCore {
     corpus: Arc<Corpus>,
     ids: Arc<Vec<String>>,
     paths: Vec<Option<String>>,
+    /// The last analyzer's unpruned document x term counts: `dtm(unit="document")`,
+    /// `frequency` and `keywords` then segment the corpus once between them.
+    doc_counts: Mutex<Option<DocumentCounts>>,
+}
+
+/// Unpruned document-level counts and what they were computed with.
+#[derive(Debug)]
+struct DocumentCounts {
+    /// The analyzer object (`None`: the default analyzer); compared by identity, and held so
+    /// that its address cannot be reused by another analyzer.
+    analyzer: Option<Py<PyAnalyzer>>,
+    /// The analyzer's dictionary generation: a dictionary change invalidates the counts.
+    generation: u64,
+    counts: Arc<DocTermMatrix>,
 }
 
 fn progress_update(progress: Option<&Bound<'_, PyAny>>, n: usize) -> PyResult<()> {
@@ -42,6 +56,53 @@ fn progress_update(progress: Option<&Bound<'_, PyAny>>, n: usize) -> PyResult<()
 
 fn analyzer_of(analyzer: Option<PyRef<'_, PyAnalyzer>>) -> wenmai_analyze::Analyzer {
     analyzer.map_or_else(|| DEFAULT_ANALYZER.clone(), |a| a.inner.clone())
+}
+
+impl PyCorpusCore {
+    /// The cached counts for `analyzer`, if they are still valid.
+    fn cached_counts(
+        &self,
+        analyzer: Option<&PyRef<'_, PyAnalyzer>>,
+        generation: u64,
+    ) -> Option<Arc<DocTermMatrix>> {
+        let cache = self.doc_counts.lock().unwrap_or_else(|e| e.into_inner());
+        let c = cache.as_ref()?;
+        let same = match (&c.analyzer, analyzer) {
+            (None, None) => true,
+            (Some(a), Some(b)) => a.as_ptr() == b.as_ptr(),
+            _ => false,
+        };
+        (same && c.generation == generation).then(|| Arc::clone(&c.counts))
+    }
+
+    /// Unpruned document x term counts for `analyzer`, computed once (the GIL released) and
+    /// cached until another analyzer is used or its dictionary changes.
+    fn document_counts(
+        &self,
+        py: Python<'_>,
+        analyzer: Option<&PyRef<'_, PyAnalyzer>>,
+    ) -> PyResult<Arc<DocTermMatrix>> {
+        let an = analyzer.map_or_else(|| DEFAULT_ANALYZER.clone(), |a| a.inner.clone());
+        let generation = an.segmenter().generation();
+        if let Some(counts) = self.cached_counts(analyzer, generation) {
+            return Ok(counts);
+        }
+        // The lock is not held while the GIL is released (another thread may wait on it).
+        let corpus = Arc::clone(&self.corpus);
+        let counts = run(py, move || {
+            corpus.dtm(&an, Unit::Document, &DtmOptions::default())
+        })?
+        .map_err(analyze_error)?;
+        let counts = Arc::new(counts);
+        *self.doc_counts.lock().unwrap_or_else(|e| e.into_inner()) = Some(DocumentCounts {
+            analyzer: analyzer
+                .map(|a| a.into_pyobject(py).map(|b| b.to_owned().unbind()))
+                .transpose()?,
+            generation,
+            counts: Arc::clone(&counts),
+        });
+        Ok(counts)
+    }
 }
 
 #[pymethods]
@@ -98,6 +159,7 @@ impl PyCorpusCore {
                 corpus: Arc::new(corpus),
                 ids: Arc::new(kept_ids),
                 paths: kept_paths,
+                doc_counts: Mutex::new(None),
             },
             bad,
         ))
@@ -134,6 +196,7 @@ impl PyCorpusCore {
             corpus: Arc::new(corpus),
             ids: Arc::new(ids),
             paths: vec![None; n],
+            doc_counts: Mutex::new(None),
         })
     }
 
@@ -229,9 +292,14 @@ impl PyCorpusCore {
             binary,
         )?;
         let unit = self::unit(unit)?;
-        let an = analyzer_of(analyzer);
-        let corpus = Arc::clone(&self.corpus);
-        let m = run(py, move || corpus.dtm(&an, unit, &opts))?.map_err(analyze_error)?;
+        let m = if unit == Unit::Document {
+            let counts = self.document_counts(py, analyzer.as_ref())?;
+            run(py, move || counts.prune(&opts))?.map_err(analyze_error)?
+        } else {
+            let an = analyzer_of(analyzer);
+            let corpus = Arc::clone(&self.corpus);
+            run(py, move || corpus.dtm(&an, unit, &opts))?.map_err(analyze_error)?
+        };
         Ok(PyDocTermMatrix::new(m, Arc::clone(&self.ids)))
     }
 
@@ -252,6 +320,27 @@ impl PyCorpusCore {
         allow_pos: Option<Vec<String>>,
         progress: Option<Bound<'_, PyAny>>,
     ) -> PyResult<Vec<Vec<(String, f64)>>> {
+        if method == "tfidf" && (idf == "corpus" || idf == "jieba") {
+            let generation = analyzer.as_ref().map_or_else(
+                || DEFAULT_ANALYZER.segmenter().generation(),
+                |a| a.inner.segmenter().generation(),
+            );
+            // One segmentation pass (shared with `dtm`), unless a progress bar asks for chunks
+            // and the counts are not there yet.
+            if progress.is_none() || self.cached_counts(analyzer.as_ref(), generation).is_some() {
+                let counts = self.document_counts(py, analyzer.as_ref())?;
+                let corpus_idf = idf == "corpus";
+                let rows = run(py, move || {
+                    if corpus_idf {
+                        counts.keywords(top_k, &counts.idf_table())
+                    } else {
+                        counts.keywords(top_k, IdfTable::jieba())
+                    }
+                })?;
+                progress_update(progress.as_ref(), rows.len())?;
+                return Ok(rows);
+            }
+        }
         let an = analyzer_of(analyzer);
         let docs = self.corpus.documents();
         let chunk = if progress.is_some() {
