@@ -117,6 +117,11 @@ proptest! {
                     check(&wenmai_parse::parse(&d.text));
                 }
                 Err(wenmai_parse::DecodeError::Malformed { offset, .. }) => prop_assert!(offset < bytes.len()),
+                // Binary data: only when detecting, strictly, and exactly at the first NUL byte.
+                Err(wenmai_parse::DecodeError::Binary { offset }) => {
+                    prop_assert!(opts.encoding.is_none() && opts.errors == Errors::Strict);
+                    prop_assert_eq!(Some(offset), bytes.iter().position(|&b| b == 0));
+                }
                 Err(e) => prop_assert!(false, "unexpected {e}"),
             }
         }
