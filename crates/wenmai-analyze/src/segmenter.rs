@@ -200,40 +200,6 @@ fn split_finalseg_skip<'a>(s: &'a str, mut emit: impl FnMut(&'a str, usize)) {
     }
 }
 
-/// Split an ASCII run as `posseg.re_skip_detail` (`([\.0-9]+|[a-zA-Z0-9]+)`) with its tags.
-fn split_posseg_detail<'a>(s: &'a str, mut emit: impl FnMut(&'a str, usize, &'static str)) {
-    let b = s.as_bytes();
-    let is_num = |c: u8| c == b'.' || c.is_ascii_digit();
-    let mut pos = 0;
-    while pos < b.len() {
-        let Some(off) = b[pos..]
-            .iter()
-            .position(|&c| is_num(c) || c.is_ascii_alphanumeric())
-        else {
-            emit(&s[pos..], pos, "x");
-            return;
-        };
-        let m = pos + off;
-        if m > pos {
-            emit(&s[pos..m], pos, "x");
-        }
-        let mut e = m;
-        let tag = if is_num(b[m]) {
-            while e < b.len() && is_num(b[e]) {
-                e += 1;
-            }
-            "m"
-        } else {
-            while e < b.len() && b[e].is_ascii_alphanumeric() {
-                e += 1;
-            }
-            "eng"
-        };
-        emit(&s[m..e], m, tag);
-        pos = e;
-    }
-}
-
 /// Emit `block` char by char (`\r\n` as one), as jieba does outside `re_han` blocks.
 fn emit_chars<'a>(block: &'a str, base: usize, emit: &mut impl FnMut(&'a str, usize)) {
     let mut it = block.char_indices().peekable();
@@ -828,55 +794,12 @@ impl Dictionary {
                 emit_chars(block, base, &mut |w, b| emit(w, b, "x"));
                 continue;
             }
-            let tags = self.jieba.tag(block, hmm);
-            for (i, t) in tags.iter().enumerate() {
+            for t in self.jieba.tag(block, false) {
                 let w: &'a str = &block[t.byte_start..t.byte_end];
                 let b = base + t.byte_start;
                 let in_dict = self.is_word(w);
                 let tag: &str = if t.tag.is_empty() { "x" } else { t.tag };
-                if hmm {
-                    if !in_dict && w.is_ascii() && w.len() > 1 {
-                        split_posseg_detail(w, |p, o, tg| emit(p, b + o, tg));
-                        continue;
-                    }
-                    if !in_dict && w.chars().nth(1).is_none() {
-                        // A single character the route left alone between dictionary words
-                        // is tagged from the dictionary (`word_tag_tab.get(w, 'x')`).
-                        let long = |t: Option<&jieba_rs::Tag>| {
-                            t.is_none_or(|t| {
-                                t.word.chars().nth(1).is_some() && self.is_word(t.word)
-                            })
-                        };
-                        if long(i.checked_sub(1).and_then(|p| tags.get(p))) && long(tags.get(i + 1))
-                        {
-                            emit(w, b, "x");
-                            continue;
-                        }
-                        if w.is_ascii() {
-                            let c = w.as_bytes()[0];
-                            emit(
-                                w,
-                                b,
-                                if c.is_ascii_digit() || c == b'.' {
-                                    "m"
-                                } else if c.is_ascii_alphanumeric() {
-                                    "eng"
-                                } else {
-                                    "x"
-                                },
-                            );
-                            continue;
-                        }
-                    }
-                    if self.deleted.contains(w) {
-                        for (ci, c) in w.char_indices() {
-                            emit(&w[ci..ci + c.len_utf8()], b + ci, "x");
-                        }
-                        continue;
-                    }
-                    emit(w, b, tag);
-                } else if w.bytes().all(|c| c.is_ascii_alphanumeric()) && (w.len() == 1 || !in_dict)
-                {
+                if w.bytes().all(|c| c.is_ascii_alphanumeric()) && (w.len() == 1 || !in_dict) {
                     emit(w, b, "eng");
                 } else if !in_dict {
                     emit(w, b, "x");
