@@ -34,6 +34,15 @@ def _progress_callback(progress: bool, total: int, desc: str) -> tuple[Any, Any]
     return bar, bar.update
 
 
+def _id_of(parts: tuple[str, ...]) -> str:
+    """``PurePosixPath(*parts).with_suffix("").as_posix()``."""
+    name = parts[-1]
+    dot = name.rfind(".")
+    if 0 < dot < len(name) - 1:
+        name = name[:dot]
+    return "/".join((*parts[:-1], name))
+
+
 class Corpus:
     """A collection of parsed documents with ids and document variables.
 
@@ -75,8 +84,11 @@ class Corpus:
             raise FileNotFoundError(2, "No such file or directory", str(root))
         if not root.is_dir():
             raise NotADirectoryError(20, "Not a directory", str(root))
-        files = sorted(p for p in root.glob(pattern) if p.is_file())
-        ids = [p.relative_to(root).with_suffix("").as_posix() for p in files]
+        # Sorted as pathlib sorts (by parts); ids are `relative_to(root).with_suffix("")`,
+        # computed on the parts, which costs far less than pathlib on many files.
+        files = sorted((p for p in root.glob(pattern) if p.is_file()), key=lambda p: p.parts)
+        skip = len(root.parts)
+        ids = [_id_of(p.parts[skip:]) for p in files]
         return cls.from_files(files, ids=ids, errors=errors, encoding=encoding,
                               progress=progress)
 
@@ -260,9 +272,16 @@ class Corpus:
         finally:
             if bar is not None:
                 bar.close()
-        ids = self.ids
-        out = [(ids[i], r + 1, t, w) for i, kws in enumerate(rows) for r, (t, w) in enumerate(kws)]
-        return pd.DataFrame(out, columns=["doc_id", "rank", "term", "weight"])
+        # Built column by column: a list of row tuples costs twice as much on large corpora.
+        sizes = np.fromiter((len(kws) for kws in rows), dtype=np.int64, count=len(rows))
+        starts = np.repeat(np.cumsum(sizes) - sizes, sizes)
+        flat = [tw for kws in rows for tw in kws]
+        return pd.DataFrame({
+            "doc_id": np.repeat(np.array(self.ids, dtype=object), sizes),
+            "rank": np.arange(len(flat), dtype=np.int64) - starts + 1,
+            "term": [t for t, _ in flat],
+            "weight": np.fromiter((w for _, w in flat), dtype=np.float64, count=len(flat)),
+        })
 
 
 __all__ = ["Corpus", "FileError"]

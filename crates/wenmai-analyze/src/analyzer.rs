@@ -589,6 +589,21 @@ impl Analyzer {
         }
     }
 
+    /// [`sentence_tokens`](Self::sentence_tokens) for a sentence that needs no width folding:
+    /// the tokens borrow from it. Returns `false` (and emits nothing) when it needs folding.
+    pub(crate) fn sentence_tokens_borrowed<'t>(
+        &self,
+        d: &Dictionary,
+        sentence: &'t str,
+        emit: &mut impl FnMut(&'t str),
+    ) -> bool {
+        if self.normalize && has_foldable(sentence) {
+            return false;
+        }
+        d.each(sentence, self.mode, self.hmm, |w, _| emit(w));
+        true
+    }
+
     fn uses_tags(&self) -> bool {
         self.pos_allow.is_some() || !self.pos_deny.is_empty()
     }

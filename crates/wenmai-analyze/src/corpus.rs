@@ -1,6 +1,8 @@
 //! Corpora of parsed documents, units of analysis, and mergeable corpus statistics.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::ops::Range;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -9,7 +11,9 @@ use wenmai_parse::{Document, Span};
 use crate::analyzer::{Analyzer, Scratch};
 use crate::error::{Error, Result};
 use crate::keywords::IdfTable;
-use crate::matrix::{DenseCounter, DocTermMatrix, DtmOptions, RawCounts, TermCache, TfidfOptions};
+use crate::matrix::{
+    DenseCounter, DocTermMatrix, DtmOptions, RawCounts, TermCache, TfidfOptions, UnitCounter,
+};
 
 /// What a row of a matrix is: a whole document, a section, a paragraph or a sentence.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -133,53 +137,96 @@ impl Corpus {
     /// Each rayon task folds a contiguous run of documents into its own term cache and rows;
     /// the runs come back in document order and their vocabularies are merged by sorting, so the
     /// result does not depend on how the work was split.
+    /// Contiguous ranges of documents of about equal text size, a few per thread (one on one
+    /// thread), for work that builds one interner per range and merges them.
+    fn chunks(&self) -> Vec<Range<usize>> {
+        let threads = rayon::current_num_threads();
+        let n = self.documents.len();
+        if threads <= 1 || n <= 1 {
+            return std::iter::once(0..n).collect();
+        }
+        let total: usize = self.documents.iter().map(|d| d.text.len() + 1).sum();
+        let k = (threads * 4).min(n);
+        let per = total.div_ceil(k);
+        let mut out = Vec::with_capacity(k);
+        let (mut start, mut acc) = (0, 0);
+        for (i, d) in self.documents.iter().enumerate() {
+            acc += d.text.len() + 1;
+            if acc >= per {
+                out.push(start..i + 1);
+                start = i + 1;
+                acc = 0;
+            }
+        }
+        if start < n {
+            out.push(start..n);
+        }
+        out
+    }
+
     fn raw_counts(&self, analyzer: &Analyzer, unit: Unit) -> (RawCounts, Vec<UnitRef>) {
         #[derive(Default)]
         struct Part {
             cache: TermCache,
+            unit: UnitCounter,
             counter: DenseCounter,
             scratch: Scratch,
             rows: Vec<Vec<(u32, u32)>>,
             units: Vec<UnitRef>,
         }
         let per_token = analyzer.is_per_token();
-        // On one thread, one part: nothing to merge (the result is the same either way).
-        let min_len = if rayon::current_num_threads() == 1 {
-            self.documents.len().max(1)
-        } else {
-            1
+        let term = |w: &str| -> Option<Cow<'static, str>> {
+            analyzer.token_term(w).map(|t| Cow::Owned(t.into_owned()))
         };
         let parts: Vec<Part> = self
-            .documents
-            .par_iter()
-            .enumerate()
-            .with_min_len(min_len)
-            .fold(Part::default, |mut p, (i, d)| {
+            .chunks()
+            .into_par_iter()
+            .map(|range| {
+                let mut p = Part::default();
+                // The tokens of a unit are collected first and counted afterwards: counting
+                // between two segmentation calls would find the counting tables evicted by the
+                // dictionary walk every time.
+                let mut buf: Vec<&str> = Vec::new();
                 analyzer.segmenter().with_dict_read(|dict| {
-                    for (u, sentences) in doc_units(i, d, unit) {
-                        for s in sentences {
-                            let text = d.text.get(s.start..s.end).unwrap_or("");
+                    for i in range {
+                        let d = &self.documents[i];
+                        for (u, sentences) in doc_units(i, d, unit) {
                             let Part {
                                 cache,
+                                unit: local,
                                 counter,
                                 scratch,
                                 ..
                             } = &mut p;
-                            if per_token {
-                                analyzer.sentence_tokens(dict, text, &mut |w| {
-                                    if let Some(id) = cache.term(w, |w| analyzer.token_term(w)) {
-                                        counter.add(id);
+                            for s in sentences {
+                                let text = d.text.get(s.start..s.end).unwrap_or("");
+                                if per_token {
+                                    let borrowed =
+                                        analyzer.sentence_tokens_borrowed(dict, text, &mut |w| {
+                                            buf.push(w)
+                                        });
+                                    if !borrowed {
+                                        analyzer.sentence_tokens(dict, text, &mut |w| {
+                                            local.add(w, cache, |w| analyzer.token_term(w));
+                                        });
                                     }
-                                });
-                            } else {
-                                analyzer.sentence_terms(dict, text, scratch, &mut |t| {
-                                    counter.add(cache.interner.id(t));
-                                });
+                                } else {
+                                    analyzer.sentence_terms(dict, text, scratch, &mut |t| {
+                                        counter.add(cache.interner.id(t));
+                                    });
+                                }
                             }
+                            let row = if per_token {
+                                for w in buf.drain(..) {
+                                    local.add(w, cache, |w| analyzer.token_term(w));
+                                }
+                                local.take_row(cache, term)
+                            } else {
+                                counter.take_row()
+                            };
+                            p.rows.push(row);
+                            p.units.push(u);
                         }
-                        let row = p.counter.take_row();
-                        p.rows.push(row);
-                        p.units.push(u);
                     }
                 });
                 p

@@ -245,41 +245,62 @@ impl RawCounts {
     }
 
     /// Concatenate row blocks with their own term lists into one, term ids sorted by term.
-    pub(crate) fn concat(parts: Vec<RawCounts>) -> RawCounts {
+    ///
+    /// Each block sorts its own terms (in parallel), the sorted lists are merged, and each
+    /// block's rows are mapped to the merged ids (in parallel). Both orders are term order, so
+    /// the map is increasing and mapped rows stay sorted.
+    pub(crate) fn concat(mut parts: Vec<RawCounts>) -> RawCounts {
+        parts.par_iter_mut().for_each(RawCounts::sort_terms);
         if parts.len() == 1 {
-            let mut p = parts.into_iter().next().unwrap_or_default();
-            p.sort_terms();
-            return p;
+            return parts.pop().unwrap_or_default();
         }
-        let mut all: Vec<&str> = parts
-            .iter()
-            .flat_map(|p| p.terms.iter().map(String::as_str))
-            .collect();
-        all.par_sort_unstable();
-        all.dedup();
-        let global: FxHashMap<&str, u32> = all
+        // k-way merge of the sorted term lists.
+        let mut heap: std::collections::BinaryHeap<std::cmp::Reverse<(&str, usize, usize)>> = parts
             .iter()
             .enumerate()
-            .map(|(i, t)| (*t, i as u32))
-            .collect();
-        let maps: Vec<Vec<u32>> = parts
-            .iter()
-            .map(|p| p.terms.iter().map(|t| global[t.as_str()]).collect())
-            .collect();
-        let terms: Vec<String> = all.iter().map(|t| (*t).to_owned()).collect();
-        let rows = parts
-            .into_iter()
-            .zip(maps)
-            .flat_map(|(p, map)| {
-                p.rows.into_iter().map(move |r| {
-                    let mut r: Vec<(u32, u32)> =
-                        r.into_iter().map(|(id, c)| (map[id as usize], c)).collect();
-                    r.sort_unstable();
-                    r
-                })
+            .filter_map(|(p, part)| {
+                part.terms
+                    .first()
+                    .map(|t| std::cmp::Reverse((t.as_str(), p, 0)))
             })
             .collect();
-        RawCounts { terms, rows }
+        let mut maps: Vec<Vec<u32>> = parts.iter().map(|p| vec![0; p.terms.len()]).collect();
+        // (part, index) of the first occurrence of each merged term, to move it out afterwards.
+        let mut firsts: Vec<(usize, usize)> = Vec::new();
+        let mut last: Option<&str> = None;
+        while let Some(std::cmp::Reverse((t, p, i))) = heap.pop() {
+            if last != Some(t) {
+                firsts.push((p, i));
+                last = Some(t);
+            }
+            maps[p][i] = (firsts.len() - 1) as u32;
+            if let Some(next) = parts[p].terms.get(i + 1) {
+                heap.push(std::cmp::Reverse((next.as_str(), p, i + 1)));
+            }
+        }
+        let terms: Vec<String> = firsts
+            .iter()
+            .map(|&(p, i)| std::mem::take(&mut parts[p].terms[i]))
+            .collect();
+        let blocks: Vec<Vec<Vec<(u32, u32)>>> = parts
+            .into_par_iter()
+            .zip(maps)
+            .map(|(p, map)| {
+                p.rows
+                    .into_iter()
+                    .map(|mut r| {
+                        for e in &mut r {
+                            e.0 = map[e.0 as usize];
+                        }
+                        r
+                    })
+                    .collect()
+            })
+            .collect();
+        RawCounts {
+            terms,
+            rows: blocks.into_iter().flatten().collect(),
+        }
     }
 
     fn sort_terms(&mut self) {
@@ -289,15 +310,11 @@ impl RawCounts {
         for (new, &old) in order.iter().enumerate() {
             new_id[old as usize] = new as u32;
         }
-        let mut terms: Vec<String> = Vec::with_capacity(order.len());
-        let mut old_terms: Vec<Option<String>> = std::mem::take(&mut self.terms)
-            .into_iter()
-            .map(Some)
+        let mut old_terms = std::mem::take(&mut self.terms);
+        self.terms = order
+            .iter()
+            .map(|&old| std::mem::take(&mut old_terms[old as usize]))
             .collect();
-        for &old in &order {
-            terms.push(old_terms[old as usize].take().unwrap_or_default());
-        }
-        self.terms = terms;
         for r in &mut self.rows {
             for e in r.iter_mut() {
                 e.0 = new_id[e.0 as usize];
@@ -450,6 +467,19 @@ impl DenseCounter {
         self.counts[i] += 1;
     }
 
+    /// Add `n` (> 0) occurrences of `id`.
+    #[inline]
+    pub(crate) fn add_n(&mut self, id: u32, n: u32) {
+        let i = id as usize;
+        if i >= self.counts.len() {
+            self.counts.resize((i + 1).max(self.counts.len() * 2), 0);
+        }
+        if self.counts[i] == 0 {
+            self.touched.push(id);
+        }
+        self.counts[i] += n;
+    }
+
     /// The row's (id, count) pairs sorted by id; the counter is empty again afterwards.
     pub(crate) fn take_row(&mut self) -> Vec<(u32, u32)> {
         self.touched.sort_unstable();
@@ -531,6 +561,144 @@ impl TermCache {
             }
         };
         (id != DROPPED).then_some(id)
+    }
+}
+
+impl TermCache {
+    /// The term id of the raw token packed in `key` (by [`pack`]), computing its term with
+    /// `term` the first time.
+    #[inline]
+    fn term_packed(
+        &mut self,
+        key: u128,
+        term: impl FnOnce(&str) -> Option<std::borrow::Cow<'static, str>>,
+    ) -> Option<u32> {
+        let id = match self.short.get(&key) {
+            Some(&id) => id,
+            None => {
+                let bytes = key.to_le_bytes();
+                let len = usize::from(bytes[15]).min(15);
+                let id = std::str::from_utf8(&bytes[..len])
+                    .ok()
+                    .and_then(term)
+                    .map_or(DROPPED, |t| self.interner.id(&t));
+                self.short.insert(key, id);
+                id
+            }
+        };
+        (id != DROPPED).then_some(id)
+    }
+}
+
+/// Counts of the raw tokens of one unit, by value, in a small open-addressing table that stays
+/// in cache: the corpus-wide [`TermCache`] (large, so each lookup is a cache miss) is then
+/// consulted once per distinct token of a unit rather than once per token. Tokens of 16 bytes
+/// or more (rare) go straight to the [`TermCache`].
+#[derive(Debug)]
+pub(crate) struct UnitCounter {
+    /// Packed token (0 = empty slot) and count.
+    slots: Vec<(u128, u32)>,
+    /// Used slots, in first-occurrence order.
+    used: Vec<u32>,
+    /// Ids of long tokens (looked up directly).
+    long: DenseCounter,
+    /// Term ids of the unit being flushed.
+    counter: DenseCounter,
+}
+
+impl Default for UnitCounter {
+    fn default() -> Self {
+        UnitCounter {
+            slots: vec![(0, 0); 1 << 10],
+            used: Vec::new(),
+            long: DenseCounter::default(),
+            counter: DenseCounter::default(),
+        }
+    }
+}
+
+#[inline]
+fn slot_of(key: u128, mask: usize) -> usize {
+    const K: u64 = 0xf135_7aea_2e62_a9c5;
+    let (lo, hi) = (key as u64, (key >> 64) as u64);
+    let h = (lo.wrapping_mul(K) ^ hi).wrapping_mul(K);
+    (h >> 32) as usize & mask
+}
+
+impl UnitCounter {
+    /// Count one raw token of the unit.
+    #[inline]
+    pub(crate) fn add<'w>(
+        &mut self,
+        w: &'w str,
+        cache: &mut TermCache,
+        term: impl FnOnce(&'w str) -> Option<std::borrow::Cow<'w, str>>,
+    ) {
+        if w.len() >= 16 || w.is_empty() {
+            if let Some(id) = cache.term(w, term) {
+                self.long.add(id);
+            }
+            return;
+        }
+        let key = pack(w);
+        let mask = self.slots.len() - 1;
+        let mut i = slot_of(key, mask);
+        loop {
+            let slot = &mut self.slots[i];
+            if slot.0 == key {
+                slot.1 += 1;
+                return;
+            }
+            if slot.0 == 0 {
+                *slot = (key, 1);
+                self.used.push(i as u32);
+                if self.used.len() * 2 > self.slots.len() {
+                    self.grow();
+                }
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    fn grow(&mut self) {
+        let doubled = vec![(0, 0); self.slots.len() * 2];
+        let old = std::mem::replace(&mut self.slots, doubled);
+        let mask = self.slots.len() - 1;
+        for u in &mut self.used {
+            let entry = old[*u as usize];
+            let mut i = slot_of(entry.0, mask);
+            while self.slots[i].0 != 0 {
+                i = (i + 1) & mask;
+            }
+            self.slots[i] = entry;
+            *u = i as u32;
+        }
+    }
+
+    /// The unit's (term id, count) pairs sorted by id, terms computed with `term` for tokens
+    /// the cache has not seen; the counter is empty again afterwards.
+    pub(crate) fn take_row(
+        &mut self,
+        cache: &mut TermCache,
+        term: impl Fn(&str) -> Option<std::borrow::Cow<'static, str>>,
+    ) -> Vec<(u32, u32)> {
+        let counter = &mut self.counter;
+        for &u in &self.used {
+            let (key, n) = std::mem::take(&mut self.slots[u as usize]);
+            if let Some(id) = cache.term_packed(key, &term) {
+                counter.add_n(id, n);
+            }
+        }
+        self.used.clear();
+        for (id, n) in self.long.take_row() {
+            counter.add_n(id, n);
+        }
+        // A unit with a huge vocabulary should not leave a huge table behind.
+        if self.slots.len() > 1 << 16 {
+            self.slots = vec![(0, 0); 1 << 10];
+        }
+        counter.take_row()
     }
 }
 
@@ -837,6 +1005,15 @@ impl DocTermMatrix {
     /// assert_eq!(all.prune(&opts).unwrap(), DocTermMatrix::from_tokens(&docs, &opts).unwrap());
     /// ```
     pub fn prune(&self, opts: &DtmOptions) -> Result<DocTermMatrix> {
+        opts.min_df.check("min_df")?;
+        opts.max_df.check("max_df")?;
+        let n = self.n_rows();
+        let (low, high) = (opts.min_df.resolve(n), opts.max_df.resolve(n));
+        if !opts.binary && opts.max_features.is_none() && low <= 1.0 && high >= (n as f64).max(low)
+        {
+            // Nothing to prune: every term of a matrix occurs in at least one row.
+            return Ok(self.clone());
+        }
         let rows = (0..self.n_rows())
             .map(|i| {
                 let (cols, vals) = self.row(i);
@@ -883,6 +1060,31 @@ impl DocTermMatrix {
     /// assert_eq!(m.keywords(1, IdfTable::jieba())[0][0].0, "发展");
     /// ```
     pub fn keywords(&self, k: usize, idf: &IdfTable) -> Vec<Vec<(String, f64)>> {
+        let by_column: Vec<f64> = self.terms.par_iter().map(|t| idf.get(t)).collect();
+        self.keywords_by_column(k, &by_column)
+    }
+
+    /// [`keywords`](Self::keywords) with the idf learnt from the rows of this matrix
+    /// (as [`idf_table`](Self::idf_table) gives it), without building the table.
+    ///
+    /// # Examples
+    /// ```
+    /// use wenmai_analyze::DocTermMatrix;
+    /// let m = DocTermMatrix::from_tokens(&[vec!["a", "b"], vec!["a"]], &Default::default()).unwrap();
+    /// assert_eq!(m.keywords_own_idf(1), m.keywords(1, &m.idf_table()));
+    /// assert_eq!(m.keywords_own_idf(1)[0][0].0, "b");
+    /// ```
+    pub fn keywords_own_idf(&self, k: usize) -> Vec<Vec<(String, f64)>> {
+        let n = self.n_rows() as f64;
+        let by_column: Vec<f64> = self
+            .document_frequency()
+            .iter()
+            .map(|&df| (n / df as f64).ln())
+            .collect();
+        self.keywords_by_column(k, &by_column)
+    }
+
+    fn keywords_by_column(&self, k: usize, idf: &[f64]) -> Vec<Vec<(String, f64)>> {
         (0..self.n_rows())
             .into_par_iter()
             .map(|i| {
@@ -891,10 +1093,14 @@ impl DocTermMatrix {
                 let mut v: Vec<(i32, f64)> = cols
                     .iter()
                     .zip(vals)
-                    .map(|(&j, &c)| (j, c * (idf.get(&self.terms[j as usize]) / total)))
+                    .map(|(&j, &c)| (j, c * (idf[j as usize] / total)))
                     .collect();
-                v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+                let by = |a: &(i32, f64), b: &(i32, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+                if k > 0 && v.len() > k {
+                    v.select_nth_unstable_by(k - 1, by);
+                }
                 v.truncate(k);
+                v.sort_by(by);
                 v.into_iter()
                     .map(|(j, w)| (self.terms[j as usize].clone(), w))
                     .collect()

@@ -129,7 +129,13 @@ impl PyCorpusCore {
         let mut kept_ids = Vec::with_capacity(paths.len());
         let mut kept_paths = Vec::with_capacity(paths.len());
         let mut bad = Vec::new();
-        for (chunk, chunk_ids) in paths.chunks(CHUNK).zip(ids.chunks(CHUNK)) {
+        // Chunks only to report progress: one parallel pass balances the work best.
+        let size = if progress.is_some() {
+            CHUNK
+        } else {
+            paths.len().max(1)
+        };
+        for (chunk, chunk_ids) in paths.chunks(size).zip(ids.chunks(size)) {
             let results: Vec<Result<Document, wenmai_parse::Error>> = run(py, || {
                 chunk
                     .par_iter()
@@ -183,7 +189,12 @@ impl PyCorpusCore {
             )));
         }
         let mut docs = Vec::with_capacity(texts.len());
-        for chunk in texts.chunks(CHUNK) {
+        let size = if progress.is_some() {
+            CHUNK
+        } else {
+            texts.len().max(1)
+        };
+        for chunk in texts.chunks(size) {
             let parsed: Vec<Document> = run(py, || {
                 chunk.par_iter().map(|t| wenmai_parse::parse(t)).collect()
             })?;
@@ -332,7 +343,7 @@ impl PyCorpusCore {
                 let corpus_idf = idf == "corpus";
                 let rows = run(py, move || {
                     if corpus_idf {
-                        counts.keywords(top_k, &counts.idf_table())
+                        counts.keywords_own_idf(top_k)
                     } else {
                         counts.keywords(top_k, IdfTable::jieba())
                     }
