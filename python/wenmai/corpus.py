@@ -266,21 +266,19 @@ class Corpus:
         ``progress=True`` shows a tqdm bar, updated from Rust after each chunk of documents."""
         bar, update = _progress_callback(progress, len(self), "keywords")
         try:
-            rows = self._core.keywords(analyzer, top_k, method, idf,
-                                       list(allow_pos) if allow_pos is not None else None,
-                                       progress=update)
+            sizes, terms, weights = self._core.keywords(
+                analyzer, top_k, method, idf, list(allow_pos) if allow_pos is not None else None,
+                progress=update)
         finally:
             if bar is not None:
                 bar.close()
-        # Built column by column: a list of row tuples costs twice as much on large corpora.
-        sizes = np.fromiter((len(kws) for kws in rows), dtype=np.int64, count=len(rows))
+        # Columns from Rust: how many keywords each document has, then all terms and weights.
         starts = np.repeat(np.cumsum(sizes) - sizes, sizes)
-        flat = [tw for kws in rows for tw in kws]
         return pd.DataFrame({
             "doc_id": np.repeat(np.array(self.ids, dtype=object), sizes),
-            "rank": np.arange(len(flat), dtype=np.int64) - starts + 1,
-            "term": [t for t, _ in flat],
-            "weight": np.fromiter((w for _, w in flat), dtype=np.float64, count=len(flat)),
+            "rank": np.arange(len(terms), dtype=np.int64) - starts + 1,
+            "term": terms,
+            "weight": weights,
         })
 
 

@@ -254,29 +254,64 @@ impl RawCounts {
         if parts.len() == 1 {
             return parts.pop().unwrap_or_default();
         }
-        // k-way merge of the sorted term lists.
-        let mut heap: std::collections::BinaryHeap<std::cmp::Reverse<(&str, usize, usize)>> = parts
+        // Merge the sorted term lists: the term space is cut into ranges at quantiles of the
+        // largest list, and the ranges are merged in parallel (each a k-way merge).
+        let lists: Vec<&[String]> = parts.iter().map(|p| p.terms.as_slice()).collect();
+        let largest = lists.iter().copied().max_by_key(|l| l.len()).unwrap_or(&[]);
+        let buckets = (rayon::current_num_threads() * 4).clamp(1, largest.len().max(1));
+        let mut bounds: Vec<&str> = (1..buckets)
+            .map(|b| largest[b * largest.len() / buckets].as_str())
+            .collect();
+        bounds.dedup();
+        // cuts[p][b]: where range b starts in list p (with the list's end appended).
+        let cuts: Vec<Vec<usize>> = lists
             .iter()
-            .enumerate()
-            .filter_map(|(p, part)| {
-                part.terms
-                    .first()
-                    .map(|t| std::cmp::Reverse((t.as_str(), p, 0)))
+            .map(|l| {
+                std::iter::once(0)
+                    .chain(bounds.iter().map(|b| l.partition_point(|t| t.as_str() < *b)))
+                    .chain(std::iter::once(l.len()))
+                    .collect()
             })
             .collect();
-        let mut maps: Vec<Vec<u32>> = parts.iter().map(|p| vec![0; p.terms.len()]).collect();
-        // (part, index) of the first occurrence of each merged term, to move it out afterwards.
+        // Per range: the (list, index) of each merged term's first occurrence, and per list the
+        // range-local merged id of each of its terms in the range.
+        let merged: Vec<(Vec<(usize, usize)>, Vec<Vec<u32>>)> = (0..=bounds.len())
+            .into_par_iter()
+            .map(|b| {
+                let mut heap: std::collections::BinaryHeap<
+                    std::cmp::Reverse<(&str, usize, usize)>,
+                > = lists
+                    .iter()
+                    .enumerate()
+                    .filter(|&(p, _)| cuts[p][b] < cuts[p][b + 1])
+                    .map(|(p, l)| std::cmp::Reverse((l[cuts[p][b]].as_str(), p, cuts[p][b])))
+                    .collect();
+                let mut local: Vec<Vec<u32>> = (0..lists.len())
+                    .map(|p| Vec::with_capacity(cuts[p][b + 1] - cuts[p][b]))
+                    .collect();
+                let mut firsts: Vec<(usize, usize)> = Vec::new();
+                let mut last: Option<&str> = None;
+                while let Some(std::cmp::Reverse((t, p, i))) = heap.pop() {
+                    if last != Some(t) {
+                        firsts.push((p, i));
+                        last = Some(t);
+                    }
+                    local[p].push((firsts.len() - 1) as u32);
+                    if i + 1 < cuts[p][b + 1] {
+                        heap.push(std::cmp::Reverse((lists[p][i + 1].as_str(), p, i + 1)));
+                    }
+                }
+                (firsts, local)
+            })
+            .collect();
+        let mut maps: Vec<Vec<u32>> = parts.iter().map(|p| Vec::with_capacity(p.terms.len())).collect();
         let mut firsts: Vec<(usize, usize)> = Vec::new();
-        let mut last: Option<&str> = None;
-        while let Some(std::cmp::Reverse((t, p, i))) = heap.pop() {
-            if last != Some(t) {
-                firsts.push((p, i));
-                last = Some(t);
+        for (range_firsts, local) in merged {
+            let offset = firsts.len() as u32;
+            for (map, ids) in maps.iter_mut().zip(local) {
+                map.extend(ids.into_iter().map(|id| id + offset));
             }
-            maps[p][i] = (firsts.len() - 1) as u32;
-            if let Some(next) = parts[p].terms.get(i + 1) {
-                heap.push(std::cmp::Reverse((next.as_str(), p, i + 1)));
-            }
+            firsts.extend(range_firsts);
         }
         let terms: Vec<String> = firsts
             .iter()
@@ -1060,8 +1095,7 @@ impl DocTermMatrix {
     /// assert_eq!(m.keywords(1, IdfTable::jieba())[0][0].0, "发展");
     /// ```
     pub fn keywords(&self, k: usize, idf: &IdfTable) -> Vec<Vec<(String, f64)>> {
-        let by_column: Vec<f64> = self.terms.par_iter().map(|t| idf.get(t)).collect();
-        self.keywords_by_column(k, &by_column)
+        self.named(self.keyword_columns(k, Some(idf)))
     }
 
     /// [`keywords`](Self::keywords) with the idf learnt from the rows of this matrix
@@ -1075,34 +1109,56 @@ impl DocTermMatrix {
     /// assert_eq!(m.keywords_own_idf(1)[0][0].0, "b");
     /// ```
     pub fn keywords_own_idf(&self, k: usize) -> Vec<Vec<(String, f64)>> {
-        let n = self.n_rows() as f64;
-        let by_column: Vec<f64> = self
-            .document_frequency()
-            .iter()
-            .map(|&df| (n / df as f64).ln())
-            .collect();
-        self.keywords_by_column(k, &by_column)
+        self.named(self.keyword_columns(k, None))
     }
 
-    fn keywords_by_column(&self, k: usize, idf: &[f64]) -> Vec<Vec<(String, f64)>> {
+    /// [`keywords`](Self::keywords) (with `idf`) or [`keywords_own_idf`](Self::keywords_own_idf)
+    /// (without) as column indices, for callers that map columns to terms themselves.
+    ///
+    /// # Examples
+    /// ```
+    /// use wenmai_analyze::DocTermMatrix;
+    /// let m = DocTermMatrix::from_tokens(&[vec!["a", "b"], vec!["a"]], &Default::default()).unwrap();
+    /// assert_eq!(m.keyword_columns(1, None), [vec![(1, 2f64.ln() / 2.0)], vec![(0, 0.0)]]);
+    /// ```
+    pub fn keyword_columns(&self, k: usize, idf: Option<&IdfTable>) -> Vec<Vec<(usize, f64)>> {
+        let by_column: Vec<f64> = match idf {
+            Some(idf) => self.terms.par_iter().map(|t| idf.get(t)).collect(),
+            None => {
+                let n = self.n_rows() as f64;
+                self.document_frequency()
+                    .iter()
+                    .map(|&df| (n / df as f64).ln())
+                    .collect()
+            }
+        };
         (0..self.n_rows())
             .into_par_iter()
             .map(|i| {
                 let (cols, vals) = self.row(i);
                 let total: f64 = vals.iter().sum();
-                let mut v: Vec<(i32, f64)> = cols
+                let mut v: Vec<(usize, f64)> = cols
                     .iter()
                     .zip(vals)
-                    .map(|(&j, &c)| (j, c * (idf[j as usize] / total)))
+                    .map(|(&j, &c)| (j as usize, c * (by_column[j as usize] / total)))
                     .collect();
-                let by = |a: &(i32, f64), b: &(i32, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+                let by =
+                    |a: &(usize, f64), b: &(usize, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
                 if k > 0 && v.len() > k {
                     v.select_nth_unstable_by(k - 1, by);
                 }
                 v.truncate(k);
                 v.sort_by(by);
-                v.into_iter()
-                    .map(|(j, w)| (self.terms[j as usize].clone(), w))
+                v
+            })
+            .collect()
+    }
+
+    fn named(&self, rows: Vec<Vec<(usize, f64)>>) -> Vec<Vec<(String, f64)>> {
+        rows.into_iter()
+            .map(|r| {
+                r.into_iter()
+                    .map(|(j, w)| (self.terms[j].clone(), w))
                     .collect()
             })
             .collect()

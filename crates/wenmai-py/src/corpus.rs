@@ -6,7 +6,8 @@ use std::sync::{Arc, Mutex};
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::PyDict;
+use numpy::{IntoPyArray, PyArray1};
+use pyo3::types::{PyDict, PyString};
 use rayon::prelude::*;
 use wenmai_analyze::keywords::TEXTRANK_POS;
 use wenmai_analyze::{Corpus, DocTermMatrix, DtmOptions, IdfTable, KeywordExtractor, Unit};
@@ -45,6 +46,25 @@ struct DocumentCounts {
     /// The analyzer's dictionary generation: a dictionary change invalidates the counts.
     generation: u64,
     counts: Arc<DocTermMatrix>,
+}
+
+/// Keywords of every document as columns: how many each document has, then all terms and all
+/// weights in document order (what the DataFrame is built from, without a Python object per
+/// row).
+type KeywordColumns = (Py<PyArray1<i64>>, Vec<Py<PyString>>, Py<PyArray1<f64>>);
+
+fn keyword_columns<T>(
+    py: Python<'_>,
+    rows: &[Vec<(T, f64)>],
+    terms: Vec<Py<PyString>>,
+) -> KeywordColumns {
+    let sizes: Vec<i64> = rows.iter().map(|r| r.len() as i64).collect();
+    let weights: Vec<f64> = rows.iter().flatten().map(|(_, w)| *w).collect();
+    (
+        sizes.into_pyarray(py).unbind(),
+        terms,
+        weights.into_pyarray(py).unbind(),
+    )
 }
 
 fn progress_update(progress: Option<&Bound<'_, PyAny>>, n: usize) -> PyResult<()> {
@@ -330,7 +350,7 @@ impl PyCorpusCore {
         idf: &str,
         allow_pos: Option<Vec<String>>,
         progress: Option<Bound<'_, PyAny>>,
-    ) -> PyResult<Vec<Vec<(String, f64)>>> {
+    ) -> PyResult<KeywordColumns> {
         if method == "tfidf" && (idf == "corpus" || idf == "jieba") {
             let generation = analyzer.as_ref().map_or_else(
                 || DEFAULT_ANALYZER.segmenter().generation(),
@@ -341,15 +361,20 @@ impl PyCorpusCore {
             if progress.is_none() || self.cached_counts(analyzer.as_ref(), generation).is_some() {
                 let counts = self.document_counts(py, analyzer.as_ref())?;
                 let corpus_idf = idf == "corpus";
+                let table = Arc::clone(&counts);
                 let rows = run(py, move || {
-                    if corpus_idf {
-                        counts.keywords_own_idf(top_k)
-                    } else {
-                        counts.keywords(top_k, IdfTable::jieba())
-                    }
+                    table.keyword_columns(top_k, (!corpus_idf).then(IdfTable::jieba))
                 })?;
                 progress_update(progress.as_ref(), rows.len())?;
-                return Ok(rows);
+                // One Python string per distinct keyword, shared by the rows it occurs in.
+                let mut cache: Vec<Option<Py<PyString>>> =
+                    (0..counts.n_terms()).map(|_| None).collect();
+                let mut terms = Vec::new();
+                for &(j, _) in rows.iter().flatten() {
+                    let s = cache[j].get_or_insert_with(|| PyString::new(py, &counts.terms[j]).unbind());
+                    terms.push(s.clone_ref(py));
+                }
+                return Ok(keyword_columns(py, &rows, terms));
             }
         }
         let an = analyzer_of(analyzer);
@@ -379,14 +404,15 @@ impl PyCorpusCore {
                 };
                 if progress.is_none() {
                     let corpus = Arc::clone(&self.corpus);
-                    return run(py, move || corpus.keywords(&an, top_k, &table));
-                }
-                for part in docs.chunks(chunk) {
-                    let rows = run(py, || {
-                        Corpus::new(part.to_vec()).keywords(&an, top_k, &table)
-                    })?;
-                    out.extend(rows);
-                    progress_update(progress.as_ref(), part.len())?;
+                    out = run(py, move || corpus.keywords(&an, top_k, &table))?;
+                } else {
+                    for part in docs.chunks(chunk) {
+                        let rows = run(py, || {
+                            Corpus::new(part.to_vec()).keywords(&an, top_k, &table)
+                        })?;
+                        out.extend(rows);
+                        progress_update(progress.as_ref(), part.len())?;
+                    }
                 }
             }
             "textrank" => {
@@ -415,6 +441,11 @@ impl PyCorpusCore {
                 )));
             }
         }
-        Ok(out)
+        let terms = out
+            .iter()
+            .flatten()
+            .map(|(t, _)| PyString::new(py, t).unbind())
+            .collect();
+        Ok(keyword_columns(py, &out, terms))
     }
 }
