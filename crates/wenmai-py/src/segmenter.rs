@@ -2,9 +2,10 @@
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use std::collections::HashMap;
 
 use pyo3::types::{PyBytes, PyList, PyString};
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use wenmai_analyze::{CutMode, Segmenter};
 
 use crate::errors::{analyze_error, run};
@@ -12,23 +13,66 @@ use crate::text::{extract_text, extract_texts, text_of};
 
 /// Word lists as distinct words plus, per list, indices into them: built without the GIL,
 /// so that only one Python `str` per distinct word is made while holding it.
-pub type Interned = (Vec<String>, Vec<Vec<u32>>);
+pub type Interned<'a> = (Vec<&'a str>, Vec<Vec<u32>>);
 
-/// Intern word lists (see [`Interned`]).
-pub fn intern(lists: &[Vec<String>]) -> Interned {
-    let mut index: HashMap<&str, u32> = HashMap::new();
-    let mut words: Vec<String> = Vec::new();
-    let rows = lists
+/// Segment `texts` in parallel and intern the words (see [`Interned`]): each chunk of texts
+/// interns its words in a table of its own, and the chunk tables are merged once at the end,
+/// so no `String` is made per word.
+pub fn cut_interned<'a, S: AsRef<str> + Sync>(
+    seg: &Segmenter,
+    texts: &'a [S],
+    mode: CutMode,
+    hmm: bool,
+) -> Interned<'a> {
+    type Chunk<'a> = (Vec<&'a str>, Vec<Vec<u32>>);
+    let chunks: Vec<Chunk<'a>> = texts
+        .par_chunks(64)
+        .map(|chunk| {
+            let mut index: FxHashMap<&'a str, u32> = FxHashMap::default();
+            let mut words: Vec<&'a str> = Vec::new();
+            let rows = chunk
+                .iter()
+                .map(|t| {
+                    seg.cut(t.as_ref(), mode, hmm)
+                        .into_iter()
+                        .map(|w| {
+                            *index.entry(w).or_insert_with(|| {
+                                words.push(w);
+                                (words.len() - 1) as u32
+                            })
+                        })
+                        .collect()
+                })
+                .collect();
+            (words, rows)
+        })
+        .collect();
+    let mut index: FxHashMap<&'a str, u32> = FxHashMap::default();
+    let mut words: Vec<&'a str> = Vec::new();
+    let maps: Vec<Vec<u32>> = chunks
         .iter()
-        .map(|row| {
-            row.iter()
-                .map(|w| {
-                    *index.entry(w.as_str()).or_insert_with(|| {
-                        words.push(w.clone());
+        .map(|(chunk_words, _)| {
+            chunk_words
+                .iter()
+                .map(|&w| {
+                    *index.entry(w).or_insert_with(|| {
+                        words.push(w);
                         (words.len() - 1) as u32
                     })
                 })
                 .collect()
+        })
+        .collect();
+    let rows = chunks
+        .into_par_iter()
+        .zip(maps)
+        .flat_map_iter(|((_, rows), map)| {
+            rows.into_iter().map(move |mut r| {
+                for id in &mut r {
+                    *id = map[*id as usize];
+                }
+                r
+            })
         })
         .collect();
     (words, rows)
@@ -37,7 +81,7 @@ pub fn intern(lists: &[Vec<String>]) -> Interned {
 /// Interned word lists as a Python list of lists of `str` (one `str` per distinct word).
 pub fn interned_to_py<'py>(
     py: Python<'py>,
-    (words, rows): Interned,
+    (words, rows): Interned<'_>,
 ) -> PyResult<Bound<'py, PyList>> {
     let strings: Vec<Bound<'py, PyString>> = words.iter().map(|w| PyString::new(py, w)).collect();
     let out = PyList::empty(py);
@@ -219,12 +263,9 @@ impl PySegmenter {
                     .map_err(|e| crate::errors::WenmaiError::new_err(e.to_string()))?,
             ),
         };
-        let interned = run(py, || {
-            let words = match &pool {
-                None => self.inner.cut_many(&texts, mode, hmm),
-                Some(p) => p.install(|| self.inner.cut_many(&texts, mode, hmm)),
-            };
-            intern(&words)
+        let interned = run(py, || match &pool {
+            None => cut_interned(&self.inner, &texts, mode, hmm),
+            Some(p) => p.install(|| cut_interned(&self.inner, &texts, mode, hmm)),
         })?;
         interned_to_py(py, interned)
     }
