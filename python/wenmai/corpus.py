@@ -105,7 +105,7 @@ class Corpus:
         """Read the given files (see ``from_dir``); ids default to the file stems."""
         if errors not in ("raise", "skip"):
             raise ValueError(f"errors must be 'raise' or 'skip', not {errors!r}")
-        files = [Path(p) for p in paths]
+        files = [p if isinstance(p, Path) else Path(p) for p in paths]
         ids = list(ids) if ids is not None else [p.stem for p in files]
         bar, update = _progress_callback(progress, len(files), "reading")
         try:

@@ -268,14 +268,19 @@ impl RawCounts {
             .iter()
             .map(|l| {
                 std::iter::once(0)
-                    .chain(bounds.iter().map(|b| l.partition_point(|t| t.as_str() < *b)))
+                    .chain(
+                        bounds
+                            .iter()
+                            .map(|b| l.partition_point(|t| t.as_str() < *b)),
+                    )
                     .chain(std::iter::once(l.len()))
                     .collect()
             })
             .collect();
         // Per range: the (list, index) of each merged term's first occurrence, and per list the
         // range-local merged id of each of its terms in the range.
-        let merged: Vec<(Vec<(usize, usize)>, Vec<Vec<u32>>)> = (0..=bounds.len())
+        type Merged = (Vec<(usize, usize)>, Vec<Vec<u32>>);
+        let merged: Vec<Merged> = (0..=bounds.len())
             .into_par_iter()
             .map(|b| {
                 let mut heap: std::collections::BinaryHeap<
@@ -304,7 +309,10 @@ impl RawCounts {
                 (firsts, local)
             })
             .collect();
-        let mut maps: Vec<Vec<u32>> = parts.iter().map(|p| Vec::with_capacity(p.terms.len())).collect();
+        let mut maps: Vec<Vec<u32>> = parts
+            .iter()
+            .map(|p| Vec::with_capacity(p.terms.len()))
+            .collect();
         let mut firsts: Vec<(usize, usize)> = Vec::new();
         for (range_firsts, local) in merged {
             let offset = firsts.len() as u32;

@@ -4,9 +4,9 @@
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
+use numpy::{IntoPyArray, PyArray1};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use numpy::{IntoPyArray, PyArray1};
 use pyo3::types::{PyDict, PyString};
 use rayon::prelude::*;
 use wenmai_analyze::keywords::TEXTRANK_POS;
@@ -371,7 +371,8 @@ impl PyCorpusCore {
                     (0..counts.n_terms()).map(|_| None).collect();
                 let mut terms = Vec::new();
                 for &(j, _) in rows.iter().flatten() {
-                    let s = cache[j].get_or_insert_with(|| PyString::new(py, &counts.terms[j]).unbind());
+                    let s = cache[j]
+                        .get_or_insert_with(|| PyString::new(py, &counts.terms[j]).unbind());
                     terms.push(s.clone_ref(py));
                 }
                 return Ok(keyword_columns(py, &rows, terms));
