@@ -158,14 +158,8 @@ def load(sources: list[Source], progress: bool) -> Loaded:
     loaded = Loaded()
     if not sources:
         return loaded
-    binary = {s.doc_id for s in sources if s.kind == "file" and looks_binary(str(s.path))}
-    for s in sources:
-        if s.doc_id in binary:
-            reason = "binary file (NUL bytes), not text"
-            loaded.failures.append(Failure(s.path or s.doc_id, reason))
-    sources = [s for s in sources if s.doc_id not in binary]
-    if not sources:
-        return loaded
+    # Binary files (a NUL byte and no byte-order mark) are refused by the decoder itself
+    # ("binary data, not text"), like any other bad file.
     if all(s.kind == "file" for s in sources):
         corpus = wenmai.Corpus.from_files(
             [str(s.path) for s in sources],
@@ -195,20 +189,6 @@ def load(sources: list[Source], progress: bool) -> Loaded:
     loaded.corpus = corpus
     loaded.documents = list(corpus)
     return loaded
-
-
-def looks_binary(path: str, probe: int = 8192) -> bool:
-    """A NUL byte in the first ``probe`` bytes, as git and grep judge it (UTF-16/32 text with a
-    byte-order mark excepted). The decoder maps any byte sequence to some legacy encoding,
-    so without this an executable would be read as text."""
-    try:
-        with open(path, "rb") as f:
-            head = f.read(probe)
-    except OSError:
-        return False  # the reader reports it
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return False
-    return b"\x00" in head
 
 
 def _file_error_reason(error: Any, source: Source) -> str:
