@@ -6,13 +6,6 @@
 //! (lone surrogates become U+FFFD one for one, so char offsets stay true), and maps Rust
 //! errors onto the exception tree rooted at `wenmai.WenmaiError` ([`errors`]).
 
-/// mimalloc for every Rust allocation of the extension: segmenting and counting allocate many
-/// small, short-lived buffers on several threads, where it is 5–10% faster end to end than the
-/// system allocator (`examples/stages` on the news articles) and several times faster for
-/// tf-idf weighting and keywords. Python's own objects are not affected.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 pub mod analyze;
 pub mod corpus;
 pub mod document;
