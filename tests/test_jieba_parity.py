@@ -130,3 +130,21 @@ def test_posseg_hmm_user_words_follow_jieba() -> None:
         t.del_word("大学")
     expected = [tuple(p) for p in jieba_posseg.POSTokenizer(tok).lcut(text)]
     assert [tuple(p) for p in wj_posseg.POSTokenizer(ours).lcut(text)] == expected
+
+
+@pytest.mark.parametrize("hmm", [True, False])
+def test_add_word_retags_an_existing_word_as_jieba(hmm: bool) -> None:
+    # jieba's add_word(word, tag=...) replaces the tag of a word already in the dictionary
+    # (user_word_tag_tab); jieba-rs keeps the first tag, so wenmai keeps its own table.
+    text = "我爱北京天安门，也爱长城"
+    tok = jieba.Tokenizer()
+    ours = wj.Tokenizer()
+    for t in (tok, ours):
+        t.add_word("北京", tag="nz")
+        t.add_word("天安门", 5, "xx")
+        t.add_word("爱", tag="vv")
+        t.add_word("长城")  # no tag: keeps ns
+    expected = [tuple(p) for p in jieba_posseg.POSTokenizer(tok).lcut(text, HMM=hmm)]
+    got = [tuple(p) for p in wj_posseg.POSTokenizer(ours).lcut(text, HMM=hmm)]
+    assert got == expected
+    assert ("北京", "nz") in got and ("天安门", "xx") in got and ("长城", "ns") in got

@@ -341,10 +341,12 @@ impl Dictionary {
         if !self.jieba.has_word(c) {
             return "x";
         }
-        self.jieba
+        let tag = self
+            .jieba
             .tag(c, false)
             .first()
-            .map_or("x", |t| if t.tag.is_empty() { "x" } else { t.tag })
+            .map_or("x", |t| if t.tag.is_empty() { "x" } else { t.tag });
+        self.tag_of(c, tag)
     }
 
     /// Tag `buf`, a run of single characters of the route, as `__cut_DAG` does.
@@ -382,7 +384,7 @@ impl Dictionary {
             let w = &block[t.byte_start..t.byte_end];
             if w.chars().nth(1).is_none() {
                 let tag = if self.jieba.has_word(w) && !t.tag.is_empty() {
-                    t.tag
+                    self.tag_of(w, t.tag)
                 } else {
                     "x"
                 };
@@ -396,7 +398,7 @@ impl Dictionary {
                 self.flush_buf(&buf, block, base, emit);
                 buf.clear();
                 let tag = if t.tag.is_empty() { "x" } else { t.tag };
-                emit(w, base + t.byte_start, tag);
+                emit(w, base + t.byte_start, self.tag_of(w, tag));
             }
         }
         self.flush_buf(&buf, block, base, emit);

@@ -13,7 +13,7 @@
 //!   one from [`Segmenter::suggest_freq`];
 //! - deleted words (frequency 0) are never dictionary words and are force-split after the HMM.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::io::BufRead;
 use std::sync::{Arc, LazyLock, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
@@ -66,6 +66,9 @@ pub(crate) struct Dictionary {
     pub(crate) jieba: Jieba,
     /// Words whose frequency is 0 (`del_word`): not words for the DAG, force-split after the HMM.
     deleted: HashSet<String>,
+    /// Tags given to words already in jieba-rs's dictionary (`add_word(w, tag=t)`), which
+    /// jieba-rs keeps at their first value; jieba's `user_word_tag_tab` replaces them.
+    retagged: HashMap<String, String>,
     /// Bumped on every write access, so cached analyses can tell that the dictionary changed.
     generation: u64,
 }
@@ -75,8 +78,18 @@ impl Dictionary {
         Dictionary {
             jieba,
             deleted: HashSet::new(),
+            retagged: HashMap::new(),
             generation: 0,
         }
+    }
+
+    /// The tag of dictionary word `word`, given the tag jieba-rs has for it.
+    #[inline]
+    pub(crate) fn tag_of<'s>(&'s self, word: &str, tag: &'s str) -> &'s str {
+        if self.retagged.is_empty() {
+            return tag;
+        }
+        self.retagged.get(word).map_or(tag, String::as_str)
     }
 
     /// `FREQ.get(word)` is truthy.
@@ -553,6 +566,12 @@ impl Dictionary {
             return 0;
         }
         let freq = freq.unwrap_or_else(|| self.suggest_one(word));
+        // jieba: `if tag: self.user_word_tag_tab[word] = tag`, for new and old words alike.
+        if let Some(tag) = tag.filter(|t| !t.is_empty())
+            && self.jieba.has_word(word)
+        {
+            self.retagged.insert(word.to_owned(), tag.to_owned());
+        }
         if freq == 0 {
             // jieba keeps the word with frequency 0: no DAG edge, force-split after the HMM.
             if self.jieba.has_word(word) {
@@ -799,6 +818,7 @@ impl Dictionary {
                 let b = base + t.byte_start;
                 let in_dict = self.is_word(w);
                 let tag: &str = if t.tag.is_empty() { "x" } else { t.tag };
+                let tag = self.tag_of(w, tag);
                 if w.bytes().all(|c| c.is_ascii_alphanumeric()) && (w.len() == 1 || !in_dict) {
                     emit(w, b, "eng");
                 } else if !in_dict {
@@ -888,6 +908,17 @@ mod tests {
                 "3"
             ]
         );
+    }
+
+    #[test]
+    fn add_word_retags_existing_words() {
+        let seg = Segmenter::new();
+        seg.add_word("北京", None, Some("nz")).unwrap();
+        for hmm in [true, false] {
+            let tags = seg.tag("我爱北京", hmm);
+            assert_eq!(tags[2], ("北京", "nz".to_string()));
+        }
+        assert_eq!(Segmenter::default().tag("北京", true)[0].1, "ns");
     }
 
     #[test]
