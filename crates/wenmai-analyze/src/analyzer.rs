@@ -62,7 +62,7 @@ pub fn normalize_term(token: &str) -> Cow<'_, str> {
 /// `+#&._%-`): `２０２４` is cut as one word only once it is `2024`. Full-width punctuation is
 /// left alone (it is cut char by char either way).
 #[inline]
-fn is_foldable(c: char) -> bool {
+pub(crate) fn is_foldable(c: char) -> bool {
     matches!(c, '\u{FF10}'..='\u{FF19}' | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}'
         | '＋' | '＃' | '＆' | '．' | '＿' | '％' | '－')
 }
@@ -560,6 +560,15 @@ impl Analyzer {
             return None;
         }
         Some(t)
+    }
+
+    /// Whether segmenting two adjacent pieces of text apart gives the tokens of segmenting them
+    /// joined, when the first ends in a character outside jieba's `re_han_default` other than
+    /// `\r` and other than a full-width form that folding turns into one inside it: true in
+    /// precise mode, which splits blocks at every such character (`\r\n` is one token, hence
+    /// the exception).
+    pub(crate) fn joins_at_non_han(&self) -> bool {
+        self.mode == CutMode::Precise
     }
 
     /// Whether terms are single tokens decided by the token alone (no n-grams, no POS), so

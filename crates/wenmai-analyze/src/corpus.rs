@@ -8,12 +8,13 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use wenmai_parse::{Document, Span};
 
-use crate::analyzer::{Analyzer, Scratch};
+use crate::analyzer::{Analyzer, Scratch, is_foldable};
 use crate::error::{Error, Result};
 use crate::keywords::IdfTable;
 use crate::matrix::{
     DenseCounter, DocTermMatrix, DtmOptions, RawCounts, TermCache, TfidfOptions, UnitCounter,
 };
+use crate::segmenter::is_han_default;
 
 /// What a row of a matrix is: a whole document, a section, a paragraph or a sentence.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -137,7 +138,7 @@ impl Corpus {
     /// Each rayon task folds a contiguous run of documents into its own term cache and rows;
     /// the runs come back in document order and their vocabularies are merged by sorting, so the
     /// result does not depend on how the work was split.
-    /// Contiguous ranges of documents of about equal text size, a few per thread (one on one
+    /// Contiguous ranges of documents of about equal text size, two per thread (one on one
     /// thread), for work that builds one interner per range and merges them.
     fn chunks(&self) -> Vec<Range<usize>> {
         let threads = rayon::current_num_threads();
@@ -146,7 +147,7 @@ impl Corpus {
             return std::iter::once(0..n).collect();
         }
         let total: usize = self.documents.iter().map(|d| d.text.len() + 1).sum();
-        let k = (threads * 4).min(n);
+        let k = (threads * 2).min(n);
         let per = total.div_ceil(k);
         let mut out = Vec::with_capacity(k);
         let (mut start, mut acc) = (0, 0);
@@ -198,8 +199,13 @@ impl Corpus {
                                 scratch,
                                 ..
                             } = &mut p;
-                            for s in sentences {
-                                let text = d.text.get(s.start..s.end).unwrap_or("");
+                            let pieces = if per_token && analyzer.joins_at_non_han() {
+                                joined(&d.text, &sentences)
+                            } else {
+                                sentences.iter().map(|s| s.start..s.end).collect()
+                            };
+                            for s in pieces {
+                                let text = d.text.get(s).unwrap_or("");
                                 if per_token {
                                     let borrowed =
                                         analyzer.sentence_tokens_borrowed(dict, text, &mut |w| {
@@ -329,6 +335,27 @@ impl Corpus {
             .collect();
         Ok((w, kw))
     }
+}
+
+/// Adjacent sentences joined wherever that cannot change precise-mode segmentation (see
+/// [`Analyzer::joins_at_non_han`]), so that a unit is segmented in a few calls, not one per
+/// sentence.
+fn joined(text: &str, sentences: &[Span]) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for s in sentences {
+        if let Some(last) = out.last_mut()
+            && last.end == s.start
+            && text
+                .get(..last.end)
+                .and_then(|t| t.chars().next_back())
+                .is_some_and(|c| c != '\r' && !is_han_default(c) && !is_foldable(c))
+        {
+            last.end = s.end;
+        } else {
+            out.push(s.start..s.end);
+        }
+    }
+    out
 }
 
 /// The units of one document with the sentences each consists of.
@@ -532,5 +559,68 @@ impl CorpusStats {
             .iter()
             .map(|t| self.df.get(t).copied().unwrap_or(0))
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spans(text: &str, cuts: &[&str]) -> Vec<Span> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        for c in cuts {
+            let end = start + c.len();
+            assert_eq!(&text[start..end], *c);
+            out.push(Span {
+                start,
+                end,
+                char_start: 0,
+                char_end: 0,
+            });
+            start = end;
+        }
+        out
+    }
+
+    /// The tokens of `pieces` segmented apart and segmented joined.
+    fn apart_and_joined(an: &Analyzer, pieces: &[&str]) -> (Vec<String>, Vec<String>) {
+        let mut apart = Vec::new();
+        let mut joined = Vec::new();
+        an.segmenter().with_dict_read(|d| {
+            for p in pieces {
+                an.sentence_tokens(d, p, &mut |w| apart.push(w.to_owned()));
+            }
+            an.sentence_tokens(d, &pieces.concat(), &mut |w| joined.push(w.to_owned()));
+        });
+        (apart, joined)
+    }
+
+    #[test]
+    fn sentences_join_only_where_segmentation_cannot_tell() {
+        let an = Analyzer::default();
+        // After sentence-final punctuation: joined, and the tokens are the same.
+        let pieces = ["经济增长。", "“我来到北京。”", "ＧＤＰ增长５％！", "完"];
+        let text = pieces.concat();
+        assert_eq!(joined(&text, &spans(&text, &pieces)), vec![(0..text.len())]);
+        let (apart, together) = apart_and_joined(&an, &pieces);
+        assert_eq!(apart, together);
+        // A han character, a full-width form that folds into jieba's class, and `\r` before
+        // `\n` would change the tokens: not joined.
+        for pieces in [
+            ["北京", "大学"],
+            ["增长３．", "５倍"],
+            ["第一行\r", "\n第二行"],
+        ] {
+            let text = pieces.concat();
+            assert_eq!(joined(&text, &spans(&text, &pieces)).len(), 2, "{pieces:?}");
+            let plain = Analyzer::builder()
+                .stopwords(false)
+                .drop_punct(false)
+                .build()
+                .unwrap();
+            let (apart, together) = apart_and_joined(&plain, &pieces);
+            assert_ne!(apart, together, "{pieces:?}");
+        }
     }
 }

@@ -145,7 +145,7 @@ impl Default for Segmenter {
 
 /// jieba's `re_han_default`: `[\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]`.
 #[inline]
-fn is_han_default(c: char) -> bool {
+pub(crate) fn is_han_default(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FD5}')
         || c.is_ascii_alphanumeric()
         || matches!(c, '+' | '#' | '&' | '.' | '_' | '%' | '-')
