@@ -25,8 +25,14 @@ pub fn cut_interned<'a, S: AsRef<str> + Sync>(
     hmm: bool,
 ) -> Interned<'a> {
     type Chunk<'a> = (Vec<&'a str>, Vec<Vec<u32>>);
+    // Eight chunks per thread: enough to balance texts of unequal length, few enough that
+    // merging the chunk tables stays cheap.
+    let size = texts
+        .len()
+        .div_ceil(rayon::current_num_threads() * 8)
+        .max(1);
     let chunks: Vec<Chunk<'a>> = texts
-        .par_chunks(64)
+        .par_chunks(size)
         .map(|chunk| {
             let mut index: FxHashMap<&'a str, u32> = FxHashMap::default();
             let mut words: Vec<&'a str> = Vec::new();
