@@ -133,11 +133,6 @@ impl Corpus {
         out
     }
 
-    /// Count the terms of every unit in parallel: the raw material of matrices and statistics.
-    ///
-    /// Each rayon task folds a contiguous run of documents into its own term cache and rows;
-    /// the runs come back in document order and their vocabularies are merged by sorting, so the
-    /// result does not depend on how the work was split.
     /// Contiguous ranges of documents of about equal text size, two per thread (one on one
     /// thread), for work that builds one interner per range and merges them.
     fn chunks(&self) -> Vec<Range<usize>> {
@@ -165,6 +160,11 @@ impl Corpus {
         out
     }
 
+    /// Count the terms of every unit in parallel: the raw material of matrices and statistics.
+    ///
+    /// Each rayon task counts one of [`chunks`](Self::chunks) into its own term cache and
+    /// rows; the chunks come back in document order and their vocabularies are merged in term
+    /// order, so the result does not depend on how the work was split.
     fn raw_counts(&self, analyzer: &Analyzer, unit: Unit) -> (RawCounts, Vec<UnitRef>) {
         #[derive(Default)]
         struct Part {
