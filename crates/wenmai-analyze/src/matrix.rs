@@ -500,14 +500,7 @@ pub(crate) struct DenseCounter {
 impl DenseCounter {
     #[inline]
     pub(crate) fn add(&mut self, id: u32) {
-        let i = id as usize;
-        if i >= self.counts.len() {
-            self.counts.resize((i + 1).max(self.counts.len() * 2), 0);
-        }
-        if self.counts[i] == 0 {
-            self.touched.push(id);
-        }
-        self.counts[i] += 1;
+        self.add_n(id, 1);
     }
 
     /// Add `n` (> 0) occurrences of `id`.
@@ -605,9 +598,7 @@ impl TermCache {
         };
         (id != DROPPED).then_some(id)
     }
-}
 
-impl TermCache {
     /// The term id of the raw token packed in `key` (by [`pack`]), computing its term with
     /// `term` the first time.
     #[inline]
@@ -1083,14 +1074,16 @@ impl DocTermMatrix {
     /// assert_eq!(m.idf_table().get("b"), 2f64.ln());
     /// ```
     pub fn idf_table(&self) -> IdfTable {
+        IdfTable::from_pairs(self.terms.iter().cloned().zip(self.own_idf()))
+    }
+
+    /// `ln(n_rows / df)` of every column (jieba's idf, learnt from these rows).
+    fn own_idf(&self) -> Vec<f64> {
         let n = self.n_rows() as f64;
-        IdfTable::from_pairs(
-            self.terms
-                .iter()
-                .cloned()
-                .zip(self.document_frequency())
-                .map(|(t, df)| (t, (n / df as f64).ln())),
-        )
+        self.document_frequency()
+            .iter()
+            .map(|&df| (n / df as f64).ln())
+            .collect()
     }
 
     /// Top-`k` keywords of every row of this (count) matrix, weighed as jieba's `extract_tags`
@@ -1132,13 +1125,7 @@ impl DocTermMatrix {
     pub fn keyword_columns(&self, k: usize, idf: Option<&IdfTable>) -> Vec<Vec<(usize, f64)>> {
         let by_column: Vec<f64> = match idf {
             Some(idf) => self.terms.par_iter().map(|t| idf.get(t)).collect(),
-            None => {
-                let n = self.n_rows() as f64;
-                self.document_frequency()
-                    .iter()
-                    .map(|&df| (n / df as f64).ln())
-                    .collect()
-            }
+            None => self.own_idf(),
         };
         (0..self.n_rows())
             .into_par_iter()
