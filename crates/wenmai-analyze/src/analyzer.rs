@@ -600,16 +600,20 @@ impl Analyzer {
 
     /// [`sentence_tokens`](Self::sentence_tokens) for a sentence that needs no width folding:
     /// the tokens borrow from it. Returns `false` (and emits nothing) when it needs folding.
+    ///
+    /// Each token comes with its dictionary id where the segmenter has one (see
+    /// `Dictionary::each_with_ids`): a token's term depends on its text only, so equal ids mean
+    /// equal terms.
     pub(crate) fn sentence_tokens_borrowed<'t>(
         &self,
         d: &Dictionary,
         sentence: &'t str,
-        emit: &mut impl FnMut(&'t str),
+        emit: &mut impl FnMut(&'t str, u32),
     ) -> bool {
         if self.normalize && has_foldable(sentence) {
             return false;
         }
-        d.each(sentence, self.mode, self.hmm, |w, _| emit(w));
+        d.each_with_ids(sentence, self.mode, self.hmm, emit);
         true
     }
 

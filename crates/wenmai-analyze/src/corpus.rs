@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use wenmai_parse::{Document, Span};
 
 use crate::analyzer::{Analyzer, Scratch, is_foldable};
+use crate::dat::NO_WORD;
 use crate::error::{Error, Result};
 use crate::keywords::IdfTable;
 use crate::matrix::{
@@ -187,7 +188,7 @@ impl Corpus {
                 // The tokens of a unit are collected first and counted afterwards: counting
                 // between two segmentation calls would find the counting tables evicted by the
                 // dictionary walk every time.
-                let mut buf: Vec<&str> = Vec::new();
+                let mut buf: Vec<(&str, u32)> = Vec::new();
                 analyzer.segmenter().with_dict_read(|dict| {
                     for i in range {
                         let d = &self.documents[i];
@@ -207,10 +208,11 @@ impl Corpus {
                             for s in pieces {
                                 let text = d.text.get(s).unwrap_or("");
                                 if per_token {
-                                    let borrowed =
-                                        analyzer.sentence_tokens_borrowed(dict, text, &mut |w| {
-                                            buf.push(w)
-                                        });
+                                    let borrowed = analyzer.sentence_tokens_borrowed(
+                                        dict,
+                                        text,
+                                        &mut |w, id| buf.push((w, id)),
+                                    );
                                     if !borrowed {
                                         analyzer.sentence_tokens(dict, text, &mut |w| {
                                             local.add(w, cache, |w| analyzer.token_term(w));
@@ -223,8 +225,12 @@ impl Corpus {
                                 }
                             }
                             let row = if per_token {
-                                for w in buf.drain(..) {
-                                    local.add(w, cache, |w| analyzer.token_term(w));
+                                for (w, id) in buf.drain(..) {
+                                    if id == NO_WORD {
+                                        local.add(w, cache, |w| analyzer.token_term(w));
+                                    } else {
+                                        local.add_word(id);
+                                    }
                                 }
                                 local.take_row(cache, term)
                             } else {

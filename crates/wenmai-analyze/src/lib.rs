@@ -31,6 +31,7 @@
 
 pub mod analyzer;
 pub mod corpus;
+mod dat;
 pub mod error;
 pub mod keywords;
 pub mod matrix;

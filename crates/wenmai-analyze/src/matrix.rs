@@ -539,6 +539,9 @@ impl DenseCounter {
 pub(crate) struct TermCache {
     short: FxHashMap<u128, u32>,
     long: FxHashMap<Box<str>, u32>,
+    /// By dictionary word id (`crate::dat`): 0 unseen, [`DROPPED`], or term id + 1. Frequent
+    /// words have small ids, so their entries share a few cache lines.
+    words: Vec<u32>,
     pub(crate) interner: Interner,
 }
 
@@ -549,6 +552,7 @@ impl Default for TermCache {
         TermCache {
             short: FxHashMap::with_capacity_and_hasher(CAPACITY, Default::default()),
             long: FxHashMap::default(),
+            words: Vec::new(),
             interner: Interner {
                 ids: FxHashMap::with_capacity_and_hasher(CAPACITY, Default::default()),
                 terms: Vec::with_capacity(CAPACITY),
@@ -595,6 +599,31 @@ impl TermCache {
                     id
                 }
             }
+        };
+        (id != DROPPED).then_some(id)
+    }
+
+    /// The term id of dictionary word `id`, computing its term with `term` the first time.
+    #[inline]
+    fn term_of_word(
+        &mut self,
+        id: u32,
+        term: impl FnOnce(&str) -> Option<std::borrow::Cow<'static, str>>,
+    ) -> Option<u32> {
+        let i = id as usize;
+        if i >= self.words.len() {
+            // Zeroed memory: pages are only touched where words occur.
+            self.words = vec![0; crate::dat::DEFAULT.n_ids().max(i + 1)];
+        }
+        let id = match self.words[i] {
+            0 => {
+                let w = crate::dat::DEFAULT.word(id);
+                let t = term(&w).map_or(DROPPED, |t| self.interner.id(&t));
+                self.words[i] = if t == DROPPED { DROPPED } else { t + 1 };
+                t
+            }
+            DROPPED => DROPPED,
+            t => t - 1,
         };
         (id != DROPPED).then_some(id)
     }
@@ -651,6 +680,10 @@ impl Default for UnitCounter {
     }
 }
 
+/// Marks a [`UnitCounter`] key that is a dictionary word id: a [`pack`]ed token has its length
+/// (below 16) in the top byte, so never this bit.
+const WORD_KEY: u128 = 1 << 127;
+
 #[inline]
 fn slot_of(key: u128, mask: usize) -> usize {
     const K: u64 = 0xf135_7aea_2e62_a9c5;
@@ -674,7 +707,17 @@ impl UnitCounter {
             }
             return;
         }
-        let key = pack(w);
+        self.add_key(pack(w));
+    }
+
+    /// Count one token that is dictionary word `id` (`crate::dat`).
+    #[inline]
+    pub(crate) fn add_word(&mut self, id: u32) {
+        self.add_key(WORD_KEY | u128::from(id));
+    }
+
+    #[inline]
+    fn add_key(&mut self, key: u128) {
         let mask = self.slots.len() - 1;
         let mut i = slot_of(key, mask);
         loop {
@@ -720,7 +763,12 @@ impl UnitCounter {
         let counter = &mut self.counter;
         for &u in &self.used {
             let (key, n) = std::mem::take(&mut self.slots[u as usize]);
-            if let Some(id) = cache.term_packed(key, &term) {
+            let id = if key & WORD_KEY != 0 {
+                cache.term_of_word(key as u32, &term)
+            } else {
+                cache.term_packed(key, &term)
+            };
+            if let Some(id) = id {
                 counter.add_n(id, n);
             }
         }

@@ -18,6 +18,8 @@ use std::io::BufRead;
 use std::sync::{Arc, LazyLock, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 use jieba_rs::Jieba;
+
+use crate::dat::NO_WORD;
 use rayon::prelude::*;
 use regex::Regex;
 
@@ -71,6 +73,9 @@ pub(crate) struct Dictionary {
     retagged: HashMap<String, String>,
     /// Bumped on every write access, so cached analyses can tell that the dictionary changed.
     generation: u64,
+    /// Whether this is jieba's default dictionary, unchanged: precise and search modes then
+    /// segment with [`crate::dat`]'s trie (the same tokens, found faster).
+    pristine: bool,
 }
 
 impl Dictionary {
@@ -80,6 +85,15 @@ impl Dictionary {
             deleted: HashSet::new(),
             retagged: HashMap::new(),
             generation: 0,
+            pristine: false,
+        }
+    }
+
+    /// jieba's default dictionary.
+    fn default_dict() -> Self {
+        Dictionary {
+            pristine: true,
+            ..Dictionary::new(default_jieba())
         }
     }
 
@@ -100,7 +114,7 @@ impl Dictionary {
 }
 
 static DEFAULT_DICTIONARY: LazyLock<Arc<RwLock<Dictionary>>> =
-    LazyLock::new(|| Arc::new(RwLock::new(Dictionary::new(default_jieba()))));
+    LazyLock::new(|| Arc::new(RwLock::new(Dictionary::default_dict())));
 
 /// jieba-rs's embedded dictionary with the one entry of jieba 0.42.1's `dict.txt` it lacks
 /// (`B超 3 n`), so that the words and the total frequency (60,101,967) are jieba's.
@@ -227,7 +241,10 @@ fn emit_chars<'a>(block: &'a str, base: usize, emit: &mut impl FnMut(&'a str, us
 }
 
 /// Maximal runs of `class` and of its complement: `(run, byte offset, in_class)`.
-fn runs(text: &str, class: impl Fn(char) -> bool) -> impl Iterator<Item = (&str, usize, bool)> {
+pub(crate) fn runs(
+    text: &str,
+    class: impl Fn(char) -> bool,
+) -> impl Iterator<Item = (&str, usize, bool)> {
     let mut pos = 0;
     std::iter::from_fn(move || {
         let rest = &text[pos..];
@@ -255,7 +272,7 @@ impl Segmenter {
     /// ```
     pub fn new() -> Self {
         Segmenter {
-            dict: Arc::new(RwLock::new(Dictionary::new(default_jieba()))),
+            dict: Arc::new(RwLock::new(Dictionary::default_dict())),
         }
     }
 
@@ -565,6 +582,7 @@ impl Dictionary {
         if word.is_empty() {
             return 0;
         }
+        self.pristine = false;
         let freq = freq.unwrap_or_else(|| self.suggest_one(word));
         // jieba: `if tag: self.user_word_tag_tab[word] = tag`, for new and old words alike.
         if let Some(tag) = tag.filter(|t| !t.is_empty())
@@ -671,7 +689,50 @@ impl Dictionary {
         }
     }
 
+    /// [`each`](Self::each) with, for each token, its id in the default dictionary's trie when
+    /// the route took it from there ([`NO_WORD`] otherwise; always in full and search mode
+    /// and for an edited dictionary).
+    pub(crate) fn each_with_ids<'a>(
+        &self,
+        text: &'a str,
+        mode: CutMode,
+        hmm: bool,
+        mut emit: impl FnMut(&'a str, u32),
+    ) {
+        if self.pristine && mode == CutMode::Precise {
+            self.each_pristine(text, hmm, &mut |w, _, id| emit(w, id));
+        } else {
+            self.each(text, mode, hmm, |w, _| emit(w, NO_WORD));
+        }
+    }
+
+    /// Precise mode with the default dictionary's trie.
+    fn each_pristine<'a>(
+        &self,
+        text: &'a str,
+        hmm: bool,
+        emit: &mut impl FnMut(&'a str, usize, u32),
+    ) {
+        let trie = &*crate::dat::DEFAULT;
+        for (block, base, han) in runs(text, is_han_default) {
+            if han {
+                trie.cut_block(block, hmm, &mut |w, b, id| {
+                    if id == NO_WORD {
+                        self.finish_token(w, base + b, hmm, &mut |p, o| emit(p, o, NO_WORD));
+                    } else {
+                        emit(w, base + b, id);
+                    }
+                });
+            } else {
+                emit_chars(block, base, &mut |w, b| emit(w, b, NO_WORD));
+            }
+        }
+    }
+
     fn each_precise<'a>(&self, text: &'a str, hmm: bool, emit: &mut impl FnMut(&'a str, usize)) {
+        if self.pristine {
+            return self.each_pristine(text, hmm, &mut |w, b, _| emit(w, b));
+        }
         if text.chars().any(is_extra_han) {
             for (block, base, han) in runs(text, is_han_default) {
                 if han {
@@ -696,25 +757,33 @@ impl Dictionary {
         emit: &mut impl FnMut(&'a str, usize),
     ) {
         for t in self.jieba.cut(block, hmm) {
-            let w = t.word;
-            let b = base + t.byte_start;
-            if hmm
-                && w.len() > 1
-                && w.is_ascii()
-                && w.bytes().any(|c| matches!(c, b'.' | b'_' | b'-'))
-            {
-                if self.jieba.has_word(w) {
-                    emit(w, b);
-                } else {
-                    split_finalseg_skip(w, |p, o| emit(p, b + o));
-                }
-            } else if hmm && !self.deleted.is_empty() && self.deleted.contains(w) {
-                for (i, c) in w.char_indices() {
-                    emit(&w[i..i + c.len_utf8()], b + i);
-                }
-            } else {
+            self.finish_token(t.word, base + t.byte_start, hmm, emit);
+        }
+    }
+
+    /// What jieba does to a token of the route or the HMM that jieba-rs does not: ASCII runs
+    /// the HMM made are split by `finalseg.re_skip`, deleted words are split into chars.
+    #[inline(always)]
+    fn finish_token<'a>(
+        &self,
+        w: &'a str,
+        b: usize,
+        hmm: bool,
+        emit: &mut impl FnMut(&'a str, usize),
+    ) {
+        if hmm && w.len() > 1 && w.is_ascii() && w.bytes().any(|c| matches!(c, b'.' | b'_' | b'-'))
+        {
+            if self.jieba.has_word(w) {
                 emit(w, b);
+            } else {
+                split_finalseg_skip(w, |p, o| emit(p, b + o));
             }
+        } else if hmm && !self.deleted.is_empty() && self.deleted.contains(w) {
+            for (i, c) in w.char_indices() {
+                emit(&w[i..i + c.len_utf8()], b + i);
+            }
+        } else {
+            emit(w, b);
         }
     }
 

@@ -1,0 +1,494 @@
+//! jieba's default dictionary as a double-array trie, and jieba's route search over it.
+//!
+//! jieba-rs finds the best segmentation of a block in three passes: it walks its trie from
+//! every character and stores every dictionary word found in a DAG, computes the route from
+//! the DAG backwards, then follows the route. Here the walk and the route are one backward
+//! pass: the words starting at a character end after it, and the route from those ends is
+//! already known, so no DAG is stored. The trie is a double array whose cells hold the word's
+//! `ln(freq)`, so a step of the walk is one load; cells are placed hottest first (the nodes
+//! carrying the most dictionary frequency get the lowest, densest indices) and characters are
+//! numbered by frequency, so the common walks stay in a small part of the array.
+//!
+//! The tokens are jieba 0.42.1's `cut` (the parity tests compare them with jieba and with
+//! jieba-rs); unknown runs go to jieba-rs's HMM. The trie is built once per process from
+//! jieba 0.42.1's `dict.txt` (`data/dict.txt`), and is used only while a segmenter's
+//! dictionary is unchanged: an edited dictionary is segmented by jieba-rs.
+
+use std::cell::RefCell;
+use std::collections::BinaryHeap;
+use std::sync::LazyLock;
+
+use jieba_rs::Jieba;
+
+include_flate::flate!(static DICT_TXT: str from "data/dict.txt" with zstd);
+
+/// The default dictionary, built on first use.
+pub(crate) static DEFAULT: LazyLock<WordTrie> = LazyLock::new(|| WordTrie::from_dict(&DICT_TXT));
+
+/// jieba-rs with no words: its `cut(text, true)` is jieba's `finalseg.cut` (the HMM alone).
+static HMM_ONLY: LazyLock<Jieba> = LazyLock::new(Jieba::empty);
+
+/// Word id of a token that is not a dictionary word found by the route.
+pub(crate) const NO_WORD: u32 = u32::MAX;
+
+#[derive(Clone, Copy, Debug)]
+struct Cell {
+    /// Children of this node are at `base + code`.
+    base: u32,
+    /// Index of the parent node; [`FREE`] for an unused cell.
+    check: u32,
+    /// `ln(freq)` of the word ending here, or [`NOT_WORD`].
+    log_freq: f64,
+}
+
+const FREE: u32 = u32::MAX;
+const NOT_WORD: f64 = f64::NEG_INFINITY;
+const EMPTY: Cell = Cell {
+    base: 0,
+    check: FREE,
+    log_freq: NOT_WORD,
+};
+
+/// A dictionary of words and frequencies (jieba's `FREQ` and `total`) as a double-array trie.
+#[derive(Debug)]
+pub(crate) struct WordTrie {
+    cells: Vec<Cell>,
+    /// Code of each char (0: in no word).
+    codes: Vec<u32>,
+    /// The char of each code.
+    chars: Vec<char>,
+    log_total: f64,
+}
+
+/// Per-thread buffers of [`WordTrie::cut_block`].
+#[derive(Default)]
+struct Scratch {
+    codes: Vec<u32>,
+    /// Byte offset of each char of the block, and the block's length.
+    offsets: Vec<u32>,
+    route: Vec<Step>,
+}
+
+#[derive(Clone, Copy, Default)]
+struct Step {
+    prob: f64,
+    end: u32,
+    word: u32,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+impl WordTrie {
+    /// Read `word freq [tag]` lines (jieba's `dict.txt`): the last frequency of a word is its
+    /// frequency, and the total sums every line, as jieba's `gen_pfdict` does.
+    pub(crate) fn from_dict(text: &str) -> WordTrie {
+        let mut words: Vec<(&str, u64)> = Vec::new();
+        let mut total = 0u64;
+        for line in text.lines() {
+            let mut it = line.split_ascii_whitespace();
+            let (Some(w), Some(f)) = (it.next(), it.next()) else {
+                continue;
+            };
+            let Ok(f) = f.parse::<u64>() else { continue };
+            total += f;
+            words.push((w, f));
+        }
+        WordTrie::build(&words, total)
+    }
+
+    fn build(words: &[(&str, u64)], total: u64) -> WordTrie {
+        // Characters numbered by the frequency they carry, most frequent first.
+        let mut weight: rustc_hash::FxHashMap<char, u64> = Default::default();
+        for (w, f) in words {
+            for c in w.chars() {
+                *weight.entry(c).or_default() += f + 1;
+            }
+        }
+        let mut chars: Vec<(char, u64)> = weight.into_iter().collect();
+        chars.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let max_char = chars.iter().map(|c| c.0 as usize).max().unwrap_or(0);
+        let mut codes = vec![0u32; max_char + 1];
+        for (i, (c, _)) in chars.iter().enumerate() {
+            codes[*c as usize] = i as u32 + 1;
+        }
+        let chars: Vec<char> = std::iter::once('\0')
+            .chain(chars.iter().map(|c| c.0))
+            .collect();
+        // Keys as code sequences, sorted: the words under a node are a contiguous range, its
+        // own word (if any) first, then its children in code order.
+        let mut keys: Vec<(Vec<u32>, u64)> = words
+            .iter()
+            .map(|(w, f)| (w.chars().map(|c| codes[c as usize]).collect(), *f))
+            .collect();
+        keys.sort_unstable();
+        // Later lines win, as in jieba's dict (a word listed twice keeps its last frequency).
+        keys.dedup_by(|later, earlier| {
+            if later.0 == earlier.0 {
+                earlier.1 = later.1;
+                true
+            } else {
+                false
+            }
+        });
+        let mut weight_upto = vec![0u64; keys.len() + 1];
+        for (i, k) in keys.iter().enumerate() {
+            weight_upto[i + 1] = weight_upto[i] + k.1 + 1;
+        }
+
+        let mut cells = vec![EMPTY; 1 << 16];
+        cells[0].check = 0;
+        // Free cells as a bitset, for a fast scan to the next one.
+        let mut free: Vec<u64> = vec![u64::MAX; cells.len() / 64];
+        free[0] &= !1;
+        // Where the last search for a node with that many children succeeded: nodes with many
+        // children skip the dense front after a while.
+        let mut heads = [1usize; 7];
+        const PATIENCE: usize = 1000;
+        // Nodes to place, heaviest first: (weight, node, key range, depth).
+        let mut queue: BinaryHeap<(u64, std::cmp::Reverse<u32>, u32, u32, u32)> = BinaryHeap::new();
+        queue.push((
+            weight_upto[keys.len()],
+            std::cmp::Reverse(0),
+            0,
+            keys.len() as u32,
+            0,
+        ));
+        let mut children: Vec<(u32, u32, u32)> = Vec::new();
+        while let Some((_, std::cmp::Reverse(node), lo, hi, depth)) = queue.pop() {
+            let (mut lo, hi, depth) = (lo as usize, hi as usize, depth as usize);
+            if keys[lo].0.len() == depth {
+                cells[node as usize].log_freq = (keys[lo].1 as f64).ln();
+                lo += 1;
+            }
+            children.clear();
+            let mut i = lo;
+            while i < hi {
+                let c = keys[i].0[depth];
+                let mut j = i + 1;
+                while j < hi && keys[j].0[depth] == c {
+                    j += 1;
+                }
+                children.push((c, i as u32, j as u32));
+                i = j;
+            }
+            let (Some(&(first, ..)), Some(&(last, ..))) = (children.first(), children.last())
+            else {
+                continue;
+            };
+            let (first, last) = (first as usize, last as usize);
+            let bucket = match children.len() {
+                1 => 0,
+                2 => 1,
+                3..=4 => 2,
+                5..=8 => 3,
+                9..=16 => 4,
+                17..=64 => 5,
+                _ => 6,
+            };
+            let mut pos = next_free(&free, heads[0].max(first + 1));
+            let mut tries = 0usize;
+            let base = loop {
+                tries += 1;
+                if tries == PATIENCE && heads[bucket] > pos {
+                    pos = next_free(&free, heads[bucket]);
+                }
+                let base = pos - first;
+                if base + last >= cells.len() {
+                    let len = (base + last + 1)
+                        .max(cells.len() + cells.len() / 4)
+                        .next_multiple_of(64);
+                    cells.resize(len, EMPTY);
+                    free.resize(len / 64, u64::MAX);
+                }
+                if children
+                    .iter()
+                    .all(|&(c, ..)| cells[base + c as usize].check == FREE)
+                {
+                    break base;
+                }
+                pos = next_free(&free, pos + 1);
+            };
+            heads[bucket] = heads[bucket].max(pos);
+            cells[node as usize].base = base as u32;
+            for &(c, a, z) in &children {
+                let t = base + c as usize;
+                cells[t].check = node;
+                free[t / 64] &= !(1u64 << (t % 64));
+                let w = weight_upto[z as usize] - weight_upto[a as usize];
+                queue.push((w, std::cmp::Reverse(t as u32), a, z, depth as u32 + 1));
+            }
+            heads[0] = next_free(&free, heads[0]);
+        }
+        // Any base + code stays inside the array, so a step needs no bounds check of its own.
+        let used = cells.iter().rposition(|c| c.check != FREE).unwrap_or(0);
+        let max_base = cells.iter().map(|c| c.base as usize).max().unwrap_or(0);
+        cells.truncate(used + 1);
+        cells.resize(cells.len().max(max_base + chars.len()), EMPTY);
+        cells.shrink_to_fit();
+        WordTrie {
+            cells,
+            codes,
+            chars,
+            log_total: (total as f64).ln(),
+        }
+    }
+
+    /// Number of cells: word ids are below it.
+    pub(crate) fn n_ids(&self) -> usize {
+        self.cells.len()
+    }
+
+    /// The word whose id (node) is `id`, read back up the trie.
+    pub(crate) fn word(&self, id: u32) -> String {
+        let mut rev = Vec::new();
+        let mut node = id as usize;
+        while node != 0 {
+            let parent = self.cells[node].check as usize;
+            rev.push(self.chars[node - self.cells[parent].base as usize]);
+            node = parent;
+        }
+        rev.iter().rev().collect()
+    }
+
+    #[inline(always)]
+    fn code(&self, c: char) -> u32 {
+        self.codes.get(c as usize).copied().unwrap_or(0)
+    }
+
+    /// The node of `word`, if it is a dictionary word.
+    fn word_id(&self, codes: impl IntoIterator<Item = u32>) -> Option<u32> {
+        let mut node = 0usize;
+        for c in codes {
+            if c == 0 {
+                return None;
+            }
+            let t = self.cells[node].base as usize + c as usize;
+            if self.cells.get(t)?.check as usize != node {
+                return None;
+            }
+            node = t;
+        }
+        (node != 0 && self.cells[node].log_freq != NOT_WORD).then_some(node as u32)
+    }
+
+    /// Whether `word` is in the dictionary.
+    #[cfg(test)]
+    fn contains(&self, word: &str) -> bool {
+        self.word_id(word.chars().map(|c| self.code(c))).is_some()
+    }
+
+    /// jieba's `__cut_DAG` (`hmm`) or `__cut_DAG_NO_HMM` of `block`, a run of `re_han_default`
+    /// characters: `emit(word, byte offset in block, word id)` for each token in order, the id
+    /// being the trie node of a dictionary word taken by the route ([`NO_WORD`] otherwise).
+    pub(crate) fn cut_block<'a>(
+        &self,
+        block: &'a str,
+        hmm: bool,
+        emit: &mut impl FnMut(&'a str, usize, u32),
+    ) {
+        SCRATCH.with(|s| match s.try_borrow_mut() {
+            Ok(mut s) => {
+                self.cut_with(block, hmm, &mut s, emit);
+                const KEEP: usize = 1 << 20;
+                if s.route.capacity() > KEEP {
+                    *s = Scratch::default();
+                }
+            }
+            // Segmenting from inside `emit`: use buffers of its own.
+            Err(_) => self.cut_with(block, hmm, &mut Scratch::default(), emit),
+        })
+    }
+
+    fn cut_with<'a>(
+        &self,
+        block: &'a str,
+        hmm: bool,
+        s: &mut Scratch,
+        emit: &mut impl FnMut(&'a str, usize, u32),
+    ) {
+        let Scratch {
+            codes,
+            offsets,
+            route,
+        } = s;
+        codes.clear();
+        offsets.clear();
+        for (i, c) in block.char_indices() {
+            offsets.push(i as u32);
+            codes.push(self.code(c));
+        }
+        offsets.push(block.len() as u32);
+        let n = codes.len();
+        route.clear();
+        route.resize(n + 1, Step::default());
+        route[n] = Step {
+            prob: 0.0,
+            end: n as u32,
+            word: NO_WORD,
+        };
+        // jieba's `calc`: route[i] = max over words i..j of (ln freq - ln total + route[j]),
+        // ties to the longer word; a char that starts no word is a word of frequency 1.
+        let log_total = self.log_total;
+        let cells = &self.cells[..];
+        for i in (0..n).rev() {
+            let mut best = Step {
+                prob: -log_total + route[i + 1].prob,
+                end: i as u32 + 1,
+                word: NO_WORD,
+            };
+            let mut found = false;
+            let mut node = 0usize;
+            let mut j = i;
+            while j < n {
+                let c = codes[j];
+                if c == 0 {
+                    break;
+                }
+                let t = cells[node].base as usize + c as usize;
+                let cell = cells[t];
+                if cell.check as usize != node {
+                    break;
+                }
+                node = t;
+                j += 1;
+                if cell.log_freq != NOT_WORD {
+                    let prob = cell.log_freq - log_total + route[j].prob;
+                    if !found || prob > best.prob || (prob == best.prob && j as u32 > best.end) {
+                        best = Step {
+                            prob,
+                            end: j as u32,
+                            word: t as u32,
+                        };
+                        found = true;
+                    }
+                }
+            }
+            route[i] = best;
+        }
+        let text = |a: usize, z: usize| &block[offsets[a] as usize..offsets[z] as usize];
+        // Runs of single chars the route leaves: with the HMM, one dictionary word is split
+        // into chars and anything else goes to the HMM; without it, a run of ASCII letters and
+        // digits is one word.
+        let flush = |a: usize, z: usize, emit: &mut dyn FnMut(&'a str, usize, u32)| {
+            if z - a == 1 {
+                emit(text(a, z), offsets[a] as usize, route[a].word);
+            } else if !hmm {
+                emit(text(a, z), offsets[a] as usize, NO_WORD);
+            } else if self.word_id(codes[a..z].iter().copied()).is_some() {
+                for k in a..z {
+                    emit(text(k, k + 1), offsets[k] as usize, route[k].word);
+                }
+            } else {
+                let run = text(a, z);
+                let base = offsets[a] as usize;
+                for t in HMM_ONLY.cut(run, true) {
+                    emit(t.word, base + t.byte_start, NO_WORD);
+                }
+            }
+        };
+        let mut x = 0;
+        let mut left: Option<usize> = None;
+        while x < n {
+            let Step { end, word, .. } = route[x];
+            let y = end as usize;
+            if y - x == 1 && (hmm || block.as_bytes()[offsets[x] as usize].is_ascii_alphanumeric())
+            {
+                left.get_or_insert(x);
+            } else {
+                if let Some(a) = left.take() {
+                    flush(a, x, emit);
+                }
+                emit(text(x, y), offsets[x] as usize, word);
+            }
+            x = y;
+        }
+        if let Some(a) = left {
+            flush(a, n, emit);
+        }
+    }
+}
+
+/// The first free cell at or after `x` (the end of the array if none).
+fn next_free(free: &[u64], x: usize) -> usize {
+    let mut w = x / 64;
+    if w >= free.len() {
+        return x.max(free.len() * 64);
+    }
+    let mut bits = free[w] & (u64::MAX << (x % 64));
+    loop {
+        if bits != 0 {
+            return w * 64 + bits.trailing_zeros() as usize;
+        }
+        w += 1;
+        if w >= free.len() {
+            return free.len() * 64;
+        }
+        bits = free[w];
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cut(trie: &WordTrie, text: &str, hmm: bool) -> Vec<String> {
+        let mut v = Vec::new();
+        trie.cut_block(text, hmm, &mut |w, _, _| v.push(w.to_string()));
+        v
+    }
+
+    #[test]
+    fn small_dictionary_routes_like_jieba() {
+        let trie = WordTrie::from_dict("北京 100\n北京大学 50\n大学 80\n学生 60\n生 5\n");
+        assert!(trie.contains("北京大学") && trie.contains("生") && !trie.contains("北大"));
+        let mut ids = Vec::new();
+        trie.cut_block("北京大学生", false, &mut |w, _, id| {
+            ids.push((w.to_string(), id))
+        });
+        for (w, id) in ids {
+            assert_eq!(trie.word(id), w);
+        }
+        assert_eq!(cut(&trie, "北京大学生", false), ["北京大学", "生"]);
+        assert_eq!(cut(&trie, "abc北京2024", false), ["abc", "北京", "2024"]);
+    }
+
+    #[test]
+    fn later_lines_win_and_every_line_counts_in_the_total() {
+        let trie = WordTrie::from_dict("甲 1\n乙 2\n甲 3\n");
+        assert_eq!(trie.log_total, 6f64.ln());
+        let node = trie.word_id([trie.code('甲')]).unwrap();
+        assert_eq!(trie.cells[node as usize].log_freq, 3f64.ln());
+    }
+
+    #[test]
+    fn default_dictionary_matches_jieba_rs() {
+        let jieba = Jieba::new();
+        let text = "我来到北京清华大学，小明硕士毕业于中国科学院计算所，后在日本京都大学深造。\
+                    他来到了网易杭研大厦。2011-2020年GDP增长6.5%";
+        for hmm in [false, true] {
+            let ours: Vec<String> = text
+                .split('，')
+                .flat_map(|s| {
+                    let mut v = Vec::new();
+                    for (piece, _, han) in
+                        crate::segmenter::runs(s, crate::segmenter::is_han_default)
+                    {
+                        if han {
+                            v.extend(cut(&DEFAULT, piece, hmm));
+                        } else {
+                            v.extend(piece.chars().map(String::from));
+                        }
+                    }
+                    v
+                })
+                .collect();
+            let theirs: Vec<String> = text
+                .split('，')
+                .flat_map(|s| jieba.cut(s, hmm).into_iter().map(|t| t.word.to_string()))
+                .collect();
+            assert_eq!(ours, theirs, "hmm={hmm}");
+        }
+    }
+}

@@ -1,0 +1,85 @@
+//! The default dictionary is segmented with wenmai's own trie and route search (`src/dat.rs`),
+//! an edited one with jieba-rs. Both must give the same tokens: here the same dictionary
+//! (jieba 0.42.1's `dict.txt`, bundled) goes through both paths, on every line of the
+//! government work reports, the news articles of `dev.txt` and the SIGHAN PKU test file.
+//! (Parity with jieba itself is `scripts/parity.py`'s, and the SIGHAN F-score tests'.)
+
+mod common;
+
+use std::io::BufReader;
+
+use wenmai_analyze::{Analyzer, Corpus, CutMode, DtmOptions, Segmenter, Unit};
+
+fn jieba_rs_path() -> Segmenter {
+    let dict = std::fs::File::open(concat!(env!("CARGO_MANIFEST_DIR"), "/data/dict.txt"))
+        .expect("data/dict.txt");
+    Segmenter::with_dict(BufReader::new(dict)).expect("dict.txt")
+}
+
+fn lines() -> Vec<String> {
+    let mut texts: Vec<String> = common::gov_reports().into_iter().map(|(_, t)| t).collect();
+    texts.push(common::read("news/inews_bdci2019/dev.txt"));
+    texts.push(common::read("sighan2005/pku_test.utf8"));
+    texts
+        .iter()
+        .flat_map(|t| t.lines().map(str::to_owned))
+        .collect()
+}
+
+#[test]
+fn trie_and_jieba_rs_give_the_same_tokens() {
+    let (fast, slow) = (Segmenter::default(), jieba_rs_path());
+    let lines = lines();
+    assert!(lines.len() > 15_000, "{} lines", lines.len());
+    for hmm in [true, false] {
+        for mode in [CutMode::Precise, CutMode::Search] {
+            let differ: Vec<&String> = lines
+                .iter()
+                .filter(|l| fast.cut(l, mode, hmm) != slow.cut(l, mode, hmm))
+                .collect();
+            assert!(
+                differ.is_empty(),
+                "{mode:?} hmm={hmm}: {} of {} lines differ, first: {:?}",
+                differ.len(),
+                lines.len(),
+                differ.first()
+            );
+        }
+    }
+}
+
+#[test]
+fn trie_counts_equal_jieba_rs_counts() {
+    let texts: Vec<String> = common::gov_reports().into_iter().map(|(_, t)| t).collect();
+    let corpus = Corpus::from_texts(&texts);
+    let fast = Analyzer::default();
+    let slow = Analyzer::builder()
+        .segmenter(jieba_rs_path())
+        .build()
+        .unwrap();
+    for unit in [Unit::Document, Unit::Sentence] {
+        let a = corpus.dtm(&fast, unit, &DtmOptions::default()).unwrap();
+        let b = corpus.dtm(&slow, unit, &DtmOptions::default()).unwrap();
+        assert_eq!(a.terms, b.terms, "{unit:?}");
+        assert_eq!(
+            (&a.indptr, &a.indices, &a.data),
+            (&b.indptr, &b.indices, &b.data),
+            "{unit:?}"
+        );
+    }
+}
+
+#[test]
+fn an_edit_leaves_the_trie() {
+    let seg = Segmenter::new();
+    assert_eq!(seg.cut("江大桥", CutMode::Precise, false), ["江", "大桥"]);
+    seg.add_word("江大桥", Some(20_000), None).unwrap();
+    assert_eq!(seg.cut("江大桥", CutMode::Precise, false), ["江大桥"]);
+    seg.del_word("江大桥").unwrap();
+    assert_eq!(seg.cut("江大桥", CutMode::Precise, false), ["江", "大桥"]);
+    // The shared default is not touched by a private copy's edits.
+    assert_eq!(
+        Segmenter::default().cut("江大桥", CutMode::Precise, false),
+        ["江", "大桥"]
+    );
+}
