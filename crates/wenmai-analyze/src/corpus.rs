@@ -1,6 +1,5 @@
 //! Corpora of parsed documents, units of analysis, and mergeable corpus statistics.
 
-use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
@@ -13,7 +12,8 @@ use crate::dat::NO_WORD;
 use crate::error::{Error, Result};
 use crate::keywords::IdfTable;
 use crate::matrix::{
-    DenseCounter, DocTermMatrix, DtmOptions, RawCounts, TermCache, TfidfOptions, UnitCounter,
+    DenseCounter, DocTermMatrix, DtmOptions, RawCounts, TermCache, TermFn, TfidfOptions,
+    UnitCounter,
 };
 use crate::segmenter::is_han_default;
 
@@ -177,9 +177,7 @@ impl Corpus {
             units: Vec<UnitRef>,
         }
         let per_token = analyzer.is_per_token();
-        let term = |w: &str| -> Option<Cow<'static, str>> {
-            analyzer.token_term(w).map(|t| Cow::Owned(t.into_owned()))
-        };
+        let term: &TermFn<'_> = &|w| analyzer.token_term(w);
         let parts: Vec<Part> = self
             .chunks()
             .into_par_iter()

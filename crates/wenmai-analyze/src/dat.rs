@@ -240,16 +240,31 @@ impl WordTrie {
         self.cells.len()
     }
 
-    /// The word whose id (node) is `id`, read back up the trie.
-    pub(crate) fn word(&self, id: u32) -> String {
-        let mut rev = Vec::new();
-        let mut node = id as usize;
-        while node != 0 {
+    /// The word whose id (node) is `id`, read back up the trie into `out`.
+    pub(crate) fn word_into(&self, id: u32, out: &mut String) {
+        out.clear();
+        // Up the trie, last char first.
+        let mut rev = [0u32; 64];
+        let (mut node, mut n) = (id as usize, 0);
+        while node != 0 && n < rev.len() {
             let parent = self.cells[node].check as usize;
-            rev.push(self.chars[node - self.cells[parent].base as usize]);
+            rev[n] = (node - self.cells[parent].base as usize) as u32;
+            n += 1;
             node = parent;
         }
-        rev.iter().rev().collect()
+        if node != 0 {
+            // A word of more than 64 chars (none in jieba's dictionary).
+            let mut chars = Vec::new();
+            let mut node = id as usize;
+            while node != 0 {
+                let parent = self.cells[node].check as usize;
+                chars.push(self.chars[node - self.cells[parent].base as usize]);
+                node = parent;
+            }
+            out.extend(chars.iter().rev());
+            return;
+        }
+        out.extend(rev[..n].iter().rev().map(|&c| self.chars[c as usize]));
     }
 
     #[inline(always)]
@@ -279,31 +294,68 @@ impl WordTrie {
         self.word_id(word.chars().map(|c| self.code(c))).is_some()
     }
 
-    /// jieba's `__cut_DAG` (`hmm`) or `__cut_DAG_NO_HMM` of `block`, a run of `re_han_default`
-    /// characters: `emit(word, byte offset in block, word id)` for each token in order, the id
-    /// being the trie node of a dictionary word taken by the route ([`NO_WORD`] otherwise).
-    pub(crate) fn cut_block<'a>(
+    /// jieba's `cut` of `text` (precise mode): blocks of `re_han_default` characters are
+    /// segmented with the route (jieba's `__cut_DAG` with `hmm`, `__cut_DAG_NO_HMM` without),
+    /// any other character is a token of its own (`\r\n` one token). `emit(word, byte
+    /// offset, word id)` for each token in order, the id being the trie node of a dictionary
+    /// word taken by the route ([`NO_WORD`] otherwise).
+    pub(crate) fn cut_text<'a>(
         &self,
-        block: &'a str,
+        text: &'a str,
         hmm: bool,
         emit: &mut impl FnMut(&'a str, usize, u32),
     ) {
         SCRATCH.with(|s| match s.try_borrow_mut() {
             Ok(mut s) => {
-                self.cut_with(block, hmm, &mut s, emit);
+                self.cut_with(text, hmm, &mut s, emit);
                 const KEEP: usize = 1 << 20;
                 if s.route.capacity() > KEEP {
                     *s = Scratch::default();
                 }
             }
             // Segmenting from inside `emit`: use buffers of its own.
-            Err(_) => self.cut_with(block, hmm, &mut Scratch::default(), emit),
+            Err(_) => self.cut_with(text, hmm, &mut Scratch::default(), emit),
         })
     }
 
     fn cut_with<'a>(
         &self,
+        text: &'a str,
+        hmm: bool,
+        s: &mut Scratch,
+        emit: &mut impl FnMut(&'a str, usize, u32),
+    ) {
+        s.codes.clear();
+        s.offsets.clear();
+        let mut start: Option<usize> = None;
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if crate::segmenter::is_han_default(c) {
+                let block_start = *start.get_or_insert(i);
+                s.offsets.push((i - block_start) as u32);
+                s.codes.push(self.code(c));
+                continue;
+            }
+            if let Some(block_start) = start.take() {
+                self.cut_block(&text[block_start..i], block_start, hmm, s, emit);
+            }
+            if c == '\r' && chars.next_if(|&(_, c)| c == '\n').is_some() {
+                emit(&text[i..i + 2], i, NO_WORD);
+            } else {
+                emit(&text[i..i + c.len_utf8()], i, NO_WORD);
+            }
+        }
+        if let Some(block_start) = start {
+            self.cut_block(&text[block_start..], block_start, hmm, s, emit);
+        }
+    }
+
+    /// Segment `block` (at byte `base` of the text), whose chars' codes and offsets in the
+    /// block are in `s`; leaves `s.codes` and `s.offsets` empty.
+    fn cut_block<'a>(
+        &self,
         block: &'a str,
+        base: usize,
         hmm: bool,
         s: &mut Scratch,
         emit: &mut impl FnMut(&'a str, usize, u32),
@@ -313,12 +365,6 @@ impl WordTrie {
             offsets,
             route,
         } = s;
-        codes.clear();
-        offsets.clear();
-        for (i, c) in block.char_indices() {
-            offsets.push(i as u32);
-            codes.push(self.code(c));
-        }
         offsets.push(block.len() as u32);
         let n = codes.len();
         route.clear();
@@ -373,18 +419,18 @@ impl WordTrie {
         // digits is one word.
         let flush = |a: usize, z: usize, emit: &mut dyn FnMut(&'a str, usize, u32)| {
             if z - a == 1 {
-                emit(text(a, z), offsets[a] as usize, route[a].word);
+                emit(text(a, z), base + offsets[a] as usize, route[a].word);
             } else if !hmm {
-                emit(text(a, z), offsets[a] as usize, NO_WORD);
+                emit(text(a, z), base + offsets[a] as usize, NO_WORD);
             } else if self.word_id(codes[a..z].iter().copied()).is_some() {
                 for k in a..z {
-                    emit(text(k, k + 1), offsets[k] as usize, route[k].word);
+                    emit(text(k, k + 1), base + offsets[k] as usize, route[k].word);
                 }
             } else {
                 let run = text(a, z);
-                let base = offsets[a] as usize;
+                let at = base + offsets[a] as usize;
                 for t in HMM_ONLY.cut(run, true) {
-                    emit(t.word, base + t.byte_start, NO_WORD);
+                    emit(t.word, at + t.byte_start, NO_WORD);
                 }
             }
         };
@@ -400,13 +446,15 @@ impl WordTrie {
                 if let Some(a) = left.take() {
                     flush(a, x, emit);
                 }
-                emit(text(x, y), offsets[x] as usize, word);
+                emit(text(x, y), base + offsets[x] as usize, word);
             }
             x = y;
         }
         if let Some(a) = left {
             flush(a, n, emit);
         }
+        codes.clear();
+        offsets.clear();
     }
 }
 
@@ -435,7 +483,7 @@ mod tests {
 
     fn cut(trie: &WordTrie, text: &str, hmm: bool) -> Vec<String> {
         let mut v = Vec::new();
-        trie.cut_block(text, hmm, &mut |w, _, _| v.push(w.to_string()));
+        trie.cut_text(text, hmm, &mut |w, _, _| v.push(w.to_string()));
         v
     }
 
@@ -444,11 +492,13 @@ mod tests {
         let trie = WordTrie::from_dict("北京 100\n北京大学 50\n大学 80\n学生 60\n生 5\n");
         assert!(trie.contains("北京大学") && trie.contains("生") && !trie.contains("北大"));
         let mut ids = Vec::new();
-        trie.cut_block("北京大学生", false, &mut |w, _, id| {
+        trie.cut_text("北京大学生", false, &mut |w, _, id| {
             ids.push((w.to_string(), id))
         });
+        let mut word = String::new();
         for (w, id) in ids {
-            assert_eq!(trie.word(id), w);
+            trie.word_into(id, &mut word);
+            assert_eq!(word, w);
         }
         assert_eq!(cut(&trie, "北京大学生", false), ["北京大学", "生"]);
         assert_eq!(cut(&trie, "abc北京2024", false), ["abc", "北京", "2024"]);
@@ -470,19 +520,7 @@ mod tests {
         for hmm in [false, true] {
             let ours: Vec<String> = text
                 .split('，')
-                .flat_map(|s| {
-                    let mut v = Vec::new();
-                    for (piece, _, han) in
-                        crate::segmenter::runs(s, crate::segmenter::is_han_default)
-                    {
-                        if han {
-                            v.extend(cut(&DEFAULT, piece, hmm));
-                        } else {
-                            v.extend(piece.chars().map(String::from));
-                        }
-                    }
-                    v
-                })
+                .flat_map(|s| cut(&DEFAULT, s, hmm))
                 .collect();
             let theirs: Vec<String> = text
                 .split('，')

@@ -445,28 +445,56 @@ impl RawCounts {
     }
 }
 
-/// Term ids for one chunk of work: one allocation per distinct term, none per token.
+/// Term ids for one chunk of work: the terms back to back in one string, no allocation per
+/// term or per token.
 #[derive(Debug, Default)]
 pub(crate) struct Interner {
-    ids: FxHashMap<Box<str>, u32>,
-    terms: Vec<Box<str>>,
+    ids: hashbrown::HashTable<u32>,
+    text: String,
+    /// End of each term in `text` (it starts where the previous one ends).
+    ends: Vec<usize>,
+}
+
+#[inline]
+fn hash_str(s: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(s)
 }
 
 impl Interner {
+    fn with_capacity(terms: usize) -> Self {
+        Interner {
+            ids: hashbrown::HashTable::with_capacity(terms),
+            text: String::with_capacity(terms * 6),
+            ends: Vec::with_capacity(terms),
+        }
+    }
+
+    #[inline]
+    fn term_at<'s>(text: &'s str, ends: &[usize], id: u32) -> &'s str {
+        let i = id as usize;
+        let start = if i == 0 { 0 } else { ends[i - 1] };
+        &text[start..ends[i]]
+    }
+
     #[inline]
     pub(crate) fn id(&mut self, term: &str) -> u32 {
-        if let Some(&id) = self.ids.get(term) {
+        let Interner { ids, text, ends } = self;
+        let h = hash_str(term);
+        if let Some(&id) = ids.find(h, |&id| Self::term_at(text, ends, id) == term) {
             return id;
         }
-        let id = self.terms.len() as u32;
-        let b: Box<str> = term.into();
-        self.terms.push(b.clone());
-        self.ids.insert(b, id);
+        let id = ends.len() as u32;
+        text.push_str(term);
+        ends.push(text.len());
+        ids.insert_unique(h, id, |&id| hash_str(Self::term_at(text, ends, id)));
         id
     }
 
     pub(crate) fn into_terms(self) -> Vec<String> {
-        self.terms.into_iter().map(String::from).collect()
+        (0..self.ends.len() as u32)
+            .map(|id| Self::term_at(&self.text, &self.ends, id).to_owned())
+            .collect()
     }
 }
 
@@ -542,6 +570,8 @@ pub(crate) struct TermCache {
     /// By dictionary word id (`crate::dat`): 0 unseen, [`DROPPED`], or term id + 1. Frequent
     /// words have small ids, so their entries share a few cache lines.
     words: Vec<u32>,
+    /// A dictionary word read back from the trie.
+    word: String,
     pub(crate) interner: Interner,
 }
 
@@ -553,13 +583,14 @@ impl Default for TermCache {
             short: FxHashMap::with_capacity_and_hasher(CAPACITY, Default::default()),
             long: FxHashMap::default(),
             words: Vec::new(),
-            interner: Interner {
-                ids: FxHashMap::with_capacity_and_hasher(CAPACITY, Default::default()),
-                terms: Vec::with_capacity(CAPACITY),
-            },
+            word: String::new(),
+            interner: Interner::with_capacity(CAPACITY),
         }
     }
 }
+
+/// A raw token's term (`None`: dropped), as `Analyzer::token_term`.
+pub(crate) type TermFn<'a> = dyn Fn(&str) -> Option<std::borrow::Cow<'_, str>> + Sync + 'a;
 
 /// Marks a token the filters drop.
 const DROPPED: u32 = u32::MAX;
@@ -605,11 +636,7 @@ impl TermCache {
 
     /// The term id of dictionary word `id`, computing its term with `term` the first time.
     #[inline]
-    fn term_of_word(
-        &mut self,
-        id: u32,
-        term: impl FnOnce(&str) -> Option<std::borrow::Cow<'static, str>>,
-    ) -> Option<u32> {
+    fn term_of_word(&mut self, id: u32, term: &TermFn<'_>) -> Option<u32> {
         let i = id as usize;
         if i >= self.words.len() {
             // Zeroed memory: pages are only touched where words occur.
@@ -617,8 +644,8 @@ impl TermCache {
         }
         let id = match self.words[i] {
             0 => {
-                let w = crate::dat::DEFAULT.word(id);
-                let t = term(&w).map_or(DROPPED, |t| self.interner.id(&t));
+                crate::dat::DEFAULT.word_into(id, &mut self.word);
+                let t = term(&self.word).map_or(DROPPED, |t| self.interner.id(&t));
                 self.words[i] = if t == DROPPED { DROPPED } else { t + 1 };
                 t
             }
@@ -631,11 +658,7 @@ impl TermCache {
     /// The term id of the raw token packed in `key` (by [`pack`]), computing its term with
     /// `term` the first time.
     #[inline]
-    fn term_packed(
-        &mut self,
-        key: u128,
-        term: impl FnOnce(&str) -> Option<std::borrow::Cow<'static, str>>,
-    ) -> Option<u32> {
+    fn term_packed(&mut self, key: u128, term: &TermFn<'_>) -> Option<u32> {
         let id = match self.short.get(&key) {
             Some(&id) => id,
             None => {
@@ -755,18 +778,14 @@ impl UnitCounter {
 
     /// The unit's (term id, count) pairs sorted by id, terms computed with `term` for tokens
     /// the cache has not seen; the counter is empty again afterwards.
-    pub(crate) fn take_row(
-        &mut self,
-        cache: &mut TermCache,
-        term: impl Fn(&str) -> Option<std::borrow::Cow<'static, str>>,
-    ) -> Vec<(u32, u32)> {
+    pub(crate) fn take_row(&mut self, cache: &mut TermCache, term: &TermFn<'_>) -> Vec<(u32, u32)> {
         let counter = &mut self.counter;
         for &u in &self.used {
             let (key, n) = std::mem::take(&mut self.slots[u as usize]);
             let id = if key & WORD_KEY != 0 {
-                cache.term_of_word(key as u32, &term)
+                cache.term_of_word(key as u32, term)
             } else {
-                cache.term_packed(key, &term)
+                cache.term_packed(key, term)
             };
             if let Some(id) = id {
                 counter.add_n(id, n);

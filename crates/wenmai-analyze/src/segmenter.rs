@@ -713,20 +713,13 @@ impl Dictionary {
         hmm: bool,
         emit: &mut impl FnMut(&'a str, usize, u32),
     ) {
-        let trie = &*crate::dat::DEFAULT;
-        for (block, base, han) in runs(text, is_han_default) {
-            if han {
-                trie.cut_block(block, hmm, &mut |w, b, id| {
-                    if id == NO_WORD {
-                        self.finish_token(w, base + b, hmm, &mut |p, o| emit(p, o, NO_WORD));
-                    } else {
-                        emit(w, base + b, id);
-                    }
-                });
+        crate::dat::DEFAULT.cut_text(text, hmm, &mut |w, b, id| {
+            if id == NO_WORD {
+                self.finish_token(w, b, hmm, &mut |p, o| emit(p, o, NO_WORD));
             } else {
-                emit_chars(block, base, &mut |w, b| emit(w, b, NO_WORD));
+                emit(w, b, id);
             }
-        }
+        });
     }
 
     fn each_precise<'a>(&self, text: &'a str, hmm: bool, emit: &mut impl FnMut(&'a str, usize)) {
