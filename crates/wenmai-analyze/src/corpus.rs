@@ -134,8 +134,9 @@ impl Corpus {
         out
     }
 
-    /// Contiguous ranges of documents of about equal text size, two per thread (one on one
-    /// thread), for work that builds one interner per range and merges them.
+    /// Contiguous ranges of documents of about equal text size, one per thread, for work that
+    /// builds one interner per range and merges them (each range warms up a term cache of its
+    /// own, and their vocabularies are merged: fewer ranges is less of both).
     fn chunks(&self) -> Vec<Range<usize>> {
         let threads = rayon::current_num_threads();
         let n = self.documents.len();
@@ -143,7 +144,7 @@ impl Corpus {
             return std::iter::once(0..n).collect();
         }
         let total: usize = self.documents.iter().map(|d| d.text.len() + 1).sum();
-        let k = (threads * 2).min(n);
+        let k = threads.min(n);
         let per = total.div_ceil(k);
         let mut out = Vec::with_capacity(k);
         let (mut start, mut acc) = (0, 0);

@@ -362,7 +362,8 @@ impl RawCounts {
             for e in r.iter_mut() {
                 e.0 = new_id[e.0 as usize];
             }
-            r.sort_unstable();
+            // Ids are distinct within a row.
+            r.sort_unstable_by_key(|e| e.0);
         }
     }
 
@@ -544,9 +545,10 @@ impl DenseCounter {
         self.counts[i] += n;
     }
 
-    /// The row's (id, count) pairs sorted by id; the counter is empty again afterwards.
+    /// The row's (id, count) pairs in the order the ids were first added (unsorted:
+    /// [`RawCounts::concat`] sorts every row by its final term id); the counter is empty again
+    /// afterwards.
     pub(crate) fn take_row(&mut self) -> Vec<(u32, u32)> {
-        self.touched.sort_unstable();
         let row = self
             .touched
             .iter()
@@ -776,7 +778,7 @@ impl UnitCounter {
         }
     }
 
-    /// The unit's (term id, count) pairs sorted by id, terms computed with `term` for tokens
+    /// The unit's (term id, count) pairs (unsorted, see [`DenseCounter::take_row`]), terms computed with `term` for tokens
     /// the cache has not seen; the counter is empty again afterwards.
     pub(crate) fn take_row(&mut self, cache: &mut TermCache, term: &TermFn<'_>) -> Vec<(u32, u32)> {
         let counter = &mut self.counter;
