@@ -149,7 +149,9 @@ def test_gil_is_released_during_cut_many(gov_reports) -> None:
     # held, its longest pause would be the whole call.
     import time
 
-    texts = [line for p in gov_reports for line in p.read_text(encoding="utf-8").splitlines()]
+    # Four passes over the reports: long enough (> 0.1 s) for a pause to be measured.
+    lines = [line for p in gov_reports for line in p.read_text(encoding="utf-8").splitlines()]
+    texts = lines * 4
     seg = wenmai.Segmenter()
     seg.cut_many(texts[:10])
     done = threading.Event()
