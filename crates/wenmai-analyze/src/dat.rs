@@ -15,7 +15,6 @@
 //! dictionary is unchanged: an edited dictionary is segmented by jieba-rs.
 
 use std::cell::RefCell;
-use std::collections::BinaryHeap;
 use std::sync::LazyLock;
 
 use jieba_rs::Jieba;
@@ -117,28 +116,98 @@ impl WordTrie {
             .chain(chars.iter().map(|c| c.0))
             .collect();
         // Keys as code sequences, sorted: the words under a node are a contiguous range, its
-        // own word (if any) first, then its children in code order.
-        let mut keys: Vec<(Vec<u32>, u64)> = words
-            .iter()
-            .map(|(w, f)| (w.chars().map(|c| codes[c as usize]).collect(), *f))
-            .collect();
-        keys.sort_unstable();
-        // Later lines win, as in jieba's dict (a word listed twice keeps its last frequency).
-        keys.dedup_by(|later, earlier| {
-            if later.0 == earlier.0 {
-                earlier.1 = later.1;
-                true
-            } else {
-                false
-            }
-        });
-        let mut weight_upto = vec![0u64; keys.len() + 1];
-        for (i, k) in keys.iter().enumerate() {
-            weight_upto[i + 1] = weight_upto[i] + k.1 + 1;
+        // own word (if any) first, then its children in code order. The codes of all keys are
+        // in one array, in key order.
+        let mut spans: Vec<(usize, usize, u64)> = Vec::with_capacity(words.len());
+        let mut unsorted: Vec<u32> = Vec::new();
+        for (w, f) in words {
+            let start = unsorted.len();
+            unsorted.extend(w.chars().map(|c| codes[c as usize]));
+            spans.push((start, unsorted.len(), *f));
         }
+        // Stable: a word listed twice keeps its lines' order, and the later line wins (jieba's
+        // `lfreq[word] = freq`).
+        spans.sort_by(|a, b| unsorted[a.0..a.1].cmp(&unsorted[b.0..b.1]));
+        let mut flat: Vec<u32> = Vec::with_capacity(unsorted.len());
+        let mut starts: Vec<usize> = Vec::with_capacity(spans.len() + 1);
+        let mut freqs: Vec<u64> = Vec::with_capacity(spans.len());
+        for &(a, z, f) in &spans {
+            let key = &unsorted[a..z];
+            if let Some(&last) = starts.last()
+                && flat[last..] == *key
+            {
+                *freqs.last_mut().expect("a key per start") = f;
+                continue;
+            }
+            starts.push(flat.len());
+            flat.extend_from_slice(key);
+            freqs.push(f);
+        }
+        starts.push(flat.len());
+        drop((spans, unsorted));
+        let n_keys = freqs.len();
+        let key_len = |i: usize| starts[i + 1] - starts[i];
+        let code_at = |i: usize, d: usize| flat[starts[i] + d];
+        let mut weight_upto = vec![0u64; n_keys + 1];
+        for (i, f) in freqs.iter().enumerate() {
+            weight_upto[i + 1] = weight_upto[i] + f + 1;
+        }
+
+        // Every node of the trie, breadth first: its key range, the word ending there (if
+        // any), its children (a range of this list) and the code leading to it.
+        struct Node {
+            weight: u64,
+            word: Option<u64>,
+            first_child: u32,
+            children: u32,
+            code: u32,
+        }
+        let mut nodes: Vec<Node> = vec![Node {
+            weight: weight_upto[n_keys],
+            word: None,
+            first_child: 0,
+            children: 0,
+            code: 0,
+        }];
+        let mut ranges: Vec<(u32, u32, u32)> = vec![(0, n_keys as u32, 0)];
+        let mut v = 0;
+        while v < nodes.len() {
+            let (lo, hi, depth) = ranges[v];
+            let (mut lo, hi, depth) = (lo as usize, hi as usize, depth as usize);
+            if lo < hi && key_len(lo) == depth {
+                nodes[v].word = Some(freqs[lo]);
+                lo += 1;
+            }
+            nodes[v].first_child = nodes.len() as u32;
+            let mut i = lo;
+            while i < hi {
+                let c = code_at(i, depth);
+                let mut j = i + 1;
+                while j < hi && code_at(j, depth) == c {
+                    j += 1;
+                }
+                nodes.push(Node {
+                    weight: weight_upto[j] - weight_upto[i],
+                    word: None,
+                    first_child: 0,
+                    children: 0,
+                    code: c,
+                });
+                ranges.push((i as u32, j as u32, depth as u32 + 1));
+                i = j;
+            }
+            nodes[v].children = nodes.len() as u32 - nodes[v].first_child;
+            v += 1;
+        }
+        drop((ranges, flat, starts, freqs, weight_upto));
+        // Placed heaviest first. A parent weighs at least as much as its child and comes
+        // earlier breadth first, so it is placed first.
+        let mut order: Vec<u32> = (0..nodes.len() as u32).collect();
+        order.sort_unstable_by_key(|&v| (std::cmp::Reverse(nodes[v as usize].weight), v));
 
         let mut cells = vec![EMPTY; 1 << 16];
         cells[0].check = 0;
+        let mut cell_of = vec![0u32; nodes.len()];
         // Free cells as a bitset, for a fast scan to the next one.
         let mut free: Vec<u64> = vec![u64::MAX; cells.len() / 64];
         free[0] &= !1;
@@ -146,39 +215,18 @@ impl WordTrie {
         // children skip the dense front after a while.
         let mut heads = [1usize; 7];
         const PATIENCE: usize = 1000;
-        // Nodes to place, heaviest first: (weight, node, key range, depth).
-        let mut queue: BinaryHeap<(u64, std::cmp::Reverse<u32>, u32, u32, u32)> = BinaryHeap::new();
-        queue.push((
-            weight_upto[keys.len()],
-            std::cmp::Reverse(0),
-            0,
-            keys.len() as u32,
-            0,
-        ));
-        let mut children: Vec<(u32, u32, u32)> = Vec::new();
-        while let Some((_, std::cmp::Reverse(node), lo, hi, depth)) = queue.pop() {
-            let (mut lo, hi, depth) = (lo as usize, hi as usize, depth as usize);
-            if keys[lo].0.len() == depth {
-                cells[node as usize].log_freq = (keys[lo].1 as f64).ln();
-                lo += 1;
+        for &v in &order {
+            let node = &nodes[v as usize];
+            let cell = cell_of[v as usize] as usize;
+            if let Some(f) = node.word {
+                cells[cell].log_freq = (f as f64).ln();
             }
-            children.clear();
-            let mut i = lo;
-            while i < hi {
-                let c = keys[i].0[depth];
-                let mut j = i + 1;
-                while j < hi && keys[j].0[depth] == c {
-                    j += 1;
-                }
-                children.push((c, i as u32, j as u32));
-                i = j;
-            }
-            let (Some(&(first, ..)), Some(&(last, ..))) = (children.first(), children.last())
-            else {
+            let kids = &nodes[node.first_child as usize..][..node.children as usize];
+            let (Some(first), Some(last)) = (kids.first(), kids.last()) else {
                 continue;
             };
-            let (first, last) = (first as usize, last as usize);
-            let bucket = match children.len() {
+            let (first, last) = (first.code as usize, last.code as usize);
+            let bucket = match kids.len() {
                 1 => 0,
                 2 => 1,
                 3..=4 => 2,
@@ -202,22 +250,23 @@ impl WordTrie {
                     cells.resize(len, EMPTY);
                     free.resize(len / 64, u64::MAX);
                 }
-                if children
-                    .iter()
-                    .all(|&(c, ..)| cells[base + c as usize].check == FREE)
-                {
+                // The bitset (128 KiB for the default dictionary) stays in cache; the cells
+                // (16 MiB) would not.
+                if kids.iter().all(|k| {
+                    let t = base + k.code as usize;
+                    free[t / 64] & (1u64 << (t % 64)) != 0
+                }) {
                     break base;
                 }
                 pos = next_free(&free, pos + 1);
             };
             heads[bucket] = heads[bucket].max(pos);
-            cells[node as usize].base = base as u32;
-            for &(c, a, z) in &children {
-                let t = base + c as usize;
-                cells[t].check = node;
+            cells[cell].base = base as u32;
+            for (k, kid) in kids.iter().enumerate() {
+                let t = base + kid.code as usize;
+                cells[t].check = cell as u32;
                 free[t / 64] &= !(1u64 << (t % 64));
-                let w = weight_upto[z as usize] - weight_upto[a as usize];
-                queue.push((w, std::cmp::Reverse(t as u32), a, z, depth as u32 + 1));
+                cell_of[node.first_child as usize + k] = t as u32;
             }
             heads[0] = next_free(&free, heads[0]);
         }
@@ -510,6 +559,9 @@ mod tests {
         assert_eq!(trie.log_total, 6f64.ln());
         let node = trie.word_id([trie.code('甲')]).unwrap();
         assert_eq!(trie.cells[node as usize].log_freq, 3f64.ln());
+        let trie = WordTrie::from_dict("甲 3\n乙 2\n甲 1\n");
+        let node = trie.word_id([trie.code('甲')]).unwrap();
+        assert_eq!(trie.cells[node as usize].log_freq, 1f64.ln());
     }
 
     #[test]
