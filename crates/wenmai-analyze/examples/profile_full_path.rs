@@ -1,7 +1,8 @@
 //! Run one stage of the analysis over files (for profiling with `perf stat` / `perf record`):
 //! `MODE` = `cut` (bare jieba-rs over documents), `cut_sentences` (jieba-rs per sentence),
 //! `segment` (wenmai's segmenter per sentence), `dtm_plain` (counts without filters),
-//! `full` (the whole path: counts, tf-idf, top-20 keywords). `ROUNDS` repeats it.
+//! `segment_docs` (wenmai's segmenter over whole documents), `full` (the whole path: counts,
+//! tf-idf, top-20 keywords). `ROUNDS` repeats it.
 //!
 //! `MODE=full cargo run --release -p wenmai-analyze --example profile_full_path -- FILE...`
 
@@ -52,6 +53,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                             .len()
                     })
                 })
+                .sum(),
+            "segment_docs" => texts
+                .iter()
+                .map(|t| seg.cut(t, CutMode::Precise, true).len())
                 .sum(),
             "none" => 0,
             "dtm_plain" => corpus
