@@ -94,13 +94,13 @@ impl WordTrie {
             total += f;
             words.push((w, f));
         }
-        WordTrie::build(&words, total)
+        WordTrie::build(words, total)
     }
 
-    fn build(words: &[(&str, u64)], total: u64) -> WordTrie {
+    fn build(words: Vec<(&str, u64)>, total: u64) -> WordTrie {
         // Characters numbered by the frequency they carry, most frequent first.
         let mut weight: rustc_hash::FxHashMap<char, u64> = Default::default();
-        for (w, f) in words {
+        for (w, f) in &words {
             for c in w.chars() {
                 *weight.entry(c).or_default() += f + 1;
             }
@@ -118,36 +118,37 @@ impl WordTrie {
         // Keys as code sequences, sorted: the words under a node are a contiguous range, its
         // own word (if any) first, then its children in code order. The codes of all keys are
         // in one array, in key order.
-        let mut spans: Vec<(usize, usize, u64)> = Vec::with_capacity(words.len());
+        let mut spans: Vec<(u32, u32, u64)> = Vec::with_capacity(words.len());
         let mut unsorted: Vec<u32> = Vec::new();
-        for (w, f) in words {
-            let start = unsorted.len();
+        for (w, f) in &words {
+            let start = unsorted.len() as u32;
             unsorted.extend(w.chars().map(|c| codes[c as usize]));
-            spans.push((start, unsorted.len(), *f));
+            spans.push((start, unsorted.len() as u32, *f));
         }
+        drop(words);
         // Stable: a word listed twice keeps its lines' order, and the later line wins (jieba's
         // `lfreq[word] = freq`).
-        spans.sort_by(|a, b| unsorted[a.0..a.1].cmp(&unsorted[b.0..b.1]));
+        let key = |s: &(u32, u32, u64)| &unsorted[s.0 as usize..s.1 as usize];
+        spans.sort_by(|a, b| key(a).cmp(key(b)));
         let mut flat: Vec<u32> = Vec::with_capacity(unsorted.len());
-        let mut starts: Vec<usize> = Vec::with_capacity(spans.len() + 1);
+        let mut starts: Vec<u32> = Vec::with_capacity(spans.len() + 1);
         let mut freqs: Vec<u64> = Vec::with_capacity(spans.len());
-        for &(a, z, f) in &spans {
-            let key = &unsorted[a..z];
+        for span in &spans {
             if let Some(&last) = starts.last()
-                && flat[last..] == *key
+                && flat[last as usize..] == *key(span)
             {
-                *freqs.last_mut().expect("a key per start") = f;
+                *freqs.last_mut().expect("a key per start") = span.2;
                 continue;
             }
-            starts.push(flat.len());
-            flat.extend_from_slice(key);
-            freqs.push(f);
+            starts.push(flat.len() as u32);
+            flat.extend_from_slice(key(span));
+            freqs.push(span.2);
         }
-        starts.push(flat.len());
+        starts.push(flat.len() as u32);
         drop((spans, unsorted));
         let n_keys = freqs.len();
-        let key_len = |i: usize| starts[i + 1] - starts[i];
-        let code_at = |i: usize, d: usize| flat[starts[i] + d];
+        let key_len = |i: usize| (starts[i + 1] - starts[i]) as usize;
+        let code_at = |i: usize, d: usize| flat[starts[i] as usize + d];
         let mut weight_upto = vec![0u64; n_keys + 1];
         for (i, f) in freqs.iter().enumerate() {
             weight_upto[i + 1] = weight_upto[i] + f + 1;
@@ -157,14 +158,16 @@ impl WordTrie {
         // any), its children (a range of this list) and the code leading to it.
         struct Node {
             weight: u64,
-            word: Option<u64>,
+            /// Frequency of the word ending here, [`NO_FREQ`] if none.
+            word: u64,
             first_child: u32,
             children: u32,
             code: u32,
         }
+        const NO_FREQ: u64 = u64::MAX;
         let mut nodes: Vec<Node> = vec![Node {
             weight: weight_upto[n_keys],
-            word: None,
+            word: NO_FREQ,
             first_child: 0,
             children: 0,
             code: 0,
@@ -175,7 +178,7 @@ impl WordTrie {
             let (lo, hi, depth) = ranges[v];
             let (mut lo, hi, depth) = (lo as usize, hi as usize, depth as usize);
             if lo < hi && key_len(lo) == depth {
-                nodes[v].word = Some(freqs[lo]);
+                nodes[v].word = freqs[lo];
                 lo += 1;
             }
             nodes[v].first_child = nodes.len() as u32;
@@ -188,7 +191,7 @@ impl WordTrie {
                 }
                 nodes.push(Node {
                     weight: weight_upto[j] - weight_upto[i],
-                    word: None,
+                    word: NO_FREQ,
                     first_child: 0,
                     children: 0,
                     code: c,
@@ -205,7 +208,9 @@ impl WordTrie {
         let mut order: Vec<u32> = (0..nodes.len() as u32).collect();
         order.sort_unstable_by_key(|&v| (std::cmp::Reverse(nodes[v as usize].weight), v));
 
-        let mut cells = vec![EMPTY; 1 << 16];
+        // About two cells per node in the end (measured on the default dictionary): sized once,
+        // the array rarely has to grow (each growth copies it).
+        let mut cells = vec![EMPTY; (nodes.len() * 2 + chars.len()).next_multiple_of(64)];
         cells[0].check = 0;
         let mut cell_of = vec![0u32; nodes.len()];
         // Free cells as a bitset, for a fast scan to the next one.
@@ -218,8 +223,8 @@ impl WordTrie {
         for &v in &order {
             let node = &nodes[v as usize];
             let cell = cell_of[v as usize] as usize;
-            if let Some(f) = node.word {
-                cells[cell].log_freq = (f as f64).ln();
+            if node.word != NO_FREQ {
+                cells[cell].log_freq = (node.word as f64).ln();
             }
             let kids = &nodes[node.first_child as usize..][..node.children as usize];
             let (Some(first), Some(last)) = (kids.first(), kids.last()) else {
