@@ -1,8 +1,10 @@
 //! Word segmentation with jieba's dictionary and jieba 0.42.1's rules.
 //!
-//! [`Segmenter`] wraps one [`jieba_rs::Jieba`] shared by every thread and every clone. The
-//! dictionary, route search and HMM are jieba-rs's; what jieba-rs does differently from
-//! jieba 0.42.1 around them is done here the way jieba does it:
+//! [`Segmenter`] wraps one [`jieba_rs::Jieba`] shared by every thread and every clone. While
+//! the dictionary is jieba's default, unchanged, precise and search mode find the route with
+//! wenmai's own trie of jieba's `dict.txt` (the crate's `dat` module: the same tokens, found
+//! faster); an edited dictionary's route, the HMM, full mode and POS tags are jieba-rs's. What
+//! jieba-rs does differently from jieba 0.42.1 around them is done here the way jieba does it:
 //!
 //! - blocks are split with jieba's character classes (`re_han_default` for `cut`,
 //!   `re_han_internal` for `posseg`): CJK means `U+4E00..=U+9FD5` only;
@@ -116,8 +118,10 @@ impl Dictionary {
 static DEFAULT_DICTIONARY: LazyLock<Arc<RwLock<Dictionary>>> =
     LazyLock::new(|| Arc::new(RwLock::new(Dictionary::default_dict())));
 
-/// jieba-rs's embedded dictionary with the one entry of jieba 0.42.1's `dict.txt` it lacks
-/// (`B超 3 n`), so that the words and the total frequency (60,101,967) are jieba's.
+/// jieba-rs's embedded dictionary, with `B超` added should it ever lack it. (jieba 0.42.1's
+/// `dict.txt` lists `B超 3 n` twice and counts both in its total, 60,101,967; jieba-rs's lists
+/// it once, so an edited dictionary's total is 3 lower than jieba's. The default dictionary's
+/// trie reads jieba's file and has jieba's total.)
 fn default_jieba() -> Jieba {
     let mut jieba = Jieba::new();
     if !jieba.has_word("B超") {
