@@ -208,9 +208,10 @@ impl WordTrie {
         let mut order: Vec<u32> = (0..nodes.len() as u32).collect();
         order.sort_unstable_by_key(|&v| (std::cmp::Reverse(nodes[v as usize].weight), v));
 
-        // About two cells per node in the end (measured on the default dictionary): sized once,
-        // the array rarely has to grow (each growth copies it).
-        let mut cells = vec![EMPTY; (nodes.len() * 2 + chars.len()).next_multiple_of(64)];
+        // Grown as placement needs. (Sizing it once for the final two cells per node saved 7 MB
+        // of peak memory but placed the children of heavy nodes further apart: the full path
+        // on the reports was 3-5% slower.)
+        let mut cells = vec![EMPTY; 1 << 16];
         cells[0].check = 0;
         let mut cell_of = vec![0u32; nodes.len()];
         // Free cells as a bitset, for a fast scan to the next one.
