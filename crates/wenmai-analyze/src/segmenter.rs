@@ -20,11 +20,10 @@ use std::io::BufRead;
 use std::sync::{Arc, LazyLock, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 use jieba_rs::Jieba;
-
-use crate::dat::NO_WORD;
 use rayon::prelude::*;
 use regex::Regex;
 
+use crate::dat::NO_WORD;
 use crate::error::{Error, Result};
 
 /// How to segment, as jieba's `cut(cut_all=…)` and `cut_for_search`.
@@ -245,10 +244,7 @@ fn emit_chars<'a>(block: &'a str, base: usize, emit: &mut impl FnMut(&'a str, us
 }
 
 /// Maximal runs of `class` and of its complement: `(run, byte offset, in_class)`.
-pub(crate) fn runs(
-    text: &str,
-    class: impl Fn(char) -> bool,
-) -> impl Iterator<Item = (&str, usize, bool)> {
+fn runs(text: &str, class: impl Fn(char) -> bool) -> impl Iterator<Item = (&str, usize, bool)> {
     let mut pos = 0;
     std::iter::from_fn(move || {
         let rest = &text[pos..];
