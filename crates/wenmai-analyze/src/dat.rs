@@ -134,10 +134,10 @@ impl WordTrie {
         let mut starts: Vec<u32> = Vec::with_capacity(spans.len() + 1);
         let mut freqs: Vec<u64> = Vec::with_capacity(spans.len());
         for span in &spans {
-            if let Some(&last) = starts.last()
+            if let (Some(&last), Some(freq)) = (starts.last(), freqs.last_mut())
                 && flat[last as usize..] == *key(span)
             {
-                *freqs.last_mut().expect("a key per start") = span.2;
+                *freq = span.2;
                 continue;
             }
             starts.push(flat.len() as u32);
