@@ -228,7 +228,7 @@ impl Corpus {
                                     if id == NO_WORD {
                                         local.add(w, cache, |w| analyzer.token_term(w));
                                     } else {
-                                        local.add_word(id);
+                                        local.add_word(id, cache, term);
                                     }
                                 }
                                 local.take_row(cache, term)
@@ -246,13 +246,16 @@ impl Corpus {
         let mut units = Vec::new();
         let mut raws = Vec::with_capacity(parts.len());
         for p in parts {
-            raws.push(RawCounts {
-                terms: p.cache.interner.into_terms(),
-                rows: p.rows,
-            });
+            raws.push((
+                RawCounts {
+                    terms: p.cache.interner.into_terms(),
+                    rows: p.rows,
+                },
+                p.cache.idents,
+            ));
             units.extend(p.units);
         }
-        (RawCounts::concat(raws), units)
+        (RawCounts::concat_keyed(raws), units)
     }
 
     /// The document-term matrix over units of one kind (scikit-learn's `CountVectorizer`
@@ -328,7 +331,7 @@ impl Corpus {
         k: usize,
     ) -> Result<(DocTermMatrix, Vec<Vec<(String, f64)>>)> {
         let m = self.dtm(analyzer, unit, opts)?;
-        let (w, _) = m.tfidf(tfidf);
+        let (w, _) = m.into_tfidf(tfidf);
         let top = w.top_k(k);
         let kw = top
             .into_iter()

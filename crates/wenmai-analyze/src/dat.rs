@@ -10,22 +10,20 @@
 //! numbered by frequency, so the common walks stay in a small part of the array.
 //!
 //! The tokens are jieba 0.42.1's `cut` (the parity tests compare them with jieba and with
-//! jieba-rs); unknown runs go to jieba-rs's HMM. The trie is built once per process from
-//! jieba 0.42.1's `dict.txt` (`data/dict.txt`), and is used only while a segmenter's
-//! dictionary is unchanged: an edited dictionary is segmented by jieba-rs.
+//! jieba-rs); unknown runs go to jieba's own HMM ([`crate::finalseg`]). The trie is built once
+//! per process from jieba 0.42.1's `dict.txt` (`data/dict.txt`), and is used only while a
+//! segmenter's dictionary is unchanged: an edited dictionary is segmented by jieba-rs.
+//!
+//! The trie also knows the words' string order (`rank`), so that the vocabulary of a count
+//! can put its dictionary words in order without comparing strings.
 
 use std::cell::RefCell;
 use std::sync::LazyLock;
-
-use jieba_rs::Jieba;
 
 include_flate::flate!(static DICT_TXT: str from "data/dict.txt" with zstd);
 
 /// The default dictionary, built on first use.
 pub(crate) static DEFAULT: LazyLock<WordTrie> = LazyLock::new(|| WordTrie::from_dict(&DICT_TXT));
-
-/// jieba-rs with no words: its `cut(text, true)` is jieba's `finalseg.cut` (the HMM alone).
-static HMM_ONLY: LazyLock<Jieba> = LazyLock::new(Jieba::empty);
 
 /// Word id of a token that is not a dictionary word found by the route.
 pub(crate) const NO_WORD: u32 = u32::MAX;
@@ -57,6 +55,14 @@ pub(crate) struct WordTrie {
     /// The char of each code.
     chars: Vec<char>,
     log_total: f64,
+    /// Word ids (nodes) in the words' string order, and each word id's place in it (by node;
+    /// `u32::MAX` where no word ends): term lists sort dictionary words without comparing
+    /// strings.
+    by_rank: Vec<u32>,
+    rank: Vec<u32>,
+    /// The words back to back in string order, and where each ends.
+    ranked_text: String,
+    ranked_ends: Vec<u32>,
 }
 
 /// Per-thread buffers of [`WordTrie::cut_block`].
@@ -118,21 +124,22 @@ impl WordTrie {
         // Keys as code sequences, sorted: the words under a node are a contiguous range, its
         // own word (if any) first, then its children in code order. The codes of all keys are
         // in one array, in key order.
-        let mut spans: Vec<(u32, u32, u64)> = Vec::with_capacity(words.len());
+        let mut spans: Vec<(u32, u32, u64, u32)> = Vec::with_capacity(words.len());
         let mut unsorted: Vec<u32> = Vec::new();
-        for (w, f) in &words {
+        for (i, (w, f)) in words.iter().enumerate() {
             let start = unsorted.len() as u32;
             unsorted.extend(w.chars().map(|c| codes[c as usize]));
-            spans.push((start, unsorted.len() as u32, *f));
+            spans.push((start, unsorted.len() as u32, *f, i as u32));
         }
-        drop(words);
         // Stable: a word listed twice keeps its lines' order, and the later line wins (jieba's
         // `lfreq[word] = freq`).
-        let key = |s: &(u32, u32, u64)| &unsorted[s.0 as usize..s.1 as usize];
+        let key = |s: &(u32, u32, u64, u32)| &unsorted[s.0 as usize..s.1 as usize];
         spans.sort_by(|a, b| key(a).cmp(key(b)));
         let mut flat: Vec<u32> = Vec::with_capacity(unsorted.len());
         let mut starts: Vec<u32> = Vec::with_capacity(spans.len() + 1);
         let mut freqs: Vec<u64> = Vec::with_capacity(spans.len());
+        // The text of each key.
+        let mut texts: Vec<&str> = Vec::with_capacity(spans.len());
         for span in &spans {
             if let (Some(&last), Some(freq)) = (starts.last(), freqs.last_mut())
                 && flat[last as usize..] == *key(span)
@@ -143,7 +150,9 @@ impl WordTrie {
             starts.push(flat.len() as u32);
             flat.extend_from_slice(key(span));
             freqs.push(span.2);
+            texts.push(words[span.3 as usize].0);
         }
+        drop(words);
         starts.push(flat.len() as u32);
         drop((spans, unsorted));
         let n_keys = freqs.len();
@@ -160,6 +169,8 @@ impl WordTrie {
             weight: u64,
             /// Frequency of the word ending here, [`NO_FREQ`] if none.
             word: u64,
+            /// Its key.
+            key: u32,
             first_child: u32,
             children: u32,
             code: u32,
@@ -168,6 +179,7 @@ impl WordTrie {
         let mut nodes: Vec<Node> = vec![Node {
             weight: weight_upto[n_keys],
             word: NO_FREQ,
+            key: 0,
             first_child: 0,
             children: 0,
             code: 0,
@@ -179,6 +191,7 @@ impl WordTrie {
             let (mut lo, hi, depth) = (lo as usize, hi as usize, depth as usize);
             if lo < hi && key_len(lo) == depth {
                 nodes[v].word = freqs[lo];
+                nodes[v].key = lo as u32;
                 lo += 1;
             }
             nodes[v].first_child = nodes.len() as u32;
@@ -192,6 +205,7 @@ impl WordTrie {
                 nodes.push(Node {
                     weight: weight_upto[j] - weight_upto[i],
                     word: NO_FREQ,
+                    key: 0,
                     first_child: 0,
                     children: 0,
                     code: c,
@@ -282,17 +296,72 @@ impl WordTrie {
         cells.truncate(used + 1);
         cells.resize(cells.len().max(max_base + chars.len()), EMPTY);
         cells.shrink_to_fit();
+        // The words in string order: by their first eight bytes, then (rarely) by the rest.
+        let prefix = crate::matrix::prefix_key;
+        let mut sorted: Vec<(u64, &str, u32)> = nodes
+            .iter()
+            .zip(&cell_of)
+            .filter(|(n, _)| n.word != NO_FREQ)
+            .map(|(n, &cell)| {
+                let t = texts[n.key as usize];
+                (prefix(t), t, cell)
+            })
+            .collect();
+        drop((nodes, cell_of, texts));
+        sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)));
+        let by_rank: Vec<u32> = sorted.iter().map(|w| w.2).collect();
+        let mut ranked_text = String::with_capacity(sorted.iter().map(|w| w.1.len()).sum());
+        let mut ranked_ends = Vec::with_capacity(sorted.len());
+        for w in &sorted {
+            ranked_text.push_str(w.1);
+            ranked_ends.push(ranked_text.len() as u32);
+        }
+        drop(sorted);
+        let mut rank = vec![u32::MAX; cells.len()];
+        for (r, &cell) in by_rank.iter().enumerate() {
+            rank[cell as usize] = r as u32;
+        }
         WordTrie {
             cells,
             codes,
             chars,
             log_total: (total as f64).ln(),
+            by_rank,
+            rank,
+            ranked_text,
+            ranked_ends,
         }
     }
 
     /// Number of cells: word ids are below it.
     pub(crate) fn n_ids(&self) -> usize {
         self.cells.len()
+    }
+
+    /// Number of words.
+    pub(crate) fn n_words(&self) -> usize {
+        self.by_rank.len()
+    }
+
+    /// The place of word `id` in the words' string order.
+    pub(crate) fn rank(&self, id: u32) -> u32 {
+        self.rank[id as usize]
+    }
+
+    /// The word id at place `rank` of the words' string order.
+    pub(crate) fn word_at_rank(&self, rank: u32) -> u32 {
+        self.by_rank[rank as usize]
+    }
+
+    /// The word at place `rank` of the words' string order.
+    pub(crate) fn text_at_rank(&self, rank: u32) -> &str {
+        let r = rank as usize;
+        let start = if r == 0 {
+            0
+        } else {
+            self.ranked_ends[r - 1] as usize
+        };
+        &self.ranked_text[start..self.ranked_ends[r] as usize]
     }
 
     /// The word whose id (node) is `id`, read back up the trie into `out`.
@@ -482,11 +551,8 @@ impl WordTrie {
                     emit(text(k, k + 1), base + offsets[k] as usize, route[k].word);
                 }
             } else {
-                let run = text(a, z);
                 let at = base + offsets[a] as usize;
-                for t in HMM_ONLY.cut(run, true) {
-                    emit(t.word, at + t.byte_start, NO_WORD);
-                }
+                crate::finalseg::cut(text(a, z), &mut |w, o| emit(w, at + o, NO_WORD));
             }
         };
         let mut x = 0;
@@ -571,20 +637,36 @@ mod tests {
     }
 
     #[test]
-    fn default_dictionary_matches_jieba_rs() {
-        let jieba = Jieba::new();
+    fn ranks_follow_string_order() {
+        let trie = &*DEFAULT;
+        assert_eq!(trie.n_words(), 349_045); // 349,046 lines, `B超` twice
+        let (mut last, mut w) = (String::new(), String::new());
+        for r in 0..trie.n_words() as u32 {
+            let id = trie.word_at_rank(r);
+            assert_eq!(trie.rank(id), r);
+            trie.word_into(id, &mut w);
+            assert_eq!(trie.text_at_rank(r), w);
+            assert!(r == 0 || last < w, "{last} !< {w}");
+            std::mem::swap(&mut last, &mut w);
+        }
+    }
+
+    #[test]
+    fn default_dictionary_cuts_like_jieba() {
         let text = "我来到北京清华大学，小明硕士毕业于中国科学院计算所，后在日本京都大学深造。\
                     他来到了网易杭研大厦。2011-2020年GDP增长6.5%";
-        for hmm in [false, true] {
-            let ours: Vec<String> = text
-                .split('，')
+        let ours = |hmm| -> Vec<String> {
+            text.split('，')
                 .flat_map(|s| cut(&DEFAULT, s, hmm))
-                .collect();
-            let theirs: Vec<String> = text
-                .split('，')
-                .flat_map(|s| jieba.cut(s, hmm).into_iter().map(|t| t.word.to_string()))
-                .collect();
-            assert_eq!(ours, theirs, "hmm={hmm}");
-        }
+                .collect()
+        };
+        // jieba.lcut(s, HMM=...) of each piece, jieba 0.42.1. With the HMM, jieba-rs would keep
+        // `2011-2020` together; jieba's `finalseg` splits it.
+        let jieba = "我 来到 北京 清华大学 小明 硕士 毕业 于 中国科学院 计算所 后 在 日本京都大学 深造 。 \
+                     他 来到 了 网易 杭研 大厦 。 2011 - 2020 年 GDP 增长 6.5%";
+        assert_eq!(ours(true), jieba.split(' ').collect::<Vec<_>>());
+        let jieba = "我 来到 北京 清华大学 小 明 硕士 毕业 于 中国科学院 计算所 后 在 日本京都大学 深造 \
+                     。 他 来到 了 网易 杭 研 大厦 。 2011 - 2020 年 GDP 增长 6 . 5 %";
+        assert_eq!(ours(false), jieba.split(' ').collect::<Vec<_>>());
     }
 }

@@ -33,6 +33,7 @@ pub mod analyzer;
 pub mod corpus;
 mod dat;
 pub mod error;
+mod finalseg;
 pub mod keywords;
 pub mod matrix;
 mod posseg;

@@ -254,73 +254,14 @@ impl RawCounts {
         if parts.len() == 1 {
             return parts.pop().unwrap_or_default();
         }
-        // Merge the sorted term lists: the term space is cut into ranges at quantiles of the
-        // largest list, and the ranges are merged in parallel (each a k-way merge).
-        let lists: Vec<&[String]> = parts.iter().map(|p| p.terms.as_slice()).collect();
-        let largest = lists.iter().copied().max_by_key(|l| l.len()).unwrap_or(&[]);
-        let buckets = (rayon::current_num_threads() * 4).clamp(1, largest.len().max(1));
-        let mut bounds: Vec<&str> = (1..buckets)
-            .map(|b| largest[b * largest.len() / buckets].as_str())
-            .collect();
-        bounds.dedup();
-        // cuts[p][b]: where range b starts in list p (with the list's end appended).
-        let cuts: Vec<Vec<usize>> = lists
-            .iter()
-            .map(|l| {
-                std::iter::once(0)
-                    .chain(
-                        bounds
-                            .iter()
-                            .map(|b| l.partition_point(|t| t.as_str() < *b)),
-                    )
-                    .chain(std::iter::once(l.len()))
-                    .collect()
-            })
-            .collect();
-        // Per range: the (list, index) of each merged term's first occurrence, and per list the
-        // range-local merged id of each of its terms in the range.
-        type Merged = (Vec<(usize, usize)>, Vec<Vec<u32>>);
-        let merged: Vec<Merged> = (0..=bounds.len())
-            .into_par_iter()
-            .map(|b| {
-                let mut heap: std::collections::BinaryHeap<
-                    std::cmp::Reverse<(&str, usize, usize)>,
-                > = lists
-                    .iter()
-                    .enumerate()
-                    .filter(|&(p, _)| cuts[p][b] < cuts[p][b + 1])
-                    .map(|(p, l)| std::cmp::Reverse((l[cuts[p][b]].as_str(), p, cuts[p][b])))
-                    .collect();
-                let mut local: Vec<Vec<u32>> = (0..lists.len())
-                    .map(|p| Vec::with_capacity(cuts[p][b + 1] - cuts[p][b]))
-                    .collect();
-                let mut firsts: Vec<(usize, usize)> = Vec::new();
-                let mut last: Option<&str> = None;
-                while let Some(std::cmp::Reverse((t, p, i))) = heap.pop() {
-                    if last != Some(t) {
-                        firsts.push((p, i));
-                        last = Some(t);
-                    }
-                    local[p].push((firsts.len() - 1) as u32);
-                    if i + 1 < cuts[p][b + 1] {
-                        heap.push(std::cmp::Reverse((lists[p][i + 1].as_str(), p, i + 1)));
-                    }
-                }
-                (firsts, local)
-            })
-            .collect();
-        let mut maps: Vec<Vec<u32>> = parts
-            .iter()
-            .map(|p| Vec::with_capacity(p.terms.len()))
-            .collect();
-        let mut firsts: Vec<(usize, usize)> = Vec::new();
-        for (range_firsts, local) in merged {
-            let offset = firsts.len() as u32;
-            for (map, ids) in maps.iter_mut().zip(local) {
-                map.extend(ids.into_iter().map(|id| id + offset));
-            }
-            firsts.extend(range_firsts);
-        }
+        let (firsts, maps) = {
+            let views: Vec<Vec<&str>> = parts
+                .iter()
+                .map(|p| p.terms.iter().map(String::as_str).collect())
+                .collect();
+            let lists: Vec<&[&str]> = views.iter().map(Vec::as_slice).collect();
+            merge_sorted(&lists)
+        };
         let terms: Vec<String> = firsts
             .iter()
             .map(|&(p, i)| std::mem::take(&mut parts[p].terms[i]))
@@ -334,6 +275,138 @@ impl RawCounts {
                     .map(|mut r| {
                         for e in &mut r {
                             e.0 = map[e.0 as usize];
+                        }
+                        r
+                    })
+                    .collect()
+            })
+            .collect();
+        RawCounts {
+            terms,
+            rows: blocks.into_iter().flatten().collect(),
+        }
+    }
+
+    /// [`concat`](Self::concat) for blocks counted by a [`TermCache`]: their rows also hold
+    /// [`WORD_BIT`] keys, dictionary words that are their own term (the second item lists
+    /// them), which no block interned. The words are one more sorted list in the merge; a row
+    /// that counted a term both ways (a word and an equal interned term) gets one entry with
+    /// the sum. Rows come out in no particular order ([`into_matrix`](Self::into_matrix)
+    /// sorts them).
+    pub(crate) fn concat_keyed(parts: Vec<(RawCounts, Vec<u32>)>) -> RawCounts {
+        // The words counted anywhere, in string order: a bitset over their ranks.
+        let trie = &*crate::dat::DEFAULT;
+        let mut ranks = vec![0u64; trie.n_words().div_ceil(64)];
+        for &id in parts.iter().flat_map(|p| &p.1) {
+            let r = trie.rank(id) as usize;
+            ranks[r / 64] |= 1 << (r % 64);
+        }
+        let mut word_ids: Vec<u32> = Vec::new();
+        let mut word_list: Vec<&str> = Vec::new();
+        for (i, &bits) in ranks.iter().enumerate() {
+            let mut bits = bits;
+            while bits != 0 {
+                let r = (i * 64) as u32 + bits.trailing_zeros();
+                word_ids.push(trie.word_at_rank(r));
+                word_list.push(trie.text_at_rank(r));
+                bits &= bits - 1;
+            }
+        }
+        drop(ranks);
+        // Each block's own terms, sorted, the sorted position of each of its term ids, and
+        // its rows.
+        type Block = (Vec<String>, Vec<u32>, Vec<Vec<(u32, u32)>>);
+        let mut sorted: Vec<Block> = parts
+            .into_par_iter()
+            .map(|(p, _)| {
+                let mut order: Vec<(u64, u32)> = p
+                    .terms
+                    .iter()
+                    .enumerate()
+                    .map(|(i, t)| (prefix_key(t), i as u32))
+                    .collect();
+                order.sort_unstable_by(|a, b| {
+                    a.0.cmp(&b.0)
+                        .then_with(|| p.terms[a.1 as usize].cmp(&p.terms[b.1 as usize]))
+                });
+                let mut position = vec![0u32; order.len()];
+                for (new, &(_, old)) in order.iter().enumerate() {
+                    position[old as usize] = new as u32;
+                }
+                let mut old_terms = p.terms;
+                let terms = order
+                    .iter()
+                    .map(|&(_, old)| std::mem::take(&mut old_terms[old as usize]))
+                    .collect();
+                (terms, position, p.rows)
+            })
+            .collect();
+        let (firsts, maps) = {
+            let locals: Vec<Vec<&str>> = sorted
+                .iter()
+                .map(|s| s.0.iter().map(String::as_str).collect())
+                .collect();
+            let lists: Vec<&[&str]> = std::iter::once(word_list.as_slice())
+                .chain(locals.iter().map(Vec::as_slice))
+                .collect();
+            merge_sorted(&lists)
+        };
+        let terms: Vec<String> = firsts
+            .iter()
+            .map(|&(l, i)| {
+                if l == 0 {
+                    word_list[i].to_owned()
+                } else {
+                    std::mem::take(&mut sorted[l - 1].0[i])
+                }
+            })
+            .collect();
+        let mut maps = maps.into_iter();
+        let word_map = maps.next().unwrap_or_default();
+        // Word id -> merged id + 1 (0: not counted as a word).
+        let mut word_final = vec![0u32; word_ids.iter().max().map_or(0, |&m| m as usize + 1)];
+        for (&id, &m) in word_ids.iter().zip(&word_map) {
+            word_final[id as usize] = m + 1;
+        }
+        let maps: Vec<Vec<u32>> = maps.collect();
+        // Merged terms a row can reach both as a word and as an interned term (rare: a word
+        // whose term is another word, or a word met in a width-folded sentence).
+        let mut twice = vec![false; terms.len()];
+        {
+            let mut as_word = vec![false; terms.len()];
+            for &m in &word_map {
+                as_word[m as usize] = true;
+            }
+            for &m in maps.iter().flatten() {
+                if as_word[m as usize] {
+                    twice[m as usize] = true;
+                }
+            }
+        }
+        let blocks: Vec<Vec<Vec<(u32, u32)>>> = sorted
+            .into_par_iter()
+            .zip(maps)
+            .map(|((_, position, rows), map)| {
+                rows.into_iter()
+                    .map(|mut r| {
+                        let mut merge = false;
+                        for e in &mut r {
+                            e.0 = if e.0 & WORD_BIT != 0 {
+                                word_final[(e.0 & !WORD_BIT) as usize] - 1
+                            } else {
+                                map[position[e.0 as usize] as usize]
+                            };
+                            merge |= twice[e.0 as usize];
+                        }
+                        if merge {
+                            r.sort_unstable_by_key(|e| e.0);
+                            r.dedup_by(|b, a| {
+                                let same = a.0 == b.0;
+                                if same {
+                                    a.1 += b.1;
+                                }
+                                same
+                            });
                         }
                         r
                     })
@@ -368,7 +441,7 @@ impl RawCounts {
     }
 
     /// Apply scikit-learn's `min_df` / `max_df` / `max_features` and build the CSR matrix.
-    /// Terms must be sorted and rows sorted by term id.
+    /// Terms must be sorted and distinct within a row; rows may be in any order.
     pub(crate) fn into_matrix(
         self,
         opts: &DtmOptions,
@@ -421,20 +494,45 @@ impl RawCounts {
                 "After pruning, no terms remain. Try a lower min_df or a higher max_df.".into(),
             ));
         }
+        // Rows in column order without sorting each row: the entries are dealt into their
+        // columns (in row order within a column), then back into their rows column by column.
+        let mut col_start = vec![0usize; terms.len() + 1];
+        for (i, &j) in new_index.iter().enumerate() {
+            if j != u32::MAX {
+                col_start[j as usize + 1] = df[i] as usize;
+            }
+        }
+        for j in 0..terms.len() {
+            col_start[j + 1] += col_start[j];
+        }
+        let nnz = col_start[terms.len()];
+        let mut by_col = vec![(0u32, 0u32); nnz];
+        let mut next = col_start.clone();
         let mut indptr = Vec::with_capacity(n + 1);
         indptr.push(0i64);
-        let nnz: usize = self.rows.iter().map(Vec::len).sum();
-        let mut indices = Vec::with_capacity(nnz);
-        let mut data = Vec::with_capacity(nnz);
-        for r in &self.rows {
+        for (row, r) in self.rows.iter().enumerate() {
+            let mut len = 0;
             for &(id, c) in r {
                 let j = new_index[id as usize];
                 if j != u32::MAX {
-                    indices.push(j as i32);
-                    data.push(if opts.binary { 1.0 } else { f64::from(c) });
+                    by_col[next[j as usize]] = (row as u32, c);
+                    next[j as usize] += 1;
+                    len += 1;
                 }
             }
-            indptr.push(indices.len() as i64);
+            indptr.push(indptr[row] + len);
+        }
+        drop(self.rows);
+        let mut next: Vec<usize> = indptr[..n].iter().map(|&p| p as usize).collect();
+        let mut indices = vec![0i32; nnz];
+        let mut data = vec![0f64; nnz];
+        for j in 0..terms.len() {
+            for &(row, c) in &by_col[col_start[j]..col_start[j + 1]] {
+                let k = &mut next[row as usize];
+                indices[*k] = j as i32;
+                data[*k] = if opts.binary { 1.0 } else { f64::from(c) };
+                *k += 1;
+            }
         }
         Ok(DocTermMatrix {
             terms,
@@ -444,6 +542,83 @@ impl RawCounts {
             units,
         })
     }
+}
+
+/// The first eight bytes of `t`, big-endian and zero-padded: comparing these first and the
+/// strings only when they are equal is string order, with few string comparisons.
+#[inline]
+pub(crate) fn prefix_key(t: &str) -> u64 {
+    let mut b = [0u8; 8];
+    let n = t.len().min(8);
+    b[..n].copy_from_slice(&t.as_bytes()[..n]);
+    u64::from_be_bytes(b)
+}
+
+/// Merge sorted, duplicate-free term lists: the (list, index) of each merged term's first
+/// occurrence, in term order, and per list the merged id of each of its terms.
+///
+/// The term space is cut into ranges at quantiles of the largest list, and the ranges are
+/// merged in parallel (each a k-way merge).
+#[allow(clippy::type_complexity)]
+fn merge_sorted(lists: &[&[&str]]) -> (Vec<(usize, usize)>, Vec<Vec<u32>>) {
+    let largest = lists.iter().copied().max_by_key(|l| l.len()).unwrap_or(&[]);
+    let buckets = (rayon::current_num_threads() * 4).clamp(1, largest.len().max(1));
+    let mut bounds: Vec<&str> = (1..buckets)
+        .map(|b| largest[b * largest.len() / buckets])
+        .collect();
+    bounds.dedup();
+    // cuts[p][b]: where range b starts in list p (with the list's end appended).
+    let cuts: Vec<Vec<usize>> = lists
+        .iter()
+        .map(|l| {
+            std::iter::once(0)
+                .chain(bounds.iter().map(|b| l.partition_point(|t| t < b)))
+                .chain(std::iter::once(l.len()))
+                .collect()
+        })
+        .collect();
+    // Per range: the (list, index) of each merged term's first occurrence, and per list the
+    // range-local merged id of each of its terms in the range. The lists are few: the next
+    // term is the least of their heads, found by a scan.
+    type Merged = (Vec<(usize, usize)>, Vec<Vec<u32>>);
+    let merged: Vec<Merged> = (0..=bounds.len())
+        .into_par_iter()
+        .map(|b| {
+            let mut heads: Vec<usize> = (0..lists.len()).map(|p| cuts[p][b]).collect();
+            let mut local: Vec<Vec<u32>> = (0..lists.len())
+                .map(|p| Vec::with_capacity(cuts[p][b + 1] - cuts[p][b]))
+                .collect();
+            let mut firsts: Vec<(usize, usize)> = Vec::new();
+            loop {
+                let mut least: Option<(&str, usize)> = None;
+                for (p, &i) in heads.iter().enumerate() {
+                    if i < cuts[p][b + 1] && least.is_none_or(|(t, _)| lists[p][i] < t) {
+                        least = Some((lists[p][i], p));
+                    }
+                }
+                let Some((t, first)) = least else { break };
+                firsts.push((first, heads[first]));
+                let id = (firsts.len() - 1) as u32;
+                for (p, i) in heads.iter_mut().enumerate() {
+                    if *i < cuts[p][b + 1] && lists[p][*i] == t {
+                        local[p].push(id);
+                        *i += 1;
+                    }
+                }
+            }
+            (firsts, local)
+        })
+        .collect();
+    let mut maps: Vec<Vec<u32>> = lists.iter().map(|l| Vec::with_capacity(l.len())).collect();
+    let mut firsts: Vec<(usize, usize)> = Vec::new();
+    for (range_firsts, local) in merged {
+        let offset = firsts.len() as u32;
+        for (map, ids) in maps.iter_mut().zip(local) {
+            map.extend(ids.into_iter().map(|id| id + offset));
+        }
+        firsts.extend(range_firsts);
+    }
+    (firsts, maps)
 }
 
 /// Term ids for one chunk of work: the terms back to back in one string, no allocation per
@@ -574,6 +749,8 @@ pub(crate) struct TermCache {
     words: Vec<u32>,
     /// A dictionary word read back from the trie.
     word: String,
+    /// The dictionary words whose term is the word itself (counted under [`WORD_BIT`] keys).
+    pub(crate) idents: Vec<u32>,
     pub(crate) interner: Interner,
 }
 
@@ -586,6 +763,7 @@ impl Default for TermCache {
             long: FxHashMap::default(),
             words: Vec::new(),
             word: String::new(),
+            idents: Vec::new(),
             interner: Interner::with_capacity(CAPACITY),
         }
     }
@@ -596,6 +774,12 @@ pub(crate) type TermFn<'a> = dyn Fn(&str) -> Option<std::borrow::Cow<'_, str>> +
 
 /// Marks a token the filters drop.
 const DROPPED: u32 = u32::MAX;
+/// Marks a dictionary word that is its own term.
+const IDENT: u32 = u32::MAX - 1;
+/// Marks a row key that is a dictionary word id (`crate::dat`) rather than a chunk's term id:
+/// words that are their own term are counted by id, with no interning, and share one id space
+/// across chunks.
+pub(crate) const WORD_BIT: u32 = 1 << 31;
 
 #[inline]
 fn pack(w: &str) -> u128 {
@@ -636,25 +820,36 @@ impl TermCache {
         (id != DROPPED).then_some(id)
     }
 
-    /// The term id of dictionary word `id`, computing its term with `term` the first time.
+    /// The row key of dictionary word `id`: `WORD_BIT | id` when the word is its own term,
+    /// else its term id (`None`: dropped), computing its term with `term` the first time.
     #[inline]
-    fn term_of_word(&mut self, id: u32, term: &TermFn<'_>) -> Option<u32> {
+    fn key_of_word(&mut self, id: u32, term: &TermFn<'_>) -> Option<u32> {
         let i = id as usize;
         if i >= self.words.len() {
             // Zeroed memory: pages are only touched where words occur.
             self.words = vec![0; crate::dat::DEFAULT.n_ids().max(i + 1)];
         }
-        let id = match self.words[i] {
+        let status = match self.words[i] {
             0 => {
                 crate::dat::DEFAULT.word_into(id, &mut self.word);
-                let t = term(&self.word).map_or(DROPPED, |t| self.interner.id(&t));
-                self.words[i] = if t == DROPPED { DROPPED } else { t + 1 };
-                t
+                let status = match term(&self.word) {
+                    None => DROPPED,
+                    Some(t) if *t == *self.word => {
+                        self.idents.push(id);
+                        IDENT
+                    }
+                    Some(t) => self.interner.id(&t) + 1,
+                };
+                self.words[i] = status;
+                status
             }
-            DROPPED => DROPPED,
-            t => t - 1,
+            s => s,
         };
-        (id != DROPPED).then_some(id)
+        match status {
+            DROPPED => None,
+            IDENT => Some(WORD_BIT | id),
+            t => Some(t - 1),
+        }
     }
 
     /// The term id of the raw token packed in `key` (by [`pack`]), computing its term with
@@ -690,6 +885,8 @@ pub(crate) struct UnitCounter {
     used: Vec<u32>,
     /// Ids of long tokens (looked up directly).
     long: DenseCounter,
+    /// Dictionary words that are their own term, by word id.
+    words: DenseCounter,
     /// Term ids of the unit being flushed.
     counter: DenseCounter,
 }
@@ -700,14 +897,11 @@ impl Default for UnitCounter {
             slots: vec![(0, 0); 1 << 10],
             used: Vec::new(),
             long: DenseCounter::default(),
+            words: DenseCounter::default(),
             counter: DenseCounter::default(),
         }
     }
 }
-
-/// Marks a [`UnitCounter`] key that is a dictionary word id: a [`pack`]ed token has its length
-/// (below 16) in the top byte, so never this bit.
-const WORD_KEY: u128 = 1 << 127;
 
 #[inline]
 fn slot_of(key: u128, mask: usize) -> usize {
@@ -735,10 +929,21 @@ impl UnitCounter {
         self.add_key(pack(w));
     }
 
-    /// Count one token that is dictionary word `id` (`crate::dat`).
+    /// Count one token that is dictionary word `id` (`crate::dat`), computing its term with
+    /// `term` the first time the cache meets it.
     #[inline]
-    pub(crate) fn add_word(&mut self, id: u32) {
-        self.add_key(WORD_KEY | u128::from(id));
+    pub(crate) fn add_word(&mut self, id: u32, cache: &mut TermCache, term: &TermFn<'_>) {
+        match cache.key_of_word(id, term) {
+            Some(k) if k & WORD_BIT != 0 => {
+                if self.words.counts.is_empty() {
+                    // Zeroed memory, as the cache's.
+                    self.words.counts = vec![0; crate::dat::DEFAULT.n_ids()];
+                }
+                self.words.add(k & !WORD_BIT);
+            }
+            Some(t) => self.counter.add(t),
+            None => {}
+        }
     }
 
     #[inline]
@@ -784,12 +989,7 @@ impl UnitCounter {
         let counter = &mut self.counter;
         for &u in &self.used {
             let (key, n) = std::mem::take(&mut self.slots[u as usize]);
-            let id = if key & WORD_KEY != 0 {
-                cache.term_of_word(key as u32, term)
-            } else {
-                cache.term_packed(key, term)
-            };
-            if let Some(id) = id {
+            if let Some(id) = cache.term_packed(key, term) {
                 counter.add_n(id, n);
             }
         }
@@ -801,7 +1001,16 @@ impl UnitCounter {
         if self.slots.len() > 1 << 16 {
             self.slots = vec![(0, 0); 1 << 10];
         }
-        counter.take_row()
+        let mut row = counter.take_row();
+        let words = &mut self.words;
+        row.extend(words.touched.iter().map(|&id| {
+            (
+                WORD_BIT | id,
+                std::mem::take(&mut words.counts[id as usize]),
+            )
+        }));
+        words.touched.clear();
+        row
     }
 }
 
@@ -994,7 +1203,18 @@ impl DocTermMatrix {
     /// assert_eq!(w.data, [0.5, 0.5]);
     /// ```
     pub fn apply_idf(&self, idf: Option<&Array1<f64>>, opts: &TfidfOptions) -> DocTermMatrix {
-        let mut m = self.clone();
+        self.clone().weigh(idf, opts)
+    }
+
+    /// [`tfidf`](Self::tfidf) of a matrix that is not needed afterwards: no copy is made.
+    pub(crate) fn into_tfidf(self, opts: &TfidfOptions) -> (DocTermMatrix, Array1<f64>) {
+        let idf = self.idf(opts.smooth_idf);
+        let w = self.weigh(if opts.use_idf { Some(&idf) } else { None }, opts);
+        (w, idf)
+    }
+
+    fn weigh(mut self, idf: Option<&Array1<f64>>, opts: &TfidfOptions) -> DocTermMatrix {
+        let m = &mut self;
         if opts.sublinear_tf {
             m.data.iter_mut().for_each(|v| *v = v.ln() + 1.0);
         }
@@ -1004,7 +1224,7 @@ impl DocTermMatrix {
             }
         }
         m.normalize(opts.norm);
-        m
+        self
     }
 
     /// Normalise rows in place (scikit-learn's `normalize`; all-zero rows stay zero).

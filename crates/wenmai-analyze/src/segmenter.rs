@@ -200,7 +200,7 @@ fn strip_ascii_ws(b: &[u8]) -> &[u8] {
 }
 
 /// Split an ASCII run the HMM produced as `finalseg.re_skip.split` does, keeping non-empty parts.
-fn split_finalseg_skip<'a>(s: &'a str, mut emit: impl FnMut(&'a str, usize)) {
+pub(crate) fn split_finalseg_skip<'a>(s: &'a str, mut emit: impl FnMut(&'a str, usize)) {
     let b = s.as_bytes();
     let mut pos = 0;
     while pos < b.len() {
