@@ -160,6 +160,9 @@ pub struct Analyzer {
     drop_numbers: bool,
     hmm: bool,
     mode: CutMode,
+    /// What this analyzer makes of each word of the default dictionary, learnt as counting
+    /// meets them and kept across calls (the settings above never change).
+    word_terms: Arc<std::sync::OnceLock<crate::matrix::WordTerms>>,
 }
 
 impl Default for Analyzer {
@@ -421,6 +424,7 @@ impl AnalyzerBuilder {
             drop_numbers: self.drop_numbers,
             hmm: self.hmm,
             mode: self.mode,
+            word_terms: Arc::default(),
         }
     }
 }
@@ -575,6 +579,12 @@ impl Analyzer {
     /// that the decision can be cached per distinct token.
     pub(crate) fn is_per_token(&self) -> bool {
         matches!(self.kind, TermKind::Words { min: 1, max: 1 }) && !self.uses_tags()
+    }
+
+    /// The cache of what this analyzer makes of the default dictionary's words.
+    pub(crate) fn word_terms(&self) -> &crate::matrix::WordTerms {
+        self.word_terms
+            .get_or_init(|| crate::matrix::WordTerms::new(crate::dat::DEFAULT.n_ids()))
     }
 
     /// The term of one raw token (normalised), or `None` when a filter drops it.

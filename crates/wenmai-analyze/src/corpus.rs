@@ -179,6 +179,7 @@ impl Corpus {
         }
         let per_token = analyzer.is_per_token();
         let term: &TermFn<'_> = &|w| analyzer.token_term(w);
+        let known = analyzer.word_terms();
         let parts: Vec<Part> = self
             .chunks()
             .into_par_iter()
@@ -228,7 +229,7 @@ impl Corpus {
                                     if id == NO_WORD {
                                         local.add(w, cache, |w| analyzer.token_term(w));
                                     } else {
-                                        local.add_word(id, cache, term);
+                                        local.add_word(id, cache, term, known);
                                     }
                                 }
                                 local.take_row(cache, term)
@@ -573,6 +574,30 @@ impl CorpusStats {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn what_an_analyzer_learns_of_words_stays_its_own() {
+        // `B超` is a dictionary word whose term is another string (`b超`); `发展` is its own
+        // term for one analyzer and a stopword for the other. Both analyzers count twice,
+        // interleaved, and the second count (cached word terms) must equal the first.
+        let c = Corpus::from_texts(["发展经济，B超检查。", "发展科技，做B超。"]);
+        let plain = Analyzer::default();
+        let no_dev = Analyzer::builder().add_stopwords(["发展"]).build().unwrap();
+        let opts = DtmOptions::default();
+        let first = (
+            c.dtm(&plain, Unit::Document, &opts).unwrap(),
+            c.dtm(&no_dev, Unit::Document, &opts).unwrap(),
+        );
+        for _ in 0..2 {
+            let a = c.dtm(&plain, Unit::Document, &opts).unwrap();
+            let b = c.dtm(&no_dev, Unit::Document, &opts).unwrap();
+            assert_eq!((&a.terms, &a.data), (&first.0.terms, &first.0.data));
+            assert_eq!((&b.terms, &b.data), (&first.1.terms, &first.1.data));
+            assert!(a.terms.iter().any(|t| t == "发展") && a.terms.iter().any(|t| t == "b超"));
+            assert!(!b.terms.iter().any(|t| t == "发展") && b.terms.iter().any(|t| t == "b超"));
+            assert!(!a.terms.iter().any(|t| t == "B超"));
+        }
+    }
 
     fn spans(text: &str, cuts: &[&str]) -> Vec<Span> {
         let mut out = Vec::new();

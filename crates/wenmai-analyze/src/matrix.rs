@@ -364,7 +364,7 @@ impl RawCounts {
         let mut maps = maps.into_iter();
         let word_map = maps.next().unwrap_or_default();
         // Word id -> merged id + 1 (0: not counted as a word).
-        let mut word_final = vec![0u32; word_ids.iter().max().map_or(0, |&m| m as usize + 1)];
+        let mut word_final = zeroed_word_array();
         for (&id, &m) in word_ids.iter().zip(&word_map) {
             word_final[id as usize] = m + 1;
         }
@@ -413,6 +413,10 @@ impl RawCounts {
                     .collect()
             })
             .collect();
+        for &id in &word_ids {
+            word_final[id as usize] = 0;
+        }
+        give_back_word_array(word_final);
         RawCounts {
             terms,
             rows: blocks.into_iter().flatten().collect(),
@@ -744,14 +748,55 @@ impl DenseCounter {
 pub(crate) struct TermCache {
     short: FxHashMap<u128, u32>,
     long: FxHashMap<Box<str>, u32>,
-    /// By dictionary word id (`crate::dat`): 0 unseen, [`DROPPED`], or term id + 1. Frequent
-    /// words have small ids, so their entries share a few cache lines.
-    words: Vec<u32>,
+    /// Term ids of the dictionary words whose term is another string ([`WordTerms`]).
+    words: FxHashMap<u32, u32>,
     /// A dictionary word read back from the trie.
     word: String,
-    /// The dictionary words whose term is the word itself (counted under [`WORD_BIT`] keys).
+    /// The dictionary words counted under [`WORD_BIT`] keys, and a bitset of them by id.
     pub(crate) idents: Vec<u32>,
+    seen: Vec<u64>,
     pub(crate) interner: Interner,
+}
+
+/// What an analyzer makes of each word of the default dictionary (`crate::dat`), by word id:
+/// not known yet, the word itself, dropped, or another string. Filled in as counting meets the
+/// words, by any thread (a word's entry is always the same value, so relaxed order is
+/// enough), and kept by the analyzer: a second count of similar text computes no terms of
+/// dictionary words at all.
+pub(crate) struct WordTerms {
+    status: Box<[std::sync::atomic::AtomicU8]>,
+}
+
+impl std::fmt::Debug for WordTerms {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WordTerms")
+            .field("words", &self.status.len())
+            .finish()
+    }
+}
+
+const UNKNOWN: u8 = 0;
+const ITSELF: u8 = 1;
+const DROPS: u8 = 2;
+const OTHER: u8 = 3;
+
+impl WordTerms {
+    pub(crate) fn new(n_ids: usize) -> Self {
+        WordTerms {
+            status: (0..n_ids)
+                .map(|_| std::sync::atomic::AtomicU8::new(UNKNOWN))
+                .collect(),
+        }
+    }
+
+    #[inline]
+    fn get(&self, id: u32) -> u8 {
+        self.status[id as usize].load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    fn set(&self, id: u32, status: u8) {
+        self.status[id as usize].store(status, std::sync::atomic::Ordering::Relaxed);
+    }
 }
 
 impl Default for TermCache {
@@ -761,9 +806,10 @@ impl Default for TermCache {
         TermCache {
             short: FxHashMap::with_capacity_and_hasher(CAPACITY, Default::default()),
             long: FxHashMap::default(),
-            words: Vec::new(),
+            words: FxHashMap::default(),
             word: String::new(),
             idents: Vec::new(),
+            seen: Vec::new(),
             interner: Interner::with_capacity(CAPACITY),
         }
     }
@@ -774,8 +820,6 @@ pub(crate) type TermFn<'a> = dyn Fn(&str) -> Option<std::borrow::Cow<'_, str>> +
 
 /// Marks a token the filters drop.
 const DROPPED: u32 = u32::MAX;
-/// Marks a dictionary word that is its own term.
-const IDENT: u32 = u32::MAX - 1;
 /// Marks a row key that is a dictionary word id (`crate::dat`) rather than a chunk's term id:
 /// words that are their own term are counted by id, with no interning, and share one id space
 /// across chunks.
@@ -821,34 +865,46 @@ impl TermCache {
     }
 
     /// The row key of dictionary word `id`: `WORD_BIT | id` when the word is its own term,
-    /// else its term id (`None`: dropped), computing its term with `term` the first time.
+    /// else its term id (`None`: dropped), computing its term with `term` the first time the
+    /// analyzer's `known` meets it.
     #[inline]
-    fn key_of_word(&mut self, id: u32, term: &TermFn<'_>) -> Option<u32> {
-        let i = id as usize;
-        if i >= self.words.len() {
-            // Zeroed memory: pages are only touched where words occur.
-            self.words = vec![0; crate::dat::DEFAULT.n_ids().max(i + 1)];
-        }
-        let status = match self.words[i] {
-            0 => {
+    fn key_of_word(&mut self, id: u32, term: &TermFn<'_>, known: &WordTerms) -> Option<u32> {
+        match known.get(id) {
+            ITSELF => Some(WORD_BIT | id),
+            DROPS => None,
+            status => {
+                if status == OTHER
+                    && let Some(&t) = self.words.get(&id)
+                {
+                    return Some(t);
+                }
                 crate::dat::DEFAULT.word_into(id, &mut self.word);
-                let status = match term(&self.word) {
-                    None => DROPPED,
-                    Some(t) if *t == *self.word => {
-                        self.idents.push(id);
-                        IDENT
+                let (status, key) = match term(&self.word) {
+                    None => (DROPS, None),
+                    Some(t) if *t == *self.word => (ITSELF, Some(WORD_BIT | id)),
+                    Some(t) => {
+                        let t = self.interner.id(&t);
+                        self.words.insert(id, t);
+                        (OTHER, Some(t))
                     }
-                    Some(t) => self.interner.id(&t) + 1,
                 };
-                self.words[i] = status;
-                status
+                known.set(id, status);
+                key
             }
-            s => s,
-        };
-        match status {
-            DROPPED => None,
-            IDENT => Some(WORD_BIT | id),
-            t => Some(t - 1),
+        }
+    }
+
+    /// Note that word `id` was counted under its [`WORD_BIT`] key.
+    #[inline]
+    fn counted_word(&mut self, id: u32) {
+        let i = id as usize;
+        if i / 64 >= self.seen.len() {
+            self.seen = vec![0; crate::dat::DEFAULT.n_ids().div_ceil(64).max(i / 64 + 1)];
+        }
+        let bit = 1u64 << (i % 64);
+        if self.seen[i / 64] & bit == 0 {
+            self.seen[i / 64] |= bit;
+            self.idents.push(id);
         }
     }
 
@@ -889,6 +945,44 @@ pub(crate) struct UnitCounter {
     words: DenseCounter,
     /// Term ids of the unit being flushed.
     counter: DenseCounter,
+}
+
+impl Drop for UnitCounter {
+    fn drop(&mut self) {
+        // Only touched entries can be non-zero (a unit left uncounted by a panic, say).
+        let words = &mut self.words;
+        if !words.counts.is_empty() {
+            for &id in &words.touched {
+                words.counts[id as usize] = 0;
+            }
+            give_back_word_array(std::mem::take(&mut words.counts));
+        }
+    }
+}
+
+/// Zeroed arrays of one `u32` per dictionary word id (`crate::dat`, 4 MB), kept for reuse:
+/// allocating and zeroing them anew was a measurable share of counting short texts.
+static WORD_ARRAYS: std::sync::Mutex<Vec<Vec<u32>>> = std::sync::Mutex::new(Vec::new());
+
+/// A zeroed array of one `u32` per dictionary word id.
+fn zeroed_word_array() -> Vec<u32> {
+    let n = crate::dat::DEFAULT.n_ids();
+    WORD_ARRAYS
+        .lock()
+        .ok()
+        .and_then(|mut pool| pool.pop())
+        .filter(|v| v.len() == n)
+        .unwrap_or_else(|| vec![0; n])
+}
+
+/// Keep `v`, which must be all zeros again, for [`zeroed_word_array`] (a few at most).
+fn give_back_word_array(v: Vec<u32>) {
+    debug_assert!(v.iter().all(|&x| x == 0));
+    if let Ok(mut pool) = WORD_ARRAYS.lock()
+        && pool.len() < 4
+    {
+        pool.push(v);
+    }
 }
 
 impl Default for UnitCounter {
@@ -932,12 +1026,17 @@ impl UnitCounter {
     /// Count one token that is dictionary word `id` (`crate::dat`), computing its term with
     /// `term` the first time the cache meets it.
     #[inline]
-    pub(crate) fn add_word(&mut self, id: u32, cache: &mut TermCache, term: &TermFn<'_>) {
-        match cache.key_of_word(id, term) {
+    pub(crate) fn add_word(
+        &mut self,
+        id: u32,
+        cache: &mut TermCache,
+        term: &TermFn<'_>,
+        known: &WordTerms,
+    ) {
+        match cache.key_of_word(id, term, known) {
             Some(k) if k & WORD_BIT != 0 => {
                 if self.words.counts.is_empty() {
-                    // Zeroed memory, as the cache's.
-                    self.words.counts = vec![0; crate::dat::DEFAULT.n_ids()];
+                    self.words.counts = zeroed_word_array();
                 }
                 self.words.add(k & !WORD_BIT);
             }
@@ -1003,6 +1102,9 @@ impl UnitCounter {
         }
         let mut row = counter.take_row();
         let words = &mut self.words;
+        for &id in &words.touched {
+            cache.counted_word(id);
+        }
         row.extend(words.touched.iter().map(|&id| {
             (
                 WORD_BIT | id,
