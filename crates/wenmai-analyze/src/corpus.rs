@@ -180,7 +180,8 @@ impl Corpus {
         let per_token = analyzer.is_per_token();
         let term: &TermFn<'_> = &|w| analyzer.token_term(w);
         let known = analyzer.word_terms();
-        let parts: Vec<Part> = self
+        type Done = ((RawCounts, Vec<u32>), Vec<UnitRef>);
+        let parts: Vec<Done> = self
             .chunks()
             .into_par_iter()
             .map(|range| {
@@ -241,20 +242,18 @@ impl Corpus {
                         }
                     }
                 });
-                p
+                let raw = RawCounts {
+                    terms: p.cache.interner.into_terms(),
+                    rows: p.rows,
+                };
+                ((raw, p.cache.idents), p.units)
             })
             .collect();
         let mut units = Vec::new();
         let mut raws = Vec::with_capacity(parts.len());
-        for p in parts {
-            raws.push((
-                RawCounts {
-                    terms: p.cache.interner.into_terms(),
-                    rows: p.rows,
-                },
-                p.cache.idents,
-            ));
-            units.extend(p.units);
+        for (raw, u) in parts {
+            raws.push(raw);
+            units.extend(u);
         }
         (RawCounts::concat_keyed(raws), units)
     }

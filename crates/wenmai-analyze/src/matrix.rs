@@ -316,7 +316,7 @@ impl RawCounts {
         // Each block's own terms, sorted, the sorted position of each of its term ids, and
         // its rows.
         type Block = (Vec<String>, Vec<u32>, Vec<Vec<(u32, u32)>>);
-        let mut sorted: Vec<Block> = parts
+        let sorted: Vec<Block> = parts
             .into_par_iter()
             .map(|(p, _)| {
                 let mut order: Vec<(u64, u32)> = p
@@ -352,12 +352,12 @@ impl RawCounts {
             merge_sorted(&lists)
         };
         let terms: Vec<String> = firsts
-            .iter()
+            .par_iter()
             .map(|&(l, i)| {
                 if l == 0 {
                     word_list[i].to_owned()
                 } else {
-                    std::mem::take(&mut sorted[l - 1].0[i])
+                    sorted[l - 1].0[i].clone()
                 }
             })
             .collect();
