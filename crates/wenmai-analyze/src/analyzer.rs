@@ -584,7 +584,7 @@ impl Analyzer {
     /// The cache of what this analyzer makes of the default dictionary's words.
     pub(crate) fn word_terms(&self) -> &crate::matrix::WordTerms {
         self.word_terms
-            .get_or_init(|| crate::matrix::WordTerms::new(crate::dat::DEFAULT.n_ids()))
+            .get_or_init(|| crate::matrix::WordTerms::new(crate::dat::DEFAULT.n_words()))
     }
 
     /// The term of one raw token (normalised), or `None` when a filter drops it.
@@ -594,17 +594,29 @@ impl Analyzer {
     }
 
     /// Hand the raw tokens of one sentence (width-folded when normalising) to `emit`.
+    #[cfg(test)]
     pub(crate) fn sentence_tokens(
         &self,
         d: &Dictionary,
         sentence: &str,
         emit: &mut impl FnMut(&str),
     ) {
+        self.sentence_tokens_with_ids(d, sentence, &mut |w, _| emit(w));
+    }
+
+    /// [`sentence_tokens`](Self::sentence_tokens), each token with its dictionary id as in
+    /// [`sentence_tokens_borrowed`](Self::sentence_tokens_borrowed).
+    pub(crate) fn sentence_tokens_with_ids(
+        &self,
+        d: &Dictionary,
+        sentence: &str,
+        emit: &mut impl FnMut(&str, u32),
+    ) {
         if self.normalize && has_foldable(sentence) {
             let folded = fold_width(sentence);
-            d.each(&folded, self.mode, self.hmm, |w, _| emit(w));
+            d.each_with_ids(&folded, self.mode, self.hmm, &mut *emit);
         } else {
-            d.each(sentence, self.mode, self.hmm, |w, _| emit(w));
+            d.each_with_ids(sentence, self.mode, self.hmm, emit);
         }
     }
 

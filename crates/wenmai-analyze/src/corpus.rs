@@ -215,9 +215,18 @@ impl Corpus {
                                         &mut |w, id| buf.push((w, id)),
                                     );
                                     if !borrowed {
-                                        analyzer.sentence_tokens(dict, text, &mut |w| {
-                                            local.add(w, cache, |w| analyzer.token_term(w));
-                                        });
+                                        // Width-folded: the tokens borrow a copy.
+                                        analyzer.sentence_tokens_with_ids(
+                                            dict,
+                                            text,
+                                            &mut |w, id| {
+                                                if id == NO_WORD {
+                                                    local.add(w, cache, |w| analyzer.token_term(w));
+                                                } else {
+                                                    local.add_word(id, cache, term, known);
+                                                }
+                                            },
+                                        );
                                     }
                                 } else {
                                     analyzer.sentence_terms(dict, text, scratch, &mut |t| {
@@ -246,7 +255,8 @@ impl Corpus {
                     terms: p.cache.interner.into_terms(),
                     rows: p.rows,
                 };
-                ((raw, p.cache.idents), p.units)
+                let words = p.unit.take_words();
+                ((raw, words), p.units)
             })
             .collect();
         let mut units = Vec::new();

@@ -55,10 +55,12 @@ pub(crate) struct WordTrie {
     /// The char of each code.
     chars: Vec<char>,
     log_total: f64,
-    /// Word ids (nodes) in the words' string order, and each word id's place in it (by node;
-    /// `u32::MAX` where no word ends): term lists sort dictionary words without comparing
-    /// strings.
-    by_rank: Vec<u32>,
+    /// Word ids: the words numbered in the order of their nodes (so the most frequent words
+    /// have the smallest ids), by node (`u32::MAX` where no word ends), and the node of each.
+    word_of_node: Vec<u32>,
+    node_of_word: Vec<u32>,
+    /// Each word's place in the words' string order: term lists sort dictionary words without
+    /// comparing strings.
     rank: Vec<u32>,
     /// The words back to back in string order, and where each ends.
     ranked_text: String,
@@ -296,61 +298,60 @@ impl WordTrie {
         cells.truncate(used + 1);
         cells.resize(cells.len().max(max_base + chars.len()), EMPTY);
         cells.shrink_to_fit();
-        // The words in string order: by their first eight bytes, then (rarely) by the rest.
-        let prefix = crate::matrix::prefix_key;
-        let mut sorted: Vec<(u64, &str, u32)> = nodes
+        // Word ids in node order.
+        let mut word_nodes: Vec<(u32, &str)> = nodes
             .iter()
             .zip(&cell_of)
             .filter(|(n, _)| n.word != NO_FREQ)
-            .map(|(n, &cell)| {
-                let t = texts[n.key as usize];
-                (prefix(t), t, cell)
-            })
+            .map(|(n, &cell)| (cell, texts[n.key as usize]))
             .collect();
         drop((nodes, cell_of, texts));
+        word_nodes.sort_unstable_by_key(|w| w.0);
+        let mut word_of_node = vec![u32::MAX; cells.len()];
+        for (id, w) in word_nodes.iter().enumerate() {
+            word_of_node[w.0 as usize] = id as u32;
+        }
+        let node_of_word: Vec<u32> = word_nodes.iter().map(|w| w.0).collect();
+        // The words in string order: by their first eight bytes, then (rarely) by the rest.
+        let prefix = crate::matrix::prefix_key;
+        let mut sorted: Vec<(u64, &str, u32)> = word_nodes
+            .iter()
+            .enumerate()
+            .map(|(id, w)| (prefix(w.1), w.1, id as u32))
+            .collect();
+        drop(word_nodes);
         sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)));
-        let by_rank: Vec<u32> = sorted.iter().map(|w| w.2).collect();
+        let mut rank = vec![0u32; sorted.len()];
         let mut ranked_text = String::with_capacity(sorted.iter().map(|w| w.1.len()).sum());
         let mut ranked_ends = Vec::with_capacity(sorted.len());
-        for w in &sorted {
+        for (r, w) in sorted.iter().enumerate() {
+            rank[w.2 as usize] = r as u32;
             ranked_text.push_str(w.1);
             ranked_ends.push(ranked_text.len() as u32);
         }
         drop(sorted);
-        let mut rank = vec![u32::MAX; cells.len()];
-        for (r, &cell) in by_rank.iter().enumerate() {
-            rank[cell as usize] = r as u32;
-        }
         WordTrie {
             cells,
             codes,
             chars,
             log_total: (total as f64).ln(),
-            by_rank,
+            word_of_node,
+            node_of_word,
             rank,
             ranked_text,
             ranked_ends,
         }
     }
 
-    /// Number of cells: word ids are below it.
-    pub(crate) fn n_ids(&self) -> usize {
-        self.cells.len()
-    }
-
-    /// Number of words.
+    /// Number of words: word ids are below it.
     pub(crate) fn n_words(&self) -> usize {
-        self.by_rank.len()
+        self.node_of_word.len()
     }
 
     /// The place of word `id` in the words' string order.
+    #[inline]
     pub(crate) fn rank(&self, id: u32) -> u32 {
         self.rank[id as usize]
-    }
-
-    /// The word id at place `rank` of the words' string order.
-    pub(crate) fn word_at_rank(&self, rank: u32) -> u32 {
-        self.by_rank[rank as usize]
     }
 
     /// The word at place `rank` of the words' string order.
@@ -364,9 +365,10 @@ impl WordTrie {
         &self.ranked_text[start..self.ranked_ends[r] as usize]
     }
 
-    /// The word whose id (node) is `id`, read back up the trie into `out`.
+    /// The word whose id is `id`, read back up the trie into `out`.
     pub(crate) fn word_into(&self, id: u32, out: &mut String) {
         out.clear();
+        let id = self.node_of_word[id as usize];
         // Up the trie, last char first.
         let mut rev = [0u32; 64];
         let (mut node, mut n) = (id as usize, 0);
@@ -397,7 +399,7 @@ impl WordTrie {
     }
 
     /// The node of `word`, if it is a dictionary word.
-    fn word_id(&self, codes: impl IntoIterator<Item = u32>) -> Option<u32> {
+    fn node_of(&self, codes: impl IntoIterator<Item = u32>) -> Option<u32> {
         let mut node = 0usize;
         for c in codes {
             if c == 0 {
@@ -415,13 +417,13 @@ impl WordTrie {
     /// Whether `word` is in the dictionary.
     #[cfg(test)]
     fn contains(&self, word: &str) -> bool {
-        self.word_id(word.chars().map(|c| self.code(c))).is_some()
+        self.node_of(word.chars().map(|c| self.code(c))).is_some()
     }
 
     /// jieba's `cut` of `text` (precise mode): blocks of `re_han_default` characters are
     /// segmented with the route (jieba's `__cut_DAG` with `hmm`, `__cut_DAG_NO_HMM` without),
     /// any other character is a token of its own (`\r\n` one token). `emit(word, byte
-    /// offset, word id)` for each token in order, the id being the trie node of a dictionary
+    /// offset, word id)` for each token in order, the id being the word id of a dictionary
     /// word taken by the route ([`NO_WORD`] otherwise).
     pub(crate) fn cut_text<'a>(
         &self,
@@ -538,21 +540,44 @@ impl WordTrie {
             route[i] = best;
         }
         let text = |a: usize, z: usize| &block[offsets[a] as usize..offsets[z] as usize];
+        // The route holds nodes; tokens carry word ids.
+        let word_id = |node: u32| {
+            if node == NO_WORD {
+                NO_WORD
+            } else {
+                self.word_of_node[node as usize]
+            }
+        };
         // Runs of single chars the route leaves: with the HMM, one dictionary word is split
         // into chars and anything else goes to the HMM; without it, a run of ASCII letters and
         // digits is one word.
         let flush = |a: usize, z: usize, emit: &mut dyn FnMut(&'a str, usize, u32)| {
             if z - a == 1 {
-                emit(text(a, z), base + offsets[a] as usize, route[a].word);
+                emit(
+                    text(a, z),
+                    base + offsets[a] as usize,
+                    word_id(route[a].word),
+                );
             } else if !hmm {
                 emit(text(a, z), base + offsets[a] as usize, NO_WORD);
-            } else if self.word_id(codes[a..z].iter().copied()).is_some() {
+            } else if self.node_of(codes[a..z].iter().copied()).is_some() {
                 for k in a..z {
-                    emit(text(k, k + 1), base + offsets[k] as usize, route[k].word);
+                    emit(
+                        text(k, k + 1),
+                        base + offsets[k] as usize,
+                        word_id(route[k].word),
+                    );
                 }
             } else {
                 let at = base + offsets[a] as usize;
-                crate::finalseg::cut(text(a, z), &mut |w, o| emit(w, at + o, NO_WORD));
+                // An HMM word can be a dictionary word too: it gets its id, so that counting
+                // meets each term one way only.
+                crate::finalseg::cut(text(a, z), &mut |w, o| {
+                    let id = self
+                        .node_of(w.chars().map(|c| self.code(c)))
+                        .map_or(NO_WORD, |node| self.word_of_node[node as usize]);
+                    emit(w, at + o, id)
+                });
             }
         };
         let mut x = 0;
@@ -567,7 +592,7 @@ impl WordTrie {
                 if let Some(a) = left.take() {
                     flush(a, x, emit);
                 }
-                emit(text(x, y), base + offsets[x] as usize, word);
+                emit(text(x, y), base + offsets[x] as usize, word_id(word));
             }
             x = y;
         }
@@ -629,10 +654,10 @@ mod tests {
     fn later_lines_win_and_every_line_counts_in_the_total() {
         let trie = WordTrie::from_dict("甲 1\n乙 2\n甲 3\n");
         assert_eq!(trie.log_total, 6f64.ln());
-        let node = trie.word_id([trie.code('甲')]).unwrap();
+        let node = trie.node_of([trie.code('甲')]).unwrap();
         assert_eq!(trie.cells[node as usize].log_freq, 3f64.ln());
         let trie = WordTrie::from_dict("甲 3\n乙 2\n甲 1\n");
-        let node = trie.word_id([trie.code('甲')]).unwrap();
+        let node = trie.node_of([trie.code('甲')]).unwrap();
         assert_eq!(trie.cells[node as usize].log_freq, 1f64.ln());
     }
 
@@ -641,9 +666,12 @@ mod tests {
         let trie = &*DEFAULT;
         assert_eq!(trie.n_words(), 349_045); // 349,046 lines, `B超` twice
         let (mut last, mut w) = (String::new(), String::new());
-        for r in 0..trie.n_words() as u32 {
-            let id = trie.word_at_rank(r);
-            assert_eq!(trie.rank(id), r);
+        let mut by_rank = vec![u32::MAX; trie.n_words()];
+        for id in 0..trie.n_words() as u32 {
+            by_rank[trie.rank(id) as usize] = id;
+        }
+        for (r, &id) in by_rank.iter().enumerate() {
+            let r = r as u32;
             trie.word_into(id, &mut w);
             assert_eq!(trie.text_at_rank(r), w);
             assert!(r == 0 || last < w, "{last} !< {w}");

@@ -287,32 +287,39 @@ impl RawCounts {
         }
     }
 
-    /// [`concat`](Self::concat) for blocks counted by a [`TermCache`]: their rows also hold
-    /// [`WORD_BIT`] keys, dictionary words that are their own term (the second item lists
-    /// them), which no block interned. The words are one more sorted list in the merge; a row
+    /// [`concat`](Self::concat) for blocks counted by a [`UnitCounter`]: their rows also hold
+    /// [`WORD_BIT`] keys, dictionary words that are their own term (`WORD_BIT | i` for the
+    /// `i`-th word id of the block's list, the second item), which no block interned. The words are one more sorted list in the merge; a row
     /// that counted a term both ways (a word and an equal interned term) gets one entry with
     /// the sum. Rows come out in no particular order ([`into_matrix`](Self::into_matrix)
     /// sorts them).
     pub(crate) fn concat_keyed(parts: Vec<(RawCounts, Vec<u32>)>) -> RawCounts {
-        // The words counted anywhere, in string order: a bitset over their ranks.
+        // The words counted anywhere, in string order: a bitset over their ranks, and the
+        // number of words before each 64 ranks.
         let trie = &*crate::dat::DEFAULT;
+        let part_ranks: Vec<Vec<u32>> = parts
+            .par_iter()
+            .map(|p| p.1.iter().map(|&id| trie.rank(id)).collect())
+            .collect();
         let mut ranks = vec![0u64; trie.n_words().div_ceil(64)];
-        for &id in parts.iter().flat_map(|p| &p.1) {
-            let r = trie.rank(id) as usize;
-            ranks[r / 64] |= 1 << (r % 64);
+        for &r in part_ranks.iter().flatten() {
+            ranks[r as usize / 64] |= 1 << (r % 64);
         }
-        let mut word_ids: Vec<u32> = Vec::new();
+        let mut before = Vec::with_capacity(ranks.len());
         let mut word_list: Vec<&str> = Vec::new();
         for (i, &bits) in ranks.iter().enumerate() {
+            before.push(word_list.len() as u32);
             let mut bits = bits;
             while bits != 0 {
-                let r = (i * 64) as u32 + bits.trailing_zeros();
-                word_ids.push(trie.word_at_rank(r));
-                word_list.push(trie.text_at_rank(r));
+                word_list.push(trie.text_at_rank((i * 64) as u32 + bits.trailing_zeros()));
                 bits &= bits - 1;
             }
         }
-        drop(ranks);
+        // The place in `word_list` of the word of rank `r`.
+        let place = |r: u32| {
+            let (w, b) = (r as usize / 64, r % 64);
+            before[w] + (ranks[w] & ((1u64 << b) - 1)).count_ones()
+        };
         // Each block's own terms, sorted, the sorted position of each of its term ids, and
         // its rows.
         type Block = (Vec<String>, Vec<u32>, Vec<Vec<(u32, u32)>>);
@@ -363,11 +370,11 @@ impl RawCounts {
             .collect();
         let mut maps = maps.into_iter();
         let word_map = maps.next().unwrap_or_default();
-        // Word id -> merged id + 1 (0: not counted as a word).
-        let mut word_final = zeroed_word_array();
-        for (&id, &m) in word_ids.iter().zip(&word_map) {
-            word_final[id as usize] = m + 1;
-        }
+        // Per block: the merged id of each of its words (by its place in the block's list).
+        let word_finals: Vec<Vec<u32>> = part_ranks
+            .par_iter()
+            .map(|rs| rs.iter().map(|&r| word_map[place(r) as usize]).collect())
+            .collect();
         let maps: Vec<Vec<u32>> = maps.collect();
         // Merged terms a row can reach both as a word and as an interned term (rare: a word
         // whose term is another word, or a word met in a width-folded sentence).
@@ -386,37 +393,40 @@ impl RawCounts {
         let blocks: Vec<Vec<Vec<(u32, u32)>>> = sorted
             .into_par_iter()
             .zip(maps)
-            .map(|((_, position, rows), map)| {
+            .zip(word_finals)
+            .map(|(((_, position, rows), map), word_final)| {
                 rows.into_iter()
                     .map(|mut r| {
                         let mut merge = false;
                         for e in &mut r {
                             e.0 = if e.0 & WORD_BIT != 0 {
-                                word_final[(e.0 & !WORD_BIT) as usize] - 1
+                                word_final[(e.0 & !WORD_BIT) as usize]
                             } else {
                                 map[position[e.0 as usize] as usize]
                             };
                             merge |= twice[e.0 as usize];
                         }
                         if merge {
-                            r.sort_unstable_by_key(|e| e.0);
-                            r.dedup_by(|b, a| {
+                            // Sum the entries of a term counted both ways: the few entries of
+                            // such terms are sorted, the others are distinct.
+                            let (mut both, mut one): (Vec<_>, Vec<_>) =
+                                r.into_iter().partition(|e| twice[e.0 as usize]);
+                            both.sort_unstable_by_key(|e| e.0);
+                            both.dedup_by(|b, a| {
                                 let same = a.0 == b.0;
                                 if same {
                                     a.1 += b.1;
                                 }
                                 same
                             });
+                            one.extend(both);
+                            r = one;
                         }
                         r
                     })
                     .collect()
             })
             .collect();
-        for &id in &word_ids {
-            word_final[id as usize] = 0;
-        }
-        give_back_word_array(word_final);
         RawCounts {
             terms,
             rows: blocks.into_iter().flatten().collect(),
@@ -588,25 +598,48 @@ fn merge_sorted(lists: &[&[&str]]) -> (Vec<(usize, usize)>, Vec<Vec<u32>>) {
     let merged: Vec<Merged> = (0..=bounds.len())
         .into_par_iter()
         .map(|b| {
+            let end = |p: usize| cuts[p][b + 1];
             let mut heads: Vec<usize> = (0..lists.len()).map(|p| cuts[p][b]).collect();
+            // Each head's prefix key (`u64::MAX` once the list's range is done): most
+            // comparisons are of these, not of the strings.
+            let key = |p: usize, i: usize| {
+                if i < end(p) {
+                    prefix_key(lists[p][i])
+                } else {
+                    u64::MAX
+                }
+            };
+            let mut keys: Vec<u64> = heads.iter().enumerate().map(|(p, &i)| key(p, i)).collect();
             let mut local: Vec<Vec<u32>> = (0..lists.len())
-                .map(|p| Vec::with_capacity(cuts[p][b + 1] - cuts[p][b]))
+                .map(|p| Vec::with_capacity(end(p) - cuts[p][b]))
                 .collect();
             let mut firsts: Vec<(usize, usize)> = Vec::new();
             loop {
-                let mut least: Option<(&str, usize)> = None;
-                for (p, &i) in heads.iter().enumerate() {
-                    if i < cuts[p][b + 1] && least.is_none_or(|(t, _)| lists[p][i] < t) {
-                        least = Some((lists[p][i], p));
+                let mut least: Option<usize> = None;
+                for p in 0..lists.len() {
+                    if heads[p] >= end(p) {
+                        continue;
                     }
+                    least = match least {
+                        Some(q)
+                            if keys[q] < keys[p]
+                                || (keys[q] == keys[p]
+                                    && lists[q][heads[q]] <= lists[p][heads[p]]) =>
+                        {
+                            Some(q)
+                        }
+                        _ => Some(p),
+                    };
                 }
-                let Some((t, first)) = least else { break };
+                let Some(first) = least else { break };
+                let (k, t) = (keys[first], lists[first][heads[first]]);
                 firsts.push((first, heads[first]));
                 let id = (firsts.len() - 1) as u32;
-                for (p, i) in heads.iter_mut().enumerate() {
-                    if *i < cuts[p][b + 1] && lists[p][*i] == t {
+                for p in first..lists.len() {
+                    if heads[p] < end(p) && keys[p] == k && lists[p][heads[p]] == t {
                         local[p].push(id);
-                        *i += 1;
+                        heads[p] += 1;
+                        keys[p] = key(p, heads[p]);
                     }
                 }
             }
@@ -752,9 +785,6 @@ pub(crate) struct TermCache {
     words: FxHashMap<u32, u32>,
     /// A dictionary word read back from the trie.
     word: String,
-    /// The dictionary words counted under [`WORD_BIT`] keys, and a bitset of them by id.
-    pub(crate) idents: Vec<u32>,
-    seen: Vec<u64>,
     pub(crate) interner: Interner,
 }
 
@@ -808,8 +838,6 @@ impl Default for TermCache {
             long: FxHashMap::default(),
             words: FxHashMap::default(),
             word: String::new(),
-            idents: Vec::new(),
-            seen: Vec::new(),
             interner: Interner::with_capacity(CAPACITY),
         }
     }
@@ -894,20 +922,6 @@ impl TermCache {
         }
     }
 
-    /// Note that word `id` was counted under its [`WORD_BIT`] key.
-    #[inline]
-    fn counted_word(&mut self, id: u32) {
-        let i = id as usize;
-        if i / 64 >= self.seen.len() {
-            self.seen = vec![0; crate::dat::DEFAULT.n_ids().div_ceil(64).max(i / 64 + 1)];
-        }
-        let bit = 1u64 << (i % 64);
-        if self.seen[i / 64] & bit == 0 {
-            self.seen[i / 64] |= bit;
-            self.idents.push(id);
-        }
-    }
-
     /// The term id of the raw token packed in `key` (by [`pack`]), computing its term with
     /// `term` the first time.
     #[inline]
@@ -941,43 +955,58 @@ pub(crate) struct UnitCounter {
     used: Vec<u32>,
     /// Ids of long tokens (looked up directly).
     long: DenseCounter,
-    /// Dictionary words that are their own term, by word id.
-    words: DenseCounter,
+    /// By dictionary word id (words that are their own term): the count in the unit, and
+    /// 1 + the word's place in `word_list` (0: not yet counted in this block).
+    words: Vec<[u32; 2]>,
+    /// The words of the unit.
+    touched: Vec<u32>,
+    /// The words counted in this block, in the order they were first counted.
+    word_list: Vec<u32>,
     /// Term ids of the unit being flushed.
     counter: DenseCounter,
 }
 
+impl UnitCounter {
+    /// The words counted (the `i`-th is `WORD_BIT | i` in the rows); the counter forgets them.
+    pub(crate) fn take_words(&mut self) -> Vec<u32> {
+        for &id in &self.word_list {
+            self.words[id as usize][1] = 0;
+        }
+        std::mem::take(&mut self.word_list)
+    }
+}
+
 impl Drop for UnitCounter {
     fn drop(&mut self) {
-        // Only touched entries can be non-zero (a unit left uncounted by a panic, say).
-        let words = &mut self.words;
-        if !words.counts.is_empty() {
-            for &id in &words.touched {
-                words.counts[id as usize] = 0;
+        // Only the slots of counted or touched words can be non-zero (touched: a unit left
+        // uncounted by a panic, say).
+        if !self.words.is_empty() {
+            for &id in self.word_list.iter().chain(&self.touched) {
+                self.words[id as usize] = [0, 0];
             }
-            give_back_word_array(std::mem::take(&mut words.counts));
+            give_back_word_array(std::mem::take(&mut self.words));
         }
     }
 }
 
-/// Zeroed arrays of one `u32` per dictionary word id (`crate::dat`, 4 MB), kept for reuse:
+/// Zeroed arrays of one slot per dictionary word id (`crate::dat`, 2.8 MB), kept for reuse:
 /// allocating and zeroing them anew was a measurable share of counting short texts.
-static WORD_ARRAYS: std::sync::Mutex<Vec<Vec<u32>>> = std::sync::Mutex::new(Vec::new());
+static WORD_ARRAYS: std::sync::Mutex<Vec<Vec<[u32; 2]>>> = std::sync::Mutex::new(Vec::new());
 
-/// A zeroed array of one `u32` per dictionary word id.
-fn zeroed_word_array() -> Vec<u32> {
-    let n = crate::dat::DEFAULT.n_ids();
+/// A zeroed array of one slot per dictionary word id.
+fn zeroed_word_array() -> Vec<[u32; 2]> {
+    let n = crate::dat::DEFAULT.n_words();
     WORD_ARRAYS
         .lock()
         .ok()
         .and_then(|mut pool| pool.pop())
         .filter(|v| v.len() == n)
-        .unwrap_or_else(|| vec![0; n])
+        .unwrap_or_else(|| vec![[0, 0]; n])
 }
 
 /// Keep `v`, which must be all zeros again, for [`zeroed_word_array`] (a few at most).
-fn give_back_word_array(v: Vec<u32>) {
-    debug_assert!(v.iter().all(|&x| x == 0));
+fn give_back_word_array(v: Vec<[u32; 2]>) {
+    debug_assert!(v.iter().all(|x| *x == [0, 0]));
     if let Ok(mut pool) = WORD_ARRAYS.lock()
         && pool.len() < 4
     {
@@ -991,7 +1020,9 @@ impl Default for UnitCounter {
             slots: vec![(0, 0); 1 << 10],
             used: Vec::new(),
             long: DenseCounter::default(),
-            words: DenseCounter::default(),
+            words: Vec::new(),
+            touched: Vec::new(),
+            word_list: Vec::new(),
             counter: DenseCounter::default(),
         }
     }
@@ -1035,10 +1066,15 @@ impl UnitCounter {
     ) {
         match cache.key_of_word(id, term, known) {
             Some(k) if k & WORD_BIT != 0 => {
-                if self.words.counts.is_empty() {
-                    self.words.counts = zeroed_word_array();
+                if self.words.is_empty() {
+                    self.words = zeroed_word_array();
                 }
-                self.words.add(k & !WORD_BIT);
+                let id = k & !WORD_BIT;
+                let slot = &mut self.words[id as usize];
+                if slot[0] == 0 {
+                    self.touched.push(id);
+                }
+                slot[0] += 1;
             }
             Some(t) => self.counter.add(t),
             None => {}
@@ -1101,17 +1137,15 @@ impl UnitCounter {
             self.slots = vec![(0, 0); 1 << 10];
         }
         let mut row = counter.take_row();
-        let words = &mut self.words;
-        for &id in &words.touched {
-            cache.counted_word(id);
+        for &id in &self.touched {
+            let slot = &mut self.words[id as usize];
+            if slot[1] == 0 {
+                self.word_list.push(id);
+                slot[1] = self.word_list.len() as u32;
+            }
+            row.push((WORD_BIT | (slot[1] - 1), std::mem::take(&mut slot[0])));
         }
-        row.extend(words.touched.iter().map(|&id| {
-            (
-                WORD_BIT | id,
-                std::mem::take(&mut words.counts[id as usize]),
-            )
-        }));
-        words.touched.clear();
+        self.touched.clear();
         row
     }
 }
