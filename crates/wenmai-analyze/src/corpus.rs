@@ -344,7 +344,7 @@ impl Corpus {
         let (w, _) = m.into_tfidf(tfidf);
         let top = w.top_k(k);
         let kw = top
-            .into_iter()
+            .into_par_iter()
             .map(|r| {
                 r.into_iter()
                     .map(|(j, v)| (w.terms[j].clone(), v))

@@ -422,6 +422,15 @@ impl RawCounts {
                             one.extend(both);
                             r = one;
                         }
+                        // By term id, as a matrix row is: a sort of the row as packed integers.
+                        let mut packed: Vec<u64> = r
+                            .iter()
+                            .map(|&(t, c)| (u64::from(t) << 32) | u64::from(c))
+                            .collect();
+                        packed.sort_unstable();
+                        for (e, p) in r.iter_mut().zip(&packed) {
+                            *e = ((p >> 32) as u32, *p as u32);
+                        }
                         r
                     })
                     .collect()
@@ -455,7 +464,7 @@ impl RawCounts {
     }
 
     /// Apply scikit-learn's `min_df` / `max_df` / `max_features` and build the CSR matrix.
-    /// Terms must be sorted and distinct within a row; rows may be in any order.
+    /// Terms must be sorted and rows sorted by term id.
     pub(crate) fn into_matrix(
         self,
         opts: &DtmOptions,
@@ -508,45 +517,20 @@ impl RawCounts {
                 "After pruning, no terms remain. Try a lower min_df or a higher max_df.".into(),
             ));
         }
-        // Rows in column order without sorting each row: the entries are dealt into their
-        // columns (in row order within a column), then back into their rows column by column.
-        let mut col_start = vec![0usize; terms.len() + 1];
-        for (i, &j) in new_index.iter().enumerate() {
-            if j != u32::MAX {
-                col_start[j as usize + 1] = df[i] as usize;
-            }
-        }
-        for j in 0..terms.len() {
-            col_start[j + 1] += col_start[j];
-        }
-        let nnz = col_start[terms.len()];
-        let mut by_col = vec![(0u32, 0u32); nnz];
-        let mut next = col_start.clone();
         let mut indptr = Vec::with_capacity(n + 1);
         indptr.push(0i64);
-        for (row, r) in self.rows.iter().enumerate() {
-            let mut len = 0;
+        let nnz: usize = self.rows.iter().map(Vec::len).sum();
+        let mut indices = Vec::with_capacity(nnz);
+        let mut data = Vec::with_capacity(nnz);
+        for r in &self.rows {
             for &(id, c) in r {
                 let j = new_index[id as usize];
                 if j != u32::MAX {
-                    by_col[next[j as usize]] = (row as u32, c);
-                    next[j as usize] += 1;
-                    len += 1;
+                    indices.push(j as i32);
+                    data.push(if opts.binary { 1.0 } else { f64::from(c) });
                 }
             }
-            indptr.push(indptr[row] + len);
-        }
-        drop(self.rows);
-        let mut next: Vec<usize> = indptr[..n].iter().map(|&p| p as usize).collect();
-        let mut indices = vec![0i32; nnz];
-        let mut data = vec![0f64; nnz];
-        for j in 0..terms.len() {
-            for &(row, c) in &by_col[col_start[j]..col_start[j + 1]] {
-                let k = &mut next[row as usize];
-                indices[*k] = j as i32;
-                data[*k] = if opts.binary { 1.0 } else { f64::from(c) };
-                *k += 1;
-            }
+            indptr.push(indices.len() as i64);
         }
         Ok(DocTermMatrix {
             terms,
