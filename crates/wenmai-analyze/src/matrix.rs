@@ -980,8 +980,10 @@ static WORD_ARRAYS: std::sync::Mutex<Vec<Vec<[u32; 2]>>> = std::sync::Mutex::new
 /// A zeroed array of one slot per dictionary word id.
 fn zeroed_word_array() -> Vec<[u32; 2]> {
     let n = crate::dat::DEFAULT.n_words();
+    // `try_lock`: never wait (a process forked while another thread held the lock would
+    // wait forever); a busy pool just means a fresh array.
     WORD_ARRAYS
-        .lock()
+        .try_lock()
         .ok()
         .and_then(|mut pool| pool.pop())
         .filter(|v| v.len() == n)
@@ -991,7 +993,7 @@ fn zeroed_word_array() -> Vec<[u32; 2]> {
 /// Keep `v`, which must be all zeros again, for [`zeroed_word_array`] (a few at most).
 fn give_back_word_array(v: Vec<[u32; 2]>) {
     debug_assert!(v.iter().all(|x| *x == [0, 0]));
-    if let Ok(mut pool) = WORD_ARRAYS.lock()
+    if let Ok(mut pool) = WORD_ARRAYS.try_lock()
         && pool.len() < 4
     {
         pool.push(v);
