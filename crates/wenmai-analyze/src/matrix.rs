@@ -927,10 +927,11 @@ impl TermCache {
     }
 }
 
-/// Counts of the raw tokens of one unit, by value, in a small open-addressing table that stays
-/// in cache: the corpus-wide [`TermCache`] (large, so each lookup is a cache miss) is then
-/// consulted once per distinct token of a unit rather than once per token. Tokens of 16 bytes
-/// or more (rare) go straight to the [`TermCache`].
+/// Counts of the raw tokens of one unit. Dictionary words that are their own term are counted
+/// by word id in one slot per word (see [`WordTerms`]); other tokens by value, in a small
+/// open-addressing table that stays in cache, so that the chunk's [`TermCache`] (large, so each
+/// lookup is a cache miss) is consulted once per distinct token of a unit rather than once per
+/// token. Tokens of 16 bytes or more (rare) go straight to the [`TermCache`].
 #[derive(Debug)]
 pub(crate) struct UnitCounter {
     /// Packed token (0 = empty slot) and count.
