@@ -326,25 +326,7 @@ impl RawCounts {
         let sorted: Vec<Block> = parts
             .into_par_iter()
             .map(|(p, _)| {
-                let mut order: Vec<(u64, u32)> = p
-                    .terms
-                    .iter()
-                    .enumerate()
-                    .map(|(i, t)| (prefix_key(t), i as u32))
-                    .collect();
-                order.sort_unstable_by(|a, b| {
-                    a.0.cmp(&b.0)
-                        .then_with(|| p.terms[a.1 as usize].cmp(&p.terms[b.1 as usize]))
-                });
-                let mut position = vec![0u32; order.len()];
-                for (new, &(_, old)) in order.iter().enumerate() {
-                    position[old as usize] = new as u32;
-                }
-                let mut old_terms = p.terms;
-                let terms = order
-                    .iter()
-                    .map(|&(_, old)| std::mem::take(&mut old_terms[old as usize]))
-                    .collect();
+                let (terms, position) = sorted_terms(p.terms);
                 (terms, position, p.rows)
             })
             .collect();
@@ -443,17 +425,8 @@ impl RawCounts {
     }
 
     fn sort_terms(&mut self) {
-        let mut order: Vec<u32> = (0..self.terms.len() as u32).collect();
-        order.sort_unstable_by(|&a, &b| self.terms[a as usize].cmp(&self.terms[b as usize]));
-        let mut new_id = vec![0u32; order.len()];
-        for (new, &old) in order.iter().enumerate() {
-            new_id[old as usize] = new as u32;
-        }
-        let mut old_terms = std::mem::take(&mut self.terms);
-        self.terms = order
-            .iter()
-            .map(|&old| std::mem::take(&mut old_terms[old as usize]))
-            .collect();
+        let (terms, new_id) = sorted_terms(std::mem::take(&mut self.terms));
+        self.terms = terms;
         for r in &mut self.rows {
             for e in r.iter_mut() {
                 e.0 = new_id[e.0 as usize];
@@ -540,6 +513,29 @@ impl RawCounts {
             units,
         })
     }
+}
+
+/// `terms` (distinct) in string order, and the place in it of each term of the input.
+fn sorted_terms(terms: Vec<String>) -> (Vec<String>, Vec<u32>) {
+    let mut order: Vec<(u64, u32)> = terms
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (prefix_key(t), i as u32))
+        .collect();
+    order.sort_unstable_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then_with(|| terms[a.1 as usize].cmp(&terms[b.1 as usize]))
+    });
+    let mut position = vec![0u32; order.len()];
+    for (new, &(_, old)) in order.iter().enumerate() {
+        position[old as usize] = new as u32;
+    }
+    let mut old_terms = terms;
+    let sorted = order
+        .iter()
+        .map(|&(_, old)| std::mem::take(&mut old_terms[old as usize]))
+        .collect();
+    (sorted, position)
 }
 
 /// The first eight bytes of `t`, big-endian and zero-padded: comparing these first and the
