@@ -33,37 +33,45 @@ struct Model {
 static MODEL: LazyLock<Model> = LazyLock::new(|| Model::parse(&MODEL_TEXT));
 
 impl Model {
-    /// Read the generated table; it is part of the crate, so a malformed line is a bug.
+    /// Read the generated table (part of the crate). As `posseg.rs` reads its own, nothing here
+    /// panics: a malformed entry would be skipped and keep `MIN_FLOAT`, and `model_is_jiebas`
+    /// and the parity tests would see it.
     fn parse(text: &str) -> Model {
         let mut m = Model {
             start: [MIN_FLOAT; 4],
             trans: [[f64::NEG_INFINITY; 4]; 4],
             emit: vec![[MIN_FLOAT; 4]; (HAN_MAX as usize) - (HAN_MIN as usize) + 1],
         };
-        let num = |s: &str| -> f64 { s.parse().expect("finalseg_model.txt: a number") };
-        let pair = |s: &str| -> (usize, f64) {
-            let (k, v) = s.split_once(':').expect("finalseg_model.txt: state:logp");
-            (k.parse().expect("finalseg_model.txt: a state"), num(v))
+        let pair = |s: &str| -> Option<(usize, f64)> {
+            let (k, v) = s.split_once(':')?;
+            let k: usize = k.parse().ok()?;
+            (k < 4).then_some((k, v.parse().ok()?))
         };
         for line in text.lines().filter(|l| !l.starts_with('#')) {
             let mut f = line.split('\t');
             match f.next() {
                 Some("P") => {
                     for (s, v) in m.start.iter_mut().zip(f) {
-                        *s = num(v);
+                        *s = v.parse().unwrap_or(MIN_FLOAT);
                     }
                 }
                 Some("T") => {
-                    let from: usize = f.next().and_then(|v| v.parse().ok()).expect("T from");
-                    for (to, p) in f.map(pair) {
-                        m.trans[from][to] = p;
+                    let Some(from) = f.next().and_then(|v| v.parse::<usize>().ok()) else {
+                        continue;
+                    };
+                    if let Some(row) = m.trans.get_mut(from) {
+                        for (to, p) in f.filter_map(pair) {
+                            row[to] = p;
+                        }
                     }
                 }
                 Some("E") => {
-                    let c = f.next().and_then(|v| v.chars().next()).expect("E char");
+                    let Some(c) = f.next().and_then(|v| v.chars().next()) else {
+                        continue;
+                    };
                     if (HAN_MIN..=HAN_MAX).contains(&c) {
                         let row = &mut m.emit[c as usize - HAN_MIN as usize];
-                        for (s, p) in f.map(pair) {
+                        for (s, p) in f.filter_map(pair) {
                             row[s] = p;
                         }
                     }
