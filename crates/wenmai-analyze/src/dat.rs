@@ -5,7 +5,8 @@
 //! the DAG backwards, then follows the route. Here the walk and the route are one backward
 //! pass: the words starting at a character end after it, and the route from those ends is
 //! already known, so no DAG is stored. The trie is a double array whose cells hold the word's
-//! `ln(freq)`, so a step of the walk is one load; cells are placed hottest first (the nodes
+//! id and (an index into a small table of) its `ln(freq)`, so a step of the walk is one load;
+//! cells are placed hottest first (the nodes
 //! carrying the most dictionary frequency get the lowest, densest indices) and characters are
 //! numbered by frequency, so the common walks stay in a small part of the array.
 //!
@@ -34,30 +35,35 @@ struct Cell {
     base: u32,
     /// Index of the parent node; [`FREE`] for an unused cell.
     check: u32,
-    /// `ln(freq)` of the word ending here, or [`NOT_WORD`].
-    log_freq: f64,
+    /// Id of the word ending here, or [`NO_WORD`].
+    word: u32,
+    /// Index of the word's `ln(freq) - ln(total)` in [`WordTrie::log_probs`] (the dictionary
+    /// has about 5,000 distinct frequencies: the table stays in cache, and a cell carries its
+    /// word id and probability in 16 bytes).
+    prob: u32,
 }
 
 const FREE: u32 = u32::MAX;
-const NOT_WORD: f64 = f64::NEG_INFINITY;
 const EMPTY: Cell = Cell {
     base: 0,
     check: FREE,
-    log_freq: NOT_WORD,
+    word: NO_WORD,
+    prob: 0,
 };
 
 /// A dictionary of words and frequencies (jieba's `FREQ` and `total`) as a double-array trie.
 #[derive(Debug)]
 pub(crate) struct WordTrie {
     cells: Vec<Cell>,
+    /// `ln(freq) - ln(total)` of each distinct frequency (jieba's `log(FREQ[w]) - logtotal`).
+    log_probs: Vec<f64>,
     /// Code of each char (0: in no word).
     codes: Vec<u32>,
     /// The char of each code.
     chars: Vec<char>,
     log_total: f64,
     /// Word ids: the words numbered in the order of their nodes (so the most frequent words
-    /// have the smallest ids), by node (`u32::MAX` where no word ends), and the node of each.
-    word_of_node: Vec<u32>,
+    /// have the smallest ids; a cell holds the id of its word): the node of each.
     node_of_word: Vec<u32>,
     /// Each word's place in the words' string order: term lists sort dictionary words without
     /// comparing strings.
@@ -229,6 +235,9 @@ impl WordTrie {
         // on the reports was 3-5% slower.)
         let mut cells = vec![EMPTY; 1 << 16];
         cells[0].check = 0;
+        let log_total = (total as f64).ln();
+        let mut log_probs: Vec<f64> = Vec::new();
+        let mut prob_of: rustc_hash::FxHashMap<u64, u32> = Default::default();
         let mut cell_of = vec![0u32; nodes.len()];
         // Free cells as a bitset, for a fast scan to the next one.
         let mut free: Vec<u64> = vec![u64::MAX; cells.len() / 64];
@@ -241,7 +250,15 @@ impl WordTrie {
             let node = &nodes[v as usize];
             let cell = cell_of[v as usize] as usize;
             if node.word != NO_FREQ {
-                cells[cell].log_freq = (node.word as f64).ln();
+                // Marked here, numbered below.
+                cells[cell].word = 0;
+                cells[cell].prob = match prob_of.entry(node.word) {
+                    std::collections::hash_map::Entry::Occupied(e) => *e.get(),
+                    std::collections::hash_map::Entry::Vacant(e) => {
+                        log_probs.push((node.word as f64).ln() - log_total);
+                        *e.insert(log_probs.len() as u32 - 1)
+                    }
+                };
             }
             let kids = &nodes[node.first_child as usize..][..node.children as usize];
             let (Some(first), Some(last)) = (kids.first(), kids.last()) else {
@@ -307,9 +324,8 @@ impl WordTrie {
             .collect();
         drop((nodes, cell_of, texts));
         word_nodes.sort_unstable_by_key(|w| w.0);
-        let mut word_of_node = vec![u32::MAX; cells.len()];
         for (id, w) in word_nodes.iter().enumerate() {
-            word_of_node[w.0 as usize] = id as u32;
+            cells[w.0 as usize].word = id as u32;
         }
         let node_of_word: Vec<u32> = word_nodes.iter().map(|w| w.0).collect();
         // The words in string order: by their first eight bytes, then (rarely) by the rest.
@@ -332,10 +348,10 @@ impl WordTrie {
         drop(sorted);
         WordTrie {
             cells,
+            log_probs,
             codes,
             chars,
-            log_total: (total as f64).ln(),
-            word_of_node,
+            log_total,
             node_of_word,
             rank,
             ranked_text,
@@ -411,7 +427,13 @@ impl WordTrie {
             }
             node = t;
         }
-        (node != 0 && self.cells[node].log_freq != NOT_WORD).then_some(node as u32)
+        (node != 0 && self.cells[node].word != NO_WORD).then_some(node as u32)
+    }
+
+    /// The word id of `word`'s chars' codes, [`NO_WORD`] if it is not a dictionary word.
+    fn word_of(&self, codes: impl IntoIterator<Item = u32>) -> u32 {
+        self.node_of(codes)
+            .map_or(NO_WORD, |node| self.cells[node as usize].word)
     }
 
     /// Whether `word` is in the dictionary.
@@ -504,6 +526,7 @@ impl WordTrie {
         // ties to the longer word; a char that starts no word is a word of frequency 1.
         let log_total = self.log_total;
         let cells = &self.cells[..];
+        let log_probs = &self.log_probs[..];
         for i in (0..n).rev() {
             let mut best = Step {
                 prob: -log_total + route[i + 1].prob,
@@ -525,13 +548,13 @@ impl WordTrie {
                 }
                 node = t;
                 j += 1;
-                if cell.log_freq != NOT_WORD {
-                    let prob = cell.log_freq - log_total + route[j].prob;
+                if cell.word != NO_WORD {
+                    let prob = log_probs[cell.prob as usize] + route[j].prob;
                     if !found || prob > best.prob || (prob == best.prob && j as u32 > best.end) {
                         best = Step {
                             prob,
                             end: j as u32,
-                            word: t as u32,
+                            word: cell.word,
                         };
                         found = true;
                     }
@@ -540,43 +563,24 @@ impl WordTrie {
             route[i] = best;
         }
         let text = |a: usize, z: usize| &block[offsets[a] as usize..offsets[z] as usize];
-        // The route holds nodes; tokens carry word ids.
-        let word_id = |node: u32| {
-            if node == NO_WORD {
-                NO_WORD
-            } else {
-                self.word_of_node[node as usize]
-            }
-        };
         // Runs of single chars the route leaves: with the HMM, one dictionary word is split
         // into chars and anything else goes to the HMM; without it, a run of ASCII letters and
         // digits is one word.
         let flush = |a: usize, z: usize, emit: &mut dyn FnMut(&'a str, usize, u32)| {
             if z - a == 1 {
-                emit(
-                    text(a, z),
-                    base + offsets[a] as usize,
-                    word_id(route[a].word),
-                );
+                emit(text(a, z), base + offsets[a] as usize, route[a].word);
             } else if !hmm {
                 emit(text(a, z), base + offsets[a] as usize, NO_WORD);
             } else if self.node_of(codes[a..z].iter().copied()).is_some() {
                 for k in a..z {
-                    emit(
-                        text(k, k + 1),
-                        base + offsets[k] as usize,
-                        word_id(route[k].word),
-                    );
+                    emit(text(k, k + 1), base + offsets[k] as usize, route[k].word);
                 }
             } else {
                 let at = base + offsets[a] as usize;
                 // An HMM word can be a dictionary word too: it gets its id, so that counting
                 // meets each term one way only.
                 crate::finalseg::cut(text(a, z), &mut |w, o| {
-                    let id = self
-                        .node_of(w.chars().map(|c| self.code(c)))
-                        .map_or(NO_WORD, |node| self.word_of_node[node as usize]);
-                    emit(w, at + o, id)
+                    emit(w, at + o, self.word_of(w.chars().map(|c| self.code(c))))
                 });
             }
         };
@@ -592,7 +596,7 @@ impl WordTrie {
                 if let Some(a) = left.take() {
                     flush(a, x, emit);
                 }
-                emit(text(x, y), base + offsets[x] as usize, word_id(word));
+                emit(text(x, y), base + offsets[x] as usize, word);
             }
             x = y;
         }
@@ -655,10 +659,12 @@ mod tests {
         let trie = WordTrie::from_dict("甲 1\n乙 2\n甲 3\n");
         assert_eq!(trie.log_total, 6f64.ln());
         let node = trie.node_of([trie.code('甲')]).unwrap();
-        assert_eq!(trie.cells[node as usize].log_freq, 3f64.ln());
+        let prob = trie.log_probs[trie.cells[node as usize].prob as usize];
+        assert_eq!(prob, 3f64.ln() - 6f64.ln());
         let trie = WordTrie::from_dict("甲 3\n乙 2\n甲 1\n");
         let node = trie.node_of([trie.code('甲')]).unwrap();
-        assert_eq!(trie.cells[node as usize].log_freq, 1f64.ln());
+        let prob = trie.log_probs[trie.cells[node as usize].prob as usize];
+        assert_eq!(prob, 1f64.ln() - 6f64.ln());
     }
 
     #[test]
