@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 use std::ops::Range;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -32,6 +33,10 @@ pub enum Unit {
     /// One row per sentence.
     Sentence,
 }
+
+/// Bytes of text in a batch of documents counted by one task at a time: small enough that the
+/// threads finish together, large enough that taking a batch costs nothing.
+const BATCH_BYTES: usize = 32 << 10;
 
 /// One unit of a corpus: which document, which section, where.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -134,39 +139,32 @@ impl Corpus {
         out
     }
 
-    /// Contiguous ranges of documents of about equal text size, one per thread, for work that
-    /// builds one interner per range and merges them (each range warms up a term cache of its
-    /// own, and their vocabularies are merged: fewer ranges is less of both).
-    fn chunks(&self) -> Vec<Range<usize>> {
-        let threads = rayon::current_num_threads();
-        let n = self.documents.len();
-        if threads <= 1 || n <= 1 {
-            return std::iter::once(0..n).collect();
-        }
-        let total: usize = self.documents.iter().map(|d| d.text.len() + 1).sum();
-        let k = threads.min(n);
-        let per = total.div_ceil(k);
-        let mut out = Vec::with_capacity(k);
+    /// The documents in batches of about [`BATCH_BYTES`] of text (at least one document each),
+    /// in order: the units of work that the counting threads take one after another.
+    fn batches(&self) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
         let (mut start, mut acc) = (0, 0);
         for (i, d) in self.documents.iter().enumerate() {
             acc += d.text.len() + 1;
-            if acc >= per {
+            if acc >= BATCH_BYTES {
                 out.push(start..i + 1);
                 start = i + 1;
                 acc = 0;
             }
         }
-        if start < n {
-            out.push(start..n);
+        if start < self.documents.len() {
+            out.push(start..self.documents.len());
         }
         out
     }
 
     /// Count the terms of every unit in parallel: the raw material of matrices and statistics.
     ///
-    /// Each rayon task counts one of [`chunks`](Self::chunks) into its own term cache and
-    /// rows; the chunks come back in document order and their vocabularies are merged in term
-    /// order, so the result does not depend on how the work was split.
+    /// One rayon task per thread, each with its own term cache and rows, takes
+    /// [`batches`](Self::batches) of documents one after another until none is left (so a
+    /// thread that runs slower, or texts that segment slower, hold no one up). The tasks'
+    /// vocabularies are merged in term order and their rows put back in document order, so
+    /// the result does not depend on how the work was split.
     fn raw_counts(&self, analyzer: &Analyzer, unit: Unit) -> (RawCounts, Vec<UnitRef>) {
         #[derive(Default)]
         struct Part {
@@ -180,74 +178,83 @@ impl Corpus {
         let per_token = analyzer.is_per_token();
         let term: &TermFn<'_> = &|w| analyzer.token_term(w);
         let known = analyzer.word_terms();
-        type Done = ((RawCounts, Vec<u32>), Vec<UnitRef>);
-        let parts: Vec<Done> = self
-            .chunks()
+        // (counts and words, units, and per batch taken: its index and its first row)
+        type Done = ((RawCounts, Vec<u32>), Vec<UnitRef>, Vec<(usize, usize)>);
+        let batches = self.batches();
+        let next = AtomicUsize::new(0);
+        let tasks = rayon::current_num_threads().clamp(1, batches.len().max(1));
+        let parts: Vec<Done> = (0..tasks)
             .into_par_iter()
-            .map(|range| {
+            .map(|_| {
                 let mut p = Part::default();
+                let mut taken = Vec::new();
                 // The tokens of a unit are collected first and counted afterwards: counting
                 // between two segmentation calls would find the counting tables evicted by the
                 // dictionary walk every time.
                 let mut buf: Vec<(&str, u32)> = Vec::new();
                 analyzer.segmenter().with_dict_read(|dict| {
-                    for i in range {
-                        let d = &self.documents[i];
-                        for (u, sentences) in doc_units(i, d, unit) {
-                            let Part {
-                                cache,
-                                unit: local,
-                                counter,
-                                scratch,
-                                ..
-                            } = &mut p;
-                            let pieces = if per_token && analyzer.joins_at_non_han() {
-                                joined(&d.text, &sentences)
-                            } else {
-                                sentences.iter().map(|s| s.start..s.end).collect()
-                            };
-                            for s in pieces {
-                                let text = d.text.get(s).unwrap_or("");
-                                if per_token {
-                                    let borrowed = analyzer.sentence_tokens_borrowed(
-                                        dict,
-                                        text,
-                                        &mut |w, id| buf.push((w, id)),
-                                    );
-                                    if !borrowed {
-                                        // Width-folded: the tokens borrow a copy.
-                                        analyzer.sentence_tokens_with_ids(
+                    while let Some(range) = batches.get(next.fetch_add(1, Ordering::Relaxed)) {
+                        taken.push((range.start, p.rows.len()));
+                        for i in range.clone() {
+                            let d = &self.documents[i];
+                            for (u, sentences) in doc_units(i, d, unit) {
+                                let Part {
+                                    cache,
+                                    unit: local,
+                                    counter,
+                                    scratch,
+                                    ..
+                                } = &mut p;
+                                let pieces = if per_token && analyzer.joins_at_non_han() {
+                                    joined(&d.text, &sentences)
+                                } else {
+                                    sentences.iter().map(|s| s.start..s.end).collect()
+                                };
+                                for s in pieces {
+                                    let text = d.text.get(s).unwrap_or("");
+                                    if per_token {
+                                        let borrowed = analyzer.sentence_tokens_borrowed(
                                             dict,
                                             text,
-                                            &mut |w, id| {
-                                                if id == NO_WORD {
-                                                    local.add(w, cache, |w| analyzer.token_term(w));
-                                                } else {
-                                                    local.add_word(id, cache, term, known);
-                                                }
-                                            },
+                                            &mut |w, id| buf.push((w, id)),
                                         );
-                                    }
-                                } else {
-                                    analyzer.sentence_terms(dict, text, scratch, &mut |t| {
-                                        counter.add(cache.interner.id(t));
-                                    });
-                                }
-                            }
-                            let row = if per_token {
-                                for (w, id) in buf.drain(..) {
-                                    if id == NO_WORD {
-                                        local.add(w, cache, |w| analyzer.token_term(w));
+                                        if !borrowed {
+                                            // Width-folded: the tokens borrow a copy.
+                                            analyzer.sentence_tokens_with_ids(
+                                                dict,
+                                                text,
+                                                &mut |w, id| {
+                                                    if id == NO_WORD {
+                                                        local.add(w, cache, |w| {
+                                                            analyzer.token_term(w)
+                                                        });
+                                                    } else {
+                                                        local.add_word(id, cache, term, known);
+                                                    }
+                                                },
+                                            );
+                                        }
                                     } else {
-                                        local.add_word(id, cache, term, known);
+                                        analyzer.sentence_terms(dict, text, scratch, &mut |t| {
+                                            counter.add(cache.interner.id(t));
+                                        });
                                     }
                                 }
-                                local.take_row(cache, term)
-                            } else {
-                                counter.take_row()
-                            };
-                            p.rows.push(row);
-                            p.units.push(u);
+                                let row = if per_token {
+                                    for (w, id) in buf.drain(..) {
+                                        if id == NO_WORD {
+                                            local.add(w, cache, |w| analyzer.token_term(w));
+                                        } else {
+                                            local.add_word(id, cache, term, known);
+                                        }
+                                    }
+                                    local.take_row(cache, term)
+                                } else {
+                                    counter.take_row()
+                                };
+                                p.rows.push(row);
+                                p.units.push(u);
+                            }
                         }
                     }
                 });
@@ -256,16 +263,35 @@ impl Corpus {
                     rows: p.rows,
                 };
                 let words = p.unit.take_words();
-                ((raw, words), p.units)
+                ((raw, words), p.units, taken)
             })
             .collect();
+        // The rows of each batch, where the tasks' rows are concatenated: (its first document,
+        // first row, end).
+        let mut spans: Vec<(usize, usize, usize)> = Vec::with_capacity(batches.len());
         let mut units = Vec::new();
         let mut raws = Vec::with_capacity(parts.len());
-        for (raw, u) in parts {
+        for (raw, u, taken) in parts {
+            let offset = units.len();
+            for (k, &(doc, first)) in taken.iter().enumerate() {
+                let end = taken.get(k + 1).map_or(u.len(), |t| t.1);
+                spans.push((doc, offset + first, offset + end));
+            }
             raws.push(raw);
             units.extend(u);
         }
-        (RawCounts::concat_keyed(raws), units)
+        let mut counts = RawCounts::concat_keyed(raws);
+        // Back in document order.
+        spans.sort_unstable();
+        if spans.windows(2).any(|w| w[0].2 != w[1].1) {
+            let order: Vec<usize> = spans.iter().flat_map(|s| s.1..s.2).collect();
+            counts.rows = order
+                .iter()
+                .map(|&i| std::mem::take(&mut counts.rows[i]))
+                .collect();
+            units = order.iter().map(|&i| units[i]).collect();
+        }
+        (counts, units)
     }
 
     /// The document-term matrix over units of one kind (scikit-learn's `CountVectorizer`
