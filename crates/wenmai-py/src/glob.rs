@@ -2,7 +2,7 @@
 //! `Corpus.from_dir`: the same files, order and ids as
 //! `sorted((p for p in root.glob(pattern) if p.is_file()), key=lambda p: p.parts)`.
 //!
-//! The walk follows pathlib's selectors (CPython 3.10-3.12) one pattern component at a time:
+//! The walk follows pathlib's selectors (CPython 3.10, 3.11) one pattern component at a time:
 //! `**` is the directory and every directory below it, not entering symlinked directories; a
 //! wildcard component is matched (with `globset`) against each entry of the directory, and
 //! enters symlinked directories when more components follow; a plain component is looked up.
@@ -201,46 +201,33 @@ impl FileGlob {
         out: &mut Vec<String>,
     ) -> Result<(), Unsupported> {
         let next_is_last = k + 2 == self.components.len();
+        let rel_of = |entry: &walkdir::DirEntry| -> Result<String, Unsupported> {
+            let sub = entry.path().strip_prefix(dir).map_err(|_| Unsupported)?;
+            let sub = sub.to_str().ok_or(Unsupported)?;
+            Ok(match (rel.is_empty(), sub.is_empty()) {
+                (_, true) => rel.to_string(),
+                (true, false) => sub.to_string(),
+                (false, false) => format!("{rel}/{sub}"),
+            })
+        };
         for entry in WalkDir::new(dir).follow_links(false) {
             let entry = entry.map_err(|_| Unsupported)?;
+            // Every name is checked: one that is not UTF-8 could match in pathlib.
             let name = entry.file_name().to_str().ok_or(Unsupported)?;
-            let sub = entry
-                .path()
-                .strip_prefix(dir)
-                .map_err(|_| Unsupported)?
-                .to_str()
-                .ok_or(Unsupported)?;
-            let entry_rel = if sub.is_empty() {
-                rel.to_string()
-            } else if rel.is_empty() {
-                sub.to_string()
-            } else {
-                format!("{rel}/{sub}")
-            };
-            match (&self.components[k + 1], next_is_last) {
+            let matched = match (&self.components[k + 1], next_is_last) {
                 // The common `**/*.txt`: the walk's own entries are the candidates (every
                 // entry below `dir` is in a directory that `**` selects).
-                (Component::Wildcard(glob), true) => {
-                    if entry.depth() > 0
-                        && glob.is_match(name)
-                        && walked_is_file(entry.path(), entry.file_type())?
-                    {
-                        out.push(entry_rel);
-                    }
-                }
-                (Component::Name(n), true) => {
-                    if entry.depth() > 0
-                        && name == n
-                        && walked_is_file(entry.path(), entry.file_type())?
-                    {
-                        out.push(entry_rel);
-                    }
-                }
+                (Component::Wildcard(glob), true) => glob.is_match(name),
+                (Component::Name(n), true) => name == n,
                 _ => {
                     if entry.depth() == 0 || entry.file_type().is_dir() {
-                        self.select(k + 1, entry.path(), &entry_rel, out)?;
+                        self.select(k + 1, entry.path(), &rel_of(&entry)?, out)?;
                     }
+                    continue;
                 }
+            };
+            if matched && entry.depth() > 0 && walked_is_file(entry.path(), entry.file_type())? {
+                out.push(rel_of(&entry)?);
             }
         }
         Ok(())
