@@ -19,6 +19,7 @@ __all__ = [
     "dtm_transform_tokens",
     "keywords",
     "CorpusCore",
+    "glob_files",
     "Document",
     "Meta",
     "Point",
@@ -178,6 +179,7 @@ def read(
 ) -> Document: ...
 def decode(data: bytes, encoding: str | None = None, errors: str = "strict") -> str: ...
 def version() -> str: ...
+def glob_files(root: str, pattern: str) -> tuple[list[str], list[str]] | None: ...
 @final
 class Segmenter:
     """A jieba segmenter."""

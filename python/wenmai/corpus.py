@@ -4,6 +4,7 @@ metadata as a pandas DataFrame and the analyses (matrices, frequencies, keywords
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -11,7 +12,7 @@ from typing import Any, NamedTuple
 import numpy as np
 import pandas as pd
 
-from wenmai._wenmai import Analyzer, CorpusCore, DocTermMatrix, Document
+from wenmai._wenmai import Analyzer, CorpusCore, DocTermMatrix, Document, glob_files
 
 
 class FileError(NamedTuple):
@@ -41,6 +42,26 @@ def _id_of(parts: tuple[str, ...]) -> str:
     if 0 < dot < len(name) - 1:
         name = name[:dot]
     return "/".join((*parts[:-1], name))
+
+
+# The Rust listing follows pathlib's glob as CPython 3.10 and 3.11 implement it (3.12 and
+# later rewrote it, and are not checked yet), on POSIX with UTF-8 file names; elsewhere
+# pathlib lists.
+_RUST_GLOB = (os.name == "posix" and sys.getfilesystemencoding() == "utf-8"
+              and sys.version_info[:2] in ((3, 10), (3, 11)))
+
+
+def _glob_files(root: Path, pattern: str) -> tuple[list[str], list[str]]:
+    """The files ``root.glob(pattern)`` gives, sorted by their parts, as ``(paths, ids)``:
+    listed in Rust, or by pathlib where Rust cannot promise the same answer."""
+    listed = glob_files(os.fspath(root), pattern) if _RUST_GLOB else None
+    if listed is not None:
+        return listed
+    # Sorted as pathlib sorts (by parts); ids are `relative_to(root).with_suffix("")`,
+    # computed on the parts, which costs far less than pathlib on many files.
+    files = sorted((p for p in root.glob(pattern) if p.is_file()), key=lambda p: p.parts)
+    skip = len(root.parts)
+    return [os.fspath(p) for p in files], [_id_of(p.parts[skip:]) for p in files]
 
 
 class Corpus:
@@ -84,13 +105,8 @@ class Corpus:
             raise FileNotFoundError(2, "No such file or directory", str(root))
         if not root.is_dir():
             raise NotADirectoryError(20, "Not a directory", str(root))
-        # Sorted as pathlib sorts (by parts); ids are `relative_to(root).with_suffix("")`,
-        # computed on the parts, which costs far less than pathlib on many files.
-        files = sorted((p for p in root.glob(pattern) if p.is_file()), key=lambda p: p.parts)
-        skip = len(root.parts)
-        ids = [_id_of(p.parts[skip:]) for p in files]
-        return cls.from_files(files, ids=ids, errors=errors, encoding=encoding,
-                              progress=progress)
+        files, ids = _glob_files(root, pattern)
+        return cls._read(files, ids, errors, encoding, progress)
 
     @classmethod
     def from_files(
@@ -107,10 +123,15 @@ class Corpus:
             raise ValueError(f"errors must be 'raise' or 'skip', not {errors!r}")
         files = [p if isinstance(p, Path) else Path(p) for p in paths]
         ids = list(ids) if ids is not None else [p.stem for p in files]
-        bar, update = _progress_callback(progress, len(files), "reading")
+        return cls._read([os.fspath(p) for p in files], ids, errors, encoding, progress)
+
+    @classmethod
+    def _read(cls, paths: list[str], ids: list[str], errors: str, encoding: str | None,
+              progress: bool) -> Corpus:
+        bar, update = _progress_callback(progress, len(paths), "reading")
         try:
             core, bad = CorpusCore.from_paths(
-                [os.fspath(p) for p in files], ids, encoding=encoding, errors="strict",
+                paths, ids, encoding=encoding, errors="strict",
                 skip=errors == "skip", progress=update,
             )
         finally:

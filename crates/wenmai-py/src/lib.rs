@@ -10,6 +10,7 @@ pub mod analyze;
 pub mod corpus;
 pub mod document;
 pub mod errors;
+pub mod glob;
 pub mod segmenter;
 pub mod text;
 
@@ -114,6 +115,8 @@ mod _wenmai {
     use super::corpus::PyCorpusCore;
     #[pymodule_export]
     use super::document::{PyDocument, PyMeta, PyPoint, PySection, PySpan};
+    #[pymodule_export]
+    use super::glob::glob_files;
     #[pymodule_export]
     use super::segmenter::PySegmenter;
     #[pymodule_export]
