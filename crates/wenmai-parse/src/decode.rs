@@ -7,7 +7,7 @@ use std::path::Path;
 use encoding_rs::{DecoderResult, Encoding, UTF_8};
 
 use crate::error::{DecodeError, Error};
-use crate::{Document, parse, parse_html};
+use crate::{Document, parse_html};
 
 /// What to do with bytes that are invalid in the encoding.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -126,6 +126,10 @@ pub fn decode(bytes: &[u8], opts: &DecodeOptions) -> Result<Decoded, DecodeError
                 {
                     return Err(DecodeError::Binary { offset });
                 }
+                // Valid UTF-8 is validated once here, not again by `decode_strict`.
+                if let Ok(text) = std::str::from_utf8(bytes) {
+                    return Ok(utf8_decoded(Cow::Borrowed(text)));
+                }
                 (detect(bytes), 0)
             }
         },
@@ -146,11 +150,34 @@ pub fn decode(bytes: &[u8], opts: &DecodeOptions) -> Result<Decoded, DecodeError
     })
 }
 
-/// The encoding of BOM-less bytes: UTF-8 when valid (or nearly so), else `chardetng`'s guess.
-fn detect(bytes: &[u8]) -> &'static Encoding {
-    if std::str::from_utf8(bytes).is_ok() {
-        return UTF_8;
+/// Decoded BOM-less valid UTF-8 (what [`decode`] returns for it with either [`Errors`]).
+fn utf8_decoded(text: Cow<'_, str>) -> Decoded {
+    Decoded {
+        text: normalize_newlines(text).into_owned(),
+        encoding: UTF_8.name(),
+        replaced: false,
+        bom: false,
     }
+}
+
+/// As [`decode`], taking the bytes: BOM-less valid UTF-8 (most files) becomes the text
+/// without a copy.
+pub(crate) fn decode_owned(bytes: Vec<u8>, opts: &DecodeOptions) -> Result<Decoded, DecodeError> {
+    let plain = opts.encoding.is_none()
+        && Encoding::for_bom(&bytes).is_none()
+        && !(opts.errors == Errors::Strict && memchr::memchr(0, &bytes).is_some());
+    if !plain {
+        return decode(&bytes, opts);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(utf8_decoded(Cow::Owned(text))),
+        Err(e) => decode(e.as_bytes(), opts),
+    }
+}
+
+/// The encoding of BOM-less bytes that are not valid UTF-8: UTF-8 when nearly so, else
+/// `chardetng`'s guess.
+fn detect(bytes: &[u8]) -> &'static Encoding {
     // Mostly-valid UTF-8 with a few broken sequences is broken UTF-8, not GBK: legacy
     // double-byte text almost never forms valid multi-byte UTF-8 sequences.
     let (mut multibyte, mut invalid) = (0usize, 0usize);
@@ -347,7 +374,7 @@ pub fn read_with(path: impl AsRef<Path>, opts: &ReadOptions) -> Result<Document,
         path: path.to_path_buf(),
         source,
     })?;
-    let decoded = decode(&bytes, &opts.decode_options())
+    let decoded = decode_owned(bytes, &opts.decode_options())
         .map_err(|e| Error::from_decode(e, Some(path.to_path_buf())))?;
     let html = match opts.html {
         HtmlMode::Always => true,
@@ -360,6 +387,7 @@ pub fn read_with(path: impl AsRef<Path>, opts: &ReadOptions) -> Result<Document,
     Ok(if html {
         parse_html(&decoded.text)
     } else {
-        parse(&decoded.text)
+        // The decoded text has LF line ends already: parse it in place, without a copy.
+        crate::parser::parse_normalized(decoded.text)
     })
 }
