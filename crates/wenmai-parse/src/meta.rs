@@ -455,6 +455,12 @@ fn is_metadata(s: &str) -> bool {
             && !s.contains(['，', '。']))
 }
 
+/// `目录`, `目　录`: `join_spaced(s) == "目录"` without building the joined string (the only
+/// ways to split `目录` into parts are `目录` and `目` `录`), so a long line costs two chars.
+fn is_toc_heading(s: &str) -> bool {
+    s.chars().filter(|&c| !is_space(c)).eq(['目', '录'])
+}
+
 /// Whether the line after a title line confirms that the title runs over two lines.
 fn confirms_title(s: &str) -> bool {
     subtitle_of(s).is_some()
@@ -487,7 +493,7 @@ pub(crate) fn read(text: &str, lines: &[Line], idx: &CharIndex<'_>) -> Header {
         }
         // A table of contents (`目录` and the heading lines after it) belongs to the header,
         // so its entries do not become sections.
-        if join_spaced(s) == "目录" {
+        if is_toc_heading(s) {
             i += 1;
             while i < lines.len() {
                 let t = line(i);
@@ -824,6 +830,23 @@ mod tests {
             speaker_name("河南省人民政府省长王凯作政府工作报告").as_deref(),
             Some("王凯")
         );
+    }
+
+    #[test]
+    fn toc_heading() {
+        for s in [
+            "目录",
+            "目　录",
+            "目 \u{3000} 录",
+            "目录 ",
+            "目 录目",
+            "目录：",
+            "目",
+            "",
+            "录目",
+        ] {
+            assert_eq!(is_toc_heading(s), join_spaced(s) == "目录", "{s:?}");
+        }
     }
 
     #[test]
