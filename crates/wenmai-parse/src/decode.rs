@@ -126,8 +126,9 @@ pub fn decode(bytes: &[u8], opts: &DecodeOptions) -> Result<Decoded, DecodeError
                 {
                     return Err(DecodeError::Binary { offset });
                 }
-                // Valid UTF-8 is validated once here, not again by `decode_strict`.
-                if let Ok(text) = std::str::from_utf8(bytes) {
+                // Valid UTF-8 (most files) is validated once here, not again by
+                // `decode_strict`.
+                if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
                     return Ok(utf8_decoded(Cow::Borrowed(text)));
                 }
                 (detect(bytes), 0)
@@ -157,21 +158,6 @@ fn utf8_decoded(text: Cow<'_, str>) -> Decoded {
         encoding: UTF_8.name(),
         replaced: false,
         bom: false,
-    }
-}
-
-/// As [`decode`], taking the bytes: BOM-less valid UTF-8 (most files) becomes the text
-/// without a copy.
-pub(crate) fn decode_owned(bytes: Vec<u8>, opts: &DecodeOptions) -> Result<Decoded, DecodeError> {
-    let plain = opts.encoding.is_none()
-        && Encoding::for_bom(&bytes).is_none()
-        && !(opts.errors == Errors::Strict && memchr::memchr(0, &bytes).is_some());
-    if !plain {
-        return decode(&bytes, opts);
-    }
-    match String::from_utf8(bytes) {
-        Ok(text) => Ok(utf8_decoded(Cow::Owned(text))),
-        Err(e) => decode(e.as_bytes(), opts),
     }
 }
 
@@ -206,7 +192,7 @@ fn decode_strict<'a>(
     bytes: &'a [u8],
 ) -> Result<Cow<'a, str>, DecodeError> {
     if encoding == UTF_8 {
-        return std::str::from_utf8(bytes)
+        return simdutf8::compat::from_utf8(bytes)
             .map(Cow::Borrowed)
             .map_err(|e| DecodeError::Malformed {
                 offset: e.valid_up_to(),
@@ -374,7 +360,7 @@ pub fn read_with(path: impl AsRef<Path>, opts: &ReadOptions) -> Result<Document,
         path: path.to_path_buf(),
         source,
     })?;
-    let decoded = decode_owned(bytes, &opts.decode_options())
+    let decoded = decode(&bytes, &opts.decode_options())
         .map_err(|e| Error::from_decode(e, Some(path.to_path_buf())))?;
     let html = match opts.html {
         HtmlMode::Always => true,
