@@ -24,6 +24,11 @@ struct Candidate {
 
 /// A marker at a clause start.
 fn candidate_at(s: &str) -> Option<(Kind, u32, bool, usize)> {
+    // Every marker starts with one of these chars: most clause starts are rejected here.
+    let first = s.chars().next()?;
+    if !(matches!(first, '首' | '其' | '再' | '最' | '第') || is_han_numeral_char(first)) {
+        return None;
+    }
     for (w, n, last) in [
         ("首先", 1, false),
         ("其次", 0, false),
@@ -93,6 +98,10 @@ fn candidates(text: &str, paras: &[ParaRef]) -> Vec<Candidate> {
                 }
                 at_start = false;
                 i += 3;
+                // Inside a clause only punctuation matters: step over the ideographs.
+                while bytes.get(i).is_some_and(|b| (0xE4..=0xE9).contains(b)) {
+                    i += 3;
+                }
                 continue;
             } else if b < 0xC0 {
                 // A continuation byte: never at a char start here, but step safely.
