@@ -771,10 +771,10 @@ fn effective_date(cx: &mut Ctx<'_>, body: &[Line]) {
     let text = cx.text;
     for l in body.iter().rev().take(12) {
         let s = &text[l.start..l.end];
-        let mut from = 0;
-        while let Some(k) = s[from..].find('自') {
-            let at = from + k + '自'.len_utf8();
-            from = at;
+        // Each `自` in turn (`memmem` checks the whole char at once: `find(char)` stops at
+        // every byte equal to its last byte, common in Chinese text).
+        for k in memchr::memmem::find_iter(s.as_bytes(), "自") {
+            let at = k + '自'.len_utf8();
             let Some((d, len)) = date_at(&s[at..]) else {
                 continue;
             };

@@ -31,15 +31,17 @@ pub(crate) fn parse_normalized(text: String) -> Document {
     let idx = CharIndex::new(&text);
     let mut lines = Vec::new();
     let mut pos = 0usize;
-    for line in text.split('\n') {
-        let (a, b) = trimmed_range(line);
+    // The line ends by `memchr`'s SIMD search (what `str::split` finds, faster).
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]);
+    for end in ends {
+        let (a, b) = trimmed_range(&text[pos..end]);
         if b > a {
             lines.push(meta::Line {
                 start: pos + a,
                 end: pos + b,
             });
         }
-        pos += line.len() + 1;
+        pos = end + 1;
     }
     let header = meta::read(&text, &lines, &idx);
     let body_start = header.body_start.min(lines.len());
