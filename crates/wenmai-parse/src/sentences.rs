@@ -1,6 +1,6 @@
 //! Sentence boundaries inside a paragraph.
 
-use crate::text::{digit_value, is_space};
+use crate::text::{ByteSet, digit_value, is_space};
 
 #[inline]
 fn is_terminator(c: char) -> bool {
@@ -40,35 +40,10 @@ fn dot_ends(prev: Option<char>, next: Option<char>) -> bool {
     !digitish(prev) && !next.is_some_and(|c| digit_value(c).is_some() || c.is_ascii_alphanumeric())
 }
 
-/// For each byte at a char start: 0 when it can start a terminator or a closing mark (ASCII
-/// `!?;.)]'"` and the lead bytes of the three-byte forms: `…‼` U+2026.., `。」』】`
-/// U+3000.., `！？；．）］` U+FF00..), else the length of the char it starts, so that
-/// everything else (most ideographs) is stepped over a whole char at a time without decoding.
-/// (Continuation bytes are never at a char start; they get 1.)
-static STEP: [u8; 256] = {
-    let mut t = [1u8; 256];
-    let mut b = 0xC0;
-    while b < 0x100 {
-        t[b] = if b < 0xE0 {
-            2
-        } else if b < 0xF0 {
-            3
-        } else {
-            4
-        };
-        b += 1;
-    }
-    let ascii = b"!?;.)]'\"";
-    let mut i = 0;
-    while i < ascii.len() {
-        t[ascii[i] as usize] = 0;
-        i += 1;
-    }
-    t[0xE2] = 0;
-    t[0xE3] = 0;
-    t[0xEF] = 0;
-    t
-};
+/// Bytes that can start a terminator or a closing mark: ASCII `!?;.)]'"` and the lead
+/// bytes of the three-byte forms (`…‼”’` U+2000.., `。」』】` U+3000.., `！？；．）］`
+/// U+FF00..). The text between them (most ideographs) is skipped without decoding.
+static INTERESTING: ByteSet = ByteSet::new(b"!?;.)]'\"", [0xE2, 0xE3, 0xEF]);
 
 /// Split `s` into sentences; calls `emit(start, end)` with byte ranges relative to `s`,
 /// trimmed of spaces, never empty.
@@ -85,19 +60,17 @@ pub(crate) fn split(s: &str, mut emit: impl FnMut(usize, usize)) {
     let mut start = 0usize;
     let mut pending = false;
     let mut i = 0usize;
-    while i < bytes.len() {
-        let step = STEP[usize::from(bytes[i])];
-        if step != 0 {
-            if pending {
-                push(start, i, &mut emit);
-                start = i;
-                pending = false;
-            }
-            i += usize::from(step);
-            continue;
+    loop {
+        let next = INTERESTING.next(bytes, i);
+        // The char at `i` ends a run of terminators and closing marks.
+        if pending && next > i {
+            push(start, i, &mut emit);
+            start = i;
+            pending = false;
         }
-        // `i` is a char boundary: it starts at 0 and moves by whole chars.
-        let Some(c) = s[i..].chars().next() else {
+        // `next` is a char boundary: the set holds ASCII and lead bytes only.
+        i = next;
+        let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
             break;
         };
         let w = c.len_utf8();
