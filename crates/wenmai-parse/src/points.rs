@@ -1,7 +1,7 @@
 //! Inline enumerations: `一是…二是…`, `一要…二要…`, `首先…其次…最后…`, `第一，…第二，…`.
 
 use crate::document::Point;
-use crate::text::{CharIndex, han_number, is_han_numeral_char, is_space, prefix_len};
+use crate::text::{ByteSet, CharIndex, han_number, is_han_numeral_char, is_space, prefix_len};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
@@ -71,6 +71,10 @@ pub(crate) struct ParaRef {
     pub section: Option<usize>,
 }
 
+/// Bytes that can start a char that ends a clause (`。；！？，：;:!?,`): the ASCII ones and the
+/// lead bytes of `。` (U+3000..) and of `；！？，：` (U+FF00..).
+static CLAUSE_ENDS: ByteSet = ByteSet::new(b";:!?,", [0xE3, 0xEF, 0xEF]);
+
 fn candidates(text: &str, paras: &[ParaRef]) -> Vec<Candidate> {
     let mut out = Vec::new();
     for p in paras {
@@ -79,6 +83,13 @@ fn candidates(text: &str, paras: &[ParaRef]) -> Vec<Candidate> {
         let mut at_start = true;
         let mut i = 0usize;
         while i < bytes.len() {
+            if !at_start {
+                // Inside a clause only what ends it matters: skip to it.
+                i = CLAUSE_ENDS.next(bytes, i);
+                if i == bytes.len() {
+                    break;
+                }
+            }
             let b = bytes[i];
             // Most ideographs (lead bytes E4..E9) are neither clause punctuation, spaces nor
             // quotes: decide on the byte, decode only the rest.
@@ -98,10 +109,6 @@ fn candidates(text: &str, paras: &[ParaRef]) -> Vec<Candidate> {
                 }
                 at_start = false;
                 i += 3;
-                // Inside a clause only punctuation matters: step over the ideographs.
-                while bytes.get(i).is_some_and(|b| (0xE4..=0xE9).contains(b)) {
-                    i += 3;
-                }
                 continue;
             } else if b < 0xC0 {
                 // A continuation byte: never at a char start here, but step safely.
