@@ -1,9 +1,11 @@
 //! Metadata from the header lines (title, subtitle, dates, `key:value` fields, speaker) and
 //! the footer lines (author note, source, closing issuer and date).
 
+use std::sync::LazyLock;
+
 use crate::document::{DateValue, LabeledDate, Meta};
 use crate::outline::marker_at;
-use crate::text::{CharIndex, date_at, find_date, is_han, is_space, join_spaced, trim};
+use crate::text::{CharIndex, date_at, find_date, is_han, is_space, join_spaced, short, trim};
 
 /// A paragraph as the metadata reader sees it: its trimmed byte range.
 pub(crate) struct Line {
@@ -175,15 +177,10 @@ fn is_separator(s: &str) -> bool {
 }
 
 fn is_salutation(s: &str) -> bool {
-    let n = s.chars().take(16).count();
-    (n <= 15 && s.ends_with(['：', ':']))
+    (short(s, 15) && s.ends_with(['：', ':']))
         || s.starts_with("各位代表")
         || s.starts_with("同志们")
         || s.starts_with("女士们")
-}
-
-fn short(s: &str, max: usize) -> bool {
-    s.chars().take(max + 1).count() <= max
 }
 
 fn title_like(s: &str) -> bool {
@@ -766,6 +763,10 @@ fn author_note(s: &str) -> Option<String> {
     None
 }
 
+/// A searcher for `自`, built once.
+static ZI: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("自"));
+
 /// `本规定自2016年3月1日起施行`: the effective date in one of the last body paragraphs.
 fn effective_date(cx: &mut Ctx<'_>, body: &[Line]) {
     let text = cx.text;
@@ -773,7 +774,7 @@ fn effective_date(cx: &mut Ctx<'_>, body: &[Line]) {
         let s = &text[l.start..l.end];
         // Each `自` in turn (`memmem` checks the whole char at once: `find(char)` stops at
         // every byte equal to its last byte, common in Chinese text).
-        for k in memchr::memmem::find_iter(s.as_bytes(), "自") {
+        for k in ZI.find_iter(s.as_bytes()) {
             let at = k + '自'.len_utf8();
             let Some((d, len)) = date_at(&s[at..]) else {
                 continue;

@@ -175,6 +175,13 @@ pub(crate) fn is_space(c: char) -> bool {
     )
 }
 
+/// Whether `s` has at most `max` chars; looks at the byte length first (a char is one to
+/// four bytes), so a long paragraph costs nothing.
+#[inline]
+pub(crate) fn short(s: &str, max: usize) -> bool {
+    s.len() <= max || (s.len() / 4 <= max && s.chars().count() <= max)
+}
+
 pub(crate) fn trim(s: &str) -> &str {
     s.trim_matches(is_space)
 }
@@ -517,6 +524,28 @@ mod tests {
                 .find(|&i| set.contains(bytes[i]))
                 .unwrap_or(bytes.len());
             assert_eq!(set.next(bytes, from), want, "{from}");
+        }
+    }
+
+    #[test]
+    fn shorts() {
+        for s in [
+            "",
+            "a",
+            "中",
+            "中文abc",
+            "𝄞𝄞",
+            "abcd",
+            "中文中文",
+            "中文中文中",
+        ] {
+            for max in 0..8 {
+                assert_eq!(
+                    short(s, max),
+                    s.chars().take(max + 1).count() <= max,
+                    "{s} {max}"
+                );
+            }
         }
     }
 
