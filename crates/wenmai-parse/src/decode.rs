@@ -365,10 +365,11 @@ pub fn read_with(path: impl AsRef<Path>, opts: &ReadOptions) -> Result<Document,
     let html = match opts.html {
         HtmlMode::Always => true,
         HtmlMode::Never => false,
-        HtmlMode::Auto => path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "html" | "htm" | "xhtml")),
+        HtmlMode::Auto => path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+            ["html", "htm", "xhtml"]
+                .iter()
+                .any(|x| e.eq_ignore_ascii_case(x))
+        }),
     };
     Ok(if html {
         parse_html(&decoded.text)
