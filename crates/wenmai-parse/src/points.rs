@@ -22,11 +22,16 @@ struct Candidate {
     section: Option<usize>,
 }
 
+/// Whether a marker can start with `c`: most clause starts are rejected on their first char,
+/// before [`candidate_at`] is called.
+#[inline]
+fn may_open_marker(c: char) -> bool {
+    matches!(c, '首' | '其' | '再' | '最' | '第') || is_han_numeral_char(c)
+}
+
 /// A marker at a clause start.
 fn candidate_at(s: &str) -> Option<(Kind, u32, bool, usize)> {
-    // Every marker starts with one of these chars: most clause starts are rejected here.
-    let first = s.chars().next()?;
-    if !(matches!(first, '首' | '其' | '再' | '最' | '第') || is_han_numeral_char(first)) {
+    if !may_open_marker(s.chars().next()?) {
         return None;
     }
     for (w, n, last) in [
@@ -96,7 +101,10 @@ fn candidates(text: &str, paras: &[ParaRef]) -> Vec<Candidate> {
             let (c, w) = if b < 0x80 {
                 (b as char, 1)
             } else if (0xE4..=0xE9).contains(&b) {
-                if at_start && let Some((kind, number, last, len)) = candidate_at(&s[i..]) {
+                if at_start
+                    && s[i..].chars().next().is_some_and(may_open_marker)
+                    && let Some((kind, number, last, len)) = candidate_at(&s[i..])
+                {
                     out.push(Candidate {
                         kind,
                         number,
@@ -124,7 +132,10 @@ fn candidates(text: &str, paras: &[ParaRef]) -> Vec<Candidate> {
                 i += w;
                 continue;
             }
-            if at_start && let Some((kind, number, last, len)) = candidate_at(&s[i..]) {
+            if at_start
+                && may_open_marker(c)
+                && let Some((kind, number, last, len)) = candidate_at(&s[i..])
+            {
                 out.push(Candidate {
                     kind,
                     number,
