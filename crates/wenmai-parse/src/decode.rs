@@ -7,7 +7,7 @@ use std::path::Path;
 use encoding_rs::{DecoderResult, Encoding, UTF_8};
 
 use crate::error::{DecodeError, Error};
-use crate::{Document, parse, parse_html};
+use crate::{Document, parse_html};
 
 /// What to do with bytes that are invalid in the encoding.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -126,6 +126,11 @@ pub fn decode(bytes: &[u8], opts: &DecodeOptions) -> Result<Decoded, DecodeError
                 {
                     return Err(DecodeError::Binary { offset });
                 }
+                // Valid UTF-8 (most files) is validated once here, not again by
+                // `decode_strict`.
+                if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
+                    return Ok(utf8_decoded(Cow::Borrowed(text)));
+                }
                 (detect(bytes), 0)
             }
         },
@@ -146,11 +151,19 @@ pub fn decode(bytes: &[u8], opts: &DecodeOptions) -> Result<Decoded, DecodeError
     })
 }
 
-/// The encoding of BOM-less bytes: UTF-8 when valid (or nearly so), else `chardetng`'s guess.
-fn detect(bytes: &[u8]) -> &'static Encoding {
-    if std::str::from_utf8(bytes).is_ok() {
-        return UTF_8;
+/// Decoded BOM-less valid UTF-8 (what [`decode`] returns for it with either [`Errors`]).
+fn utf8_decoded(text: Cow<'_, str>) -> Decoded {
+    Decoded {
+        text: normalize_newlines(text).into_owned(),
+        encoding: UTF_8.name(),
+        replaced: false,
+        bom: false,
     }
+}
+
+/// The encoding of BOM-less bytes that are not valid UTF-8: UTF-8 when nearly so, else
+/// `chardetng`'s guess.
+fn detect(bytes: &[u8]) -> &'static Encoding {
     // Mostly-valid UTF-8 with a few broken sequences is broken UTF-8, not GBK: legacy
     // double-byte text almost never forms valid multi-byte UTF-8 sequences.
     let (mut multibyte, mut invalid) = (0usize, 0usize);
@@ -179,7 +192,7 @@ fn decode_strict<'a>(
     bytes: &'a [u8],
 ) -> Result<Cow<'a, str>, DecodeError> {
     if encoding == UTF_8 {
-        return std::str::from_utf8(bytes)
+        return simdutf8::compat::from_utf8(bytes)
             .map(Cow::Borrowed)
             .map_err(|e| DecodeError::Malformed {
                 offset: e.valid_up_to(),
@@ -352,14 +365,16 @@ pub fn read_with(path: impl AsRef<Path>, opts: &ReadOptions) -> Result<Document,
     let html = match opts.html {
         HtmlMode::Always => true,
         HtmlMode::Never => false,
-        HtmlMode::Auto => path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "html" | "htm" | "xhtml")),
+        HtmlMode::Auto => path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+            ["html", "htm", "xhtml"]
+                .iter()
+                .any(|x| e.eq_ignore_ascii_case(x))
+        }),
     };
     Ok(if html {
         parse_html(&decoded.text)
     } else {
-        parse(&decoded.text)
+        // The decoded text has LF line ends already: parse it in place, without a copy.
+        crate::parser::parse_normalized(decoded.text)
     })
 }

@@ -1,9 +1,11 @@
 //! Metadata from the header lines (title, subtitle, dates, `key:value` fields, speaker) and
 //! the footer lines (author note, source, closing issuer and date).
 
+use std::sync::LazyLock;
+
 use crate::document::{DateValue, LabeledDate, Meta};
 use crate::outline::marker_at;
-use crate::text::{CharIndex, date_at, find_date, is_han, is_space, join_spaced, trim};
+use crate::text::{CharIndex, date_at, find_date, is_han, is_space, join_spaced, short, trim};
 
 /// A paragraph as the metadata reader sees it: its trimmed byte range.
 pub(crate) struct Line {
@@ -137,18 +139,34 @@ impl Ctx<'_> {
     }
 }
 
-/// The event label of a date line: the known verb that ends last in `s` (longer wins ties).
-fn date_label(s: &str) -> Option<&'static str> {
-    let mut best: Option<(usize, usize, &'static str)> = None;
-    for &l in DATE_LABELS {
-        if let Some(i) = s.rfind(l) {
-            let end = i + l.len();
-            if best.is_none_or(|(e, n, _)| end > e || (end == e && l.len() > n)) {
-                best = Some((end, l.len(), l));
-            }
+/// The last chars of [`DATE_LABELS`].
+const DATE_LABEL_ENDS: &[char] = &['行', '过', '准', '布', '正', '订', '发', '施', '效', '告'];
+/// The last chars of [`ROLES`].
+const ROLE_ENDS: &[char] = &['记', '长', '理', '任', '席'];
+
+/// The word of `words` that ends last in `s` (the longer one when two end there) and where it
+/// ends: the latest end of `rfind` over the words, found in one backward scan that compares
+/// only where a char of `ends` (the last chars of the words) is. Long lines have no word.
+fn last_word(s: &str, words: &[&'static str], ends: &[char]) -> Option<(usize, &'static str)> {
+    for (i, c) in s.char_indices().rev() {
+        if !ends.contains(&c) {
+            continue;
+        }
+        let head = &s[..i + c.len_utf8()];
+        if let Some(w) = words
+            .iter()
+            .filter(|w| head.ends_with(*w))
+            .max_by_key(|w| w.len())
+        {
+            return Some((head.len(), w));
         }
     }
-    best.map(|(_, _, l)| l)
+    None
+}
+
+/// The event label of a date line: the known verb that ends last in `s` (longer wins ties).
+fn date_label(s: &str) -> Option<&'static str> {
+    last_word(s, DATE_LABELS, DATE_LABEL_ENDS).map(|(_, l)| l)
 }
 
 fn is_separator(s: &str) -> bool {
@@ -159,15 +177,10 @@ fn is_separator(s: &str) -> bool {
 }
 
 fn is_salutation(s: &str) -> bool {
-    let n = s.chars().take(16).count();
-    (n <= 15 && s.ends_with(['：', ':']))
+    (short(s, 15) && s.ends_with(['：', ':']))
         || s.starts_with("各位代表")
         || s.starts_with("同志们")
         || s.starts_with("女士们")
-}
-
-fn short(s: &str, max: usize) -> bool {
-    s.chars().take(max + 1).count() <= max
 }
 
 fn title_like(s: &str) -> bool {
@@ -203,24 +216,20 @@ fn paren_date(s: &str) -> Option<(usize, DateValue, usize)> {
 /// A speaker or author name in a role line: `国务院总理　李克强`, `广东省省长 王伟中`,
 /// `…北京市市长 殷勇同志作政府工作报告`; `习　近　平`.
 fn speaker_name(s: &str) -> Option<String> {
-    let joined = join_spaced(s);
-    if joined.chars().count() <= 4
-        && s.chars().any(is_space)
-        && joined.chars().all(is_han)
-        && joined.chars().count() >= 2
-    {
-        return Some(joined);
-    }
-    let mut best: Option<usize> = None;
-    for r in ROLES {
-        if let Some(i) = s.rfind(r) {
-            let end = i + r.len();
-            if best.is_none_or(|b| end > b) {
-                best = Some(end);
-            }
+    // A spaced name has at most four non-space chars (and then so has `joined`): do not
+    // join a long line.
+    if s.chars().filter(|&c| !is_space(c)).nth(4).is_none() {
+        let joined = join_spaced(s);
+        if joined.chars().count() <= 4
+            && s.chars().any(is_space)
+            && joined.chars().all(is_han)
+            && joined.chars().count() >= 2
+        {
+            return Some(joined);
         }
     }
-    let after = s[best?..].trim_start_matches(is_space);
+    let (best, _) = last_word(s, ROLES, ROLE_ENDS)?;
+    let after = s[best..].trim_start_matches(is_space);
     let mut name = String::new();
     for c in after.chars() {
         if is_han(c) {
@@ -267,20 +276,23 @@ fn doc_number(s: &str) -> Option<&str> {
     None
 }
 
-/// Split a `key:value key:value` line at its keys: a key is 1–8 ideographs at the line
-/// start or after a space, followed by optional spaces and a colon. None unless the line
-/// starts with a key.
-fn kv_fields(s: &str) -> Option<Vec<(&str, &str)>> {
-    // Cheap rejection first: the line must open with 1–8 ideographs, spaces and a colon.
+/// The first key of a `key:value` line (see [`kv_fields`]): the line must open with 1–8
+/// ideographs, spaces and a colon. Cheap: looks at the line start only.
+fn first_key(s: &str) -> Option<&str> {
     let key_len = s
         .char_indices()
         .take(9)
         .find(|&(_, c)| !is_han(c))
         .map(|(i, _)| i)?;
     let after = s[key_len..].trim_start_matches(is_space);
-    if key_len == 0 || !after.starts_with([':', '：']) {
-        return None;
-    }
+    (key_len > 0 && after.starts_with([':', '：'])).then(|| &s[..key_len])
+}
+
+/// Split a `key:value key:value` line at its keys: a key is 1–8 ideographs at the line
+/// start or after a space, followed by optional spaces and a colon. None unless the line
+/// starts with a key.
+fn kv_fields(s: &str) -> Option<Vec<(&str, &str)>> {
+    first_key(s)?;
     let mut keys: Vec<(usize, usize, usize)> = Vec::new(); // key start, key end, value start
     for (ci, c) in s.char_indices() {
         if !matches!(c, ':' | '：') {
@@ -320,9 +332,13 @@ fn known_key(k: &str) -> bool {
 /// A `key:value` line of the header: led by a known key, or short and without sentence
 /// ends (so that `大会的主题是：…。` stays prose).
 fn header_kv(s: &str) -> Option<Vec<(&str, &str)>> {
-    let fields = kv_fields(s)?;
-    let first = fields.first()?.0;
-    (known_key(first) || (short(s, 60) && !s.contains(['。', '！', '？']))).then_some(fields)
+    // The first field's key is `first_key`: decide before splitting a long line.
+    let first = first_key(s)?;
+    if known_key(first) || (short(s, 60) && !s.contains(['。', '！', '？'])) {
+        kv_fields(s)
+    } else {
+        None
+    }
 }
 
 fn strip_book_marks(v: &str) -> String {
@@ -455,6 +471,12 @@ fn is_metadata(s: &str) -> bool {
             && !s.contains(['，', '。']))
 }
 
+/// `目录`, `目　录`: `join_spaced(s) == "目录"` without building the joined string (the only
+/// ways to split `目录` into parts are `目录` and `目` `录`), so a long line costs two chars.
+fn is_toc_heading(s: &str) -> bool {
+    s.chars().filter(|&c| !is_space(c)).eq(['目', '录'])
+}
+
 /// Whether the line after a title line confirms that the title runs over two lines.
 fn confirms_title(s: &str) -> bool {
     subtitle_of(s).is_some()
@@ -487,7 +509,7 @@ pub(crate) fn read(text: &str, lines: &[Line], idx: &CharIndex<'_>) -> Header {
         }
         // A table of contents (`目录` and the heading lines after it) belongs to the header,
         // so its entries do not become sections.
-        if join_spaced(s) == "目录" {
+        if is_toc_heading(s) {
             i += 1;
             while i < lines.len() {
                 let t = line(i);
@@ -669,8 +691,8 @@ fn footer(cx: &mut Ctx<'_>, lines: &[Line], body_start: usize) -> usize {
             end -= 1;
             continue;
         }
-        if let Some(fields) = kv_fields(s)
-            && short(s, 60)
+        if short(s, 60)
+            && let Some(fields) = kv_fields(s)
         {
             let known = fields.iter().all(|(k, _)| {
                 SOURCE_KEYS.contains(k)
@@ -741,15 +763,19 @@ fn author_note(s: &str) -> Option<String> {
     None
 }
 
+/// A searcher for `自`, built once.
+static ZI: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("自"));
+
 /// `本规定自2016年3月1日起施行`: the effective date in one of the last body paragraphs.
 fn effective_date(cx: &mut Ctx<'_>, body: &[Line]) {
     let text = cx.text;
     for l in body.iter().rev().take(12) {
         let s = &text[l.start..l.end];
-        let mut from = 0;
-        while let Some(k) = s[from..].find('自') {
-            let at = from + k + '自'.len_utf8();
-            from = at;
+        // Each `自` in turn (`memmem` checks the whole char at once: `find(char)` stops at
+        // every byte equal to its last byte, common in Chinese text).
+        for k in ZI.find_iter(s.as_bytes()) {
+            let at = k + '自'.len_utf8();
             let Some((d, len)) = date_at(&s[at..]) else {
                 continue;
             };
@@ -824,6 +850,59 @@ mod tests {
             speaker_name("河南省人民政府省长王凯作政府工作报告").as_deref(),
             Some("王凯")
         );
+    }
+
+    #[test]
+    fn word_ends() {
+        for (words, ends) in [(DATE_LABELS, DATE_LABEL_ENDS), (ROLES, ROLE_ENDS)] {
+            for w in words {
+                assert!(w.chars().last().is_some_and(|c| ends.contains(&c)), "{w}");
+            }
+        }
+        // As the latest `rfind` end over the words, the longer word on a tie.
+        let by_rfind = |s: &str, words: &[&'static str]| {
+            words
+                .iter()
+                .filter_map(|w| s.rfind(w).map(|i| (i + w.len(), w.len(), *w)))
+                .max()
+                .map(|(e, _, w)| (e, w))
+        };
+        for s in [
+            "全国人民代表大会公告公布施行",
+            "2008年4月17日通过 公布 自2008年4月23日起施行",
+            "通过",
+            "公布施行批准",
+            "",
+            "无",
+            "国务院副总理兼国家计划委员会主任姚依林",
+            "总书记书记",
+            "市长 殷勇同志作政府工作报告，代市长",
+        ] {
+            assert_eq!(
+                last_word(s, DATE_LABELS, DATE_LABEL_ENDS),
+                by_rfind(s, DATE_LABELS),
+                "{s}"
+            );
+            let roles = last_word(s, ROLES, ROLE_ENDS).map(|(e, _)| e);
+            assert_eq!(roles, by_rfind(s, ROLES).map(|(e, _)| e), "{s}");
+        }
+    }
+
+    #[test]
+    fn toc_heading() {
+        for s in [
+            "目录",
+            "目　录",
+            "目 \u{3000} 录",
+            "目录 ",
+            "目 录目",
+            "目录：",
+            "目",
+            "",
+            "录目",
+        ] {
+            assert_eq!(is_toc_heading(s), join_spaced(s) == "目录", "{s:?}");
+        }
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use crate::document::{MarkerFamily, Section};
 use crate::text::{
     CharIndex, digit_value, han_number, is_han_numeral_char, is_space, join_spaced, prefix_len,
-    trim,
+    short, trim,
 };
 
 /// A heading marker at the start of a paragraph.
@@ -33,7 +33,7 @@ fn is_numeral(c: char) -> bool {
 
 /// Whether `s` (a trimmed paragraph) is short and unpunctuated like a heading line.
 fn heading_like(s: &str) -> bool {
-    s.chars().take(41).count() <= 40 && !s.contains(['。', '，', '；', '！', '？'])
+    short(s, 40) && !s.contains(['。', '，', '；', '！', '？'])
 }
 
 /// The marker at the start of a trimmed paragraph, if it opens a heading.
@@ -187,7 +187,7 @@ pub(crate) fn appendix_at(s: &str) -> Option<Marker> {
         });
     }
     let word = ["附件", "附录"].into_iter().find(|w| s.starts_with(w))?;
-    if !heading_like(s) || s.chars().take(31).count() > 30 {
+    if !heading_like(s) || !short(s, 30) {
         return None;
     }
     let rest = &s[word.len()..];

@@ -31,15 +31,17 @@ pub(crate) fn parse_normalized(text: String) -> Document {
     let idx = CharIndex::new(&text);
     let mut lines = Vec::new();
     let mut pos = 0usize;
-    for line in text.split('\n') {
-        let (a, b) = trimmed_range(line);
+    // The line ends by `memchr`'s SIMD search (what `str::split` finds, faster).
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]);
+    for end in ends {
+        let (a, b) = trimmed_range(&text[pos..end]);
         if b > a {
             lines.push(meta::Line {
                 start: pos + a,
                 end: pos + b,
             });
         }
-        pos += line.len() + 1;
+        pos = end + 1;
     }
     let header = meta::read(&text, &lines, &idx);
     let body_start = header.body_start.min(lines.len());
@@ -84,7 +86,8 @@ pub(crate) fn parse_normalized(text: String) -> Document {
         .collect();
     let points = points::points(&text, &refs, &idx);
 
-    let mut sentences_out = Vec::with_capacity(lines.len() * 2);
+    // News prose has a sentence every 100-150 bytes: most documents never grow the Vec.
+    let mut sentences_out = Vec::with_capacity(lines.len() * 2 + text.len() / 128);
     for (pi, (l, p)) in lines.iter().zip(&paragraphs).enumerate() {
         sentences::split(&text[l.start..l.end], |a, b| {
             sentences_out.push(Sentence {

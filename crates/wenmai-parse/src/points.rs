@@ -1,7 +1,7 @@
 //! Inline enumerations: `一是…二是…`, `一要…二要…`, `首先…其次…最后…`, `第一，…第二，…`.
 
 use crate::document::Point;
-use crate::text::{CharIndex, han_number, is_han_numeral_char, is_space, prefix_len};
+use crate::text::{ByteSet, CharIndex, han_number, is_han_numeral_char, is_space, prefix_len};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
@@ -22,8 +22,18 @@ struct Candidate {
     section: Option<usize>,
 }
 
+/// Whether a marker can start with `c`: most clause starts are rejected on their first char,
+/// before [`candidate_at`] is called.
+#[inline]
+fn may_open_marker(c: char) -> bool {
+    matches!(c, '首' | '其' | '再' | '最' | '第') || is_han_numeral_char(c)
+}
+
 /// A marker at a clause start.
 fn candidate_at(s: &str) -> Option<(Kind, u32, bool, usize)> {
+    if !may_open_marker(s.chars().next()?) {
+        return None;
+    }
     for (w, n, last) in [
         ("首先", 1, false),
         ("其次", 0, false),
@@ -66,6 +76,10 @@ pub(crate) struct ParaRef {
     pub section: Option<usize>,
 }
 
+/// Bytes that can start a char that ends a clause (`。；！？，：;:!?,`): the ASCII ones and the
+/// lead bytes of `。` (U+3000..) and of `；！？，：` (U+FF00..).
+static CLAUSE_ENDS: ByteSet = ByteSet::new(b";:!?,", [0xE3, 0xEF, 0xEF]);
+
 fn candidates(text: &str, paras: &[ParaRef]) -> Vec<Candidate> {
     let mut out = Vec::new();
     for p in paras {
@@ -74,13 +88,23 @@ fn candidates(text: &str, paras: &[ParaRef]) -> Vec<Candidate> {
         let mut at_start = true;
         let mut i = 0usize;
         while i < bytes.len() {
+            if !at_start {
+                // Inside a clause only what ends it matters: skip to it.
+                i = CLAUSE_ENDS.next(bytes, i);
+                if i == bytes.len() {
+                    break;
+                }
+            }
             let b = bytes[i];
             // Most ideographs (lead bytes E4..E9) are neither clause punctuation, spaces nor
             // quotes: decide on the byte, decode only the rest.
             let (c, w) = if b < 0x80 {
                 (b as char, 1)
             } else if (0xE4..=0xE9).contains(&b) {
-                if at_start && let Some((kind, number, last, len)) = candidate_at(&s[i..]) {
+                if at_start
+                    && s[i..].chars().next().is_some_and(may_open_marker)
+                    && let Some((kind, number, last, len)) = candidate_at(&s[i..])
+                {
                     out.push(Candidate {
                         kind,
                         number,
@@ -108,7 +132,10 @@ fn candidates(text: &str, paras: &[ParaRef]) -> Vec<Candidate> {
                 i += w;
                 continue;
             }
-            if at_start && let Some((kind, number, last, len)) = candidate_at(&s[i..]) {
+            if at_start
+                && may_open_marker(c)
+                && let Some((kind, number, last, len)) = candidate_at(&s[i..])
+            {
                 out.push(Candidate {
                     kind,
                     number,

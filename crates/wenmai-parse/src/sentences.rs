@@ -1,6 +1,6 @@
 //! Sentence boundaries inside a paragraph.
 
-use crate::text::{digit_value, is_space};
+use crate::text::{ByteSet, digit_value, is_space};
 
 #[inline]
 fn is_terminator(c: char) -> bool {
@@ -41,21 +41,9 @@ fn dot_ends(prev: Option<char>, next: Option<char>) -> bool {
 }
 
 /// Bytes that can start a terminator or a closing mark: ASCII `!?;.)]'"` and the lead
-/// bytes of the three-byte forms (`…‼` U+2026.., `。」』】` U+3000.., `！？；．）］` U+FF00..).
-/// Everything else (most ideographs) is skipped without decoding.
-static INTERESTING: [bool; 256] = {
-    let mut t = [false; 256];
-    let ascii = b"!?;.)]'\"";
-    let mut i = 0;
-    while i < ascii.len() {
-        t[ascii[i] as usize] = true;
-        i += 1;
-    }
-    t[0xE2] = true;
-    t[0xE3] = true;
-    t[0xEF] = true;
-    t
-};
+/// bytes of the three-byte forms (`…‼”’` U+2000.., `。」』】` U+3000.., `！？；．）］`
+/// U+FF00..). The text between them (most ideographs) is skipped without decoding.
+static INTERESTING: ByteSet = ByteSet::new(b"!?;.)]'\"", [0xE2, 0xE3, 0xEF]);
 
 /// Split `s` into sentences; calls `emit(start, end)` with byte ranges relative to `s`,
 /// trimmed of spaces, never empty.
@@ -72,19 +60,17 @@ pub(crate) fn split(s: &str, mut emit: impl FnMut(usize, usize)) {
     let mut start = 0usize;
     let mut pending = false;
     let mut i = 0usize;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if !INTERESTING[b as usize] {
-            if pending {
-                push(start, i, &mut emit);
-                start = i;
-                pending = false;
-            }
-            i += 1;
-            continue;
+    loop {
+        let next = INTERESTING.next(bytes, i);
+        // The char at `i` ends a run of terminators and closing marks.
+        if pending && next > i {
+            push(start, i, &mut emit);
+            start = i;
+            pending = false;
         }
-        // `i` is a char boundary: interesting bytes are ASCII or lead bytes.
-        let Some(c) = s[i..].chars().next() else {
+        // `next` is a char boundary: the set holds ASCII and lead bytes only.
+        i = next;
+        let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
             break;
         };
         let w = c.len_utf8();

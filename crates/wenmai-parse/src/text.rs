@@ -13,10 +13,43 @@ pub(crate) struct CharIndex<'a> {
 
 const BLOCK: usize = 64;
 
+const HIGH: u64 = 0x8080_8080_8080_8080;
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// 1 in each byte lane of the little-endian word `w` (8 bytes) whose byte is a UTF-8
+/// continuation byte (0b10xx_xxxx: bit 7 set, bit 6 clear), 0 in the others.
 #[inline]
-fn count_chars(bytes: &[u8]) -> usize {
-    // A char starts at every byte that is not a UTF-8 continuation byte (0b10xx_xxxx).
-    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
+fn continuation_lanes(w: &[u8]) -> u64 {
+    let mut b = [0u8; 8];
+    b.copy_from_slice(w);
+    let x = u64::from_le_bytes(b);
+    (x & !(x << 1) & HIGH) >> 7
+}
+
+/// The sum of the byte lanes of `lanes` (when it is below 256).
+#[inline]
+fn lane_sum(lanes: u64) -> usize {
+    (lanes.wrapping_mul(ONES) >> 56) as usize
+}
+
+/// The number of chars in `bytes[..n]` for `n` up to [`BLOCK`] (a char boundary; larger `n`
+/// count as `BLOCK`): the bytes that are not continuation bytes, counted eight at a time. A
+/// last partial word is read whole and masked when `bytes` goes on past `n` (the spans ask
+/// for up to 63 bytes from a block start).
+#[inline]
+fn count_block_chars(bytes: &[u8], n: usize) -> usize {
+    let n = n.min(bytes.len()).min(BLOCK);
+    let at = n - n % 8;
+    // At most eight words: the lanes add up to at most 64, as `lane_sum` needs.
+    let mut cont = lane_sum(bytes[..at].chunks_exact(8).map(continuation_lanes).sum());
+    let rem = n - at;
+    if rem > 0 {
+        cont += match bytes.get(at..at + 8) {
+            Some(w) => lane_sum(continuation_lanes(w) & ((1u64 << (8 * rem)) - 1)),
+            None => bytes[at..n].iter().filter(|&&b| (b as i8) < -0x40).count(),
+        };
+    }
+    n - cont
 }
 
 impl<'a> CharIndex<'a> {
@@ -26,7 +59,7 @@ impl<'a> CharIndex<'a> {
         let mut total = 0usize;
         for chunk in bytes.chunks(BLOCK) {
             blocks.push(total);
-            total += count_chars(chunk);
+            total += count_block_chars(chunk, chunk.len());
         }
         blocks.push(total);
         CharIndex { bytes, blocks }
@@ -37,7 +70,8 @@ impl<'a> CharIndex<'a> {
         let byte = byte.min(self.bytes.len());
         let block = byte / BLOCK;
         let start = block * BLOCK;
-        self.blocks.get(block).copied().unwrap_or(0) + count_chars(&self.bytes[start..byte])
+        self.blocks.get(block).copied().unwrap_or(0)
+            + count_block_chars(&self.bytes[start..], byte - start)
     }
 
     pub(crate) fn span(&self, start: usize, end: usize) -> Span {
@@ -47,6 +81,77 @@ impl<'a> CharIndex<'a> {
             char_start: self.char_at(start),
             char_end: self.char_at(end),
         }
+    }
+}
+
+/// A set of bytes that can start a char: some ASCII bytes and up to three lead bytes of
+/// multi-byte chars. Wherever [`ByteSet::next`] finds one, a char starts (a continuation byte
+/// is never in the set), so text can be skipped to it without decoding.
+pub(crate) struct ByteSet {
+    table: [bool; 256],
+    leads: [u8; 3],
+}
+
+impl ByteSet {
+    /// The set of `ascii` (ASCII bytes only) and `leads` (lead bytes, 0xC2..=0xF4; a lead may
+    /// be repeated to fill the three places).
+    pub(crate) const fn new(ascii: &[u8], leads: [u8; 3]) -> Self {
+        let mut table = [false; 256];
+        let mut i = 0;
+        while i < ascii.len() {
+            if ascii[i] < 0x80 {
+                table[ascii[i] as usize] = true;
+            }
+            i += 1;
+        }
+        let mut k = 0;
+        while k < 3 {
+            if leads[k] >= 0xC2 {
+                table[leads[k] as usize] = true;
+            }
+            k += 1;
+        }
+        ByteSet { table, leads }
+    }
+
+    /// Whether the byte is in the set.
+    #[inline]
+    pub(crate) fn contains(&self, b: u8) -> bool {
+        self.table[usize::from(b)]
+    }
+
+    /// The first position at or after `from` whose byte is in the set, or `bytes.len()`.
+    /// Eight bytes at a time: a word without ASCII bytes (most of Chinese text) is tested
+    /// for the lead bytes in a few word operations.
+    #[inline]
+    pub(crate) fn next(&self, bytes: &[u8], mut from: usize) -> usize {
+        // Lanes of `t` that are zero, as the high bit of the lane; only the lowest flagged
+        // lane is sure (a borrow can flag lanes above it), which is the one used.
+        let zero_lanes = |t: u64| t.wrapping_sub(ONES) & !t & HIGH;
+        while let Some(w) = bytes.get(from..from + 8) {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(w);
+            let x = u64::from_le_bytes(b);
+            if x & HIGH != HIGH {
+                // An ASCII byte: look at this word byte by byte.
+                if let Some(k) = w.iter().position(|&b| self.contains(b)) {
+                    return from + k;
+                }
+            } else {
+                let hits = self
+                    .leads
+                    .iter()
+                    .fold(0, |m, &l| m | zero_lanes(x ^ (u64::from(l) * ONES)));
+                if hits != 0 {
+                    return from + (hits.trailing_zeros() / 8) as usize;
+                }
+            }
+            from += 8;
+        }
+        let rest = bytes.get(from..).unwrap_or_default();
+        rest.iter()
+            .position(|&b| self.contains(b))
+            .map_or(bytes.len(), |k| from + k)
     }
 }
 
@@ -68,6 +173,13 @@ pub(crate) fn is_space(c: char) -> bool {
             | '\u{0b}'
             | '\u{0c}'
     )
+}
+
+/// Whether `s` has at most `max` chars; looks at the byte length first (a char is one to
+/// four bytes), so a long paragraph costs nothing.
+#[inline]
+pub(crate) fn short(s: &str, max: usize) -> bool {
+    s.len() <= max || (s.len() / 4 <= max && s.chars().count() <= max)
 }
 
 pub(crate) fn trim(s: &str) -> &str {
@@ -387,6 +499,54 @@ mod tests {
             assert_eq!(idx.char_at(bi), ci);
         }
         assert_eq!(idx.char_at(text.len()), 500);
+    }
+
+    #[test]
+    fn counts_chars() {
+        let text = "中文abc，é𝄞x。".repeat(7);
+        for a in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            for b in (a..=text.len().min(a + BLOCK)).filter(|&i| text.is_char_boundary(i)) {
+                let n = text[a..b].chars().count();
+                assert_eq!(count_block_chars(&text.as_bytes()[a..b], b - a), n);
+                assert_eq!(count_block_chars(&text.as_bytes()[a..], b - a), n);
+            }
+        }
+    }
+
+    #[test]
+    fn byte_set() {
+        let set = ByteSet::new(b"!?.", [0xE2, 0xE3, 0xEF]);
+        let text =
+            "中文字符中文字符”中文abc，中文字符中文字符中文字符。中文字符中文字符中文!中".repeat(3);
+        let bytes = text.as_bytes();
+        for from in 0..=bytes.len() {
+            let want = (from..bytes.len())
+                .find(|&i| set.contains(bytes[i]))
+                .unwrap_or(bytes.len());
+            assert_eq!(set.next(bytes, from), want, "{from}");
+        }
+    }
+
+    #[test]
+    fn shorts() {
+        for s in [
+            "",
+            "a",
+            "中",
+            "中文abc",
+            "𝄞𝄞",
+            "abcd",
+            "中文中文",
+            "中文中文中",
+        ] {
+            for max in 0..8 {
+                assert_eq!(
+                    short(s, max),
+                    s.chars().take(max + 1).count() <= max,
+                    "{s} {max}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -127,6 +127,37 @@ proptest! {
         }
     }
 
+    /// UTF-8 is validated as `std::str::from_utf8` does (same verdict, same error offset), on
+    /// text long enough for the SIMD validator's blocks.
+    #[test]
+    fn utf8_as_std(
+        s in "(\\PC|中文|。){0,160}",
+        junk in prop::collection::vec(any::<u8>(), 0..3),
+        at in any::<prop::sample::Index>(),
+    ) {
+        let mut bytes = s.into_bytes();
+        let i = at.index(bytes.len() + 1);
+        bytes.splice(i..i, junk);
+        let labelled = wenmai_parse::decode(&bytes, &DecodeOptions::default().with_encoding("utf-8"));
+        match std::str::from_utf8(&bytes) {
+            Ok(t) => {
+                let t = t.replace("\r\n", "\n").replace('\r', "\n");
+                prop_assert_eq!(&labelled.unwrap().text, &t);
+                if !bytes.starts_with(b"\xEF\xBB\xBF") && !bytes.contains(&0) {
+                    let d = wenmai_parse::decode(&bytes, &DecodeOptions::default()).unwrap();
+                    prop_assert_eq!((d.text.as_str(), d.encoding), (t.as_str(), "UTF-8"));
+                }
+            }
+            Err(e) => {
+                let offset = match labelled {
+                    Err(wenmai_parse::DecodeError::Malformed { offset, .. }) => Some(offset),
+                    _ => None,
+                };
+                prop_assert_eq!(offset, Some(e.valid_up_to()));
+            }
+        }
+    }
+
     /// Replacement never fails; strict decoding fails exactly when replacement replaced.
     #[test]
     fn strict_fails_iff_replaced(bytes in prop::collection::vec(any::<u8>(), 0..256)) {
