@@ -229,7 +229,7 @@ impl Corpus {
                                                             analyzer.token_term(w)
                                                         });
                                                     } else {
-                                                        local.add_word(id, cache, term, known);
+                                                        local.add_word(id);
                                                     }
                                                 },
                                             );
@@ -245,10 +245,10 @@ impl Corpus {
                                         if id == NO_WORD {
                                             local.add(w, cache, |w| analyzer.token_term(w));
                                         } else {
-                                            local.add_word(id, cache, term, known);
+                                            local.add_word(id);
                                         }
                                     }
-                                    local.take_row(cache, term)
+                                    local.take_row(cache, term, known)
                                 } else {
                                     counter.take_row()
                                 };

@@ -923,8 +923,10 @@ impl TermCache {
     }
 }
 
-/// Counts of the raw tokens of one unit. Dictionary words that are their own term are counted
-/// by word id in one slot per word (see [`WordTerms`]); other tokens by value, in a small
+/// Counts of the raw tokens of one unit. Dictionary words are collected by word id and counted
+/// by sorting them when the unit ends, so that what the counter knows of each word (its place
+/// in the block's word list, or that it is dropped; see [`WordTerms`]) is looked up once per
+/// distinct word of a unit, not once per token. Other tokens are counted by value, in a small
 /// open-addressing table that stays in cache, so that the chunk's [`TermCache`] (large, so each
 /// lookup is a cache miss) is consulted once per distinct token of a unit rather than once per
 /// token. Tokens of 16 bytes or more (rare) go straight to the [`TermCache`].
@@ -936,13 +938,18 @@ pub(crate) struct UnitCounter {
     used: Vec<u32>,
     /// Ids of long tokens (looked up directly).
     long: DenseCounter,
-    /// By dictionary word id (words that are their own term): the count in the unit, and
-    /// 1 + the word's place in `word_list` (0: not yet counted in this block).
-    words: Vec<[u32; 2]>,
-    /// The words of the unit.
-    touched: Vec<u32>,
-    /// The words counted in this block, in the order they were first counted.
+    /// By dictionary word id: 1 + the word's place in `word_list` (0: not met in this block yet,
+    /// [`DROPPED_WORD`]: the analyzer drops it).
+    words: Vec<u32>,
+    /// The dictionary word ids of the unit's tokens.
+    ids: Vec<u32>,
+    /// The words counted in this block (words that are their own term), in the order they were
+    /// first counted.
     word_list: Vec<u32>,
+    /// The words met in this block that the analyzer drops.
+    dropped: Vec<u32>,
+    /// The row entries of the unit's words.
+    word_entries: Vec<(u32, u32)>,
     /// Term ids of the unit being flushed.
     counter: DenseCounter,
 }
@@ -950,32 +957,35 @@ pub(crate) struct UnitCounter {
 impl UnitCounter {
     /// The words counted (the `i`-th is `WORD_BIT | i` in the rows); the counter forgets them.
     pub(crate) fn take_words(&mut self) -> Vec<u32> {
-        for &id in &self.word_list {
-            self.words[id as usize][1] = 0;
+        for &id in self.word_list.iter().chain(&self.dropped) {
+            self.words[id as usize] = 0;
         }
+        self.dropped.clear();
         std::mem::take(&mut self.word_list)
     }
 }
 
 impl Drop for UnitCounter {
     fn drop(&mut self) {
-        // Only the slots of counted or touched words can be non-zero (touched: a unit left
-        // uncounted by a panic, say).
+        // Only the slots of counted or dropped words can be non-zero.
         if !self.words.is_empty() {
-            for &id in self.word_list.iter().chain(&self.touched) {
-                self.words[id as usize] = [0, 0];
+            for &id in self.word_list.iter().chain(&self.dropped) {
+                self.words[id as usize] = 0;
             }
             give_back_word_array(std::mem::take(&mut self.words));
         }
     }
 }
 
-/// Zeroed arrays of one slot per dictionary word id (`crate::dat`, 2.8 MB), kept for reuse:
+/// Zeroed arrays of one slot per dictionary word id (`crate::dat`, 1.4 MB), kept for reuse:
 /// allocating and zeroing them anew was a measurable share of counting short texts.
-static WORD_ARRAYS: std::sync::Mutex<Vec<Vec<[u32; 2]>>> = std::sync::Mutex::new(Vec::new());
+static WORD_ARRAYS: std::sync::Mutex<Vec<Vec<u32>>> = std::sync::Mutex::new(Vec::new());
+
+/// [`UnitCounter::words`] of a word the analyzer drops.
+const DROPPED_WORD: u32 = u32::MAX;
 
 /// A zeroed array of one slot per dictionary word id.
-fn zeroed_word_array() -> Vec<[u32; 2]> {
+fn zeroed_word_array() -> Vec<u32> {
     let n = crate::dat::DEFAULT.n_words();
     // `try_lock`: never wait (a process forked while another thread held the lock would
     // wait forever); a busy pool just means a fresh array.
@@ -984,12 +994,12 @@ fn zeroed_word_array() -> Vec<[u32; 2]> {
         .ok()
         .and_then(|mut pool| pool.pop())
         .filter(|v| v.len() == n)
-        .unwrap_or_else(|| vec![[0, 0]; n])
+        .unwrap_or_else(|| vec![0; n])
 }
 
 /// Keep `v`, which must be all zeros again, for [`zeroed_word_array`] (a few at most).
-fn give_back_word_array(v: Vec<[u32; 2]>) {
-    debug_assert!(v.iter().all(|x| *x == [0, 0]));
+fn give_back_word_array(v: Vec<u32>) {
+    debug_assert!(v.iter().all(|x| *x == 0));
     if let Ok(mut pool) = WORD_ARRAYS.try_lock()
         && pool.len() < 4
     {
@@ -1004,8 +1014,10 @@ impl Default for UnitCounter {
             used: Vec::new(),
             long: DenseCounter::default(),
             words: Vec::new(),
-            touched: Vec::new(),
+            ids: Vec::new(),
             word_list: Vec::new(),
+            dropped: Vec::new(),
+            word_entries: Vec::new(),
             counter: DenseCounter::default(),
         }
     }
@@ -1037,31 +1049,10 @@ impl UnitCounter {
         self.add_key(pack(w));
     }
 
-    /// Count one token that is dictionary word `id` (`crate::dat`), computing its term with
-    /// `term` the first time the cache meets it.
+    /// Count one token that is dictionary word `id` (`crate::dat`).
     #[inline]
-    pub(crate) fn add_word(
-        &mut self,
-        id: u32,
-        cache: &mut TermCache,
-        term: &TermFn<'_>,
-        known: &WordTerms,
-    ) {
-        match cache.key_of_word(id, term, known) {
-            Some(k) if k & WORD_BIT != 0 => {
-                if self.words.is_empty() {
-                    self.words = zeroed_word_array();
-                }
-                let id = k & !WORD_BIT;
-                let slot = &mut self.words[id as usize];
-                if slot[0] == 0 {
-                    self.touched.push(id);
-                }
-                slot[0] += 1;
-            }
-            Some(t) => self.counter.add(t),
-            None => {}
-        }
+    pub(crate) fn add_word(&mut self, id: u32) {
+        self.ids.push(id);
     }
 
     #[inline]
@@ -1101,9 +1092,46 @@ impl UnitCounter {
         }
     }
 
-    /// The unit's (term id, count) pairs (unsorted, see [`DenseCounter::take_row`]), terms computed with `term` for tokens
-    /// the cache has not seen; the counter is empty again afterwards.
-    pub(crate) fn take_row(&mut self, cache: &mut TermCache, term: &TermFn<'_>) -> Vec<(u32, u32)> {
+    /// The unit's (term id, count) pairs (unsorted, see [`DenseCounter::take_row`]), terms
+    /// computed with `term` for tokens the cache has not seen and with the analyzer's `known`
+    /// for words; the counter is empty again afterwards.
+    pub(crate) fn take_row(
+        &mut self,
+        cache: &mut TermCache,
+        term: &TermFn<'_>,
+        known: &WordTerms,
+    ) -> Vec<(u32, u32)> {
+        // The words, one run per distinct word: those that are their own term become row
+        // entries keyed by their place in the block's word list.
+        let word_entries = &mut self.word_entries;
+        if !self.ids.is_empty() {
+            if self.words.is_empty() {
+                self.words = zeroed_word_array();
+            }
+            self.ids.sort_unstable();
+            word_entries.reserve(self.ids.len());
+            for run in self.ids.chunk_by(|a, b| a == b) {
+                let (id, n) = (run[0], run.len() as u32);
+                let slot = &mut self.words[id as usize];
+                match *slot {
+                    DROPPED_WORD => {}
+                    0 => match cache.key_of_word(id, term, known) {
+                        Some(k) if k & WORD_BIT != 0 => {
+                            self.word_list.push(id);
+                            *slot = self.word_list.len() as u32;
+                            word_entries.push((WORD_BIT | (*slot - 1), n));
+                        }
+                        Some(t) => self.counter.add_n(t, n),
+                        None => {
+                            *slot = DROPPED_WORD;
+                            self.dropped.push(id);
+                        }
+                    },
+                    place => word_entries.push((WORD_BIT | (place - 1), n)),
+                }
+            }
+            self.ids.clear();
+        }
         let counter = &mut self.counter;
         for &u in &self.used {
             let (key, n) = std::mem::take(&mut self.slots[u as usize]);
@@ -1120,15 +1148,7 @@ impl UnitCounter {
             self.slots = vec![(0, 0); 1 << 10];
         }
         let mut row = counter.take_row();
-        for &id in &self.touched {
-            let slot = &mut self.words[id as usize];
-            if slot[1] == 0 {
-                self.word_list.push(id);
-                slot[1] = self.word_list.len() as u32;
-            }
-            row.push((WORD_BIT | (slot[1] - 1), std::mem::take(&mut slot[0])));
-        }
-        self.touched.clear();
+        row.append(&mut self.word_entries);
         row
     }
 }
