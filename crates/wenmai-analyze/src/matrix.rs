@@ -1222,6 +1222,44 @@ impl DocTermMatrix {
         m
     }
 
+    /// [`prune`](Self::prune) of a shared matrix: the matrix itself, not a copy, when `opts`
+    /// prune nothing.
+    ///
+    /// # Errors
+    /// As [`prune`](Self::prune).
+    ///
+    /// # Examples
+    /// ```
+    /// use std::sync::Arc;
+    /// use wenmai_analyze::{DocTermMatrix, DtmOptions};
+    /// let all = Arc::new(DocTermMatrix::from_tokens(&[vec!["a", "b"]], &DtmOptions::default()).unwrap());
+    /// assert!(Arc::ptr_eq(&all, &all.prune_shared(&DtmOptions::default()).unwrap()));
+    /// ```
+    pub fn prune_shared(
+        self: &std::sync::Arc<Self>,
+        opts: &DtmOptions,
+    ) -> Result<std::sync::Arc<Self>> {
+        if self.prunes_nothing(opts)? {
+            return Ok(std::sync::Arc::clone(self));
+        }
+        self.prune(opts).map(std::sync::Arc::new)
+    }
+
+    /// Whether `opts` keep every term and count as they are (every term of a matrix occurs in
+    /// at least one row); errors for bad bounds.
+    fn prunes_nothing(&self, opts: &DtmOptions) -> Result<bool> {
+        opts.min_df.check("min_df")?;
+        opts.max_df.check("max_df")?;
+        let n = self.n_rows();
+        let (low, high) = (opts.min_df.resolve(n), opts.max_df.resolve(n));
+        Ok(
+            !opts.binary
+                && opts.max_features.is_none()
+                && low <= 1.0
+                && high >= (n as f64).max(low),
+        )
+    }
+
     /// Number of rows (units).
     pub fn n_rows(&self) -> usize {
         self.indptr.len().saturating_sub(1)
@@ -1467,13 +1505,7 @@ impl DocTermMatrix {
     /// assert_eq!(all.prune(&opts).unwrap(), DocTermMatrix::from_tokens(&docs, &opts).unwrap());
     /// ```
     pub fn prune(&self, opts: &DtmOptions) -> Result<DocTermMatrix> {
-        opts.min_df.check("min_df")?;
-        opts.max_df.check("max_df")?;
-        let n = self.n_rows();
-        let (low, high) = (opts.min_df.resolve(n), opts.max_df.resolve(n));
-        if !opts.binary && opts.max_features.is_none() && low <= 1.0 && high >= (n as f64).max(low)
-        {
-            // Nothing to prune: every term of a matrix occurs in at least one row.
+        if self.prunes_nothing(opts)? {
             return Ok(self.clone());
         }
         let rows = (0..self.n_rows())

@@ -267,11 +267,12 @@ pub struct PyDocTermMatrix {
 impl PyDocTermMatrix {
     /// Wrap a matrix; `ids` are the corpus's document ids (for `units`).
     pub fn new(m: DocTermMatrix, ids: Arc<Vec<String>>) -> Self {
-        PyDocTermMatrix {
-            m: Arc::new(m),
-            ids,
-            idf: None,
-        }
+        PyDocTermMatrix::shared(Arc::new(m), ids)
+    }
+
+    /// Wrap a shared matrix (see [`PyDocTermMatrix::new`]).
+    pub fn shared(m: Arc<DocTermMatrix>, ids: Arc<Vec<String>>) -> Self {
+        PyDocTermMatrix { m, ids, idf: None }
     }
 }
 

@@ -324,14 +324,16 @@ impl PyCorpusCore {
         )?;
         let unit = self::unit(unit)?;
         let m = if unit == Unit::Document {
+            // The cached counts themselves when nothing is pruned (a copy costs as much as a
+            // tenth of counting).
             let counts = self.document_counts(py, analyzer.as_ref())?;
-            run(py, move || counts.prune(&opts))?.map_err(analyze_error)?
+            run(py, move || counts.prune_shared(&opts))?.map_err(analyze_error)?
         } else {
             let an = analyzer_of(analyzer);
             let corpus = Arc::clone(&self.corpus);
-            run(py, move || corpus.dtm(&an, unit, &opts))?.map_err(analyze_error)?
+            Arc::new(run(py, move || corpus.dtm(&an, unit, &opts))?.map_err(analyze_error)?)
         };
-        Ok(PyDocTermMatrix::new(m, Arc::clone(&self.ids)))
+        Ok(PyDocTermMatrix::shared(m, Arc::clone(&self.ids)))
     }
 
     /// Top-`k` keywords of every document: `[[(term, weight)], …]`. `method="tfidf"` weighs
