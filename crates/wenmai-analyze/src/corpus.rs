@@ -188,10 +188,10 @@ impl Corpus {
             .map(|_| {
                 let mut p = Part::default();
                 let mut taken = Vec::new();
-                // The tokens of a unit are collected first and counted afterwards: counting
-                // between two segmentation calls would find the counting tables evicted by the
-                // dictionary walk every time.
-                let mut buf: Vec<(&str, u32)> = Vec::new();
+                // The tokens of a unit are collected first (word ids by the unit counter, other
+                // tokens here) and counted afterwards: counting between two segmentation calls
+                // would find the counting tables evicted by the dictionary walk every time.
+                let mut buf: Vec<&str> = Vec::new();
                 analyzer.segmenter().with_dict_read(|dict| {
                     while let Some(range) = batches.get(next.fetch_add(1, Ordering::Relaxed)) {
                         taken.push((range.start, p.rows.len()));
@@ -216,7 +216,13 @@ impl Corpus {
                                         let borrowed = analyzer.sentence_tokens_borrowed(
                                             dict,
                                             text,
-                                            &mut |w, id| buf.push((w, id)),
+                                            &mut |w, id| {
+                                                if id == NO_WORD {
+                                                    buf.push(w);
+                                                } else {
+                                                    local.add_word(id);
+                                                }
+                                            },
                                         );
                                         if !borrowed {
                                             // Width-folded: the tokens borrow a copy.
@@ -241,12 +247,8 @@ impl Corpus {
                                     }
                                 }
                                 let row = if per_token {
-                                    for (w, id) in buf.drain(..) {
-                                        if id == NO_WORD {
-                                            local.add(w, cache, |w| analyzer.token_term(w));
-                                        } else {
-                                            local.add_word(id);
-                                        }
+                                    for w in buf.drain(..) {
+                                        local.add(w, cache, |w| analyzer.token_term(w));
                                     }
                                     local.take_row(cache, term, known)
                                 } else {
