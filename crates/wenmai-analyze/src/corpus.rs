@@ -178,7 +178,7 @@ impl Corpus {
         let per_token = analyzer.is_per_token();
         let term: &TermFn<'_> = &|w| analyzer.token_term(w);
         let known = analyzer.word_terms();
-        // (counts and words, units, and per batch taken: its index and its first row)
+        // (counts and words, units, and per batch taken: its first document and first row)
         type Done = ((RawCounts, Vec<u32>), Vec<UnitRef>, Vec<(usize, usize)>);
         let batches = self.batches();
         let next = AtomicUsize::new(0);
