@@ -37,9 +37,9 @@ struct Cell {
     check: u32,
     /// Id of the word ending here, or [`NO_WORD`].
     word: u32,
-    /// Index of the word's `ln(freq) - ln(total)` in [`WordTrie::log_probs`] (the dictionary
-    /// has about 5,000 distinct frequencies: the table stays in cache, and a cell carries its
-    /// word id and probability in 16 bytes).
+    /// Index of the word's `ln(freq) - ln(total)` in [`WordTrie::log_probs`], 0 (`-inf`) if no
+    /// word ends here (the dictionary has about 5,000 distinct frequencies: the table stays in
+    /// cache, and a cell carries its word id and probability in 16 bytes).
     prob: u32,
 }
 
@@ -236,7 +236,8 @@ impl WordTrie {
         let mut cells = vec![EMPTY; 1 << 16];
         cells[0].check = 0;
         let log_total = (total as f64).ln();
-        let mut log_probs: Vec<f64> = Vec::new();
+        // Index 0: a cell that ends no word.
+        let mut log_probs: Vec<f64> = vec![f64::NEG_INFINITY];
         let mut prob_of: rustc_hash::FxHashMap<u64, u32> = Default::default();
         let mut cell_of = vec![0u32; nodes.len()];
         // Free cells as a bitset, for a fast scan to the next one.
@@ -528,39 +529,48 @@ impl WordTrie {
         let cells = &self.cells[..];
         let log_probs = &self.log_probs[..];
         for i in (0..n).rev() {
-            let mut best = Step {
-                prob: -log_total + route[i + 1].prob,
-                end: i as u32 + 1,
-                word: NO_WORD,
-            };
-            let mut found = false;
+            // The best word from i so far: its probability, end and id. Ties go to the longer
+            // word, and the walk meets the longer words later, so a word at least as probable
+            // replaces the best. A cell that ends no word has probability index 0, whose
+            // probability is -inf: it never wins (the selects below are branch-free; only the
+            // walk's exit branches).
+            let (mut best_prob, mut best_end, mut best_word) = (f64::NEG_INFINITY, i + 1, NO_WORD);
             let mut node = 0usize;
+            let mut base = cells[0].base as usize;
             let mut j = i;
             while j < n {
                 let c = codes[j];
                 if c == 0 {
                     break;
                 }
-                let t = cells[node].base as usize + c as usize;
+                let t = base + c as usize;
                 let cell = cells[t];
                 if cell.check as usize != node {
                     break;
                 }
                 node = t;
+                base = cell.base as usize;
                 j += 1;
-                if cell.word != NO_WORD {
-                    let prob = log_probs[cell.prob as usize] + route[j].prob;
-                    if !found || prob > best.prob || (prob == best.prob && j as u32 > best.end) {
-                        best = Step {
-                            prob,
-                            end: j as u32,
-                            word: cell.word,
-                        };
-                        found = true;
-                    }
-                }
+                let prob = log_probs[cell.prob as usize] + route[j].prob;
+                let take = prob >= best_prob;
+                best_prob = if take { prob } else { best_prob };
+                best_end = if take { j } else { best_end };
+                best_word = if take { cell.word } else { best_word };
             }
-            route[i] = best;
+            route[i] = if best_prob == f64::NEG_INFINITY {
+                // No word starts here: the char is a word of frequency 1.
+                Step {
+                    prob: -log_total + route[i + 1].prob,
+                    end: i as u32 + 1,
+                    word: NO_WORD,
+                }
+            } else {
+                Step {
+                    prob: best_prob,
+                    end: best_end as u32,
+                    word: best_word,
+                }
+            };
         }
         let text = |a: usize, z: usize| &block[offsets[a] as usize..offsets[z] as usize];
         // Runs of single chars the route leaves: with the HMM, one dictionary word is split
