@@ -516,6 +516,10 @@ impl WordTrie {
         } = s;
         offsets.push(block.len() as u32);
         let n = codes.len();
+        // Code 0 ends every walk: no node has a child of code 0, so the step's check fails (see
+        // `code_zero_ends_every_walk`), and the walk needs no test of the block's end of its
+        // own: one exit branch per walk.
+        codes.push(0);
         route.clear();
         route.resize(n + 1, Step::default());
         route[n] = Step {
@@ -538,12 +542,8 @@ impl WordTrie {
             let mut node = 0usize;
             let mut base = cells[0].base as usize;
             let mut j = i;
-            while j < n {
-                let c = codes[j];
-                if c == 0 {
-                    break;
-                }
-                let t = base + c as usize;
+            loop {
+                let t = base + codes[j] as usize;
                 let cell = cells[t];
                 if cell.check as usize != node {
                     break;
@@ -675,6 +675,21 @@ mod tests {
         let node = trie.node_of([trie.code('甲')]).unwrap();
         let prob = trie.log_probs[trie.cells[node as usize].prob as usize];
         assert_eq!(prob, 1f64.ln() - 6f64.ln());
+    }
+
+    #[test]
+    fn code_zero_ends_every_walk() {
+        // `cut_block` ends each walk with a step of code 0, which must fail from every node.
+        for trie in [
+            &*DEFAULT,
+            &WordTrie::from_dict("北京 100\n北京大学 50\n大学 80\n"),
+        ] {
+            for (v, cell) in trie.cells.iter().enumerate() {
+                if cell.check != FREE {
+                    assert_ne!(trie.cells[cell.base as usize].check as usize, v);
+                }
+            }
+        }
     }
 
     #[test]
