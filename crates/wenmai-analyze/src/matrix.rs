@@ -741,16 +741,19 @@ impl DenseCounter {
     /// [`RawCounts::concat`] sorts every row by its final term id); the counter is empty again
     /// afterwards.
     pub(crate) fn take_row(&mut self) -> Vec<(u32, u32)> {
-        let row = self
-            .touched
-            .iter()
-            .map(|&id| {
-                let c = std::mem::take(&mut self.counts[id as usize]);
-                (id, c)
-            })
-            .collect();
-        self.touched.clear();
+        let mut row = Vec::with_capacity(self.touched.len());
+        self.drain_into(&mut row);
         row
+    }
+
+    /// [`DenseCounter::take_row`] appended to `row`.
+    fn drain_into(&mut self, row: &mut Vec<(u32, u32)>) {
+        row.extend(
+            self.touched
+                .iter()
+                .map(|&id| (id, std::mem::take(&mut self.counts[id as usize]))),
+        );
+        self.touched.clear();
     }
 }
 
@@ -1147,7 +1150,10 @@ impl UnitCounter {
         if self.slots.len() > 1 << 16 {
             self.slots = vec![(0, 0); 1 << 10];
         }
-        let mut row = counter.take_row();
+        // One allocation of the row's final size (appending the words to the counter's row
+        // reallocated and copied it, for most rows).
+        let mut row = Vec::with_capacity(counter.touched.len() + self.word_entries.len());
+        counter.drain_into(&mut row);
         row.append(&mut self.word_entries);
         row
     }
