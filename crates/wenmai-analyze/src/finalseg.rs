@@ -90,7 +90,7 @@ impl Model {
         m
     }
 
-    #[inline(always)]
+    #[cfg(test)]
     fn emit(&self, c: char) -> &[f64; 4] {
         &self.emit[c as usize - HAN_MIN as usize]
     }
@@ -127,7 +127,7 @@ impl Backs {
     }
 }
 
-#[inline]
+#[cfg(test)]
 fn is_han(c: char) -> bool {
     (HAN_MIN..=HAN_MAX).contains(&c)
 }
@@ -146,9 +146,10 @@ pub(crate) fn cut(run: &str, emit: &mut impl FnMut(usize, usize)) {
     let (mut first, mut first_byte, mut han) = (0usize, 0usize, false);
     let mut v = [0.0f64; 4];
     let mut k = 0usize;
+    // The emission table has a row for each han char and no other: a row found is a han char.
+    let table = &model.emit[..];
     for (i, c) in run.char_indices() {
-        if is_han(c) {
-            let em = model.emit(c);
+        if let Some(em) = table.get((c as usize).wrapping_sub(HAN_MIN as usize)) {
             if !han {
                 if k > first {
                     cut_other(&run[first_byte..i], first, emit);
@@ -193,18 +194,16 @@ impl Model {
     fn step(&self, v: &[f64; 4], em: &[f64; 4], backs: &mut Backs, t: usize) -> [f64; 4] {
         let va = [v[PREV[0][0]], v[PREV[1][0]], v[PREV[2][0]], v[PREV[3][0]]];
         let vb = [v[PREV[0][1]], v[PREV[1][1]], v[PREV[2][1]], v[PREV[3][1]]];
-        let mut next = [0.0f64; 4];
-        let mut bits = 0u8;
-        for y in 0..4 {
-            let pa = va[y] + self.trans_a[y] + em[y];
-            let pb = vb[y] + self.trans_b[y] + em[y];
-            // max over (prob, state) tuples: a tie goes to the later state, `PREV[y][1]`.
-            let a = pa > pb;
-            next[y] = if a { pa } else { pb };
-            bits |= u8::from(a) << y;
-        }
+        let pa: [f64; 4] = std::array::from_fn(|y| va[y] + self.trans_a[y] + em[y]);
+        let pb: [f64; 4] = std::array::from_fn(|y| vb[y] + self.trans_b[y] + em[y]);
+        // max over (prob, state) tuples: a tie goes to the later state, `PREV[y][1]`.
+        let a: [bool; 4] = std::array::from_fn(|y| pa[y] > pb[y]);
+        let bits = a
+            .iter()
+            .enumerate()
+            .fold(0u8, |bits, (y, &a)| bits | u8::from(a) << y);
         backs.set(t, bits);
-        next
+        std::array::from_fn(|y| if a[y] { pa[y] } else { pb[y] })
     }
 }
 
