@@ -586,11 +586,17 @@ impl WordTrie {
                     emit(text(k, k + 1), base + offsets[k] as usize, route[k].word);
                 }
             } else {
-                let at = base + offsets[a] as usize;
                 // An HMM word can be a dictionary word too: it gets its id, so that counting
-                // meets each term one way only.
-                crate::finalseg::cut(text(a, z), &mut |w, o| {
-                    emit(w, at + o, self.word_of(w.chars().map(|c| self.code(c))))
+                // meets each term one way only. The route already knows the id of each single
+                // char; a longer word is looked up by the codes the block already has.
+                crate::finalseg::cut(text(a, z), &mut |i, j| {
+                    let (x, y) = (a + i, a + j);
+                    let word = if y - x == 1 {
+                        route[x].word
+                    } else {
+                        self.word_of(codes[x..y].iter().copied())
+                    };
+                    emit(text(x, y), base + offsets[x] as usize, word);
                 });
             }
         };
