@@ -1634,24 +1634,21 @@ impl DocTermMatrix {
     /// assert_eq!(m.top_k(2), [vec![(1, 2.0), (0, 1.0)]]);
     /// ```
     pub fn top_k(&self, k: usize) -> Vec<Vec<(usize, f64)>> {
+        let by = |a: &(usize, f64), b: &(usize, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
         (0..self.n_rows())
             .into_par_iter()
-            .map(|i| {
+            // The row's entries go to a buffer reused along the rows; only the top k are
+            // allocated for the result.
+            .map_init(Vec::new, |v: &mut Vec<(usize, f64)>, i| {
                 let (cols, vals) = self.row(i);
-                let mut v: Vec<(usize, f64)> = cols
-                    .iter()
-                    .zip(vals)
-                    .map(|(&j, &x)| (j as usize, x))
-                    .collect();
-                let by =
-                    |a: &(usize, f64), b: &(usize, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+                v.clear();
+                v.extend(cols.iter().zip(vals).map(|(&j, &x)| (j as usize, x)));
                 if v.len() > k && k > 0 {
                     v.select_nth_unstable_by(k - 1, by);
-                    v.truncate(k);
                 }
-                v.sort_by(by);
-                v.truncate(k);
-                v
+                let top = &mut v[..k.min(cols.len())];
+                top.sort_by(by);
+                top.to_vec()
             })
             .collect()
     }
