@@ -615,7 +615,11 @@ fn merge_sorted(lists: &[&[&str]]) -> (Vec<(usize, usize)>, Vec<Vec<u32>>) {
                 let (k, t) = (keys[first], lists[first][heads[first]]);
                 firsts.push((first, heads[first]));
                 let id = (firsts.len() - 1) as u32;
-                for p in first..lists.len() {
+                local[first].push(id);
+                heads[first] += 1;
+                keys[first] = key(first, heads[first]);
+                // The same term in the later lists (the earlier ones are past it).
+                for p in first + 1..lists.len() {
                     if heads[p] < end(p) && keys[p] == k && lists[p][heads[p]] == t {
                         local[p].push(id);
                         heads[p] += 1;
