@@ -515,6 +515,23 @@ impl RawCounts {
     }
 }
 
+/// Normalise one row's values in place (all zeros stay zeros).
+fn normalize_row(row: &mut [f64], norm: Norm) {
+    let mut s = 0.0f64;
+    match norm {
+        Norm::L2 => row.iter().for_each(|v| s += v * v),
+        Norm::L1 => row.iter().for_each(|v| s += v.abs()),
+        Norm::None => return,
+    }
+    if s == 0.0 {
+        return;
+    }
+    if norm == Norm::L2 {
+        s = s.sqrt();
+    }
+    row.iter_mut().for_each(|v| *v /= s);
+}
+
 /// `terms` (distinct) in string order, and the place in it of each term of the input.
 fn sorted_terms(terms: Vec<String>) -> (Vec<String>, Vec<u32>) {
     let mut order: Vec<(u64, u32)> = terms
@@ -1401,16 +1418,28 @@ impl DocTermMatrix {
     }
 
     fn weigh(mut self, idf: Option<&Array1<f64>>, opts: &TfidfOptions) -> DocTermMatrix {
-        let m = &mut self;
-        if opts.sublinear_tf {
-            m.data.iter_mut().for_each(|v| *v = v.ln() + 1.0);
+        // Row by row, in parallel: each value goes through the same operations in the same
+        // order whatever the thread count.
+        let mut rows: Vec<(&mut [f64], &[i32])> = Vec::with_capacity(self.n_rows());
+        let (mut data, mut indices) = (&mut self.data[..], &self.indices[..]);
+        for w in self.indptr.windows(2) {
+            let len = (w[1] - w[0]) as usize;
+            let (row, rest) = std::mem::take(&mut data).split_at_mut(len);
+            let (cols, more) = indices.split_at(len);
+            rows.push((row, cols));
+            (data, indices) = (rest, more);
         }
-        if let Some(idf) = idf {
-            for (v, &j) in m.data.iter_mut().zip(&m.indices) {
-                *v *= idf[j as usize];
+        rows.into_par_iter().for_each(|(row, cols)| {
+            if opts.sublinear_tf {
+                row.iter_mut().for_each(|v| *v = v.ln() + 1.0);
             }
-        }
-        m.normalize(opts.norm);
+            if let Some(idf) = idf {
+                for (v, &j) in row.iter_mut().zip(cols) {
+                    *v *= idf[j as usize];
+                }
+            }
+            normalize_row(row, opts.norm);
+        });
         self
     }
 
@@ -1429,20 +1458,7 @@ impl DocTermMatrix {
         }
         for i in 0..self.n_rows() {
             let (a, b) = (self.indptr[i] as usize, self.indptr[i + 1] as usize);
-            let row = &mut self.data[a..b];
-            let mut s = 0.0f64;
-            match norm {
-                Norm::L2 => row.iter().for_each(|v| s += v * v),
-                Norm::L1 => row.iter().for_each(|v| s += v.abs()),
-                Norm::None => {}
-            }
-            if s == 0.0 {
-                continue;
-            }
-            if norm == Norm::L2 {
-                s = s.sqrt();
-            }
-            row.iter_mut().for_each(|v| *v /= s);
+            normalize_row(&mut self.data[a..b], norm);
         }
     }
 
