@@ -1423,7 +1423,11 @@ impl DocTermMatrix {
         let mut rows: Vec<(&mut [f64], &[i32])> = Vec::with_capacity(self.n_rows());
         let (mut data, mut indices) = (&mut self.data[..], &self.indices[..]);
         for w in self.indptr.windows(2) {
-            let len = (w[1] - w[0]) as usize;
+            // (Clamped: a matrix assembled by hand with inconsistent arrays is not a panic.)
+            let len = usize::try_from(w[1] - w[0])
+                .unwrap_or(0)
+                .min(data.len())
+                .min(indices.len());
             let (row, rest) = std::mem::take(&mut data).split_at_mut(len);
             let (cols, more) = indices.split_at(len);
             rows.push((row, cols));
