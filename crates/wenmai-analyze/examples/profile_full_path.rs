@@ -1,8 +1,8 @@
 //! Run one stage of the analysis over files (for profiling with `perf stat` / `perf record`):
-//! `MODE` = `cut` (bare jieba-rs over documents, in parallel), `cut_sentences` (jieba-rs per sentence),
-//! `segment` (wenmai's segmenter per sentence), `dtm_plain` (counts without filters),
-//! `segment_docs` (wenmai's segmenter over whole documents), `full` (the whole path: counts,
-//! tf-idf, top-20 keywords). `ROUNDS` repeats it.
+//! `MODE` = `cut` (bare jieba-rs over documents, on `RAYON_NUM_THREADS` threads),
+//! `cut_sentences` (jieba-rs per sentence), `segment` (wenmai's segmenter per sentence),
+//! `dtm_plain` (counts without filters), `segment_docs` (wenmai's segmenter over whole
+//! documents), `full` (the whole path: counts, tf-idf, top-20 keywords). `ROUNDS` repeats it.
 //!
 //! `MODE=full cargo run --release -p wenmai-analyze --example profile_full_path -- FILE...`
 

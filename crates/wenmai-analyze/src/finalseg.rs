@@ -181,8 +181,14 @@ fn cut_other(piece: &str, first: usize, emit: &mut impl FnMut(usize, usize)) {
     if piece.is_ascii() {
         crate::segmenter::split_finalseg_skip(piece, |w, o| emit(first + o, first + o + w.len()));
     } else {
-        let at = |o: usize| first + piece[..o].chars().count();
-        crate::segmenter::split_finalseg_skip(piece, |w, o| emit(at(o), at(o + w.len())));
+        // Tokens come in order: chars are counted from the previous token's end, once each.
+        let (mut byte, mut char) = (0usize, first);
+        crate::segmenter::split_finalseg_skip(piece, |w, o| {
+            let start = char + piece[byte..o].chars().count();
+            let end = start + w.chars().count();
+            (byte, char) = (o + w.len(), end);
+            emit(start, end);
+        });
     }
 }
 
@@ -374,5 +380,8 @@ mod tests {
         assert_eq!(words("3.5%涨"), ["3.5%", "涨"]);
         assert_eq!(words("韩冰阿斯顿"), ["韩冰", "阿斯顿"]);
         assert_eq!(words("a..b"), ["a", "..", "b"]);
+        // Chars outside ASCII and `re_han` (not in a segmenter's blocks, but `cut` takes any run).
+        assert_eq!(words("中é1x中"), ["中", "é", "1x", "中"]);
+        assert_eq!(words("αβ2.5%γ好"), ["αβ", "2.5%", "γ", "好"]);
     }
 }

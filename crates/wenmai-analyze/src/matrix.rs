@@ -1420,20 +1420,7 @@ impl DocTermMatrix {
     fn weigh(mut self, idf: Option<&Array1<f64>>, opts: &TfidfOptions) -> DocTermMatrix {
         // Row by row, in parallel: each value goes through the same operations in the same
         // order whatever the thread count.
-        let mut rows: Vec<(&mut [f64], &[i32])> = Vec::with_capacity(self.n_rows());
-        let (mut data, mut indices) = (&mut self.data[..], &self.indices[..]);
-        for w in self.indptr.windows(2) {
-            // (Clamped: a matrix assembled by hand with inconsistent arrays is not a panic.)
-            let len = usize::try_from(w[1] - w[0])
-                .unwrap_or(0)
-                .min(data.len())
-                .min(indices.len());
-            let (row, rest) = std::mem::take(&mut data).split_at_mut(len);
-            let (cols, more) = indices.split_at(len);
-            rows.push((row, cols));
-            (data, indices) = (rest, more);
-        }
-        rows.into_par_iter().for_each(|(row, cols)| {
+        self.rows_mut().into_par_iter().for_each(|(row, cols)| {
             if opts.sublinear_tf {
                 row.iter_mut().for_each(|v| *v = v.ln() + 1.0);
             }
@@ -1460,10 +1447,27 @@ impl DocTermMatrix {
         if norm == Norm::None {
             return;
         }
-        for i in 0..self.n_rows() {
-            let (a, b) = (self.indptr[i] as usize, self.indptr[i + 1] as usize);
-            normalize_row(&mut self.data[a..b], norm);
+        self.rows_mut()
+            .into_par_iter()
+            .for_each(|(row, _)| normalize_row(row, norm));
+    }
+
+    /// Each row's values (to change in place) and column indices. Row lengths are clamped to
+    /// the arrays: a matrix assembled by hand with inconsistent arrays is not a panic.
+    fn rows_mut(&mut self) -> Vec<(&mut [f64], &[i32])> {
+        let mut rows = Vec::with_capacity(self.n_rows());
+        let (mut data, mut indices) = (&mut self.data[..], &self.indices[..]);
+        for w in self.indptr.windows(2) {
+            let len = usize::try_from(w[1] - w[0])
+                .unwrap_or(0)
+                .min(data.len())
+                .min(indices.len());
+            let (row, rest) = std::mem::take(&mut data).split_at_mut(len);
+            let (cols, more) = indices.split_at(len);
+            rows.push((row, cols));
+            (data, indices) = (rest, more);
         }
+        rows
     }
 
     /// The dense matrix.
