@@ -323,7 +323,7 @@ impl RawCounts {
         // Each block's own terms, sorted, the sorted position of each of its term ids, and
         // its rows.
         type Block = (Vec<String>, Vec<u32>, Vec<Vec<(u32, u32)>>);
-        let sorted: Vec<Block> = parts
+        let mut sorted: Vec<Block> = parts
             .into_par_iter()
             .map(|(p, _)| {
                 let (terms, position) = sorted_terms(p.terms);
@@ -340,16 +340,22 @@ impl RawCounts {
                 .collect();
             merge_sorted(&lists)
         };
-        let terms: Vec<String> = firsts
+        // The words' strings allocated in parallel; the blocks' own strings moved, not copied.
+        let mut terms: Vec<String> = firsts
             .par_iter()
             .map(|&(l, i)| {
                 if l == 0 {
                     word_list[i].to_owned()
                 } else {
-                    sorted[l - 1].0[i].clone()
+                    String::new()
                 }
             })
             .collect();
+        for (t, &(l, i)) in terms.iter_mut().zip(&firsts) {
+            if l > 0 {
+                *t = std::mem::take(&mut sorted[l - 1].0[i]);
+            }
+        }
         let mut maps = maps.into_iter();
         let word_map = maps.next().unwrap_or_default();
         // Per block: the merged id of each of its words (by its place in the block's list).
@@ -377,7 +383,9 @@ impl RawCounts {
             .zip(maps)
             .zip(word_finals)
             .map(|(((_, position, rows), map), word_final)| {
-                rows.into_iter()
+                // Rows in parallel too: a block's rows are most of one thread's share.
+                rows.into_par_iter()
+                    .with_min_len(16)
                     .map(|mut r| {
                         let mut merge = false;
                         for e in &mut r {
@@ -454,20 +462,21 @@ impl RawCounts {
             ));
         }
         let n_terms = self.terms.len();
-        let mut df = vec![0u64; n_terms];
-        let mut cf = vec![0u64; n_terms];
-        for r in &self.rows {
-            for &(id, c) in r {
-                df[id as usize] += 1;
-                cf[id as usize] += if opts.binary { 1 } else { u64::from(c) };
-            }
-        }
-        let mut mask: Vec<bool> = (0..n_terms)
-            .map(|i| (df[i] as f64) <= high && (df[i] as f64) >= low)
+        let df = column_counts(&self.rows, n_terms, 256, |r, out| {
+            r.iter().for_each(|&(id, _)| out[id as usize] += 1);
+        });
+        let mut mask: Vec<bool> = df
+            .iter()
+            .map(|&d| (d as f64) <= high && (d as f64) >= low)
             .collect();
         if let Some(limit) = opts.max_features {
             let kept: Vec<usize> = (0..n_terms).filter(|&i| mask[i]).collect();
             if kept.len() > limit {
+                let cf = column_counts(&self.rows, n_terms, 256, |r, out| {
+                    for &(id, c) in r {
+                        out[id as usize] += if opts.binary { 1 } else { u64::from(c) };
+                    }
+                });
                 // np.argsort(-tfs[mask], kind="mergesort")[:limit]: stable, so ties keep term order.
                 let mut order = kept.clone();
                 order.sort_by(|&a, &b| cf[b].cmp(&cf[a]));
@@ -477,34 +486,66 @@ impl RawCounts {
                 }
             }
         }
-        let mut new_index = vec![u32::MAX; n_terms];
-        let mut terms = Vec::new();
-        for (i, t) in self.terms.into_iter().enumerate() {
-            if mask[i] {
-                new_index[i] = terms.len() as u32;
-                terms.push(t);
+        // Every term kept (the usual case): ids stay as they are.
+        let (terms, new_index) = if mask.iter().all(|&m| m) {
+            (self.terms, None)
+        } else {
+            let mut new_index = vec![u32::MAX; n_terms];
+            let mut terms = Vec::new();
+            for (i, t) in self.terms.into_iter().enumerate() {
+                if mask[i] {
+                    new_index[i] = terms.len() as u32;
+                    terms.push(t);
+                }
             }
-        }
+            (terms, Some(new_index))
+        };
         if terms.is_empty() && n_terms > 0 {
             return Err(Error::InvalidParameter(
                 "After pruning, no terms remain. Try a lower min_df or a higher max_df.".into(),
             ));
         }
+        let new_id = |id: u32| new_index.as_ref().map_or(id, |m| m[id as usize]);
+        // Each row's kept entries, then the rows filled in parallel, each in its own slice.
+        let lens: Vec<usize> = self
+            .rows
+            .par_iter()
+            .map(|r| match &new_index {
+                None => r.len(),
+                Some(m) => r.iter().filter(|e| m[e.0 as usize] != u32::MAX).count(),
+            })
+            .collect();
         let mut indptr = Vec::with_capacity(n + 1);
         indptr.push(0i64);
-        let nnz: usize = self.rows.iter().map(Vec::len).sum();
-        let mut indices = Vec::with_capacity(nnz);
-        let mut data = Vec::with_capacity(nnz);
-        for r in &self.rows {
-            for &(id, c) in r {
-                let j = new_index[id as usize];
-                if j != u32::MAX {
-                    indices.push(j as i32);
-                    data.push(if opts.binary { 1.0 } else { f64::from(c) });
-                }
-            }
-            indptr.push(indices.len() as i64);
+        let mut nnz = 0usize;
+        for &l in &lens {
+            nnz += l;
+            indptr.push(nnz as i64);
         }
+        let mut indices = vec![0i32; nnz];
+        let mut data = vec![0f64; nnz];
+        let mut slots = Vec::with_capacity(n);
+        let (mut ind, mut dat) = (&mut indices[..], &mut data[..]);
+        for &l in &lens {
+            let (a, rest_i) = std::mem::take(&mut ind).split_at_mut(l);
+            let (b, rest_d) = std::mem::take(&mut dat).split_at_mut(l);
+            slots.push((a, b));
+            (ind, dat) = (rest_i, rest_d);
+        }
+        slots
+            .into_par_iter()
+            .zip(&self.rows)
+            .with_min_len(64)
+            .for_each(|((ind, dat), r)| {
+                let kept = r
+                    .iter()
+                    .map(|&(id, c)| (new_id(id), c))
+                    .filter(|e| e.0 != u32::MAX);
+                for ((i, d), (j, c)) in ind.iter_mut().zip(dat.iter_mut()).zip(kept) {
+                    *i = j as i32;
+                    *d = if opts.binary { 1.0 } else { f64::from(c) };
+                }
+            });
         Ok(DocTermMatrix {
             terms,
             indptr,
@@ -513,6 +554,44 @@ impl RawCounts {
             units,
         })
     }
+}
+
+/// Per column, what `add` adds up for each item into an array of `n_cols` counts: in parallel
+/// over contiguous parts of `items` (at least `min_part` items each), each into its own array,
+/// the arrays summed at the end (integers: the same sums for any split).
+fn column_counts<T: Sync>(
+    items: &[T],
+    n_cols: usize,
+    min_part: usize,
+    add: impl Fn(&T, &mut [u64]) + Sync,
+) -> Vec<u64> {
+    let count = |part: &[T]| {
+        let mut out = vec![0u64; n_cols];
+        for item in part {
+            add(item, &mut out);
+        }
+        out
+    };
+    let parts = rayon::current_num_threads()
+        .min(items.len() / min_part.max(1))
+        .max(1);
+    if parts == 1 {
+        return count(items);
+    }
+    let size = items.len().div_ceil(parts);
+    let mut sums: Vec<Vec<u64>> = items.par_chunks(size).map(count).collect();
+    let mut total = sums.swap_remove(0);
+    total
+        .par_chunks_mut(4096)
+        .enumerate()
+        .for_each(|(c, chunk)| {
+            for s in &sums {
+                for (t, v) in chunk.iter_mut().zip(&s[c * 4096..]) {
+                    *t += v;
+                }
+            }
+        });
+    total
 }
 
 /// Normalise one row's values in place (all zeros stay zeros).
@@ -1322,13 +1401,19 @@ impl DocTermMatrix {
     /// assert_eq!(m.document_frequency().to_vec(), [2, 1]);
     /// ```
     pub fn document_frequency(&self) -> Array1<u64> {
-        let mut df = Array1::zeros(self.n_terms());
-        for (&j, &v) in self.indices.iter().zip(&self.data) {
-            if v != 0.0 {
-                df[j as usize] += 1;
+        // Ranges of 4,096 entries, counted in parallel.
+        let n = self.indices.len().min(self.data.len());
+        let ranges: Vec<(usize, usize)> = (0..n.div_ceil(4096))
+            .map(|c| (c * 4096, ((c + 1) * 4096).min(n)))
+            .collect();
+        let df = column_counts(&ranges, self.n_terms(), 16, |&(a, b), out| {
+            for (&j, &v) in self.indices[a..b].iter().zip(&self.data[a..b]) {
+                if v != 0.0 {
+                    out[j as usize] += 1;
+                }
             }
-        }
-        df
+        });
+        Array1::from(df)
     }
 
     /// Column sums (collection frequency for a count matrix).
@@ -1688,6 +1773,42 @@ mod tests {
 
     fn m(docs: &[Vec<&str>], o: DtmOptions) -> DocTermMatrix {
         DocTermMatrix::from_tokens(docs, &o).unwrap()
+    }
+
+    #[test]
+    fn column_counts_same_for_any_split() {
+        // Rows of pseudo-random (column, count) pairs, enough for several parts.
+        let mut x = 1u64;
+        let rows: Vec<Vec<(u32, u32)>> = (0..5000)
+            .map(|i| {
+                (0..i % 37)
+                    .map(|_| {
+                        x = x
+                            .wrapping_mul(6364136223846793005)
+                            .wrapping_add(1442695040888963407);
+                        ((x >> 33) as u32 % 1000, (x >> 20) as u32 % 5 + 1)
+                    })
+                    .collect()
+            })
+            .collect();
+        let mut expected = vec![0u64; 1000];
+        for &(j, c) in rows.iter().flatten() {
+            expected[j as usize] += u64::from(c);
+        }
+        for threads in [1, 2, 3, 8] {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap();
+            let got = pool.install(|| {
+                column_counts(&rows, 1000, 256, |r, out| {
+                    for &(j, c) in r {
+                        out[j as usize] += u64::from(c);
+                    }
+                })
+            });
+            assert_eq!(got, expected, "{threads} threads");
+        }
     }
 
     #[test]
