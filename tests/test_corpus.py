@@ -95,6 +95,33 @@ def test_matrix_equals_sklearn_on_analyzer_tokens(gov) -> None:
     assert abs(ours.to_scipy() - y).max() <= 1e-12
 
 
+def test_weighted_matrix_is_a_whole_matrix(gov) -> None:
+    # The weights of the (cached) document counts keep their own values; everything else
+    # that reads values reads the weights, not the counts.
+    from sklearn.feature_extraction.text import TfidfTransformer
+
+    m = gov.dtm()
+    w = m.tfidf(sublinear_tf=True)
+    x, y = m.to_scipy(), w.to_scipy()
+    assert w.terms == m.terms and w.shape == m.shape and len(w) == len(m)
+    np.testing.assert_array_equal(w.indptr, m.indptr)
+    np.testing.assert_array_equal(w.indices, m.indices)
+    sk = TfidfTransformer(sublinear_tf=True).fit_transform(x)
+    assert abs(y - sk).max() <= 1e-12
+    assert (m.data == x.data).all() and m.data.max() > 1  # the counts are untouched
+    np.testing.assert_allclose(w.column_sums(), np.asarray(y.sum(axis=0)).ravel(), rtol=1e-12)
+    np.testing.assert_array_equal(w.document_frequency(), m.document_frequency())
+    again = w.tfidf(norm=None, smooth_idf=False)
+    sk2 = TfidfTransformer(norm=None, smooth_idf=False).fit_transform(y)
+    assert abs(again.to_scipy() - sk2).max() <= 1e-12
+    top = w.top_terms(3)[0]
+    row = y.getrow(0).toarray().ravel()
+    assert [t for t, _ in top] == [w.terms[j] for j in np.argsort(-row, kind="stable")[:3]]
+    assert "tf-idf" in repr(w) and "tf-idf" not in repr(m)
+    scaled = m.apply_idf(np.full(len(m.terms), 2.0), norm=None)
+    np.testing.assert_allclose(scaled.data, 2 * x.data)
+
+
 def test_keywords_and_frequency(gov) -> None:
     k = gov.keywords(top_k=20)
     assert list(k.columns) == ["doc_id", "rank", "term", "weight"]

@@ -594,6 +594,52 @@ fn column_counts<T: Sync>(
     total
 }
 
+/// sublinear tf, idf and `norm` applied to the values of a CSR matrix, row by row in parallel:
+/// each value goes through the same operations in the same order whatever the thread count.
+fn weigh_rows(
+    indptr: &[i64],
+    indices: &[i32],
+    data: &mut [f64],
+    idf: Option<&Array1<f64>>,
+    opts: &TfidfOptions,
+) {
+    rows_mut(indptr, indices, data)
+        .into_par_iter()
+        .for_each(|(row, cols)| {
+            if opts.sublinear_tf {
+                row.iter_mut().for_each(|v| *v = v.ln() + 1.0);
+            }
+            if let Some(idf) = idf {
+                for (v, &j) in row.iter_mut().zip(cols) {
+                    *v *= idf[j as usize];
+                }
+            }
+            normalize_row(row, opts.norm);
+        });
+}
+
+/// Each row's values (to change in place) and column indices. Row lengths are clamped to the
+/// arrays: a matrix assembled by hand with inconsistent arrays is not a panic.
+fn rows_mut<'a>(
+    indptr: &[i64],
+    indices: &'a [i32],
+    data: &'a mut [f64],
+) -> Vec<(&'a mut [f64], &'a [i32])> {
+    let mut rows = Vec::with_capacity(indptr.len().saturating_sub(1));
+    let (mut data, mut indices) = (data, indices);
+    for w in indptr.windows(2) {
+        let len = usize::try_from(w[1] - w[0])
+            .unwrap_or(0)
+            .min(data.len())
+            .min(indices.len());
+        let (row, rest) = std::mem::take(&mut data).split_at_mut(len);
+        let (cols, more) = indices.split_at(len);
+        rows.push((row, cols));
+        (data, indices) = (rest, more);
+    }
+    rows
+}
+
 /// Normalise one row's values in place (all zeros stay zeros).
 fn normalize_row(row: &mut [f64], norm: Norm) {
     let mut s = 0.0f64;
@@ -1495,6 +1541,24 @@ impl DocTermMatrix {
         self.clone().weigh(idf, opts)
     }
 
+    /// The values [`apply_idf`](Self::apply_idf) gives, without copying the terms, indices
+    /// and units: for a caller that keeps this matrix and needs only the weights (they go
+    /// with this matrix's `indices` and `indptr`).
+    ///
+    /// # Examples
+    /// ```
+    /// use wenmai_analyze::{DocTermMatrix, Norm, TfidfOptions};
+    /// let m = DocTermMatrix::from_tokens(&[vec!["a", "a", "b"]], &Default::default()).unwrap();
+    /// let idf = ndarray::arr1(&[1.0, 2.0]);
+    /// let opts = TfidfOptions { norm: Norm::L1, ..Default::default() };
+    /// assert_eq!(m.weighted_values(Some(&idf), &opts), m.apply_idf(Some(&idf), &opts).data);
+    /// ```
+    pub fn weighted_values(&self, idf: Option<&Array1<f64>>, opts: &TfidfOptions) -> Vec<f64> {
+        let mut data = self.data.clone();
+        weigh_rows(&self.indptr, &self.indices, &mut data, idf, opts);
+        data
+    }
+
     /// [`tfidf`](Self::tfidf) of a matrix that is not needed afterwards: no copy is made.
     pub(crate) fn into_tfidf(self, opts: &TfidfOptions) -> (DocTermMatrix, Array1<f64>) {
         let idf = self.idf(opts.smooth_idf);
@@ -1503,19 +1567,7 @@ impl DocTermMatrix {
     }
 
     fn weigh(mut self, idf: Option<&Array1<f64>>, opts: &TfidfOptions) -> DocTermMatrix {
-        // Row by row, in parallel: each value goes through the same operations in the same
-        // order whatever the thread count.
-        self.rows_mut().into_par_iter().for_each(|(row, cols)| {
-            if opts.sublinear_tf {
-                row.iter_mut().for_each(|v| *v = v.ln() + 1.0);
-            }
-            if let Some(idf) = idf {
-                for (v, &j) in row.iter_mut().zip(cols) {
-                    *v *= idf[j as usize];
-                }
-            }
-            normalize_row(row, opts.norm);
-        });
+        weigh_rows(&self.indptr, &self.indices, &mut self.data, idf, opts);
         self
     }
 
@@ -1532,27 +1584,9 @@ impl DocTermMatrix {
         if norm == Norm::None {
             return;
         }
-        self.rows_mut()
+        rows_mut(&self.indptr, &self.indices, &mut self.data)
             .into_par_iter()
             .for_each(|(row, _)| normalize_row(row, norm));
-    }
-
-    /// Each row's values (to change in place) and column indices. Row lengths are clamped to
-    /// the arrays: a matrix assembled by hand with inconsistent arrays is not a panic.
-    fn rows_mut(&mut self) -> Vec<(&mut [f64], &[i32])> {
-        let mut rows = Vec::with_capacity(self.n_rows());
-        let (mut data, mut indices) = (&mut self.data[..], &self.indices[..]);
-        for w in self.indptr.windows(2) {
-            let len = usize::try_from(w[1] - w[0])
-                .unwrap_or(0)
-                .min(data.len())
-                .min(indices.len());
-            let (row, rest) = std::mem::take(&mut data).split_at_mut(len);
-            let (cols, more) = indices.split_at(len);
-            rows.push((row, cols));
-            (data, indices) = (rest, more);
-        }
-        rows
     }
 
     /// The dense matrix.

@@ -260,6 +260,10 @@ pub static DEFAULT_ANALYZER: LazyLock<Analyzer> = LazyLock::new(Analyzer::defaul
 #[pyclass(frozen, name = "DocTermMatrix", module = "wenmai")]
 pub struct PyDocTermMatrix {
     pub(crate) m: Arc<DocTermMatrix>,
+    /// The values when they are not `m.data`: a weighted matrix shares the terms, indices and
+    /// units of the counts it was computed from (copying 10^5 or more terms costs more than
+    /// weighing).
+    values: Option<Arc<Vec<f64>>>,
     ids: Arc<Vec<String>>,
     idf: Option<Arc<Vec<f64>>>,
 }
@@ -272,7 +276,41 @@ impl PyDocTermMatrix {
 
     /// Wrap a shared matrix (see [`PyDocTermMatrix::new`]).
     pub fn shared(m: Arc<DocTermMatrix>, ids: Arc<Vec<String>>) -> Self {
-        PyDocTermMatrix { m, ids, idf: None }
+        PyDocTermMatrix {
+            m,
+            values: None,
+            ids,
+            idf: None,
+        }
+    }
+
+    /// The values of the matrix.
+    fn values(&self) -> &[f64] {
+        self.values.as_deref().map_or(&self.m.data, |v| v)
+    }
+
+    /// The matrix as one Rust value (a copy with the values when they are kept apart).
+    fn matrix(&self) -> Arc<DocTermMatrix> {
+        match &self.values {
+            None => Arc::clone(&self.m),
+            Some(v) => Arc::new(DocTermMatrix {
+                terms: self.m.terms.clone(),
+                indptr: self.m.indptr.clone(),
+                indices: self.m.indices.clone(),
+                data: v.to_vec(),
+                units: self.m.units.clone(),
+            }),
+        }
+    }
+
+    /// A matrix with this one's terms, indices and units and the given values.
+    fn with_values(&self, values: Vec<f64>, idf: Option<Vec<f64>>) -> PyDocTermMatrix {
+        PyDocTermMatrix {
+            m: Arc::clone(&self.m),
+            values: Some(Arc::new(values)),
+            ids: Arc::clone(&self.ids),
+            idf: idf.map(Arc::new),
+        }
     }
 }
 
@@ -301,7 +339,7 @@ impl PyDocTermMatrix {
     /// The CSR values (float64).
     #[getter]
     fn data<'py>(&self, py: Python<'py>) -> Bound<'py, PyArray1<f64>> {
-        self.m.data.clone().into_pyarray(py)
+        self.values().to_vec().into_pyarray(py)
     }
     /// The idf vector used to weigh this matrix (after `tfidf`), else None.
     #[getter]
@@ -358,17 +396,17 @@ impl PyDocTermMatrix {
     }
     /// Document frequency of every term (number of rows where it occurs), int64... as uint64.
     fn document_frequency<'py>(&self, py: Python<'py>) -> Bound<'py, PyArray1<u64>> {
-        self.m.document_frequency().into_pyarray(py)
+        self.matrix().document_frequency().into_pyarray(py)
     }
     /// Column sums (total count or weight of every term).
     fn column_sums<'py>(&self, py: Python<'py>) -> Bound<'py, PyArray1<f64>> {
-        self.m.column_sums().into_pyarray(py)
+        self.matrix().column_sums().into_pyarray(py)
     }
     /// The idf of every term as scikit-learn computes it: `ln((n + s) / (df + s)) + 1`,
     /// `s = 1` with `smooth_idf`.
     #[pyo3(signature = (smooth_idf=true))]
     fn idf_vector<'py>(&self, py: Python<'py>, smooth_idf: bool) -> Bound<'py, PyArray1<f64>> {
-        self.m.idf(smooth_idf).into_pyarray(py)
+        self.matrix().idf(smooth_idf).into_pyarray(py)
     }
     /// tf-idf weights as scikit-learn's `TfidfTransformer` computes them (idf learnt from
     /// this matrix): a new `DocTermMatrix` whose `idf` is set.
@@ -387,13 +425,12 @@ impl PyDocTermMatrix {
             smooth_idf,
             sublinear_tf,
         };
-        let m = Arc::clone(&self.m);
-        let (w, idf) = run(py, move || m.tfidf(&opts))?;
-        Ok(PyDocTermMatrix {
-            m: Arc::new(w),
-            ids: Arc::clone(&self.ids),
-            idf: use_idf.then(|| Arc::new(idf.to_vec())),
-        })
+        let m = self.matrix();
+        let (values, idf) = run(py, move || {
+            let idf = m.idf(opts.smooth_idf);
+            (m.weighted_values(use_idf.then_some(&idf), &opts), idf)
+        })?;
+        Ok(self.with_values(values, use_idf.then(|| idf.to_vec())))
     }
     /// Weigh this count matrix with a given (fitted) idf vector, or none:
     /// `sublinear_tf`, idf, then `norm` (scikit-learn's `TfidfTransformer.transform`).
@@ -421,18 +458,14 @@ impl PyDocTermMatrix {
             smooth_idf: true,
             sublinear_tf,
         };
-        let m = Arc::clone(&self.m);
-        let w = run(py, || m.apply_idf(idf.as_ref(), &opts))?;
-        Ok(PyDocTermMatrix {
-            m: Arc::new(w),
-            ids: Arc::clone(&self.ids),
-            idf: idf.map(|v| Arc::new(v.to_vec())),
-        })
+        let m = self.matrix();
+        let values = run(py, || m.weighted_values(idf.as_ref(), &opts))?;
+        Ok(self.with_values(values, idf.map(|v| v.to_vec())))
     }
     /// The `k` largest entries of every row: a list of `[(term, value), …]` per row
     /// (ties broken by term order).
     fn top_terms(&self, py: Python<'_>, k: usize) -> PyResult<Vec<Vec<(String, f64)>>> {
-        let m = Arc::clone(&self.m);
+        let m = self.matrix();
         run(py, move || {
             m.top_k(k)
                 .into_iter()
@@ -451,7 +484,7 @@ impl PyDocTermMatrix {
         let (r, c) = self.shape();
         format!(
             "DocTermMatrix({r} units x {c} terms, {} stored values{})",
-            self.m.data.len(),
+            self.values().len(),
             if self.idf.is_some() { ", tf-idf" } else { "" }
         )
     }
