@@ -287,20 +287,24 @@ class Corpus:
         ``progress=True`` shows a tqdm bar, updated from Rust after each chunk of documents."""
         bar, update = _progress_callback(progress, len(self), "keywords")
         try:
-            sizes, terms, weights = self._core.keywords(
+            sizes, codes, names, weights = self._core.keywords(
                 analyzer, top_k, method, idf, list(allow_pos) if allow_pos is not None else None,
                 progress=update)
         finally:
             if bar is not None:
                 bar.close()
-        # Columns from Rust: how many keywords each document has, then all terms and weights.
+        # Columns from Rust: how many keywords each document has, each keyword's code among
+        # the distinct keywords (one string joined by newlines, or a list), and the weights.
+        distinct = names.split("\n") if isinstance(names, str) else names
+        terms = np.empty(len(distinct), dtype=object)
+        terms[:] = distinct
         starts = np.repeat(np.cumsum(sizes) - sizes, sizes)
         return pd.DataFrame({
             "doc_id": np.repeat(np.array(self.ids, dtype=object), sizes),
-            "rank": np.arange(len(terms), dtype=np.int64) - starts + 1,
-            "term": terms,
+            "rank": np.arange(len(codes), dtype=np.int64) - starts + 1,
+            "term": terms[codes],
             "weight": weights,
-        })
+        }, copy=False)
 
 
 __all__ = ["Corpus", "FileError"]

@@ -37,6 +37,25 @@ pub struct PyCorpusCore {
     doc_counts: Mutex<Option<DocumentCounts>>,
 }
 
+impl Drop for PyCorpusCore {
+    /// Freeing a large corpus (its texts and spans, and counts over a vocabulary of 10^5 or
+    /// more strings) takes tens of milliseconds on one thread: it is done on rayon's pool, so
+    /// that `del corpus` (or the end of a function) returns at once. The analyzer object, a
+    /// Python reference, is released here.
+    fn drop(&mut self) {
+        let corpus = std::mem::take(&mut self.corpus);
+        let counts = self
+            .doc_counts
+            .get_mut()
+            .unwrap_or_else(|e| e.into_inner())
+            .take()
+            .map(|c| c.counts);
+        if corpus.len() >= 256 {
+            rayon::spawn(move || drop((corpus, counts)));
+        }
+    }
+}
+
 /// Unpruned document-level counts and what they were computed with.
 #[derive(Debug)]
 struct DocumentCounts {
@@ -48,23 +67,50 @@ struct DocumentCounts {
     counts: Arc<DocTermMatrix>,
 }
 
-/// Keywords of every document as columns: how many each document has, then all terms and all
-/// weights in document order (what the DataFrame is built from, without a Python object per
-/// row).
-type KeywordColumns = (Py<PyArray1<i64>>, Vec<Py<PyString>>, Py<PyArray1<f64>>);
+/// Keywords of every document as columns: how many each document has, the code of each
+/// keyword (its place among the distinct keywords), the distinct keywords, and every weight,
+/// in document order. The distinct keywords come as one string joined by `\n` when no keyword
+/// holds a `\n` (Python splits it into strings much faster than it makes them one by one from
+/// UTF-8), else as a list.
+type KeywordColumns = (
+    Py<PyArray1<i64>>,
+    Py<PyArray1<i64>>,
+    Py<PyAny>,
+    Py<PyArray1<f64>>,
+);
 
-fn keyword_columns<T>(
+/// [`KeywordColumns`] of rows of `(key, weight)`, `name` giving each key's term; equal keys
+/// are one distinct keyword.
+fn keyword_columns<K: Copy + Eq + std::hash::Hash>(
     py: Python<'_>,
-    rows: &[Vec<(T, f64)>],
-    terms: Vec<Py<PyString>>,
-) -> KeywordColumns {
+    rows: &[Vec<(K, f64)>],
+    name: impl Fn(K) -> String,
+) -> PyResult<KeywordColumns> {
     let sizes: Vec<i64> = rows.iter().map(|r| r.len() as i64).collect();
     let weights: Vec<f64> = rows.iter().flatten().map(|(_, w)| *w).collect();
-    (
+    let mut code_of: rustc_hash::FxHashMap<K, i64> = Default::default();
+    let mut distinct: Vec<String> = Vec::new();
+    let codes: Vec<i64> = rows
+        .iter()
+        .flatten()
+        .map(|&(k, _)| {
+            *code_of.entry(k).or_insert_with(|| {
+                distinct.push(name(k));
+                distinct.len() as i64 - 1
+            })
+        })
+        .collect();
+    let names = if distinct.iter().any(|t| t.contains('\n')) {
+        distinct.into_pyobject(py)?.into_any().unbind()
+    } else {
+        PyString::new(py, &distinct.join("\n")).into_any().unbind()
+    };
+    Ok((
         sizes.into_pyarray(py).unbind(),
-        terms,
+        codes.into_pyarray(py).unbind(),
+        names,
         weights.into_pyarray(py).unbind(),
-    )
+    ))
 }
 
 fn progress_update(progress: Option<&Bound<'_, PyAny>>, n: usize) -> PyResult<()> {
@@ -368,16 +414,7 @@ impl PyCorpusCore {
                     table.keyword_columns(top_k, (!corpus_idf).then(IdfTable::jieba))
                 })?;
                 progress_update(progress.as_ref(), rows.len())?;
-                // One Python string per distinct keyword, shared by the rows it occurs in.
-                let mut cache: Vec<Option<Py<PyString>>> =
-                    (0..counts.n_terms()).map(|_| None).collect();
-                let mut terms = Vec::new();
-                for &(j, _) in rows.iter().flatten() {
-                    let s = cache[j]
-                        .get_or_insert_with(|| PyString::new(py, &counts.terms[j]).unbind());
-                    terms.push(s.clone_ref(py));
-                }
-                return Ok(keyword_columns(py, &rows, terms));
+                return keyword_columns(py, &rows, |j| counts.terms[j].clone());
             }
         }
         let an = analyzer_of(analyzer);
@@ -444,11 +481,10 @@ impl PyCorpusCore {
                 )));
             }
         }
-        let terms = out
+        let keyed: Vec<Vec<(&str, f64)>> = out
             .iter()
-            .flatten()
-            .map(|(t, _)| PyString::new(py, t).unbind())
+            .map(|r| r.iter().map(|(t, w)| (t.as_str(), *w)).collect())
             .collect();
-        Ok(keyword_columns(py, &out, terms))
+        keyword_columns(py, &keyed, str::to_string)
     }
 }
