@@ -51,8 +51,17 @@ pub(crate) fn split(s: &str, mut emit: impl FnMut(usize, usize)) {
     let bytes = s.as_bytes();
     let push = |a: usize, b: usize, emit: &mut dyn FnMut(usize, usize)| {
         let piece = &s[a..b];
-        let lead = piece.len() - piece.trim_start_matches(is_space).len();
-        let tail = piece.trim_end_matches(is_space).len();
+        // Most pieces neither start nor end with a space: one char each way decides.
+        let lead = if piece.chars().next().is_some_and(is_space) {
+            piece.len() - piece.trim_start_matches(is_space).len()
+        } else {
+            0
+        };
+        let tail = if piece.chars().next_back().is_some_and(is_space) {
+            piece.trim_end_matches(is_space).len()
+        } else {
+            piece.len()
+        };
         if tail > lead {
             emit(a + lead, a + tail);
         }
