@@ -223,6 +223,10 @@ pub(crate) fn is_han(c: char) -> bool {
 /// a single ideograph; otherwise runs of spaces become one ASCII space.
 pub(crate) fn join_spaced(s: &str) -> String {
     let s = trim(s);
+    // Most titles have no inner space: nothing to split or join.
+    if !s.contains(is_space) {
+        return s.to_string();
+    }
     let parts: Vec<&str> = s.split(is_space).filter(|p| !p.is_empty()).collect();
     if parts.len() > 1
         && parts
