@@ -40,13 +40,37 @@ fn dot_ends(prev: Option<char>, next: Option<char>) -> bool {
     !digitish(prev) && !next.is_some_and(|c| digit_value(c).is_some() || c.is_ascii_alphanumeric())
 }
 
-/// Bytes that can start a terminator or a closing mark: ASCII `!?;.)]'"` and the lead
-/// bytes of the three-byte forms (`…‼”’` U+2000.., `。」』】` U+3000.., `！？；．）］`
-/// U+FF00..). The text between them (most ideographs) is skipped without decoding.
-static INTERESTING: ByteSet = ByteSet::new(b"!?;.)]'\"", [0xE2, 0xE3, 0xEF]);
+/// Bytes that can start a terminator or a `.`/`．`: ASCII `!?;.` and the lead bytes of the
+/// three-byte forms (`…‼⁇⁈⁉` U+2000.., `。` U+3000.., `！？；．｡` U+FF00..). The text between
+/// them (most ideographs) is skipped without decoding.
+static ENDS: ByteSet = ByteSet::new(b"!?;.", [0xE2, 0xE3, 0xEF]);
+
+/// The first place at or after `i` where a terminator or a `.`/`．` starts, or `s.len()`.
+/// A three-byte char found by [`ENDS`] is decoded here (most are `，`, `、`, quotes and
+/// brackets) and skipped when it is neither.
+#[inline]
+fn next_end(bytes: &[u8], mut i: usize) -> usize {
+    loop {
+        i = ENDS.next(bytes, i);
+        match bytes.get(i..i + 3) {
+            // `ENDS` holds the lead bytes of three-byte chars only (0xE2, 0xE3, 0xEF).
+            Some(&[b0, b1, b2]) if b0 >= 0xE0 => {
+                let code = (u32::from(b0 & 0x0F) << 12)
+                    | (u32::from(b1 & 0x3F) << 6)
+                    | u32::from(b2 & 0x3F);
+                if char::from_u32(code).is_some_and(|c| is_terminator(c) || c == '．') {
+                    return i;
+                }
+                i += 3;
+            }
+            _ => return i,
+        }
+    }
+}
 
 /// Split `s` into sentences; calls `emit(start, end)` with byte ranges relative to `s`,
-/// trimmed of spaces, never empty.
+/// trimmed of spaces, never empty. A sentence ends after a terminator (or a `.` that is not
+/// inside a number or a word) and the run of terminators and closing marks that follows it.
 pub(crate) fn split(s: &str, mut emit: impl FnMut(usize, usize)) {
     let bytes = s.as_bytes();
     let push = |a: usize, b: usize, emit: &mut dyn FnMut(usize, usize)| {
@@ -67,39 +91,30 @@ pub(crate) fn split(s: &str, mut emit: impl FnMut(usize, usize)) {
         }
     };
     let mut start = 0usize;
-    let mut pending = false;
     let mut i = 0usize;
     loop {
-        let next = INTERESTING.next(bytes, i);
-        // The char at `i` ends a run of terminators and closing marks.
-        if pending && next > i {
-            push(start, i, &mut emit);
-            start = i;
-            pending = false;
-        }
-        // `next` is a char boundary: the set holds ASCII and lead bytes only.
-        i = next;
+        i = next_end(bytes, i);
+        // `i` is a char boundary: `ENDS` holds ASCII and lead bytes only.
         let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
             break;
         };
         let w = c.len_utf8();
-        if pending {
-            if is_terminator(c) || is_closing(c) {
-                i += w;
-                continue;
-            }
-            push(start, i, &mut emit);
-            start = i;
-            pending = false;
-        }
-        if is_terminator(c) {
-            pending = true;
-        } else if matches!(c, '.' | '．') {
+        let ends = is_terminator(c) || {
             let prev = s[..i].chars().next_back();
             let next = s[i + w..].chars().next();
-            pending = dot_ends(prev, next);
-        }
+            dot_ends(prev, next)
+        };
         i += w;
+        if !ends {
+            continue;
+        }
+        while let Some(c) = s[i..].chars().next()
+            && (is_terminator(c) || is_closing(c))
+        {
+            i += c.len_utf8();
+        }
+        push(start, i, &mut emit);
+        start = i;
     }
     push(start, s.len(), &mut emit);
 }
@@ -112,6 +127,52 @@ mod tests {
         let mut out = Vec::new();
         split(s, |a, b| out.push(&s[a..b]));
         out
+    }
+
+    /// The sentences found by visiting every char (what `split` must match).
+    fn every_char(s: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        let mut push = |a: usize, b: usize| {
+            let piece = s[a..b].trim_matches(is_space);
+            if !piece.is_empty() {
+                out.push(piece);
+            }
+        };
+        let (mut start, mut pending) = (0, false);
+        for (i, c) in s.char_indices() {
+            if pending {
+                if is_terminator(c) || is_closing(c) {
+                    continue;
+                }
+                push(start, i);
+                (start, pending) = (i, false);
+            }
+            if is_terminator(c) {
+                pending = true;
+            } else if matches!(c, '.' | '．') {
+                pending = dot_ends(
+                    s[..i].chars().next_back(),
+                    s[i + c.len_utf8()..].chars().next(),
+                );
+            }
+        }
+        push(start, s.len());
+        out
+    }
+
+    #[test]
+    fn matches_every_char() {
+        for s in [
+            "他说：“好。”我们走吧！对吗？",
+            "增长1.5%。下一句，《书名》、（注）……然后‼再⁉ 完｡",
+            "No. 1.加强。 ．．结束．甲．1．2 a.b. 。。」』】〉》〕〗）］)]'\"后",
+            "“引号”‘单’「括」，、：；;:!?x ... end.",
+            "　　缩进。 ",
+            "",
+            "。",
+        ] {
+            assert_eq!(pieces(s), every_char(s), "{s}");
+        }
     }
 
     #[test]
