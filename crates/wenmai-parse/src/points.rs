@@ -2,7 +2,7 @@
 
 use std::sync::LazyLock;
 
-use memchr::memmem::Finder;
+use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::document::Point;
 use crate::text::{CharIndex, han_number, is_han_numeral_char, is_space, prefix_len};
@@ -80,11 +80,16 @@ pub(crate) struct ParaRef {
     pub section: Option<usize>,
 }
 
-/// Text every marker holds, found by memchr's SIMD search instead of visiting every clause:
-/// the `是`/`要` after the numeral of `一是`/`二要` (first two), the `第` of `第一，` and the
-/// order words.
-static ANCHORS: LazyLock<[Finder<'static>; 7]> =
-    LazyLock::new(|| ["是", "要", "第", "首先", "其次", "再次", "最后"].map(Finder::new));
+/// Text every marker holds, found in one pass by a SIMD multi-pattern search instead of
+/// visiting every clause: the `是`/`要` after the numeral of `一是`/`二要` (patterns 0 and 1),
+/// the `第` of `第一，` and the order words. No two of them overlap, so the leftmost-first
+/// matches are all the places they occur.
+static ANCHORS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(["是", "要", "第", "首先", "其次", "再次", "最后"])
+        .expect("seven short patterns build")
+});
 
 /// Whether a marker may start at byte `i` of the paragraph `s`: the last char before it that
 /// is neither a space nor an opening quote ends a clause, or there is none.
@@ -113,20 +118,18 @@ fn candidates(text: &str, paras: &[ParaRef]) -> Vec<Candidate> {
     };
     let body = &text[first.start..last.end.max(first.start)];
     let mut starts = Vec::new();
-    for (k, finder) in ANCHORS.iter().enumerate() {
-        for at in finder.find_iter(body.as_bytes()) {
-            if k < 2 {
-                let numeral = body[..at]
-                    .char_indices()
-                    .rev()
-                    .take_while(|&(_, c)| is_han_numeral_char(c))
-                    .last();
-                if let Some((i, _)) = numeral {
-                    starts.push(first.start + i);
-                }
-            } else {
-                starts.push(first.start + at);
+    for m in ANCHORS.find_iter(body) {
+        if m.pattern().as_usize() < 2 {
+            let numeral = body[..m.start()]
+                .char_indices()
+                .rev()
+                .take_while(|&(_, c)| is_han_numeral_char(c))
+                .last();
+            if let Some((i, _)) = numeral {
+                starts.push(first.start + i);
             }
+        } else {
+            starts.push(first.start + m.start());
         }
     }
     starts.sort_unstable();
