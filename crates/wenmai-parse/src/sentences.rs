@@ -1,6 +1,10 @@
 //! Sentence boundaries inside a paragraph.
 
-use crate::text::{ByteSet, digit_value, is_space};
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, FindIter, MatchKind};
+
+use crate::text::{digit_value, is_space};
 
 #[inline]
 fn is_terminator(c: char) -> bool {
@@ -40,39 +44,64 @@ fn dot_ends(prev: Option<char>, next: Option<char>) -> bool {
     !digitish(prev) && !next.is_some_and(|c| digit_value(c).is_some() || c.is_ascii_alphanumeric())
 }
 
-/// Bytes that can start a terminator or a `.`/`．`: ASCII `!?;.` and the lead bytes of the
-/// three-byte forms (`…‼⁇⁈⁉` U+2000.., `。` U+3000.., `！？；．｡` U+FF00..). The text between
-/// them (most ideographs) is skipped without decoding.
-static ENDS: ByteSet = ByteSet::new(b"!?;.", [0xE2, 0xE3, 0xEF]);
+/// The three-byte terminators and `．`, found by aho-corasick's SIMD search (they never
+/// overlap, so the leftmost-first matches are all of them).
+static WIDE_ENDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(["。", "！", "？", "；", "…", "｡", "‼", "⁇", "⁈", "⁉", "．"])
+        .expect("eleven short patterns build")
+});
 
-/// The first place at or after `i` where a terminator or a `.`/`．` starts, or `s.len()`.
-/// A three-byte char found by [`ENDS`] is decoded here (most are `，`, `、`, quotes and
-/// brackets) and skipped when it is neither.
-#[inline]
-fn next_end(bytes: &[u8], mut i: usize) -> usize {
-    loop {
-        i = ENDS.next(bytes, i);
-        match bytes.get(i..i + 3) {
-            // `ENDS` holds the lead bytes of three-byte chars only (0xE2, 0xE3, 0xEF).
-            Some(&[b0, b1, b2]) if b0 >= 0xE0 => {
-                let code = (u32::from(b0 & 0x0F) << 12)
-                    | (u32::from(b1 & 0x3F) << 6)
-                    | u32::from(b2 & 0x3F);
-                if char::from_u32(code).is_some_and(|c| is_terminator(c) || c == '．') {
-                    return i;
-                }
-                i += 3;
-            }
-            _ => return i,
+/// The places in a text where a terminator or a `.`/`．` starts, asked for in increasing
+/// order: the next three-byte one, the next of ASCII `!?;` and the next `.`, each searched
+/// again only once it has been passed. Made once for the whole text (not per paragraph:
+/// short lines would pay for starting the searches).
+pub(crate) struct Ends<'h> {
+    bytes: &'h [u8],
+    wide: FindIter<'static, 'h>,
+    next_wide: usize,
+    next_mark: usize,
+    next_dot: usize,
+}
+
+impl<'h> Ends<'h> {
+    pub(crate) fn new(s: &'h str) -> Self {
+        let bytes = s.as_bytes();
+        let mut wide = WIDE_ENDS.find_iter(s);
+        let next_wide = wide.next().map_or(bytes.len(), |m| m.start());
+        Ends {
+            bytes,
+            wide,
+            next_wide,
+            next_mark: memchr::memchr3(b'!', b'?', b';', bytes).unwrap_or(bytes.len()),
+            next_dot: memchr::memchr(b'.', bytes).unwrap_or(bytes.len()),
         }
+    }
+
+    /// The first place at or after `i` (a char boundary) where a terminator or a `.`/`．`
+    /// starts, or the text's length.
+    fn next(&mut self, i: usize) -> usize {
+        let len = self.bytes.len();
+        while self.next_wide < i {
+            self.next_wide = self.wide.next().map_or(len, |m| m.start());
+        }
+        if self.next_mark < i {
+            self.next_mark =
+                memchr::memchr3(b'!', b'?', b';', &self.bytes[i..]).map_or(len, |k| i + k);
+        }
+        if self.next_dot < i {
+            self.next_dot = memchr::memchr(b'.', &self.bytes[i..]).map_or(len, |k| i + k);
+        }
+        self.next_wide.min(self.next_mark).min(self.next_dot)
     }
 }
 
 /// Split `s` into sentences; calls `emit(start, end)` with byte ranges relative to `s`,
 /// trimmed of spaces, never empty. A sentence ends after a terminator (or a `.` that is not
 /// inside a number or a word) and the run of terminators and closing marks that follows it.
-pub(crate) fn split(s: &str, mut emit: impl FnMut(usize, usize)) {
-    let bytes = s.as_bytes();
+/// `s` starts at byte `base` of the text of `ends`; paragraphs are split in text order.
+pub(crate) fn split(s: &str, base: usize, ends: &mut Ends<'_>, mut emit: impl FnMut(usize, usize)) {
     let push = |a: usize, b: usize, emit: &mut dyn FnMut(usize, usize)| {
         let piece = &s[a..b];
         // Most pieces neither start nor end with a space: one char each way decides.
@@ -93,8 +122,7 @@ pub(crate) fn split(s: &str, mut emit: impl FnMut(usize, usize)) {
     let mut start = 0usize;
     let mut i = 0usize;
     loop {
-        i = next_end(bytes, i);
-        // `i` is a char boundary: `ENDS` holds ASCII and lead bytes only.
+        i = ends.next(base + i).min(base + s.len()) - base;
         let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
             break;
         };
@@ -125,7 +153,7 @@ mod tests {
 
     fn pieces(s: &str) -> Vec<&str> {
         let mut out = Vec::new();
-        split(s, |a, b| out.push(&s[a..b]));
+        split(s, 0, &mut Ends::new(s), |a, b| out.push(&s[a..b]));
         out
     }
 

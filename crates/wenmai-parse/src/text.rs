@@ -13,9 +13,6 @@ pub(crate) struct CharIndex<'a> {
 
 const BLOCK: usize = 64;
 
-const HIGH: u64 = 0x8080_8080_8080_8080;
-const ONES: u64 = 0x0101_0101_0101_0101;
-
 /// Whether a byte starts a char (it is not a UTF-8 continuation byte, 0b10xx_xxxx).
 #[inline]
 fn starts_char(b: u8) -> bool {
@@ -97,77 +94,6 @@ impl<'a> CharIndex<'a> {
             char_start: self.char_at(start),
             char_end: self.char_at(end),
         }
-    }
-}
-
-/// A set of bytes that can start a char: some ASCII bytes and up to three lead bytes of
-/// multi-byte chars. Wherever [`ByteSet::next`] finds one, a char starts (a continuation byte
-/// is never in the set), so text can be skipped to it without decoding.
-pub(crate) struct ByteSet {
-    table: [bool; 256],
-    leads: [u8; 3],
-}
-
-impl ByteSet {
-    /// The set of `ascii` (ASCII bytes only) and `leads` (lead bytes, 0xC2..=0xF4; a lead may
-    /// be repeated to fill the three places).
-    pub(crate) const fn new(ascii: &[u8], leads: [u8; 3]) -> Self {
-        let mut table = [false; 256];
-        let mut i = 0;
-        while i < ascii.len() {
-            if ascii[i] < 0x80 {
-                table[ascii[i] as usize] = true;
-            }
-            i += 1;
-        }
-        let mut k = 0;
-        while k < 3 {
-            if leads[k] >= 0xC2 {
-                table[leads[k] as usize] = true;
-            }
-            k += 1;
-        }
-        ByteSet { table, leads }
-    }
-
-    /// Whether the byte is in the set.
-    #[inline]
-    pub(crate) fn contains(&self, b: u8) -> bool {
-        self.table[usize::from(b)]
-    }
-
-    /// The first position at or after `from` whose byte is in the set, or `bytes.len()`.
-    /// Eight bytes at a time: a word without ASCII bytes (most of Chinese text) is tested
-    /// for the lead bytes in a few word operations.
-    #[inline]
-    pub(crate) fn next(&self, bytes: &[u8], mut from: usize) -> usize {
-        // Lanes of `t` that are zero, as the high bit of the lane; only the lowest flagged
-        // lane is sure (a borrow can flag lanes above it), which is the one used.
-        let zero_lanes = |t: u64| t.wrapping_sub(ONES) & !t & HIGH;
-        while let Some(w) = bytes.get(from..from + 8) {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(w);
-            let x = u64::from_le_bytes(b);
-            if x & HIGH != HIGH {
-                // An ASCII byte: look at this word byte by byte.
-                if let Some(k) = w.iter().position(|&b| self.contains(b)) {
-                    return from + k;
-                }
-            } else {
-                let hits = self
-                    .leads
-                    .iter()
-                    .fold(0, |m, &l| m | zero_lanes(x ^ (u64::from(l) * ONES)));
-                if hits != 0 {
-                    return from + (hits.trailing_zeros() / 8) as usize;
-                }
-            }
-            from += 8;
-        }
-        let rest = bytes.get(from..).unwrap_or_default();
-        rest.iter()
-            .position(|&b| self.contains(b))
-            .map_or(bytes.len(), |k| from + k)
     }
 }
 
@@ -544,20 +470,6 @@ mod tests {
                 assert_eq!(idx.char_at(bi), ci);
             }
             assert_eq!(idx.char_at(t.len()), t.chars().count());
-        }
-    }
-
-    #[test]
-    fn byte_set() {
-        let set = ByteSet::new(b"!?.", [0xE2, 0xE3, 0xEF]);
-        let text =
-            "中文字符中文字符”中文abc，中文字符中文字符中文字符。中文字符中文字符中文!中".repeat(3);
-        let bytes = text.as_bytes();
-        for from in 0..=bytes.len() {
-            let want = (from..bytes.len())
-                .find(|&i| set.contains(bytes[i]))
-                .unwrap_or(bytes.len());
-            assert_eq!(set.next(bytes, from), want, "{from}");
         }
     }
 
