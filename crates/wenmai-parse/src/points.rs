@@ -2,10 +2,8 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
-
 use crate::document::Point;
-use crate::text::{CharIndex, han_number, is_han_numeral_char, is_space, prefix_len};
+use crate::text::{CharIndex, Patterns, han_number, is_han_numeral_char, is_space, prefix_len};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
@@ -80,16 +78,12 @@ pub(crate) struct ParaRef {
     pub section: Option<usize>,
 }
 
-/// Text every marker holds, found in one pass by a SIMD multi-pattern search instead of
-/// visiting every clause: the `是`/`要` after the numeral of `一是`/`二要` (patterns 0 and 1),
-/// the `第` of `第一，` and the order words. No two of them overlap, so the leftmost-first
-/// matches are all the places they occur.
-static ANCHORS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostFirst)
-        .build(["是", "要", "第", "首先", "其次", "再次", "最后"])
-        .expect("seven short patterns build")
-});
+/// Text every marker holds, found by a SIMD multi-pattern search instead of visiting every
+/// clause: the `是`/`要` after the numeral of `一是`/`二要` (patterns 0 and 1), the `第` of
+/// `第一，` and the order words. No two of them overlap, so the leftmost-first matches are all
+/// the places they occur.
+static ANCHORS: LazyLock<Patterns> =
+    LazyLock::new(|| Patterns::new(&["是", "要", "第", "首先", "其次", "再次", "最后"]));
 
 /// Whether a marker may start at byte `i` of the paragraph `s`: the last char before it that
 /// is neither a space nor an opening quote ends a clause, or there is none.
@@ -118,7 +112,9 @@ fn candidates(text: &str, paras: &[ParaRef]) -> Vec<Candidate> {
     };
     let body = &text[first.start..last.end.max(first.start)];
     let mut starts = Vec::new();
-    for m in ANCHORS.find_iter(body) {
+    let mut from = 0;
+    while let Some(m) = ANCHORS.find_from(body, from) {
+        from = m.end();
         if m.pattern().as_usize() < 2 {
             let numeral = body[..m.start()]
                 .char_indices()

@@ -2,9 +2,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, FindIter, MatchKind};
-
-use crate::text::{digit_value, is_space};
+use crate::text::{Patterns, digit_value, is_space};
 
 #[inline]
 fn is_terminator(c: char) -> bool {
@@ -44,22 +42,17 @@ fn dot_ends(prev: Option<char>, next: Option<char>) -> bool {
     !digitish(prev) && !next.is_some_and(|c| digit_value(c).is_some() || c.is_ascii_alphanumeric())
 }
 
-/// The three-byte terminators and `．`, found by aho-corasick's SIMD search (they never
-/// overlap, so the leftmost-first matches are all of them).
-static WIDE_ENDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostFirst)
-        .build(["。", "！", "？", "；", "…", "｡", "‼", "⁇", "⁈", "⁉", "．"])
-        .expect("eleven short patterns build")
-});
+/// The three-byte terminators and `．` (they never overlap, so the leftmost-first matches
+/// are all of them).
+static WIDE_ENDS: LazyLock<Patterns> =
+    LazyLock::new(|| Patterns::new(&["。", "！", "？", "；", "…", "｡", "‼", "⁇", "⁈", "⁉", "．"]));
 
 /// The places in a text where a terminator or a `.`/`．` starts, asked for in increasing
 /// order: the next three-byte one, the next of ASCII `!?;` and the next `.`, each searched
 /// again only once it has been passed. Made once for the whole text (not per paragraph:
 /// short lines would pay for starting the searches).
 pub(crate) struct Ends<'h> {
-    bytes: &'h [u8],
-    wide: FindIter<'static, 'h>,
+    text: &'h str,
     next_wide: usize,
     next_mark: usize,
     next_dot: usize,
@@ -68,12 +61,9 @@ pub(crate) struct Ends<'h> {
 impl<'h> Ends<'h> {
     pub(crate) fn new(s: &'h str) -> Self {
         let bytes = s.as_bytes();
-        let mut wide = WIDE_ENDS.find_iter(s);
-        let next_wide = wide.next().map_or(bytes.len(), |m| m.start());
         Ends {
-            bytes,
-            wide,
-            next_wide,
+            text: s,
+            next_wide: WIDE_ENDS.find_from(s, 0).map_or(s.len(), |m| m.start()),
             next_mark: memchr::memchr3(b'!', b'?', b';', bytes).unwrap_or(bytes.len()),
             next_dot: memchr::memchr(b'.', bytes).unwrap_or(bytes.len()),
         }
@@ -82,16 +72,16 @@ impl<'h> Ends<'h> {
     /// The first place at or after `i` (a char boundary) where a terminator or a `.`/`．`
     /// starts, or the text's length.
     fn next(&mut self, i: usize) -> usize {
-        let len = self.bytes.len();
-        while self.next_wide < i {
-            self.next_wide = self.wide.next().map_or(len, |m| m.start());
+        let (text, bytes) = (self.text, self.text.as_bytes());
+        let len = bytes.len();
+        if self.next_wide < i {
+            self.next_wide = WIDE_ENDS.find_from(text, i).map_or(len, |m| m.start());
         }
         if self.next_mark < i {
-            self.next_mark =
-                memchr::memchr3(b'!', b'?', b';', &self.bytes[i..]).map_or(len, |k| i + k);
+            self.next_mark = memchr::memchr3(b'!', b'?', b';', &bytes[i..]).map_or(len, |k| i + k);
         }
         if self.next_dot < i {
-            self.next_dot = memchr::memchr(b'.', &self.bytes[i..]).map_or(len, |k| i + k);
+            self.next_dot = memchr::memchr(b'.', &bytes[i..]).map_or(len, |k| i + k);
         }
         self.next_wide.min(self.next_mark).min(self.next_dot)
     }

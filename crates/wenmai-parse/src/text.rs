@@ -97,6 +97,45 @@ impl<'a> CharIndex<'a> {
     }
 }
 
+/// A few short patterns that never overlap, searched with aho-corasick's packed SIMD
+/// searcher (Teddy) or, where the CPU lacks the instructions for it, its automaton. The
+/// packed searcher alone does a fifth fewer instructions than the automaton with it as a
+/// prefilter.
+#[derive(Debug)]
+pub(crate) enum Patterns {
+    Packed(aho_corasick::packed::Searcher),
+    Automaton(aho_corasick::AhoCorasick),
+}
+
+impl Patterns {
+    pub(crate) fn new(patterns: &[&str]) -> Self {
+        let packed = aho_corasick::packed::Config::new()
+            .match_kind(aho_corasick::packed::MatchKind::LeftmostFirst)
+            .builder()
+            .extend(patterns)
+            .build();
+        match packed {
+            Some(searcher) => Patterns::Packed(searcher),
+            None => Patterns::Automaton(
+                aho_corasick::AhoCorasick::builder()
+                    .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+                    .build(patterns)
+                    .expect("a few short patterns build"),
+            ),
+        }
+    }
+
+    /// The leftmost match that starts at or after `at`.
+    #[inline]
+    pub(crate) fn find_from(&self, haystack: &str, at: usize) -> Option<aho_corasick::Match> {
+        let span = aho_corasick::Span::from(at..haystack.len());
+        match self {
+            Patterns::Packed(s) => s.find_in(haystack, span),
+            Patterns::Automaton(a) => a.find(aho_corasick::Input::new(haystack).span(span)),
+        }
+    }
+}
+
 /// Spaces that pad Chinese text: ASCII whitespace, ideographic space, NBSP, BOM, zero-width.
 #[inline]
 pub(crate) fn is_space(c: char) -> bool {
@@ -471,6 +510,27 @@ mod tests {
             }
             assert_eq!(idx.char_at(t.len()), t.chars().count());
         }
+    }
+
+    #[test]
+    fn patterns_agree_without_simd() {
+        let words = ["是", "要", "第", "首先", "其次", "。", "．", "…"];
+        let fallback = Patterns::Automaton(
+            aho_corasick::AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+                .build(words)
+                .unwrap(),
+        );
+        let text = "一是首先，其次要第一。第二．…是".repeat(5) + "短";
+        let all = |p: &Patterns| {
+            let mut out = Vec::new();
+            for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                out.push(p.find_from(&text, at).map(|m| (m.start(), m.end())));
+            }
+            out
+        };
+        assert_eq!(all(&Patterns::new(&words)), all(&fallback));
+        assert_eq!(fallback.find_from("要", 0).map(|m| m.start()), Some(0));
     }
 
     #[test]
