@@ -6,6 +6,8 @@
 //! cargo run -p wenmai-parse --release --example read_many -- /tmp/news_mat
 //! cargo run -p wenmai-parse --release --example read_many -- DIR… --repeat 5 --threads 1
 //! valgrind --tool=callgrind target/release/examples/read_many DIR --repeat 1 --threads 1
+//! valgrind --tool=callgrind --toggle-collect=read_many::pass_in_memory \
+//!     target/release/examples/read_many DIR --repeat 1 --threads 1 --in-memory
 //! cargo run -p wenmai-parse --release --example read_many -- DIR… --dump out.txt
 //! ```
 //!
@@ -41,6 +43,8 @@ fn files(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 /// Seconds for one pass of `parse` over the texts, and the number of documents.
+// Never inlined, so that `valgrind --toggle-collect=read_many::pass_in_memory` counts one pass.
+#[inline(never)]
 fn pass_in_memory(texts: &[String], parallel: bool) -> (f64, usize) {
     let t = Instant::now();
     let n = if parallel {
@@ -54,6 +58,8 @@ fn pass_in_memory(texts: &[String], parallel: bool) -> (f64, usize) {
 }
 
 /// Seconds for one pass, and the number of documents parsed without error.
+// Never inlined, so that `valgrind --toggle-collect=read_many::pass` counts one pass.
+#[inline(never)]
 fn pass(paths: &[PathBuf], opts: &ReadOptions, parallel: bool) -> (f64, usize) {
     let ok = |r: &Result<Document, Error>| r.is_ok();
     let t = Instant::now();

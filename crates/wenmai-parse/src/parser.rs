@@ -1,6 +1,6 @@
 //! Text to [`Document`]: paragraphs, metadata, outline, points and sentences.
 
-use crate::document::{Document, Paragraph, Section, Sentence};
+use crate::document::{Document, Paragraph, Section, Sentence, Span};
 use crate::text::{CharIndex, trimmed_range};
 use crate::{meta, outline, points, sentences};
 
@@ -88,10 +88,27 @@ pub(crate) fn parse_normalized(text: String) -> Document {
 
     // News prose has a sentence every 100-150 bytes: most documents never grow the Vec.
     let mut sentences_out = Vec::with_capacity(lines.len() * 2 + text.len() / 128);
+    let mut ends = sentences::Ends::new(&text);
     for (pi, (l, p)) in lines.iter().zip(&paragraphs).enumerate() {
-        sentences::split(&text[l.start..l.end], |a, b| {
+        // A sentence most often starts where the previous one (or the paragraph) ended:
+        // then its char start is known and only its end is looked up.
+        let (mut byte, mut char) = (l.start, p.span.char_start);
+        sentences::split(&text[l.start..l.end], l.start, &mut ends, |a, b| {
+            let (start, end) = (l.start + a, l.start + b);
+            let char_start = if start == byte {
+                char
+            } else {
+                idx.char_at(start)
+            };
+            let char_end = idx.char_at(end);
+            (byte, char) = (end, char_end);
             sentences_out.push(Sentence {
-                span: idx.span(l.start + a, l.start + b),
+                span: Span {
+                    start,
+                    end,
+                    char_start,
+                    char_end,
+                },
                 paragraph: pi,
                 section: p.section,
             });

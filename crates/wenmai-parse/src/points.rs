@@ -1,7 +1,9 @@
 //! Inline enumerations: `一是…二是…`, `一要…二要…`, `首先…其次…最后…`, `第一，…第二，…`.
 
+use std::sync::LazyLock;
+
 use crate::document::Point;
-use crate::text::{ByteSet, CharIndex, han_number, is_han_numeral_char, is_space, prefix_len};
+use crate::text::{CharIndex, Patterns, han_number, is_han_numeral_char, is_space, prefix_len};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
@@ -76,86 +78,84 @@ pub(crate) struct ParaRef {
     pub section: Option<usize>,
 }
 
-/// Bytes that can start a char that ends a clause (`。；！？，：;:!?,`): the ASCII ones and the
-/// lead bytes of `。` (U+3000..) and of `；！？，：` (U+FF00..).
-static CLAUSE_ENDS: ByteSet = ByteSet::new(b";:!?,", [0xE3, 0xEF, 0xEF]);
+/// Text every marker holds, found by a SIMD multi-pattern search instead of visiting every
+/// clause: the `是`/`要` after the numeral of `一是`/`二要` (patterns 0 and 1), the `第` of
+/// `第一，` and the order words. No two of them overlap, so the leftmost-first matches are all
+/// the places they occur.
+static ANCHORS: LazyLock<Patterns> =
+    LazyLock::new(|| Patterns::new(&["是", "要", "第", "首先", "其次", "再次", "最后"]));
 
-fn candidates(text: &str, paras: &[ParaRef]) -> Vec<Candidate> {
-    let mut out = Vec::new();
-    for p in paras {
-        let s = &text[p.start..p.end];
-        let bytes = s.as_bytes();
-        let mut at_start = true;
-        let mut i = 0usize;
-        while i < bytes.len() {
-            if !at_start {
-                // Inside a clause only what ends it matters: skip to it.
-                i = CLAUSE_ENDS.next(bytes, i);
-                if i == bytes.len() {
-                    break;
-                }
-            }
-            let b = bytes[i];
-            // Most ideographs (lead bytes E4..E9) are neither clause punctuation, spaces nor
-            // quotes: decide on the byte, decode only the rest.
-            let (c, w) = if b < 0x80 {
-                (b as char, 1)
-            } else if (0xE4..=0xE9).contains(&b) {
-                if at_start
-                    && s[i..].chars().next().is_some_and(may_open_marker)
-                    && let Some((kind, number, last, len)) = candidate_at(&s[i..])
-                {
-                    out.push(Candidate {
-                        kind,
-                        number,
-                        last,
-                        start: p.start + i,
-                        marker_len: len,
-                        paragraph: p.index,
-                        section: p.section,
-                    });
-                }
-                at_start = false;
-                i += 3;
-                continue;
-            } else if b < 0xC0 {
-                // A continuation byte: never at a char start here, but step safely.
-                i += 1;
-                continue;
-            } else {
-                match s[i..].chars().next() {
-                    Some(c) => (c, c.len_utf8()),
-                    None => break,
-                }
-            };
-            if is_space(c) || matches!(c, '“' | '"' | '‘') {
-                i += w;
-                continue;
-            }
-            if at_start
-                && may_open_marker(c)
-                && let Some((kind, number, last, len)) = candidate_at(&s[i..])
-            {
-                out.push(Candidate {
-                    kind,
-                    number,
-                    last,
-                    start: p.start + i,
-                    marker_len: len,
-                    paragraph: p.index,
-                    section: p.section,
-                });
-            }
-            at_start = matches!(
+/// Whether a marker may start at byte `i` of the paragraph `s`: the last char before it that
+/// is neither a space nor an opening quote ends a clause, or there is none.
+fn at_clause_start(s: &str, i: usize) -> bool {
+    s[..i]
+        .chars()
+        .rev()
+        .find(|&c| !(is_space(c) || matches!(c, '“' | '"' | '‘')))
+        .is_none_or(|c| {
+            matches!(
                 c,
                 '。' | '；' | '！' | '？' | '，' | '：' | ';' | ':' | '!' | '?' | ','
-            );
-            i += w;
+            )
+        })
+}
+
+/// The markers at clause starts of the paragraphs, in document order. A marker holds one of
+/// [`ANCHORS`], so only the places those are found are tried: the anchor itself, or for
+/// `是`/`要` the start of the numeral before it (a clause cannot start inside a numeral).
+/// The paragraphs are consecutive lines, so the text between two of them is spaces only
+/// and the whole body is searched at once.
+fn candidates(text: &str, paras: &[ParaRef]) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    let (Some(first), Some(last)) = (paras.first(), paras.last()) else {
+        return out;
+    };
+    let body = &text[first.start..last.end.max(first.start)];
+    let mut starts = Vec::new();
+    let mut from = 0;
+    while let Some(m) = ANCHORS.find_from(body, from) {
+        from = m.end();
+        if m.pattern().as_usize() < 2 {
+            let numeral = body[..m.start()]
+                .char_indices()
+                .rev()
+                .take_while(|&(_, c)| is_han_numeral_char(c))
+                .last();
+            if let Some((i, _)) = numeral {
+                starts.push(first.start + i);
+            }
+        } else {
+            starts.push(first.start + m.start());
+        }
+    }
+    starts.sort_unstable();
+    starts.dedup();
+    let mut pi = 0;
+    for at in starts {
+        while pi < paras.len() && paras[pi].end <= at {
+            pi += 1;
+        }
+        let Some(p) = paras.get(pi).filter(|p| p.start <= at) else {
+            continue;
+        };
+        let s = &text[p.start..p.end];
+        let i = at - p.start;
+        if at_clause_start(s, i)
+            && let Some((kind, number, last, len)) = candidate_at(&s[i..])
+        {
+            out.push(Candidate {
+                kind,
+                number,
+                last,
+                start: at,
+                marker_len: len,
+                paragraph: p.index,
+                section: p.section,
+            });
         }
     }
     out
 }
-
 /// Find the points of the body paragraphs `paras` (document order).
 pub(crate) fn points(text: &str, paras: &[ParaRef], idx: &CharIndex<'_>) -> Vec<Point> {
     let cands = candidates(text, paras);
@@ -228,4 +228,62 @@ fn para_end_cached(paras: &[ParaRef], index: usize) -> Option<usize> {
         .binary_search_by_key(&index, |p| p.index)
         .ok()
         .map(|i| paras[i].end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The markers found by visiting every char of each paragraph (what `candidates` must
+    /// match): (start, kind, number, marker length).
+    fn every_char(text: &str, paras: &[ParaRef]) -> Vec<(usize, Kind, u32, usize)> {
+        let mut out = Vec::new();
+        for p in paras {
+            let s = &text[p.start..p.end];
+            let mut at_start = true;
+            for (i, c) in s.char_indices() {
+                if is_space(c) || matches!(c, '“' | '"' | '‘') {
+                    continue;
+                }
+                if at_start && let Some((kind, number, _, len)) = candidate_at(&s[i..]) {
+                    out.push((p.start + i, kind, number, len));
+                }
+                at_start = matches!(
+                    c,
+                    '。' | '；' | '！' | '？' | '，' | '：' | ';' | ':' | '!' | '?' | ','
+                );
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn anchors_find_what_every_char_finds() {
+        let text = concat!(
+            "一是加强领导，二是 “三是落实。十二是x；第一，好；第三十，好 第二，不\n",
+            "\u{3000}首先，要。其次要；再次 最后，完\n",
+            "四五六七是长，七要 八要:九要!一二是? 两是,第一、\n",
+            "“一是”在引号后；(一是)不在括号后，是要第\n",
+            "统一是不算，一一是，〇是，第二十一，其次",
+        );
+        let mut paras = Vec::new();
+        let mut pos = 0;
+        for (index, line) in text.split('\n').enumerate() {
+            let (a, b) = crate::text::trimmed_range(line);
+            paras.push(ParaRef {
+                start: pos + a,
+                end: pos + b,
+                index,
+                section: None,
+            });
+            pos += line.len() + 1;
+        }
+        let want = every_char(text, &paras);
+        let got: Vec<_> = candidates(text, &paras)
+            .iter()
+            .map(|c| (c.start, c.kind, c.number, c.marker_len))
+            .collect();
+        assert!(want.len() > 10);
+        assert_eq!(got, want);
+    }
 }
