@@ -368,8 +368,9 @@ impl Corpus {
         tfidf: &TfidfOptions,
         k: usize,
     ) -> Result<(DocTermMatrix, Vec<Vec<(String, f64)>>)> {
-        let m = self.dtm(analyzer, unit, opts)?;
-        let (w, _) = m.into_tfidf(tfidf);
+        let (raw, units) = self.raw_counts(analyzer, unit);
+        let (m, df) = raw.into_matrix_df(opts, units)?;
+        let (w, _) = m.into_tfidf_df(&df, tfidf);
         let top = w.top_k(k);
         let kw = top
             .into_par_iter()

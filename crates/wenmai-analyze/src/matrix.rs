@@ -451,6 +451,17 @@ impl RawCounts {
         opts: &DtmOptions,
         units: Vec<UnitRef>,
     ) -> Result<DocTermMatrix> {
+        self.into_matrix_df(opts, units).map(|(m, _)| m)
+    }
+
+    /// [`into_matrix`](Self::into_matrix), and the document frequency of each kept term (as
+    /// [`DocTermMatrix::document_frequency`] would count it again: counts are at least 1, and
+    /// pruning drops whole columns).
+    pub(crate) fn into_matrix_df(
+        self,
+        opts: &DtmOptions,
+        units: Vec<UnitRef>,
+    ) -> Result<(DocTermMatrix, Vec<u64>)> {
         opts.min_df.check("min_df")?;
         opts.max_df.check("max_df")?;
         let n = self.rows.len();
@@ -487,18 +498,20 @@ impl RawCounts {
             }
         }
         // Every term kept (the usual case): ids stay as they are.
-        let (terms, new_index) = if mask.iter().all(|&m| m) {
-            (self.terms, None)
+        let (terms, new_index, df) = if mask.iter().all(|&m| m) {
+            (self.terms, None, df)
         } else {
             let mut new_index = vec![u32::MAX; n_terms];
             let mut terms = Vec::new();
+            let mut kept_df = Vec::new();
             for (i, t) in self.terms.into_iter().enumerate() {
                 if mask[i] {
                     new_index[i] = terms.len() as u32;
                     terms.push(t);
+                    kept_df.push(df[i]);
                 }
             }
-            (terms, Some(new_index))
+            (terms, Some(new_index), kept_df)
         };
         if terms.is_empty() && n_terms > 0 {
             return Err(Error::InvalidParameter(
@@ -546,13 +559,14 @@ impl RawCounts {
                     *d = if opts.binary { 1.0 } else { f64::from(c) };
                 }
             });
-        Ok(DocTermMatrix {
+        let m = DocTermMatrix {
             terms,
             indptr,
             indices,
             data,
             units,
-        })
+        };
+        Ok((m, df))
     }
 }
 
@@ -638,6 +652,15 @@ fn rows_mut<'a>(
         (data, indices) = (rest, more);
     }
     rows
+}
+
+/// scikit-learn's idf of each term: `ln((n + s) / (df + s)) + 1`, `s = 1` with `smooth_idf`.
+fn idf_of(n_rows: usize, df: &[u64], smooth_idf: bool) -> Array1<f64> {
+    let s = f64::from(u8::from(smooth_idf));
+    let n = n_rows as f64 + s;
+    df.iter()
+        .map(|&d| (n / (d as f64 + s)).ln() + 1.0)
+        .collect()
 }
 
 /// Normalise one row's values in place (all zeros stay zeros).
@@ -1488,10 +1511,11 @@ impl DocTermMatrix {
     /// assert!((idf[1] - ((3.0f64 / 2.0).ln() + 1.0)).abs() < 1e-15);
     /// ```
     pub fn idf(&self, smooth_idf: bool) -> Array1<f64> {
-        let s = f64::from(u8::from(smooth_idf));
-        let n = self.n_rows() as f64 + s;
-        self.document_frequency()
-            .mapv(|df| (n / (df as f64 + s)).ln() + 1.0)
+        idf_of(
+            self.n_rows(),
+            &self.document_frequency().to_vec(),
+            smooth_idf,
+        )
     }
 
     /// Binary weights: every stored value becomes 1.
@@ -1559,9 +1583,14 @@ impl DocTermMatrix {
         data
     }
 
-    /// [`tfidf`](Self::tfidf) of a matrix that is not needed afterwards: no copy is made.
-    pub(crate) fn into_tfidf(self, opts: &TfidfOptions) -> (DocTermMatrix, Array1<f64>) {
-        let idf = self.idf(opts.smooth_idf);
+    /// [`tfidf`](Self::tfidf) of a matrix that is not needed afterwards (no copy is made),
+    /// with its document frequencies already counted.
+    pub(crate) fn into_tfidf_df(
+        self,
+        df: &[u64],
+        opts: &TfidfOptions,
+    ) -> (DocTermMatrix, Array1<f64>) {
+        let idf = idf_of(self.n_rows(), df, opts.smooth_idf);
         let w = self.weigh(if opts.use_idf { Some(&idf) } else { None }, opts);
         (w, idf)
     }

@@ -229,3 +229,56 @@ fn extract_tags_with_pos_and_flags() {
     assert!(all.iter().all(|k| k.flag.is_none()));
     assert!(kw.textrank(text, Some(5), &[], false).is_empty());
 }
+
+#[test]
+fn tfidf_keywords_is_dtm_then_tfidf_then_top_k() {
+    // The one-call path counts document frequencies once and reuses them for the idf: the
+    // same matrix and keywords as the separate calls, pruned or not.
+    let texts = [
+        "发展经济，发展科技，发展教育。",
+        "科技创新推动经济发展。",
+        "教育是国之大计，科技是第一生产力。",
+        "经济平稳运行，就业总体稳定。",
+    ];
+    let c = Corpus::from_texts(texts);
+    let an = Analyzer::default();
+    for opts in [
+        DtmOptions::default(),
+        DtmOptions {
+            min_df: DfBound::Count(2),
+            max_df: DfBound::Proportion(0.9),
+            ..DtmOptions::default()
+        },
+        DtmOptions {
+            max_features: Some(5),
+            binary: true,
+            ..DtmOptions::default()
+        },
+    ] {
+        for tf in [
+            TfidfOptions::default(),
+            TfidfOptions {
+                smooth_idf: false,
+                sublinear_tf: true,
+                norm: Norm::L1,
+                ..TfidfOptions::default()
+            },
+        ] {
+            let (w, k) = c
+                .tfidf_keywords(&an, Unit::Document, &opts, &tf, 3)
+                .unwrap();
+            let (expected, _) = c.dtm(&an, Unit::Document, &opts).unwrap().tfidf(&tf);
+            assert_eq!(w, expected);
+            let top: Vec<Vec<(String, f64)>> = expected
+                .top_k(3)
+                .into_iter()
+                .map(|r| {
+                    r.into_iter()
+                        .map(|(j, v)| (expected.terms[j].clone(), v))
+                        .collect()
+                })
+                .collect();
+            assert_eq!(k, top);
+        }
+    }
+}
