@@ -637,6 +637,50 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_term_met_as_a_word_and_as_another_words_term_is_one_entry() {
+        // `C++` and `c++` are both dictionary words; the term of `C++` (lowercased) is `c++`,
+        // so a row counts `c++` once as its own word and once as `C++`'s term: one entry with
+        // the sum, in a row whose columns still ascend.
+        let texts = ["学习C++和c++，C++很难。", "c++，发展。", "C++。"];
+        let c = Corpus::from_texts(texts);
+        let an = Analyzer::default();
+        for m in [
+            c.dtm(&an, Unit::Document, &DtmOptions::default()).unwrap(),
+            c.tfidf_keywords(
+                &an,
+                Unit::Document,
+                &DtmOptions::default(),
+                &Default::default(),
+                3,
+            )
+            .unwrap()
+            .0,
+        ] {
+            let j = m
+                .terms
+                .iter()
+                .position(|t| t == "c++")
+                .expect("c++ is a term") as i32;
+            assert!(!m.terms.iter().any(|t| t == "C++"));
+            for i in 0..m.n_rows() {
+                let (cols, _) = m.row(i);
+                assert!(cols.windows(2).all(|w| w[0] < w[1]), "row {i}: {cols:?}");
+            }
+            assert_eq!(m.row(0).0.iter().filter(|&&k| k == j).count(), 1);
+        }
+        let m = c.dtm(&an, Unit::Document, &DtmOptions::default()).unwrap();
+        let j = m.terms.iter().position(|t| t == "c++").unwrap() as i32;
+        let count_in = |i: usize| {
+            let (cols, vals) = m.row(i);
+            cols.iter().position(|&k| k == j).map(|p| vals[p])
+        };
+        assert_eq!(
+            (count_in(0), count_in(1), count_in(2)),
+            (Some(3.0), Some(1.0), Some(1.0))
+        );
+    }
+
     fn spans(text: &str, cuts: &[&str]) -> Vec<Span> {
         let mut out = Vec::new();
         let mut start = 0;

@@ -364,62 +364,40 @@ impl RawCounts {
             .map(|rs| rs.iter().map(|&r| word_map[place(r) as usize]).collect())
             .collect();
         let maps: Vec<Vec<u32>> = maps.collect();
-        // Merged terms a row can reach both as a word and as an interned term (rare: a word
-        // whose term is another word, or a word met in a width-folded sentence).
-        let mut twice = vec![false; terms.len()];
-        {
-            let mut as_word = vec![false; terms.len()];
-            for &m in &word_map {
-                as_word[m as usize] = true;
-            }
-            for &m in maps.iter().flatten() {
-                if as_word[m as usize] {
-                    twice[m as usize] = true;
-                }
-            }
-        }
         let blocks: Vec<Vec<Vec<(u32, u32)>>> = sorted
             .into_par_iter()
             .zip(maps)
             .zip(word_finals)
             .map(|(((_, position, rows), map), word_final)| {
+                // One table from a row's key to its merged id: the block's interned ids, then
+                // its word places (`WORD_BIT | place`).
+                let n_local = position.len();
+                let to_merged: Vec<u32> = position
+                    .iter()
+                    .map(|&p| map[p as usize])
+                    .chain(word_final.iter().copied())
+                    .collect();
+                let index = |key: u32| (key & !WORD_BIT) as usize + (key >> 31) as usize * n_local;
                 // Rows in parallel too: a block's rows are most of one thread's share.
                 rows.into_par_iter()
                     .with_min_len(16)
                     .map(|mut r| {
-                        let mut merge = false;
-                        for e in &mut r {
-                            e.0 = if e.0 & WORD_BIT != 0 {
-                                word_final[(e.0 & !WORD_BIT) as usize]
-                            } else {
-                                map[position[e.0 as usize] as usize]
-                            };
-                            merge |= twice[e.0 as usize];
-                        }
-                        if merge {
-                            // Sum the entries of a term counted both ways: the few entries of
-                            // such terms are sorted, the others are distinct.
-                            let (mut both, mut one): (Vec<_>, Vec<_>) =
-                                r.into_iter().partition(|e| twice[e.0 as usize]);
-                            both.sort_unstable_by_key(|e| e.0);
-                            both.dedup_by(|b, a| {
-                                let same = a.0 == b.0;
-                                if same {
-                                    a.1 += b.1;
-                                }
-                                same
-                            });
-                            one.extend(both);
-                            r = one;
-                        }
                         // By term id, as a matrix row is: a sort of the row as packed integers.
                         let mut packed: Vec<u64> = r
                             .iter()
-                            .map(|&(t, c)| (u64::from(t) << 32) | u64::from(c))
+                            .map(|&(k, c)| (u64::from(to_merged[index(k)]) << 32) | u64::from(c))
                             .collect();
                         packed.sort_unstable();
-                        for (e, p) in r.iter_mut().zip(&packed) {
-                            *e = ((p >> 32) as u32, *p as u32);
+                        // A term counted both as a word and as an interned term (rare: a word
+                        // whose term is another word, or a word met in a width-folded
+                        // sentence) has adjacent entries now: one entry with the sum.
+                        r.clear();
+                        for p in packed {
+                            let (t, c) = ((p >> 32) as u32, p as u32);
+                            match r.last_mut() {
+                                Some(last) if last.0 == t => last.1 += c,
+                                _ => r.push((t, c)),
+                            }
                         }
                         r
                     })
