@@ -25,8 +25,9 @@ use errors::{decode_bytes_error, parse_error, run};
 
 /// mimalloc for the extension's own allocations: a corpus allocates and frees hundreds of
 /// thousands of small strings and vectors (terms, rows, keywords) from several threads, where
-/// the system allocator's frees and cross-thread frees cost more. (As pydantic-core and
-/// polars do in their Python extensions.)
+/// the system allocator's frees and cross-thread frees cost more. Built with
+/// `local_dynamic_tls`, as pydantic-core builds it for its extension: the module is loaded
+/// with `dlopen`, where the initial-exec TLS model can fail to find static TLS space.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
