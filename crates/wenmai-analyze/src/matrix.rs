@@ -1448,19 +1448,23 @@ impl DocTermMatrix {
     /// assert_eq!(m.document_frequency().to_vec(), [2, 1]);
     /// ```
     pub fn document_frequency(&self) -> Array1<u64> {
-        // Ranges of 4,096 entries, counted in parallel.
+        Array1::from(self.df_counts())
+    }
+
+    /// [`document_frequency`](Self::document_frequency) as a `Vec`: ranges of 4,096 entries
+    /// counted in parallel.
+    fn df_counts(&self) -> Vec<u64> {
         let n = self.indices.len().min(self.data.len());
         let ranges: Vec<(usize, usize)> = (0..n.div_ceil(4096))
             .map(|c| (c * 4096, ((c + 1) * 4096).min(n)))
             .collect();
-        let df = column_counts(&ranges, self.n_terms(), 16, |&(a, b), out| {
+        column_counts(&ranges, self.n_terms(), 16, |&(a, b), out| {
             for (&j, &v) in self.indices[a..b].iter().zip(&self.data[a..b]) {
                 if v != 0.0 {
                     out[j as usize] += 1;
                 }
             }
-        });
-        Array1::from(df)
+        })
     }
 
     /// Column sums (collection frequency for a count matrix).
@@ -1489,11 +1493,7 @@ impl DocTermMatrix {
     /// assert!((idf[1] - ((3.0f64 / 2.0).ln() + 1.0)).abs() < 1e-15);
     /// ```
     pub fn idf(&self, smooth_idf: bool) -> Array1<f64> {
-        idf_of(
-            self.n_rows(),
-            &self.document_frequency().to_vec(),
-            smooth_idf,
-        )
+        idf_of(self.n_rows(), &self.df_counts(), smooth_idf)
     }
 
     /// Binary weights: every stored value becomes 1.

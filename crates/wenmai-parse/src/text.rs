@@ -119,8 +119,10 @@ impl Patterns {
             None => Patterns::Automaton(
                 aho_corasick::AhoCorasick::builder()
                     .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+                    // Only the crate's fixed lists of a few short strings come here (built once,
+                    // in statics, and by the tests), far inside the automaton's limits.
                     .build(patterns)
-                    .expect("a few short patterns build"),
+                    .expect("a few short fixed patterns build"),
             ),
         }
     }
