@@ -1747,24 +1747,26 @@ impl DocTermMatrix {
             Some(idf) => self.terms.par_iter().map(|t| idf.get(t)).collect(),
             None => self.own_idf(),
         };
+        let by = |a: &(usize, f64), b: &(usize, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
         (0..self.n_rows())
             .into_par_iter()
-            .map(|i| {
+            // The row's weights go to a buffer reused along the rows; only the top k are
+            // allocated for the result.
+            .map_init(Vec::new, |v: &mut Vec<(usize, f64)>, i| {
                 let (cols, vals) = self.row(i);
                 let total: f64 = vals.iter().sum();
-                let mut v: Vec<(usize, f64)> = cols
-                    .iter()
-                    .zip(vals)
-                    .map(|(&j, &c)| (j as usize, c * (by_column[j as usize] / total)))
-                    .collect();
-                let by =
-                    |a: &(usize, f64), b: &(usize, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+                v.clear();
+                v.extend(
+                    cols.iter()
+                        .zip(vals)
+                        .map(|(&j, &c)| (j as usize, c * (by_column[j as usize] / total))),
+                );
                 if k > 0 && v.len() > k {
                     v.select_nth_unstable_by(k - 1, by);
                 }
-                v.truncate(k);
-                v.sort_by(by);
-                v
+                let top = &mut v[..k.min(cols.len())];
+                top.sort_by(by);
+                top.to_vec()
             })
             .collect()
     }

@@ -81,15 +81,15 @@ type KeywordColumns = (
 
 /// [`KeywordColumns`] of rows of `(key, weight)`, `name` giving each key's term; equal keys
 /// are one distinct keyword.
-fn keyword_columns<K: Copy + Eq + std::hash::Hash>(
+fn keyword_columns<'a, K: Copy + Eq + std::hash::Hash>(
     py: Python<'_>,
     rows: &[Vec<(K, f64)>],
-    name: impl Fn(K) -> String,
+    name: impl Fn(K) -> &'a str,
 ) -> PyResult<KeywordColumns> {
     let sizes: Vec<i64> = rows.iter().map(|r| r.len() as i64).collect();
     let weights: Vec<f64> = rows.iter().flatten().map(|(_, w)| *w).collect();
     let mut code_of: rustc_hash::FxHashMap<K, i64> = Default::default();
-    let mut distinct: Vec<String> = Vec::new();
+    let mut distinct: Vec<&str> = Vec::new();
     let codes: Vec<i64> = rows
         .iter()
         .flatten()
@@ -414,7 +414,7 @@ impl PyCorpusCore {
                     table.keyword_columns(top_k, (!corpus_idf).then(IdfTable::jieba))
                 })?;
                 progress_update(progress.as_ref(), rows.len())?;
-                return keyword_columns(py, &rows, |j| counts.terms[j].clone());
+                return keyword_columns(py, &rows, |j| counts.terms[j].as_str());
             }
         }
         let an = analyzer_of(analyzer);
@@ -485,6 +485,6 @@ impl PyCorpusCore {
             .iter()
             .map(|r| r.iter().map(|(t, w)| (t.as_str(), *w)).collect())
             .collect();
-        keyword_columns(py, &keyed, str::to_string)
+        keyword_columns(py, &keyed, |t| t)
     }
 }
