@@ -1074,7 +1074,7 @@ impl TermCache {
 }
 
 /// Counts of the raw tokens of one unit. Dictionary words are collected by word id and counted
-/// by sorting them when the unit ends, so that what the counter knows of each word (its place
+/// in a small table when the unit ends, so that what the counter knows of each word (its place
 /// in the block's word list, or that it is dropped; see [`WordTerms`]) is looked up once per
 /// distinct word of a unit, not once per token. Other tokens are counted by value, in a small
 /// open-addressing table that stays in cache, so that the chunk's [`TermCache`] (large, so each
@@ -1093,6 +1093,12 @@ pub(crate) struct UnitCounter {
     words: Vec<u32>,
     /// The dictionary word ids of the unit's tokens.
     ids: Vec<u32>,
+    /// Word id ([`NO_WORD`](crate::dat::NO_WORD) = empty slot) and count: the unit's words
+    /// counted by open addressing in a table that stays in cache (sorting the ids cost more
+    /// than half of counting a unit).
+    id_slots: Vec<(u32, u32)>,
+    /// Used slots of `id_slots`, in first-occurrence order.
+    id_used: Vec<u32>,
     /// The words counted in this block (words that are their own term), in the order they were
     /// first counted.
     word_list: Vec<u32>,
@@ -1165,12 +1171,21 @@ impl Default for UnitCounter {
             long: DenseCounter::default(),
             words: Vec::new(),
             ids: Vec::new(),
+            id_slots: vec![(crate::dat::NO_WORD, 0); 1 << 10],
+            id_used: Vec::new(),
             word_list: Vec::new(),
             dropped: Vec::new(),
             word_entries: Vec::new(),
             counter: DenseCounter::default(),
         }
     }
+}
+
+/// The first slot to try for word id `id` in a table of `mask + 1` slots.
+#[inline]
+fn id_slot(id: u32, mask: usize) -> usize {
+    // The high half of the product mixes every bit of the id.
+    ((u64::from(id).wrapping_mul(0x9E37_79B9_7F4A_7C15)) >> 32) as usize & mask
 }
 
 #[inline]
@@ -1227,6 +1242,48 @@ impl UnitCounter {
         }
     }
 
+    /// Count `ids` into `id_slots` (`id_used` lists the slots taken, in first-occurrence order).
+    fn count_ids(&mut self) {
+        let ids = std::mem::take(&mut self.ids);
+        for &id in &ids {
+            let mask = self.id_slots.len() - 1;
+            let mut i = id_slot(id, mask);
+            loop {
+                let slot = &mut self.id_slots[i];
+                if slot.0 == id {
+                    slot.1 += 1;
+                    break;
+                }
+                if slot.0 == crate::dat::NO_WORD {
+                    *slot = (id, 1);
+                    self.id_used.push(i as u32);
+                    // At most half full.
+                    if self.id_used.len() * 2 > self.id_slots.len() {
+                        self.grow_ids();
+                    }
+                    break;
+                }
+                i = (i + 1) & mask;
+            }
+        }
+        self.ids = ids;
+    }
+
+    fn grow_ids(&mut self) {
+        let doubled = vec![(crate::dat::NO_WORD, 0); self.id_slots.len() * 2];
+        let old = std::mem::replace(&mut self.id_slots, doubled);
+        let mask = self.id_slots.len() - 1;
+        for u in &mut self.id_used {
+            let entry = old[*u as usize];
+            let mut i = id_slot(entry.0, mask);
+            while self.id_slots[i].0 != crate::dat::NO_WORD {
+                i = (i + 1) & mask;
+            }
+            self.id_slots[i] = entry;
+            *u = i as u32;
+        }
+    }
+
     fn grow(&mut self) {
         let doubled = vec![(0, 0); self.slots.len() * 2];
         let old = std::mem::replace(&mut self.slots, doubled);
@@ -1251,17 +1308,20 @@ impl UnitCounter {
         term: &TermFn<'_>,
         known: &WordTerms,
     ) -> Vec<(u32, u32)> {
-        // The words, one run per distinct word: those that are their own term become row
+        // The words, one count per distinct word: those that are their own term become row
         // entries keyed by their place in the block's word list.
+        if !self.ids.is_empty() {
+            self.count_ids();
+        }
         let word_entries = &mut self.word_entries;
         if !self.ids.is_empty() {
             if self.words.is_empty() {
                 self.words = zeroed_word_array();
             }
-            self.ids.sort_unstable();
-            word_entries.reserve(self.ids.len());
-            for run in self.ids.chunk_by(|a, b| a == b) {
-                let (id, n) = (run[0], run.len() as u32);
+            word_entries.reserve(self.id_used.len());
+            for &u in &self.id_used {
+                let (id, n) =
+                    std::mem::replace(&mut self.id_slots[u as usize], (crate::dat::NO_WORD, 0));
                 let slot = &mut self.words[id as usize];
                 match *slot {
                     DROPPED_WORD => {}
@@ -1281,6 +1341,10 @@ impl UnitCounter {
                 }
             }
             self.ids.clear();
+            self.id_used.clear();
+            if self.id_slots.len() > 1 << 16 {
+                self.id_slots = vec![(crate::dat::NO_WORD, 0); 1 << 10];
+            }
         }
         let counter = &mut self.counter;
         for &u in &self.used {
