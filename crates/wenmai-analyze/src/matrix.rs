@@ -1919,6 +1919,48 @@ mod tests {
     }
 
     #[test]
+    fn unit_counter_counts_words_as_a_plain_count() {
+        // Units of dictionary word ids, from none to more distinct ids than the counting table
+        // starts with (it grows, and is reused unit after unit), skewed as text is: half the
+        // tokens among a hundred frequent words.
+        let n = crate::dat::DEFAULT.n_words() as u32;
+        let known = WordTerms::new(n as usize);
+        let term: &TermFn<'_> = &|w| Some(std::borrow::Cow::Borrowed(w));
+        let mut cache = TermCache::default();
+        let mut counter = UnitCounter::default();
+        let mut x = 7u64;
+        let (mut rows, mut expected) = (Vec::new(), Vec::new());
+        for size in [0usize, 1, 50, 5000, 20_000, 3, 700] {
+            let mut plain = std::collections::BTreeMap::new();
+            for _ in 0..size {
+                x = x
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                let id = if x >> 63 == 0 {
+                    (x >> 40) as u32 % 100
+                } else {
+                    (x >> 20) as u32 % n
+                };
+                counter.add_word(id);
+                *plain.entry(id).or_insert(0u32) += 1;
+            }
+            rows.push(counter.take_row(&mut cache, term, &known));
+            expected.push(plain);
+        }
+        // Every word is its own term here: entries are keyed by the word's place in the list.
+        let words = counter.take_words();
+        for (row, plain) in rows.iter().zip(&expected) {
+            let mut got = std::collections::BTreeMap::new();
+            for &(key, count) in row {
+                assert_ne!(key & WORD_BIT, 0);
+                let id = words[(key & !WORD_BIT) as usize];
+                assert!(got.insert(id, count).is_none(), "word {id} twice in a row");
+            }
+            assert_eq!(&got, plain);
+        }
+    }
+
+    #[test]
     fn max_features_ties_keep_term_order() {
         let docs = vec![vec!["c", "b", "a", "a"], vec!["b", "c"]];
         // cf: a 2, b 2, c 2 -> ties: term order
