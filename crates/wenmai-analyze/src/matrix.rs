@@ -1080,12 +1080,10 @@ impl TermCache {
 /// open-addressing table that stays in cache, so that the chunk's [`TermCache`] (large, so each
 /// lookup is a cache miss) is consulted once per distinct token of a unit rather than once per
 /// token. Tokens of 16 bytes or more (rare) go straight to the [`TermCache`].
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub(crate) struct UnitCounter {
-    /// Packed token (0 = empty slot) and count.
-    slots: Vec<(u128, u32)>,
-    /// Used slots, in first-occurrence order.
-    used: Vec<u32>,
+    /// Packed tokens and their counts.
+    tokens: SlotCounts<u128>,
     /// Ids of long tokens (looked up directly).
     long: DenseCounter,
     /// By dictionary word id: 1 + the word's place in `word_list` (0: not met in this block yet,
@@ -1093,12 +1091,9 @@ pub(crate) struct UnitCounter {
     words: Vec<u32>,
     /// The dictionary word ids of the unit's tokens.
     ids: Vec<u32>,
-    /// Word id ([`NO_WORD`](crate::dat::NO_WORD) = empty slot) and count: the unit's words
-    /// counted by open addressing in a table that stays in cache (sorting the ids cost more
-    /// than half of counting a unit).
-    id_slots: Vec<(u32, u32)>,
-    /// Used slots of `id_slots`, in first-occurrence order.
-    id_used: Vec<u32>,
+    /// The unit's words and their counts (sorting the ids instead cost more than half of
+    /// counting a unit).
+    id_counts: SlotCounts<u32>,
     /// The words counted in this block (words that are their own term), in the order they were
     /// first counted.
     word_list: Vec<u32>,
@@ -1163,37 +1158,108 @@ fn give_back_word_array(v: Vec<u32>) {
     }
 }
 
-impl Default for UnitCounter {
+/// A key of [`SlotCounts`]: a value no key takes marks an empty slot.
+trait SlotKey: Copy + Eq {
+    const EMPTY: Self;
+    /// The first slot to try in a table of `mask + 1` slots.
+    fn slot(self, mask: usize) -> usize;
+}
+
+/// A packed token ([`pack`]): never 0, its length byte is at least 1.
+impl SlotKey for u128 {
+    const EMPTY: u128 = 0;
+
+    #[inline]
+    fn slot(self, mask: usize) -> usize {
+        const K: u64 = 0xf135_7aea_2e62_a9c5;
+        let (lo, hi) = (self as u64, (self >> 64) as u64);
+        let h = (lo.wrapping_mul(K) ^ hi).wrapping_mul(K);
+        (h >> 32) as usize & mask
+    }
+}
+
+/// A dictionary word id: never [`NO_WORD`](crate::dat::NO_WORD).
+impl SlotKey for u32 {
+    const EMPTY: u32 = crate::dat::NO_WORD;
+
+    #[inline]
+    fn slot(self, mask: usize) -> usize {
+        // The high half of the product mixes every bit of the id.
+        ((u64::from(self).wrapping_mul(0x9E37_79B9_7F4A_7C15)) >> 32) as usize & mask
+    }
+}
+
+/// Counts of the keys of one unit by open addressing (linear probing, at most half full), in
+/// a table small enough to stay in cache; the used slots are listed in first-occurrence order.
+#[derive(Debug)]
+struct SlotCounts<K> {
+    slots: Vec<(K, u32)>,
+    used: Vec<u32>,
+}
+
+impl<K: SlotKey> Default for SlotCounts<K> {
     fn default() -> Self {
-        UnitCounter {
-            slots: vec![(0, 0); 1 << 10],
+        SlotCounts {
+            slots: vec![(K::EMPTY, 0); 1 << 10],
             used: Vec::new(),
-            long: DenseCounter::default(),
-            words: Vec::new(),
-            ids: Vec::new(),
-            id_slots: vec![(crate::dat::NO_WORD, 0); 1 << 10],
-            id_used: Vec::new(),
-            word_list: Vec::new(),
-            dropped: Vec::new(),
-            word_entries: Vec::new(),
-            counter: DenseCounter::default(),
         }
     }
 }
 
-/// The first slot to try for word id `id` in a table of `mask + 1` slots.
-#[inline]
-fn id_slot(id: u32, mask: usize) -> usize {
-    // The high half of the product mixes every bit of the id.
-    ((u64::from(id).wrapping_mul(0x9E37_79B9_7F4A_7C15)) >> 32) as usize & mask
-}
+impl<K: SlotKey> SlotCounts<K> {
+    #[inline]
+    fn add(&mut self, key: K) {
+        let mask = self.slots.len() - 1;
+        let mut i = key.slot(mask);
+        loop {
+            let slot = &mut self.slots[i];
+            if slot.0 == key {
+                slot.1 += 1;
+                return;
+            }
+            if slot.0 == K::EMPTY {
+                *slot = (key, 1);
+                self.used.push(i as u32);
+                if self.used.len() * 2 > self.slots.len() {
+                    self.grow();
+                }
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+    }
 
-#[inline]
-fn slot_of(key: u128, mask: usize) -> usize {
-    const K: u64 = 0xf135_7aea_2e62_a9c5;
-    let (lo, hi) = (key as u64, (key >> 64) as u64);
-    let h = (lo.wrapping_mul(K) ^ hi).wrapping_mul(K);
-    (h >> 32) as usize & mask
+    fn grow(&mut self) {
+        let doubled = vec![(K::EMPTY, 0); self.slots.len() * 2];
+        let old = std::mem::replace(&mut self.slots, doubled);
+        let mask = self.slots.len() - 1;
+        for u in &mut self.used {
+            let entry = old[*u as usize];
+            let mut i = entry.0.slot(mask);
+            while self.slots[i].0 != K::EMPTY {
+                i = (i + 1) & mask;
+            }
+            self.slots[i] = entry;
+            *u = i as u32;
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.used.is_empty()
+    }
+
+    /// Hand every (key, count) to `f` in first-occurrence order; the table is empty again
+    /// afterwards (and small again, after a unit with a huge vocabulary).
+    fn drain(&mut self, mut f: impl FnMut(K, u32)) {
+        for &u in &self.used {
+            let (key, n) = std::mem::replace(&mut self.slots[u as usize], (K::EMPTY, 0));
+            f(key, n);
+        }
+        self.used.clear();
+        if self.slots.len() > 1 << 16 {
+            *self = Self::default();
+        }
+    }
 }
 
 impl UnitCounter {
@@ -1211,92 +1277,13 @@ impl UnitCounter {
             }
             return;
         }
-        self.add_key(pack(w));
+        self.tokens.add(pack(w));
     }
 
     /// Count one token that is dictionary word `id` (`crate::dat`).
     #[inline]
     pub(crate) fn add_word(&mut self, id: u32) {
         self.ids.push(id);
-    }
-
-    #[inline]
-    fn add_key(&mut self, key: u128) {
-        let mask = self.slots.len() - 1;
-        let mut i = slot_of(key, mask);
-        loop {
-            let slot = &mut self.slots[i];
-            if slot.0 == key {
-                slot.1 += 1;
-                return;
-            }
-            if slot.0 == 0 {
-                *slot = (key, 1);
-                self.used.push(i as u32);
-                if self.used.len() * 2 > self.slots.len() {
-                    self.grow();
-                }
-                return;
-            }
-            i = (i + 1) & mask;
-        }
-    }
-
-    /// Count `ids` into `id_slots` (`id_used` lists the slots taken, in first-occurrence order).
-    fn count_ids(&mut self) {
-        let ids = std::mem::take(&mut self.ids);
-        for &id in &ids {
-            let mask = self.id_slots.len() - 1;
-            let mut i = id_slot(id, mask);
-            loop {
-                let slot = &mut self.id_slots[i];
-                if slot.0 == id {
-                    slot.1 += 1;
-                    break;
-                }
-                if slot.0 == crate::dat::NO_WORD {
-                    *slot = (id, 1);
-                    self.id_used.push(i as u32);
-                    // At most half full.
-                    if self.id_used.len() * 2 > self.id_slots.len() {
-                        self.grow_ids();
-                    }
-                    break;
-                }
-                i = (i + 1) & mask;
-            }
-        }
-        self.ids = ids;
-    }
-
-    fn grow_ids(&mut self) {
-        let doubled = vec![(crate::dat::NO_WORD, 0); self.id_slots.len() * 2];
-        let old = std::mem::replace(&mut self.id_slots, doubled);
-        let mask = self.id_slots.len() - 1;
-        for u in &mut self.id_used {
-            let entry = old[*u as usize];
-            let mut i = id_slot(entry.0, mask);
-            while self.id_slots[i].0 != crate::dat::NO_WORD {
-                i = (i + 1) & mask;
-            }
-            self.id_slots[i] = entry;
-            *u = i as u32;
-        }
-    }
-
-    fn grow(&mut self) {
-        let doubled = vec![(0, 0); self.slots.len() * 2];
-        let old = std::mem::replace(&mut self.slots, doubled);
-        let mask = self.slots.len() - 1;
-        for u in &mut self.used {
-            let entry = old[*u as usize];
-            let mut i = slot_of(entry.0, mask);
-            while self.slots[i].0 != 0 {
-                i = (i + 1) & mask;
-            }
-            self.slots[i] = entry;
-            *u = i as u32;
-        }
     }
 
     /// The unit's (term id, count) pairs (unsorted, see [`DenseCounter::take_row`]), terms
@@ -1310,56 +1297,50 @@ impl UnitCounter {
     ) -> Vec<(u32, u32)> {
         // The words, one count per distinct word: those that are their own term become row
         // entries keyed by their place in the block's word list.
-        if !self.ids.is_empty() {
-            self.count_ids();
+        for &id in &self.ids {
+            self.id_counts.add(id);
         }
+        self.ids.clear();
         let word_entries = &mut self.word_entries;
-        if !self.ids.is_empty() {
+        if !self.id_counts.is_empty() {
             if self.words.is_empty() {
                 self.words = zeroed_word_array();
             }
-            word_entries.reserve(self.id_used.len());
-            for &u in &self.id_used {
-                let (id, n) =
-                    std::mem::replace(&mut self.id_slots[u as usize], (crate::dat::NO_WORD, 0));
-                let slot = &mut self.words[id as usize];
+            word_entries.reserve(self.id_counts.used.len());
+            let (words, word_list, dropped, counter) = (
+                &mut self.words,
+                &mut self.word_list,
+                &mut self.dropped,
+                &mut self.counter,
+            );
+            self.id_counts.drain(|id, n| {
+                let slot = &mut words[id as usize];
                 match *slot {
                     DROPPED_WORD => {}
                     0 => match cache.key_of_word(id, term, known) {
                         Some(k) if k & WORD_BIT != 0 => {
-                            self.word_list.push(id);
-                            *slot = self.word_list.len() as u32;
+                            word_list.push(id);
+                            *slot = word_list.len() as u32;
                             word_entries.push((WORD_BIT | (*slot - 1), n));
                         }
-                        Some(t) => self.counter.add_n(t, n),
+                        Some(t) => counter.add_n(t, n),
                         None => {
                             *slot = DROPPED_WORD;
-                            self.dropped.push(id);
+                            dropped.push(id);
                         }
                     },
                     place => word_entries.push((WORD_BIT | (place - 1), n)),
                 }
-            }
-            self.ids.clear();
-            self.id_used.clear();
-            if self.id_slots.len() > 1 << 16 {
-                self.id_slots = vec![(crate::dat::NO_WORD, 0); 1 << 10];
-            }
+            });
         }
         let counter = &mut self.counter;
-        for &u in &self.used {
-            let (key, n) = std::mem::take(&mut self.slots[u as usize]);
+        self.tokens.drain(|key, n| {
             if let Some(id) = cache.term_packed(key, term) {
                 counter.add_n(id, n);
             }
-        }
-        self.used.clear();
+        });
         for (id, n) in self.long.take_row() {
             counter.add_n(id, n);
-        }
-        // A unit with a huge vocabulary should not leave a huge table behind.
-        if self.slots.len() > 1 << 16 {
-            self.slots = vec![(0, 0); 1 << 10];
         }
         // One allocation of the row's final size (appending the words to the counter's row
         // reallocated and copied it, for most rows).
@@ -1811,7 +1792,6 @@ impl DocTermMatrix {
             Some(idf) => self.terms.par_iter().map(|t| idf.get(t)).collect(),
             None => self.own_idf(),
         };
-        let by = |a: &(usize, f64), b: &(usize, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
         (0..self.n_rows())
             .into_par_iter()
             // The row's weights go to a buffer reused along the rows; only the top k are
@@ -1825,12 +1805,7 @@ impl DocTermMatrix {
                         .zip(vals)
                         .map(|(&j, &c)| (j as usize, c * (by_column[j as usize] / total))),
                 );
-                if k > 0 && v.len() > k {
-                    v.select_nth_unstable_by(k - 1, by);
-                }
-                let top = &mut v[..k.min(cols.len())];
-                top.sort_by(by);
-                top.to_vec()
+                top_entries(v, k)
             })
             .collect()
     }
@@ -1854,7 +1829,6 @@ impl DocTermMatrix {
     /// assert_eq!(m.top_k(2), [vec![(1, 2.0), (0, 1.0)]]);
     /// ```
     pub fn top_k(&self, k: usize) -> Vec<Vec<(usize, f64)>> {
-        let by = |a: &(usize, f64), b: &(usize, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
         (0..self.n_rows())
             .into_par_iter()
             // The row's entries go to a buffer reused along the rows; only the top k are
@@ -1863,15 +1837,23 @@ impl DocTermMatrix {
                 let (cols, vals) = self.row(i);
                 v.clear();
                 v.extend(cols.iter().zip(vals).map(|(&j, &x)| (j as usize, x)));
-                if v.len() > k && k > 0 {
-                    v.select_nth_unstable_by(k - 1, by);
-                }
-                let top = &mut v[..k.min(cols.len())];
-                top.sort_by(by);
-                top.to_vec()
+                top_entries(v, k)
             })
             .collect()
     }
+}
+
+/// The `k` largest values of a row's (column, value) entries, largest first, ties broken by
+/// column; `entries` is reordered.
+fn top_entries(entries: &mut [(usize, f64)], k: usize) -> Vec<(usize, f64)> {
+    let by = |a: &(usize, f64), b: &(usize, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+    if k > 0 && entries.len() > k {
+        entries.select_nth_unstable_by(k - 1, by);
+    }
+    let n = k.min(entries.len());
+    let top = &mut entries[..n];
+    top.sort_by(by);
+    top.to_vec()
 }
 
 #[cfg(test)]
