@@ -24,6 +24,11 @@ resident memory (VmHWM: tracemalloc would not see Rust's allocations). Throughpu
 UTF-8 size of the documents divided by the median time. "x wenmai" is the peer's time over
 wenmai's time. The "limit" row is bare jieba_rs::Jieba::cut over the same text on all cores
 (crates/wenmai-analyze/examples/limit.rs), run when cargo is available.
+
+The "of limit" column divides two rows measured minutes apart, and on a shared machine the
+load changes in between. --pairs N measures the wenmai e2e row and the limit row again, one
+after the other, N times, and prints the ratio of each pair and their median: the fraction
+of the limit with both sides under the same load.
 """
 
 from __future__ import annotations
@@ -254,6 +259,25 @@ def limit_row(folder: Path, repeat: int) -> dict[str, Any] | None:
     return result
 
 
+def limit_pairs(folder: Path, repeat: int, n: int) -> list[dict[str, Any]]:
+    """The wenmai e2e row and the limit row, one right after the other, ``n`` times."""
+    pairs = []
+    for i in range(n):
+        print(f"  pair {i + 1}/{n}: e2e / wenmai, limit …", file=sys.stderr, flush=True)
+        e2e = measure("e2e", "wenmai", folder, repeat)
+        limit = limit_row(folder, repeat)
+        if limit is None or "error" in limit or "error" in e2e:
+            raise RuntimeError(f"pair {i + 1}: {e2e.get('error') or (limit or {}).get('error')}")
+        pairs.append(
+            {
+                "e2e_seconds": e2e["seconds"],
+                "limit_seconds": limit["seconds"],
+                "of_limit": e2e["mb_per_s"] / limit["mb_per_s"],
+            }
+        )
+    return pairs
+
+
 # --- printing -----------------------------------------------------------------------------------
 
 
@@ -289,6 +313,18 @@ def render(results: list[dict[str, Any]], limit: dict[str, Any] | None, header: 
     return "\n".join(lines)
 
 
+def render_pairs(pairs: list[dict[str, Any]]) -> str:
+    ratios = [p["of_limit"] for p in pairs]
+    each = ", ".join(
+        f"{p['of_limit']:.2f} ({p['e2e_seconds']:.3f} s / {p['limit_seconds']:.3f} s)"
+        for p in pairs
+    )
+    return (
+        f"e2e / wenmai against the limit, {len(pairs)} pairs run one after the other: "
+        f"median {statistics.median(ratios):.2f} of the limit; each pair (e2e s / limit s): {each}"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -310,6 +346,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--peer-repeat", type=int, default=None, help="timed runs of peers")
     parser.add_argument("--tasks", default=",".join(TASKS), help="comma-separated")
     parser.add_argument("--no-limit", action="store_true", help="skip the cargo limit row")
+    parser.add_argument(
+        "--pairs",
+        type=int,
+        default=0,
+        help="then measure the wenmai e2e row and the limit row one after the other N times "
+        "and print each pair's fraction of the limit (needs cargo)",
+    )
     parser.add_argument("--json", type=Path, help="write the results to this file")
     parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -333,6 +376,10 @@ def main(argv: list[str] | None = None) -> int:
     unknown = set(tasks) - set(TASKS)
     if unknown:
         parser.error(f"unknown task(s): {', '.join(sorted(unknown))}")
+    if args.pairs < 0:
+        parser.error("--pairs: not a count")
+    if args.pairs and (args.no_limit or shutil.which("cargo") is None):
+        parser.error("--pairs needs the limit row (cargo, and no --no-limit)")
     peer_repeat = args.peer_repeat or args.repeat
 
     with tempfile.TemporaryDirectory(prefix="wenmai-bench-") as tmp:
@@ -357,15 +404,18 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  {task} / {tool} …", file=sys.stderr, flush=True)
                 results.append(measure(task, tool, folder, repeat))
         limit = None if args.no_limit else limit_row(folder, args.repeat)
+        pairs = limit_pairs(folder, args.repeat, args.pairs)
         if load_before is not None:
             # Other work on the machine slows every row; say how busy it was.
             header += f"; load average {load_before:.1f} at start, {os.getloadavg()[0]:.1f} at end"
     table = render(results, limit, header)
+    if pairs:
+        table += "\n\n" + render_pairs(pairs)
     print(table)
     if args.json:
         args.json.write_text(
             json.dumps(
-                {"header": header, "results": results, "limit": limit},
+                {"header": header, "results": results, "limit": limit, "pairs": pairs},
                 ensure_ascii=False,
                 indent=2,
             )
