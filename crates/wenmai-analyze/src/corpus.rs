@@ -14,7 +14,7 @@ use crate::error::{Error, Result};
 use crate::keywords::IdfTable;
 use crate::matrix::{
     DenseCounter, DocTermMatrix, DtmOptions, RawCounts, TermCache, TermFn, TfidfOptions,
-    UnitCounter,
+    UnitCounter, WordSet,
 };
 use crate::segmenter::is_han_default;
 
@@ -179,7 +179,7 @@ impl Corpus {
         let term: &TermFn<'_> = &|w| analyzer.token_term(w);
         let known = analyzer.word_terms();
         // (counts and words, units, and per batch taken: its first document and first row)
-        type Done = ((RawCounts, Vec<u32>), Vec<UnitRef>, Vec<(usize, usize)>);
+        type Done = ((RawCounts, WordSet), Vec<UnitRef>, Vec<(usize, usize)>);
         let batches = self.batches();
         let next = AtomicUsize::new(0);
         let tasks = rayon::current_num_threads().clamp(1, batches.len().max(1));

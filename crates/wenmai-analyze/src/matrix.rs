@@ -288,18 +288,19 @@ impl RawCounts {
     }
 
     /// [`concat`](Self::concat) for blocks counted by a [`UnitCounter`]: their rows also hold
-    /// [`WORD_BIT`] keys, dictionary words that are their own term (`WORD_BIT | i` for the
-    /// `i`-th word id of the block's list, the second item), which no block interned. The words are one more sorted list in the merge; a row
-    /// that counted a term both ways (a word and an equal interned term) gets one entry with
-    /// the sum. Rows come out in no particular order ([`into_matrix`](Self::into_matrix)
-    /// sorts them).
-    pub(crate) fn concat_keyed(parts: Vec<(RawCounts, Vec<u32>)>) -> RawCounts {
+    /// [`WORD_BIT`] keys, dictionary words that are their own term (`WORD_BIT | word id`, the
+    /// block's [`WordSet`] the second item), which no block interned. The words are one more
+    /// sorted list in the merge; a row that counted a term both ways (a word and an equal
+    /// interned term) gets one entry with the sum. Rows come out in no particular order
+    /// ([`into_matrix`](Self::into_matrix) sorts them).
+    pub(crate) fn concat_keyed(parts: Vec<(RawCounts, WordSet)>) -> RawCounts {
+        let (parts, sets): (Vec<RawCounts>, Vec<WordSet>) = parts.into_iter().unzip();
         // The words counted anywhere, in string order: a bitset over their ranks, and the
         // number of words before each 64 ranks.
         let trie = &*crate::dat::DEFAULT;
-        let part_ranks: Vec<Vec<u32>> = parts
+        let part_ranks: Vec<Vec<u32>> = sets
             .par_iter()
-            .map(|p| p.1.iter().map(|&id| trie.rank(id)).collect())
+            .map(|w| w.ids.iter().map(|&id| trie.rank(id)).collect())
             .collect();
         let mut ranks = vec![0u64; trie.n_words().div_ceil(64)];
         for &r in part_ranks.iter().flatten() {
@@ -325,7 +326,7 @@ impl RawCounts {
         type Block = (Vec<String>, Vec<u32>, Vec<Vec<(u32, u32)>>);
         let mut sorted: Vec<Block> = parts
             .into_par_iter()
-            .map(|(p, _)| {
+            .map(|p| {
                 let (terms, position) = sorted_terms(p.terms);
                 (terms, position, p.rows)
             })
@@ -368,16 +369,23 @@ impl RawCounts {
             .into_par_iter()
             .zip(maps)
             .zip(word_finals)
-            .map(|(((_, position, rows), map), word_final)| {
+            .zip(sets)
+            .map(|((((_, position, rows), map), word_final), words)| {
                 // One table from a row's key to its merged id: the block's interned ids, then
-                // its word places (`WORD_BIT | place`).
+                // its words in id order (`WORD_BIT | id` is the word's place among them).
                 let n_local = position.len();
                 let to_merged: Vec<u32> = position
                     .iter()
                     .map(|&p| map[p as usize])
                     .chain(word_final.iter().copied())
                     .collect();
-                let index = |key: u32| (key & !WORD_BIT) as usize + (key >> 31) as usize * n_local;
+                let index = |key: u32| {
+                    if key & WORD_BIT == 0 {
+                        key as usize
+                    } else {
+                        n_local + words.place(key & !WORD_BIT)
+                    }
+                };
                 // Rows in parallel too: a block's rows are most of one thread's share.
                 rows.into_par_iter()
                     .with_min_len(16)
@@ -1074,9 +1082,10 @@ impl TermCache {
 }
 
 /// Counts of the raw tokens of one unit. Dictionary words are collected by word id and counted
-/// in a small table when the unit ends, so that what the counter knows of each word (its place
-/// in the block's word list, or that it is dropped; see [`WordTerms`]) is looked up once per
-/// distinct word of a unit, not once per token. Other tokens are counted by value, in a small
+/// in a small table when the unit ends, so that what the analyzer makes of each word (itself,
+/// dropped, or another term; see [`WordTerms`]) is looked up once per distinct word of a unit,
+/// not once per token. A word that is its own term enters the row as `WORD_BIT | word id`, and
+/// joins the counter's [`WordSet`]. Other tokens are counted by value, in a small
 /// open-addressing table that stays in cache, so that the chunk's [`TermCache`] (large, so each
 /// lookup is a cache miss) is consulted once per distinct token of a unit rather than once per
 /// token. Tokens of 16 bytes or more (rare) go straight to the [`TermCache`].
@@ -1086,75 +1095,61 @@ pub(crate) struct UnitCounter {
     tokens: SlotCounts<u128>,
     /// Ids of long tokens (looked up directly).
     long: DenseCounter,
-    /// By dictionary word id: 1 + the word's place in `word_list` (0: not met in this block yet,
-    /// [`DROPPED_WORD`]: the analyzer drops it).
-    words: Vec<u32>,
     /// The dictionary word ids of the unit's tokens.
     ids: Vec<u32>,
     /// The unit's words and their counts (sorting the ids instead cost more than half of
     /// counting a unit).
     id_counts: SlotCounts<u32>,
-    /// The words counted in this block (words that are their own term), in the order they were
-    /// first counted.
-    word_list: Vec<u32>,
-    /// The words met in this block that the analyzer drops.
-    dropped: Vec<u32>,
     /// The row entries of the unit's words.
     word_entries: Vec<(u32, u32)>,
+    /// The words counted as their own terms so far.
+    words: WordSet,
     /// Term ids of the unit being flushed.
     counter: DenseCounter,
 }
 
-impl UnitCounter {
-    /// The words counted (the `i`-th is `WORD_BIT | i` in the rows); the counter forgets them.
-    pub(crate) fn take_words(&mut self) -> Vec<u32> {
-        for &id in self.word_list.iter().chain(&self.dropped) {
-            self.words[id as usize] = 0;
-        }
-        self.dropped.clear();
-        std::mem::take(&mut self.word_list)
-    }
+/// The dictionary words a block counted as their own terms (row keys `WORD_BIT | word id`): a
+/// bitset over the word ids, and once complete the ids in order with the number of them before
+/// each 64 ids, so that a word's place among them is a popcount. (The counter used to give each
+/// word its place as it met it, from an array of one slot per dictionary word: 1.4 MB read at
+/// random once per distinct word of every unit, a third of the time spent counting units. The
+/// bitset is 44 KB.)
+#[derive(Debug, Default)]
+pub(crate) struct WordSet {
+    seen: Vec<u64>,
+    before: Vec<u32>,
+    ids: Vec<u32>,
 }
 
-impl Drop for UnitCounter {
-    fn drop(&mut self) {
-        // Only the slots of counted or dropped words can be non-zero.
-        if !self.words.is_empty() {
-            for &id in self.word_list.iter().chain(&self.dropped) {
-                self.words[id as usize] = 0;
+impl WordSet {
+    #[inline]
+    fn insert(&mut self, id: u32) {
+        if self.seen.is_empty() {
+            self.seen = vec![0; crate::dat::DEFAULT.n_words().div_ceil(64)];
+        }
+        self.seen[id as usize / 64] |= 1 << (id % 64);
+    }
+
+    /// The ids in order, and the count before each 64 of them.
+    fn complete(mut self) -> Self {
+        self.before.clear();
+        self.ids.clear();
+        for (i, &bits) in self.seen.iter().enumerate() {
+            self.before.push(self.ids.len() as u32);
+            let mut bits = bits;
+            while bits != 0 {
+                self.ids.push((i * 64) as u32 + bits.trailing_zeros());
+                bits &= bits - 1;
             }
-            give_back_word_array(std::mem::take(&mut self.words));
         }
+        self
     }
-}
 
-/// Zeroed arrays of one slot per dictionary word id (`crate::dat`, 1.4 MB), kept for reuse:
-/// allocating and zeroing them anew was a measurable share of counting short texts.
-static WORD_ARRAYS: std::sync::Mutex<Vec<Vec<u32>>> = std::sync::Mutex::new(Vec::new());
-
-/// [`UnitCounter::words`] of a word the analyzer drops.
-const DROPPED_WORD: u32 = u32::MAX;
-
-/// A zeroed array of one slot per dictionary word id.
-fn zeroed_word_array() -> Vec<u32> {
-    let n = crate::dat::DEFAULT.n_words();
-    // `try_lock`: never wait (a process forked while another thread held the lock would
-    // wait forever); a busy pool just means a fresh array.
-    WORD_ARRAYS
-        .try_lock()
-        .ok()
-        .and_then(|mut pool| pool.pop())
-        .filter(|v| v.len() == n)
-        .unwrap_or_else(|| vec![0; n])
-}
-
-/// Keep `v`, which must be all zeros again, for [`zeroed_word_array`] (a few at most).
-fn give_back_word_array(v: Vec<u32>) {
-    debug_assert!(v.iter().all(|x| *x == 0));
-    if let Ok(mut pool) = WORD_ARRAYS.try_lock()
-        && pool.len() < 4
-    {
-        pool.push(v);
+    /// The place of word `id` (which is in the set) among the set's ids, once complete.
+    #[inline]
+    fn place(&self, id: u32) -> usize {
+        let (w, b) = (id as usize / 64, id % 64);
+        self.before[w] as usize + (self.seen[w] & ((1u64 << b) - 1)).count_ones() as usize
     }
 }
 
@@ -1280,6 +1275,12 @@ impl UnitCounter {
         self.tokens.add(pack(w));
     }
 
+    /// The words counted as their own terms (keys `WORD_BIT | word id` in the rows); the
+    /// counter forgets them.
+    pub(crate) fn take_words(&mut self) -> WordSet {
+        std::mem::take(&mut self.words).complete()
+    }
+
     /// Count one token that is dictionary word `id` (`crate::dat`).
     #[inline]
     pub(crate) fn add_word(&mut self, id: u32) {
@@ -1296,42 +1297,25 @@ impl UnitCounter {
         known: &WordTerms,
     ) -> Vec<(u32, u32)> {
         // The words, one count per distinct word: those that are their own term become row
-        // entries keyed by their place in the block's word list.
+        // entries keyed by their word id.
         for &id in &self.ids {
             self.id_counts.add(id);
         }
         self.ids.clear();
         let word_entries = &mut self.word_entries;
         if !self.id_counts.is_empty() {
-            if self.words.is_empty() {
-                self.words = zeroed_word_array();
-            }
             word_entries.reserve(self.id_counts.used.len());
-            let (words, word_list, dropped, counter) = (
-                &mut self.words,
-                &mut self.word_list,
-                &mut self.dropped,
-                &mut self.counter,
-            );
-            self.id_counts.drain(|id, n| {
-                let slot = &mut words[id as usize];
-                match *slot {
-                    DROPPED_WORD => {}
-                    0 => match cache.key_of_word(id, term, known) {
-                        Some(k) if k & WORD_BIT != 0 => {
-                            word_list.push(id);
-                            *slot = word_list.len() as u32;
-                            word_entries.push((WORD_BIT | (*slot - 1), n));
-                        }
-                        Some(t) => counter.add_n(t, n),
-                        None => {
-                            *slot = DROPPED_WORD;
-                            dropped.push(id);
-                        }
-                    },
-                    place => word_entries.push((WORD_BIT | (place - 1), n)),
-                }
-            });
+            let (counter, words) = (&mut self.counter, &mut self.words);
+            self.id_counts
+                .drain(|id, n| match cache.key_of_word(id, term, known) {
+                    // Its own term: `WORD_BIT | id` in the row, and one of the block's words.
+                    Some(k) if k & WORD_BIT != 0 => {
+                        words.insert(id);
+                        word_entries.push((k, n));
+                    }
+                    Some(t) => counter.add_n(t, n),
+                    None => {}
+                });
         }
         let counter = &mut self.counter;
         self.tokens.drain(|key, n| {
@@ -1929,13 +1913,15 @@ mod tests {
             rows.push(counter.take_row(&mut cache, term, &known));
             expected.push(plain);
         }
-        // Every word is its own term here: entries are keyed by the word's place in the list.
+        // Every word is its own term here: entries are keyed by the word's id, which the
+        // counter's set of words has.
         let words = counter.take_words();
         for (row, plain) in rows.iter().zip(&expected) {
             let mut got = std::collections::BTreeMap::new();
             for &(key, count) in row {
                 assert_ne!(key & WORD_BIT, 0);
-                let id = words[(key & !WORD_BIT) as usize];
+                let id = key & !WORD_BIT;
+                assert_eq!(words.ids[words.place(id)], id);
                 assert!(got.insert(id, count).is_none(), "word {id} twice in a row");
             }
             assert_eq!(&got, plain);
