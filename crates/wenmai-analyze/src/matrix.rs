@@ -295,32 +295,20 @@ impl RawCounts {
     /// ([`into_matrix`](Self::into_matrix) sorts them).
     pub(crate) fn concat_keyed(parts: Vec<(RawCounts, WordSet)>) -> RawCounts {
         let (parts, sets): (Vec<RawCounts>, Vec<WordSet>) = parts.into_iter().unzip();
-        // The words counted anywhere, in string order: a bitset over their ranks, and the
-        // number of words before each 64 ranks.
+        // The words counted anywhere, in string order: the set of their ranks, each word's
+        // place in `word_list` a popcount over it.
         let trie = &*crate::dat::DEFAULT;
         let part_ranks: Vec<Vec<u32>> = sets
             .par_iter()
             .map(|w| w.ids.iter().map(|&id| trie.rank(id)).collect())
             .collect();
-        let mut ranks = vec![0u64; trie.n_words().div_ceil(64)];
+        let mut ranks = WordSet::default();
         for &r in part_ranks.iter().flatten() {
-            ranks[r as usize / 64] |= 1 << (r % 64);
+            ranks.insert(r);
         }
-        let mut before = Vec::with_capacity(ranks.len());
-        let mut word_list: Vec<&str> = Vec::new();
-        for (i, &bits) in ranks.iter().enumerate() {
-            before.push(word_list.len() as u32);
-            let mut bits = bits;
-            while bits != 0 {
-                word_list.push(trie.text_at_rank((i * 64) as u32 + bits.trailing_zeros()));
-                bits &= bits - 1;
-            }
-        }
-        // The place in `word_list` of the word of rank `r`.
-        let place = |r: u32| {
-            let (w, b) = (r as usize / 64, r % 64);
-            before[w] + (ranks[w] & ((1u64 << b) - 1)).count_ones()
-        };
+        let ranks = ranks.complete();
+        let word_list: Vec<&str> = ranks.ids.iter().map(|&r| trie.text_at_rank(r)).collect();
+        let place = |r: u32| ranks.place(r);
         // Each block's own terms, sorted, the sorted position of each of its term ids, and
         // its rows.
         type Block = (Vec<String>, Vec<u32>, Vec<Vec<(u32, u32)>>);
@@ -362,7 +350,7 @@ impl RawCounts {
         // Per block: the merged id of each of its words (by its place in the block's list).
         let word_finals: Vec<Vec<u32>> = part_ranks
             .par_iter()
-            .map(|rs| rs.iter().map(|&r| word_map[place(r) as usize]).collect())
+            .map(|rs| rs.iter().map(|&r| word_map[place(r)]).collect())
             .collect();
         let maps: Vec<Vec<u32>> = maps.collect();
         let blocks: Vec<Vec<Vec<(u32, u32)>>> = sorted
@@ -970,7 +958,10 @@ impl WordTerms {
     /// Record `status` (not [`UNKNOWN`]) of word `id`, whose status is unknown or the same:
     /// an OR, so that threads setting the other words of the same atomic word lose nothing.
     fn set(&self, id: u32, status: u8) {
-        debug_assert!(matches!(self.get(id), UNKNOWN) || self.get(id) == status);
+        debug_assert!({
+            let old = self.get(id);
+            old == UNKNOWN || old == status
+        });
         self.status[id as usize / 32].fetch_or(
             u64::from(status & 3) << (id % 32 * 2),
             std::sync::atomic::Ordering::Relaxed,
@@ -1119,9 +1110,10 @@ pub(crate) struct UnitCounter {
     counter: DenseCounter,
 }
 
-/// The dictionary words a block counted as their own terms (row keys `WORD_BIT | word id`): a
-/// bitset over the word ids, and once complete the ids in order with the number of them before
-/// each 64 ids, so that a word's place among them is a popcount. (The counter used to give each
+/// A set of numbers below the dictionary's size (`crate::dat`): the words a block counted as
+/// their own terms (row keys `WORD_BIT | word id`), or the ranks of the words a whole count
+/// met. A bitset, and once complete the members in order with the number of them before each
+/// 64, so that a member's place among them is a popcount. (The counter used to give each
 /// word its place as it met it, from an array of one slot per dictionary word: 1.4 MB read at
 /// random once per distinct word of every unit, where a third of `take_row`'s samples fell in
 /// `perf`. The bitset is 44 KB.)
@@ -1156,7 +1148,7 @@ impl WordSet {
         self
     }
 
-    /// The place of word `id` (which is in the set) among the set's ids, once complete.
+    /// The place of `id` (a member) among the set's members, once complete.
     #[inline]
     fn place(&self, id: u32) -> usize {
         let (w, b) = (id as usize / 64, id % 64);
