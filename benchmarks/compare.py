@@ -23,7 +23,7 @@ once as a warm-up, then --repeat times, and reports the median wall time and its
 resident memory (VmHWM: tracemalloc would not see Rust's allocations). Throughput is the
 UTF-8 size of the documents divided by the median time. "x wenmai" is the peer's time over
 wenmai's time. The "limit" row is bare jieba_rs::Jieba::cut over the same text on all cores
-(crates/wenmai-analyze/examples/limit.rs), run when cargo is available.
+(crates/wenmai-segment/examples/limit.rs), run when cargo is available.
 
 The "of limit" column divides two rows measured minutes apart, and on a shared machine the
 load changes in between. --pairs N measures the wenmai e2e row and the limit row again, one
@@ -243,7 +243,7 @@ def limit_row(folder: Path, repeat: int) -> dict[str, Any] | None:
         "--quiet",
         "--release",
         "-p",
-        "wenmai-analyze",
+        "wenmai-segment",
         "--example",
         "limit",
         "--",

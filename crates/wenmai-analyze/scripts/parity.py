@@ -1,7 +1,7 @@
 """Compare wenmai's segmentation and keywords with jieba 0.42.1 on the same input.
 
 Usage (from the repository root, with jieba installed):
-    cargo run --release -p wenmai-analyze --example dump_tokens -- FILES... > tokens.jsonl
+    cargo run --release -p wenmai-segment --example dump_tokens -- FILES... > tokens.jsonl
     python crates/wenmai-analyze/scripts/parity.py tokens tokens.jsonl
     cargo run --release -p wenmai-analyze --example dump_keywords -- FILES... > kw.jsonl
     python crates/wenmai-analyze/scripts/parity.py keywords kw.jsonl

@@ -13,7 +13,7 @@ use std::sync::{Arc, LazyLock};
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
 use crate::error::{Error, Result};
-use crate::segmenter::{CutMode, Dictionary, Segmenter};
+use wenmai_segment::{CutMode, Dictionary, Segmenter};
 
 /// The built-in Chinese stopword list (the `stop-words` crate's `zh` list, ISO source).
 ///
@@ -500,7 +500,7 @@ impl Analyzer {
     pub fn analyze(&self, text: &str) -> Vec<String> {
         let mut out = Vec::new();
         let mut scratch = Scratch::default();
-        self.segmenter.with_dict_read(|d| {
+        self.segmenter.with_dictionary(|d| {
             let mut start = 0;
             let mut ends = Vec::new();
             d.each(text, CutMode::Precise, self.hmm, |w, b| {
@@ -583,8 +583,9 @@ impl Analyzer {
 
     /// The cache of what this analyzer makes of the default dictionary's words.
     pub(crate) fn word_terms(&self) -> &crate::matrix::WordTerms {
-        self.word_terms
-            .get_or_init(|| crate::matrix::WordTerms::new(crate::dat::DEFAULT.n_words()))
+        self.word_terms.get_or_init(|| {
+            crate::matrix::WordTerms::new(wenmai_segment::Lexicon::default_words().len())
+        })
     }
 
     /// The term of one raw token (normalised), or `None` when a filter drops it.

@@ -9,14 +9,14 @@ use serde::{Deserialize, Serialize};
 use wenmai_parse::{Document, Span};
 
 use crate::analyzer::{Analyzer, Scratch, is_foldable};
-use crate::dat::NO_WORD;
 use crate::error::{Error, Result};
 use crate::keywords::IdfTable;
 use crate::matrix::{
     DenseCounter, DocTermMatrix, DtmOptions, RawCounts, TermCache, TermFn, TfidfOptions,
     UnitCounter, WordSet,
 };
-use crate::segmenter::is_han_default;
+use wenmai_segment::NO_WORD;
+use wenmai_segment::chars::is_han_default;
 
 /// What a row of a matrix is: a whole document, a section, a paragraph or a sentence.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -192,7 +192,7 @@ impl Corpus {
                 // tokens here) and counted afterwards: counting between two segmentation calls
                 // would find the counting tables evicted by the dictionary walk every time.
                 let mut buf: Vec<&str> = Vec::new();
-                analyzer.segmenter().with_dict_read(|dict| {
+                analyzer.segmenter().with_dictionary(|dict| {
                     while let Some(range) = batches.get(next.fetch_add(1, Ordering::Relaxed)) {
                         taken.push((range.start, p.rows.len()));
                         for i in range.clone() {
@@ -702,7 +702,7 @@ mod tests {
     fn apart_and_joined(an: &Analyzer, pieces: &[&str]) -> (Vec<String>, Vec<String>) {
         let mut apart = Vec::new();
         let mut joined = Vec::new();
-        an.segmenter().with_dict_read(|d| {
+        an.segmenter().with_dictionary(|d| {
             for p in pieces {
                 an.sentence_tokens(d, p, &mut |w| apart.push(w.to_owned()));
             }

@@ -9,14 +9,10 @@ pub enum Error {
     /// Reading a file or stream failed.
     #[error("I/O error: {0}")]
     Io(#[from] std::io::Error),
-    /// A user dictionary line could not be read the way jieba reads it.
-    #[error("user dictionary line {line}: {message}")]
-    UserDict {
-        /// 1-based line number.
-        line: usize,
-        /// What is wrong with it.
-        message: String,
-    },
+    /// Segmentation failed: a user dictionary could not be read, or the dictionary lock is
+    /// poisoned.
+    #[error(transparent)]
+    Segment(#[from] wenmai_segment::Error),
     /// An idf table line is not `word idf`.
     #[error("idf table line {line}: {message}")]
     IdfTable {
@@ -31,9 +27,6 @@ pub enum Error {
     /// A term is not in the vocabulary the operation needs it in.
     #[error("unknown term: {0}")]
     UnknownTerm(String),
-    /// The dictionary lock was poisoned by a panic in another thread.
-    #[error("the shared dictionary is unusable after a panic in another thread")]
-    Poisoned,
 }
 
 /// `Result` with this crate's [`Error`].

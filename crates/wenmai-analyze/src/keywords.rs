@@ -17,7 +17,7 @@ use std::sync::{Arc, LazyLock};
 use rustc_hash::FxHashMap;
 
 use crate::error::{Error, Result};
-use crate::segmenter::Segmenter;
+use wenmai_segment::Segmenter;
 
 /// An idf table: word -> idf, with the median for unknown words.
 ///
@@ -325,7 +325,7 @@ impl KeywordExtractor {
         // Keys in first-occurrence order (Python dict order), with counts.
         let mut index: HashMap<(&str, &str), usize> = HashMap::new();
         let mut keys: Vec<((&str, String), f64)> = Vec::new();
-        self.segmenter.with_dict_read(|d| {
+        self.segmenter.with_dictionary(|d| {
             if allow_pos.is_empty() {
                 d.each(text, crate::CutMode::Precise, self.hmm, |w, _| {
                     if !long_enough(w) || self.is_stop(w) {
@@ -404,7 +404,7 @@ impl KeywordExtractor {
         with_flag: bool,
     ) -> Vec<Keyword> {
         let mut words: Vec<(&str, String)> = Vec::new();
-        self.segmenter.with_dict_read(|d| {
+        self.segmenter.with_dictionary(|d| {
             d.each_tagged(text, self.hmm, |w, _, t| words.push((w, t.to_owned())))
         });
         let keep: Vec<bool> = words

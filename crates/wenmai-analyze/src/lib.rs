@@ -31,18 +31,15 @@
 
 pub mod analyzer;
 pub mod corpus;
-mod dat;
 pub mod error;
-mod finalseg;
 pub mod keywords;
 pub mod matrix;
-mod posseg;
-pub mod segmenter;
 
 pub use analyzer::{Analyzer, AnalyzerBuilder};
 pub use corpus::{Corpus, CorpusStats, Unit, UnitRef};
 pub use error::{Error, Result};
 pub use keywords::{IdfTable, Keyword, KeywordExtractor};
 pub use matrix::{DfBound, DocTermMatrix, DtmOptions, Norm, TfidfOptions, Vocabulary};
-pub use segmenter::{CutMode, Segmenter, Token};
 pub use wenmai_parse;
+pub use wenmai_segment;
+pub use wenmai_segment::{CutMode, Segmenter, Token};

@@ -297,7 +297,7 @@ impl RawCounts {
         let (parts, sets): (Vec<RawCounts>, Vec<WordSet>) = parts.into_iter().unzip();
         // The words counted anywhere, in string order: the set of their ranks, each word's
         // place in `word_list` a popcount over it.
-        let trie = &*crate::dat::DEFAULT;
+        let trie = wenmai_segment::Lexicon::default_words();
         let part_ranks: Vec<Vec<u32>> = sets
             .par_iter()
             .map(|w| w.ids.iter().map(|&id| trie.rank(id)).collect())
@@ -307,7 +307,7 @@ impl RawCounts {
             ranks.insert(r);
         }
         let ranks = ranks.complete();
-        let word_list: Vec<&str> = ranks.ids.iter().map(|&r| trie.text_at_rank(r)).collect();
+        let word_list: Vec<&str> = ranks.ids.iter().map(|&r| trie.word_at_rank(r)).collect();
         let place = |r: u32| ranks.place(r);
         // Each block's own terms, sorted, the sorted position of each of its term ids, and
         // its rows.
@@ -914,7 +914,7 @@ pub(crate) struct TermCache {
     pub(crate) interner: Interner,
 }
 
-/// What an analyzer makes of each word of the default dictionary (`crate::dat`), by word id:
+/// What an analyzer makes of each word of the default dictionary (`wenmai_segment::Lexicon`), by word id:
 /// not known yet, the word itself, dropped, or another string. Filled in as counting meets the
 /// words, by any thread (a word's entry is always the same value, so relaxed order is
 /// enough), and kept by the analyzer: a second count of similar text computes no terms of
@@ -988,7 +988,7 @@ pub(crate) type TermFn<'a> = dyn Fn(&str) -> Option<std::borrow::Cow<'_, str>> +
 
 /// Marks a token the filters drop.
 const DROPPED: u32 = u32::MAX;
-/// Marks a row key that is a dictionary word id (`crate::dat`) rather than a chunk's term id:
+/// Marks a row key that is a dictionary word id (`wenmai_segment::Lexicon`) rather than a chunk's term id:
 /// words that are their own term are counted by id, with no interning, and share one id space
 /// across chunks.
 pub(crate) const WORD_BIT: u32 = 1 << 31;
@@ -1046,7 +1046,7 @@ impl TermCache {
                 {
                     return Some(t);
                 }
-                crate::dat::DEFAULT.word_into(id, &mut self.word);
+                wenmai_segment::Lexicon::default_words().word_into(id, &mut self.word);
                 let (status, key) = match term(&self.word) {
                     None => (DROPS, None),
                     Some(t) if *t == *self.word => (ITSELF, Some(WORD_BIT | id)),
@@ -1110,7 +1110,7 @@ pub(crate) struct UnitCounter {
     counter: DenseCounter,
 }
 
-/// A set of numbers below the dictionary's size (`crate::dat`): the words a block counted as
+/// A set of numbers below the dictionary's size (`wenmai_segment::Lexicon`): the words a block counted as
 /// their own terms (row keys `WORD_BIT | word id`), or the ranks of the words a whole count
 /// met. A bitset, and once complete the members in order with the number of them before each
 /// 64, so that a member's place among them is a popcount. (The counter used to give each
@@ -1128,7 +1128,7 @@ impl WordSet {
     #[inline]
     fn insert(&mut self, id: u32) {
         if self.seen.is_empty() {
-            self.seen = vec![0; crate::dat::DEFAULT.n_words().div_ceil(64)];
+            self.seen = vec![0; wenmai_segment::Lexicon::default_words().len().div_ceil(64)];
         }
         self.seen[id as usize / 64] |= 1 << (id % 64);
     }
@@ -1176,9 +1176,9 @@ impl SlotKey for u128 {
     }
 }
 
-/// A dictionary word id: never [`NO_WORD`](crate::dat::NO_WORD).
+/// A dictionary word id: never [`NO_WORD`](wenmai_segment::NO_WORD).
 impl SlotKey for u32 {
-    const EMPTY: u32 = crate::dat::NO_WORD;
+    const EMPTY: u32 = wenmai_segment::NO_WORD;
 
     #[inline]
     fn slot(self, mask: usize) -> usize {
@@ -1284,7 +1284,7 @@ impl UnitCounter {
         std::mem::take(&mut self.words).complete()
     }
 
-    /// Count one token that is dictionary word `id` (`crate::dat`).
+    /// Count one token that is dictionary word `id` (`wenmai_segment::Lexicon`).
     #[inline]
     pub(crate) fn add_word(&mut self, id: u32) {
         self.ids.push(id);
@@ -1918,7 +1918,7 @@ mod tests {
         // Units of dictionary word ids, from none to more distinct ids than the counting table
         // starts with (it grows, and is reused unit after unit), skewed as text is: half the
         // tokens among a hundred frequent words.
-        let n = crate::dat::DEFAULT.n_words() as u32;
+        let n = wenmai_segment::Lexicon::default_words().len() as u32;
         let known = WordTerms::new(n as usize);
         let term: &TermFn<'_> = &|w| Some(std::borrow::Cow::Borrowed(w));
         let mut cache = TermCache::default();

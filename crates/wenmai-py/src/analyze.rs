@@ -14,7 +14,7 @@ use wenmai_analyze::{
 };
 
 use crate::document::PyDocument;
-use crate::errors::{WenmaiError, analyze_error, run};
+use crate::errors::{WenmaiError, analyze_error, run, segment_error};
 use crate::segmenter::{PySegmenter, cut_mode, dictionary_bytes};
 use crate::text::{extract_text, extract_texts};
 
@@ -189,9 +189,9 @@ impl PyAnalyzer {
                 let bytes = dictionary_bytes(py, u)?;
                 Some(
                     run(py, || {
-                        wenmai_analyze::Segmenter::with_user_dict(bytes.as_slice())
+                        wenmai_segment::Segmenter::with_user_dict(bytes.as_slice())
                     })?
-                    .map_err(analyze_error)?,
+                    .map_err(segment_error)?,
                 )
             }
             (None, None) => None,

@@ -149,20 +149,34 @@ pub fn decode_bytes_error(py: Python<'_>, err: wenmai_parse::DecodeError) -> PyE
     }
 }
 
+/// A failed read of a dictionary or idf table: dictionaries are read from memory, so bad
+/// data rather than a failed read.
+fn dictionary_io_error(e: &std::io::Error) -> PyErr {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => PyFileNotFoundError::new_err(e.to_string()),
+        std::io::ErrorKind::PermissionDenied => PyPermissionError::new_err(e.to_string()),
+        std::io::ErrorKind::InvalidData => DictionaryError::new_err(format!("not UTF-8 text: {e}")),
+        _ => PyOSError::new_err(e.to_string()),
+    }
+}
+
+/// An error of `wenmai-segment` as the Python exception of the tree.
+pub fn segment_error(err: wenmai_segment::Error) -> PyErr {
+    use wenmai_segment::Error as E;
+    match err {
+        E::Io(e) => dictionary_io_error(&e),
+        E::UserDict { .. } => DictionaryError::new_err(err.to_string()),
+        other => WenmaiError::new_err(other.to_string()),
+    }
+}
+
 /// An error of `wenmai-analyze` as the Python exception of the tree.
 pub fn analyze_error(err: wenmai_analyze::Error) -> PyErr {
     use wenmai_analyze::Error as E;
     match err {
-        E::Io(e) => match e.kind() {
-            std::io::ErrorKind::NotFound => PyFileNotFoundError::new_err(e.to_string()),
-            std::io::ErrorKind::PermissionDenied => PyPermissionError::new_err(e.to_string()),
-            // Dictionaries are read from memory: bad data, not a failed read.
-            std::io::ErrorKind::InvalidData => {
-                DictionaryError::new_err(format!("not UTF-8 text: {e}"))
-            }
-            _ => PyOSError::new_err(e.to_string()),
-        },
-        E::UserDict { .. } | E::IdfTable { .. } => DictionaryError::new_err(err.to_string()),
+        E::Io(e) => dictionary_io_error(&e),
+        E::Segment(e) => segment_error(e),
+        E::IdfTable { .. } => DictionaryError::new_err(err.to_string()),
         E::InvalidParameter(m) => PyValueError::new_err(m),
         E::UnknownTerm(_) => PyValueError::new_err(err.to_string()),
         other => WenmaiError::new_err(other.to_string()),

@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use wenmai_analyze::{CutMode, Segmenter};
 
-use crate::errors::{analyze_error, run};
+use crate::errors::{run, segment_error};
 use crate::text::{extract_text, extract_texts, text_of};
 
 /// Word lists as distinct words plus, per list, indices into them: built without the GIL,
@@ -167,14 +167,14 @@ impl PySegmenter {
         let inner = match dictionary {
             Some(d) => {
                 let bytes = dictionary_bytes(py, d)?;
-                run(py, || Segmenter::with_dict(bytes.as_slice()))?.map_err(analyze_error)?
+                run(py, || Segmenter::with_dict(bytes.as_slice()))?.map_err(segment_error)?
             }
             None if private || user_dict.is_some() => run(py, Segmenter::new)?,
             None => Segmenter::default(),
         };
         if let Some(u) = user_dict {
             let bytes = dictionary_bytes(py, u)?;
-            run(py, || inner.load_userdict(bytes.as_slice()))?.map_err(analyze_error)?;
+            run(py, || inner.load_userdict(bytes.as_slice()))?.map_err(segment_error)?;
         }
         Ok(PySegmenter { inner, hmm })
     }
@@ -287,13 +287,13 @@ impl PySegmenter {
         tag: Option<String>,
     ) -> PyResult<usize> {
         let word = extract_text(word, "word")?;
-        run(py, || self.inner.add_word(&word, freq, tag.as_deref()))?.map_err(analyze_error)
+        run(py, || self.inner.add_word(&word, freq, tag.as_deref()))?.map_err(segment_error)
     }
 
     /// Delete a word from the dictionary (jieba's `del_word`).
     fn del_word(&self, py: Python<'_>, word: &Bound<'_, PyAny>) -> PyResult<()> {
         let word = extract_text(word, "word")?;
-        run(py, || self.inner.del_word(&word))?.map_err(analyze_error)
+        run(py, || self.inner.del_word(&word))?.map_err(segment_error)
     }
 
     /// jieba's `suggest_freq`: a str asks for a frequency that keeps it whole, a tuple of
@@ -314,14 +314,14 @@ impl PySegmenter {
             }
             v
         };
-        run(py, || self.inner.suggest_freq(&segments, tune))?.map_err(analyze_error)
+        run(py, || self.inner.suggest_freq(&segments, tune))?.map_err(segment_error)
     }
 
     /// Load a user dictionary in jieba's format (a path or a file object); returns the number
     /// of entries added.
     fn load_userdict(&self, py: Python<'_>, f: &Bound<'_, PyAny>) -> PyResult<usize> {
         let bytes = dictionary_bytes(py, f)?;
-        run(py, || self.inner.load_userdict(bytes.as_slice()))?.map_err(analyze_error)
+        run(py, || self.inner.load_userdict(bytes.as_slice()))?.map_err(segment_error)
     }
 
     /// Whether `word` is a dictionary word (with a frequency above 0).
@@ -329,7 +329,7 @@ impl PySegmenter {
         let Ok(word) = extract_text(word, "word") else {
             return Ok(false);
         };
-        run(py, || self.inner.contains(&word))?.map_err(analyze_error)
+        run(py, || self.inner.contains(&word))?.map_err(segment_error)
     }
 
     /// Whether this segmenter and `other` share one dictionary.

@@ -1,11 +1,11 @@
 //! Segment every line of the given files with HMM on and off and print one JSON object per
-//! line: `{"file", "line", "hmm", "nohmm", "full", "search"}` (token lists) (input for `scripts/parity.py`).
+//! line: `{"file", "line", "hmm", "nohmm", "full", "search"}` (token lists) (input for `crates/wenmai-analyze/scripts/parity.py`).
 //!
-//! `cargo run --release -p wenmai-analyze --example dump_tokens -- FILE...`
+//! `cargo run --release -p wenmai-segment --example dump_tokens -- FILE...`
 
 use std::io::Write;
 
-use wenmai_analyze::{CutMode, Segmenter};
+use wenmai_segment::{CutMode, Segmenter};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let seg = Segmenter::default();

@@ -12,7 +12,7 @@ mod common;
 
 use std::collections::HashSet;
 
-use wenmai_analyze::{CutMode, Segmenter};
+use wenmai_segment::{CutMode, Segmenter};
 
 /// (start, end) char spans of words in the line with whitespace removed.
 fn spans<'a>(words: impl Iterator<Item = &'a str>) -> (Vec<(usize, usize)>, usize) {

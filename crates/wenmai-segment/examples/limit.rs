@@ -3,7 +3,7 @@
 //! segmentation (decode, parse, normalise, count) can approach but not pass.
 //!
 //! ```sh
-//! cargo run --release -p wenmai-analyze --example limit -- DIR [--repeat N]
+//! cargo run --release -p wenmai-segment --example limit -- DIR [--repeat N]
 //! ```
 //!
 //! Prints one JSON object: total bytes (UTF-8 text), tokens, threads, the median wall time of

@@ -11,12 +11,12 @@
 //! numbered by frequency, so the common walks stay in a small part of the array.
 //!
 //! The tokens are jieba 0.42.1's `cut` (the parity tests compare them with jieba and with
-//! jieba-rs); unknown runs go to jieba's own HMM ([`crate::finalseg`]). The trie is built once
+//! jieba-rs); unknown runs go to jieba's own HMM ([`crate::hmm`]). The trie is built once
 //! per process from jieba 0.42.1's `dict.txt` (`data/dict.txt`), and is used only while a
 //! segmenter's dictionary is unchanged: an edited dictionary is segmented by jieba-rs.
 //!
 //! The trie also knows the words' string order (`rank`), so that the vocabulary of a count
-//! can put its dictionary words in order without comparing strings.
+//! can put its dictionary words in order without comparing strings ([`crate::Lexicon`]).
 
 use std::cell::RefCell;
 use std::sync::LazyLock;
@@ -26,8 +26,11 @@ include_flate::flate!(static DICT_TXT: str from "data/dict.txt" with zstd);
 /// The default dictionary, built on first use.
 pub(crate) static DEFAULT: LazyLock<WordTrie> = LazyLock::new(|| WordTrie::from_dict(&DICT_TXT));
 
-/// Word id of a token that is not a dictionary word found by the route.
-pub(crate) const NO_WORD: u32 = u32::MAX;
+/// The id of a word in the default dictionary's [`Lexicon`](crate::Lexicon).
+pub type WordId = u32;
+
+/// The id given to a word that the cut does not know to be a word of the default dictionary.
+pub const NO_WORD: WordId = u32::MAX;
 
 #[derive(Clone, Copy, Debug)]
 struct Cell {
@@ -330,7 +333,11 @@ impl WordTrie {
         }
         let node_of_word: Vec<u32> = word_nodes.iter().map(|w| w.0).collect();
         // The words in string order: by their first eight bytes, then (rarely) by the rest.
-        let prefix = crate::matrix::prefix_key;
+        let prefix = |w: &str| {
+            u64::from_be_bytes(std::array::from_fn(|i| {
+                w.as_bytes().get(i).map_or(0, |b| *b)
+            }))
+        };
         let mut sorted: Vec<(u64, &str, u32)> = word_nodes
             .iter()
             .enumerate()
@@ -479,7 +486,7 @@ impl WordTrie {
         let mut start: Option<usize> = None;
         let mut chars = text.char_indices().peekable();
         while let Some((i, c)) = chars.next() {
-            if crate::segmenter::is_han_default(c) {
+            if crate::chars::is_han_default(c) {
                 let block_start = *start.get_or_insert(i);
                 s.offsets.push((i - block_start) as u32);
                 s.codes.push(self.code(c));
@@ -589,7 +596,7 @@ impl WordTrie {
                 // An HMM word can be a dictionary word too: it gets its id, so that counting
                 // meets each term one way only. The route already knows the id of each single
                 // char; a longer word is looked up by the codes the block already has.
-                crate::finalseg::cut(text(a, z), &mut |i, j| {
+                crate::hmm::cut(text(a, z), &mut |i, j| {
                     let (x, y) = (a + i, a + j);
                     let word = if y - x == 1 {
                         route[x].word

@@ -1,5 +1,5 @@
 //! jieba 0.42.1's HMM for unknown words (`jieba.finalseg.cut`), for the runs of single
-//! characters the route of [`crate::dat`] leaves.
+//! characters the route of [`crate::trie`] leaves.
 //!
 //! The model is jieba's own tables, generated into `data/finalseg_model.txt` by
 //! `data/gen_finalseg_model.py` (jieba is MIT-licensed, Copyright (c) 2013 Sun Junyi), at
@@ -179,11 +179,11 @@ pub(crate) fn cut(run: &str, emit: &mut impl FnMut(usize, usize)) {
 /// A piece of other chars (from a block, ASCII), split by `re_skip`, in chars from `first`.
 fn cut_other(piece: &str, first: usize, emit: &mut impl FnMut(usize, usize)) {
     if piece.is_ascii() {
-        crate::segmenter::split_finalseg_skip(piece, |w, o| emit(first + o, first + o + w.len()));
+        crate::chars::split_finalseg_skip(piece, |w, o| emit(first + o, first + o + w.len()));
     } else {
         // Tokens come in order: chars are counted from the previous token's end, once each.
         let (mut byte, mut char) = (0usize, first);
-        crate::segmenter::split_finalseg_skip(piece, |w, o| {
+        crate::chars::split_finalseg_skip(piece, |w, o| {
             let start = char + piece[byte..o].chars().count();
             let end = start + w.chars().count();
             (byte, char) = (o + w.len(), end);
@@ -292,7 +292,7 @@ mod tests {
             let piece = &chars[i..j];
             let text: String = piece.iter().collect();
             if !han {
-                crate::segmenter::split_finalseg_skip(&text, |w, _| out.push(w.to_string()));
+                crate::chars::split_finalseg_skip(&text, |w, _| out.push(w.to_string()));
             } else if piece.len() == 1 {
                 out.push(text);
             } else {

@@ -1,4 +1,4 @@
-//! jieba 0.42.1's `posseg.cut(sentence, HMM=True)`, ported line by line.
+//! Part-of-speech tags: jieba 0.42.1's `posseg.cut(sentence, HMM=…)`, ported line by line.
 //!
 //! `posseg.__cut_internal` splits the text with `re_han_internal`; every block is cut along the
 //! dictionary's best route (`__cut_DAG`), and each run of single characters the route leaves
@@ -21,7 +21,8 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use crate::segmenter::Dictionary;
+use crate::chars::{emit_chars, is_han, is_han_internal, runs};
+use crate::dictionary::Dictionary;
 
 /// jieba's `MIN_FLOAT`: the log-probability of an emission the model has never seen.
 const MIN_FLOAT: f64 = -3.14e100;
@@ -263,33 +264,6 @@ impl Model {
     }
 }
 
-/// jieba's `re_han_detail`: `[\u4E00-\u9FD5]`.
-#[inline]
-fn is_han(c: char) -> bool {
-    matches!(c, '\u{4E00}'..='\u{9FD5}')
-}
-
-/// jieba's `posseg.re_han_internal`: `[\u4E00-\u9FD5a-zA-Z0-9+#&\._]`.
-#[inline]
-fn is_han_internal(c: char) -> bool {
-    is_han(c) || c.is_ascii_alphanumeric() || matches!(c, '+' | '#' | '&' | '.' | '_')
-}
-
-/// Maximal runs of `class` and of its complement: `(run, byte offset, in_class)`.
-fn runs(text: &str, class: impl Fn(char) -> bool) -> impl Iterator<Item = (&str, usize, bool)> {
-    let mut pos = 0;
-    std::iter::from_fn(move || {
-        let rest = &text[pos..];
-        let inside = class(rest.chars().next()?);
-        let len = rest
-            .find(|c: char| class(c) != inside)
-            .unwrap_or(rest.len());
-        let start = pos;
-        pos += len;
-        Some((&rest[..len], start, inside))
-    })
-}
-
 /// `re_skip_detail.split(blk)` (`([\.0-9]+|[a-zA-Z0-9]+)`), non-empty pieces tagged `m` when
 /// they start like `re_num`, `eng` like `re_eng`, else `x`.
 fn skip_detail<'a>(s: &'a str, base: usize, emit: &mut impl FnMut(&'a str, usize, &str)) {
@@ -336,6 +310,39 @@ fn cut_detail<'a>(s: &'a str, base: usize, emit: &mut impl FnMut(&'a str, usize,
 }
 
 impl Dictionary {
+    /// Words, byte offsets and part-of-speech tags, as `jieba.posseg.cut(text, HMM=hmm)`
+    /// and [`Segmenter::tag`](crate::Segmenter::tag).
+    pub fn each_tagged<'a>(
+        &self,
+        text: &'a str,
+        hmm: bool,
+        mut emit: impl FnMut(&'a str, usize, &str),
+    ) {
+        if hmm {
+            return self.each_tagged_hmm(text, emit);
+        }
+        for (block, base, han) in runs(text, is_han_internal) {
+            if !han {
+                emit_chars(block, base, &mut |w, b| emit(w, b, "x"));
+                continue;
+            }
+            for t in self.jieba.tag(block, false) {
+                let w: &'a str = &block[t.byte_start..t.byte_end];
+                let b = base + t.byte_start;
+                let in_dict = self.is_word(w);
+                let tag: &str = if t.tag.is_empty() { "x" } else { t.tag };
+                let tag = self.tag_of(w, tag);
+                if w.bytes().all(|c| c.is_ascii_alphanumeric()) && (w.len() == 1 || !in_dict) {
+                    emit(w, b, "eng");
+                } else if !in_dict {
+                    emit(w, b, "x");
+                } else {
+                    emit(w, b, tag);
+                }
+            }
+        }
+    }
+
     /// `word_tag_tab.get(word, 'x')` for a single character.
     fn char_tag<'s>(&'s self, c: &'s str) -> &'s str {
         if !self.jieba.has_word(c) {
@@ -405,27 +412,15 @@ impl Dictionary {
     }
 
     /// `jieba.posseg.cut(text, HMM=True)`: words, byte offsets and tags.
-    pub(crate) fn each_tagged_hmm<'a>(
-        &self,
-        text: &'a str,
-        mut emit: impl FnMut(&'a str, usize, &str),
-    ) {
+    fn each_tagged_hmm<'a>(&self, text: &'a str, mut emit: impl FnMut(&'a str, usize, &str)) {
         for (block, base, han) in runs(text, is_han_internal) {
             if han {
                 self.cut_dag(block, base, &mut emit);
                 continue;
             }
-            // re_skip_internal.split: `\r\n` or one whitespace char, other chars one by one;
-            // all `x` (no char outside re_han_internal matches re_num or re_eng).
-            let mut it = block.char_indices().peekable();
-            while let Some((i, c)) = it.next() {
-                if c == '\r' && matches!(it.peek(), Some((_, '\n'))) {
-                    it.next();
-                    emit(&block[i..i + 2], base + i, "x");
-                } else {
-                    emit(&block[i..i + c.len_utf8()], base + i, "x");
-                }
-            }
+            // re_skip_internal.split: `\r\n` or one char at a time, all `x` (no char outside
+            // re_han_internal matches re_num or re_eng).
+            emit_chars(block, base, &mut |w, b| emit(w, b, "x"));
         }
     }
 }
@@ -639,7 +634,7 @@ mod tests {
         let seg = Segmenter::default();
         for (text, _) in JIEBA {
             let mut end = 0;
-            seg.with_dict_read(|d| {
+            seg.with_dictionary(|d| {
                 d.each_tagged_hmm(text, |w, b, _| {
                     assert_eq!(b, end);
                     assert_eq!(&text[b..b + w.len()], w);

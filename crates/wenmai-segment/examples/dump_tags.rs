@@ -1,11 +1,11 @@
 //! POS-tag every line of the given files (HMM on) and print one JSON object per line:
-//! `{"file", "line", "tags": [[word, tag], ...]}` (input for `scripts/parity.py tags`).
+//! `{"file", "line", "tags": [[word, tag], ...]}` (input for `crates/wenmai-analyze/scripts/parity.py tags`).
 //!
-//! `cargo run --release -p wenmai-analyze --example dump_tags -- FILE...`
+//! `cargo run --release -p wenmai-segment --example dump_tags -- FILE...`
 
 use std::io::Write;
 
-use wenmai_analyze::Segmenter;
+use wenmai_segment::Segmenter;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let seg = Segmenter::default();

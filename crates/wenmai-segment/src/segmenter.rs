@@ -1,0 +1,459 @@
+//! Word segmentation with jieba's dictionary and jieba 0.42.1's rules.
+//!
+//! [`Segmenter`] wraps one [`jieba_rs::Jieba`] shared by every thread and every clone. While
+//! the dictionary is jieba's default, unchanged, precise and search mode find the route with
+//! wenmai's own trie of jieba's `dict.txt` (the crate's `dat` module: the same tokens, found
+//! faster); an edited dictionary's route, the HMM, full mode and POS tags are jieba-rs's. What
+//! jieba-rs does differently from jieba 0.42.1 around them is done here the way jieba does it:
+//!
+//! - blocks are split with jieba's character classes (`re_han_default` for `cut`,
+//!   `re_han_internal` for `posseg`): CJK means `U+4E00..=U+9FD5` only;
+//! - runs of ASCII cut by the HMM are split with jieba's `finalseg.re_skip`
+//!   (`[a-zA-Z0-9]+(?:\.\d+)?%?`), so `2011-2020` is `2011`, `-`, `2020` as in jieba;
+//! - full mode and search mode follow `__cut_all` and `cut_for_search` literally;
+//! - user dictionaries are read with jieba's `re_userdict`, and words without a frequency get
+//!   one from [`Segmenter::suggest_freq`];
+//! - deleted words (frequency 0) are never dictionary words and are force-split after the HMM.
+
+use std::io::BufRead;
+use std::sync::{Arc, LazyLock, RwLock, RwLockReadGuard, RwLockWriteGuard};
+
+use jieba_rs::Jieba;
+use rayon::prelude::*;
+
+use crate::cut::CutMode;
+use crate::dictionary::{Dictionary, read_userdict};
+use crate::error::{Error, Result};
+
+/// A word and where it is in the text it was cut from.
+///
+/// # Examples
+/// ```
+/// use wenmai_segment::{CutMode, Segmenter};
+/// let seg = Segmenter::default();
+/// let tokens = seg.tokenize("永和服装饰品", CutMode::Precise, true);
+/// assert_eq!(tokens[0].word, "永和");
+/// assert_eq!((tokens[0].start, tokens[0].end), (0, 2));
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct Token<'a> {
+    /// The word, a slice of the input.
+    pub word: &'a str,
+    /// Char offset of the first char (as `jieba.tokenize`).
+    pub start: usize,
+    /// Char offset one past the last char.
+    pub end: usize,
+    /// Byte offset of the first byte.
+    pub byte_start: usize,
+    /// Byte offset one past the last byte.
+    pub byte_end: usize,
+}
+
+static DEFAULT_DICTIONARY: LazyLock<Arc<RwLock<Dictionary>>> =
+    LazyLock::new(|| Arc::new(RwLock::new(Dictionary::default_dict())));
+
+/// A jieba segmenter: cheap to clone, `Send + Sync`, one dictionary shared by all clones.
+///
+/// Changes to the dictionary ([`add_word`](Segmenter::add_word),
+/// [`load_userdict`](Segmenter::load_userdict) …) are seen by every clone, as jieba's changes
+/// are seen by every caller of the `jieba` module. [`Segmenter::default`] shares the process-wide
+/// default dictionary (loaded once, on first use); [`Segmenter::new`] makes a private copy.
+///
+/// # Examples
+/// ```
+/// use wenmai_segment::{CutMode, Segmenter};
+/// let seg = Segmenter::default();
+/// assert_eq!(seg.cut("我来到北京清华大学", CutMode::Precise, true), ["我", "来到", "北京", "清华大学"]);
+/// assert_eq!(
+///     seg.cut("我来到北京清华大学", CutMode::Full, true),
+///     ["我", "来到", "北京", "清华", "清华大学", "华大", "大学"]
+/// );
+/// ```
+#[derive(Debug, Clone)]
+pub struct Segmenter {
+    dict: Arc<RwLock<Dictionary>>,
+}
+
+impl Default for Segmenter {
+    /// The process-wide default dictionary (jieba's `dict.txt`), shared.
+    fn default() -> Self {
+        Segmenter {
+            dict: Arc::clone(&DEFAULT_DICTIONARY),
+        }
+    }
+}
+impl Segmenter {
+    /// A segmenter with its own copy of jieba's default dictionary (not shared with
+    /// [`Segmenter::default`]).
+    ///
+    /// # Examples
+    /// ```
+    /// let seg = wenmai_segment::Segmenter::new();
+    /// seg.add_word("文脉分析", None, None).unwrap();
+    /// assert!(seg.contains("文脉分析").unwrap());
+    /// assert!(!wenmai_segment::Segmenter::default().contains("文脉分析").unwrap());
+    /// ```
+    pub fn new() -> Self {
+        Segmenter {
+            dict: Arc::new(RwLock::new(Dictionary::default_dict())),
+        }
+    }
+
+    /// A private copy of the default dictionary with a user dictionary (jieba's format) added.
+    ///
+    /// # Examples
+    /// ```
+    /// use wenmai_segment::{CutMode, Segmenter};
+    /// let seg = Segmenter::with_user_dict("文脉分析 10 n\n".as_bytes()).unwrap();
+    /// assert_eq!(seg.cut("文脉分析很好", CutMode::Precise, true)[0], "文脉分析");
+    /// ```
+    pub fn with_user_dict<R: BufRead>(reader: R) -> Result<Self> {
+        let seg = Segmenter::new();
+        seg.load_userdict(reader)?;
+        Ok(seg)
+    }
+
+    /// A segmenter over a main dictionary of your own (jieba's `dict.txt` format:
+    /// `word freq [tag]` per line), like `jieba.Tokenizer(dictionary=…)`.
+    ///
+    /// # Examples
+    /// ```
+    /// let seg = wenmai_segment::Segmenter::with_dict("文脉 5 n\n分析 5 vn\n".as_bytes()).unwrap();
+    /// assert!(seg.contains("文脉").unwrap());
+    /// assert!(!seg.contains("我们").unwrap());
+    /// ```
+    pub fn with_dict<R: BufRead>(mut reader: R) -> Result<Self> {
+        let jieba = Jieba::with_dict(&mut reader).map_err(|e| Error::UserDict {
+            line: 0,
+            message: e.to_string(),
+        })?;
+        Ok(Segmenter {
+            dict: Arc::new(RwLock::new(Dictionary::new(jieba))),
+        })
+    }
+
+    fn read(&self) -> Result<RwLockReadGuard<'_, Dictionary>> {
+        self.dict.read().map_err(|_| Error::Poisoned)
+    }
+
+    fn write(&self) -> Result<RwLockWriteGuard<'_, Dictionary>> {
+        let mut guard = self.dict.write().map_err(|_| Error::Poisoned)?;
+        guard.generation += 1;
+        Ok(guard)
+    }
+
+    /// A number that changes whenever the dictionary changes (`add_word`, `del_word`,
+    /// `suggest_freq`, `load_userdict`), for callers that cache segmentation results.
+    ///
+    /// # Examples
+    /// ```
+    /// use wenmai_segment::Segmenter;
+    /// let seg = Segmenter::new();
+    /// let before = seg.generation();
+    /// seg.add_word("服务至上", None, None).unwrap();
+    /// assert_ne!(seg.generation(), before);
+    /// ```
+    pub fn generation(&self) -> u64 {
+        self.with_dictionary(|d| d.generation)
+    }
+
+    /// Whether two segmenters share one dictionary.
+    ///
+    /// # Examples
+    /// ```
+    /// use wenmai_segment::Segmenter;
+    /// assert!(Segmenter::default().shares_dictionary_with(&Segmenter::default()));
+    /// assert!(!Segmenter::new().shares_dictionary_with(&Segmenter::default()));
+    /// ```
+    pub fn shares_dictionary_with(&self, other: &Segmenter) -> bool {
+        Arc::ptr_eq(&self.dict, &other.dict)
+    }
+
+    /// Whether `word` is a dictionary word with a frequency above 0.
+    ///
+    /// # Examples
+    /// ```
+    /// assert!(wenmai_segment::Segmenter::default().contains("北京").unwrap());
+    /// ```
+    pub fn contains(&self, word: &str) -> Result<bool> {
+        Ok(self.read()?.is_word(word))
+    }
+
+    /// Segment `text`: the words in order, slices of `text` (jieba's `lcut`).
+    ///
+    /// Bad input cannot make this fail; a poisoned dictionary lock (a panic elsewhere while
+    /// changing the dictionary) is recovered from, as the dictionary is never left half-changed.
+    ///
+    /// # Examples
+    /// ```
+    /// use wenmai_segment::{CutMode, Segmenter};
+    /// let seg = Segmenter::default();
+    /// assert_eq!(seg.cut("2011-2020年", CutMode::Precise, true), ["2011", "-", "2020", "年"]);
+    /// assert_eq!(
+    ///     seg.cut("中国科学院计算所", CutMode::Search, true),
+    ///     ["中国", "科学", "学院", "科学院", "中国科学院", "计算", "计算所"]
+    /// );
+    /// ```
+    pub fn cut<'a>(&self, text: &'a str, mode: CutMode, hmm: bool) -> Vec<&'a str> {
+        let mut out = Vec::with_capacity(text.len() / 4);
+        self.with_dictionary(|d| d.each(text, mode, hmm, |w, _| out.push(w)));
+        out
+    }
+
+    /// Run `f` with the dictionary read-locked, recovering from poisoning: a caller that cuts
+    /// many texts takes the lock once for all of them.
+    ///
+    /// # Examples
+    /// ```
+    /// use wenmai_segment::{CutMode, Segmenter};
+    /// let n = Segmenter::default().with_dictionary(|d| {
+    ///     let mut n = 0;
+    ///     for text in ["我爱北京", "天安门"] {
+    ///         d.each(text, CutMode::Precise, true, |_, _| n += 1);
+    ///     }
+    ///     n
+    /// });
+    /// assert_eq!(n, 4);
+    /// ```
+    pub fn with_dictionary<T>(&self, f: impl FnOnce(&Dictionary) -> T) -> T {
+        let guard = self.dict.read().unwrap_or_else(|e| e.into_inner());
+        f(&guard)
+    }
+
+    /// Segment `text` with char and byte offsets (jieba's `tokenize`; `CutMode::Search` is
+    /// `tokenize(mode="search")`, `CutMode::Full` gives the full-mode words with their offsets).
+    ///
+    /// # Examples
+    /// ```
+    /// use wenmai_segment::{CutMode, Segmenter};
+    /// let t = Segmenter::default().tokenize("永和服装饰品有限公司", CutMode::Search, true);
+    /// let t: Vec<_> = t.iter().map(|t| (t.word, t.start, t.end)).collect();
+    /// assert_eq!(t[..3], [("永和", 0, 2), ("服装", 2, 4), ("饰品", 4, 6)]);
+    /// assert_eq!(t[3..], [("有限", 6, 8), ("公司", 8, 10), ("有限公司", 6, 10)]);
+    /// ```
+    pub fn tokenize<'a>(&self, text: &'a str, mode: CutMode, hmm: bool) -> Vec<Token<'a>> {
+        let mut out = Vec::with_capacity(text.len() / 4);
+        // Char offsets are counted incrementally over the byte offsets, which only ever grow
+        // for precise mode and may step back for search and full modes.
+        let mut last_byte = 0usize;
+        let mut last_char = 0usize;
+        self.with_dictionary(|d| {
+            d.each(text, mode, hmm, |w, b| {
+                let start = if b >= last_byte {
+                    last_char + text[last_byte..b].chars().count()
+                } else {
+                    last_char - text[b..last_byte].chars().count()
+                };
+                last_byte = b;
+                last_char = start;
+                let n = w.chars().count();
+                out.push(Token {
+                    word: w,
+                    start,
+                    end: start + n,
+                    byte_start: b,
+                    byte_end: b + w.len(),
+                });
+            })
+        });
+        out
+    }
+
+    /// Words with their part-of-speech tags, as `jieba.posseg.lcut`.
+    ///
+    /// # Examples
+    /// ```
+    /// let tags = wenmai_segment::Segmenter::default().tag("我爱北京天安门", true);
+    /// let tags: Vec<(&str, &str)> = tags.iter().map(|(w, t)| (*w, t.as_str())).collect();
+    /// assert_eq!(tags, [("我", "r"), ("爱", "v"), ("北京", "ns"), ("天安门", "ns")]);
+    /// ```
+    pub fn tag<'a>(&self, text: &'a str, hmm: bool) -> Vec<(&'a str, String)> {
+        let mut out = Vec::with_capacity(text.len() / 4);
+        self.with_dictionary(|d| d.each_tagged(text, hmm, |w, _, t| out.push((w, t.to_string()))));
+        out
+    }
+
+    /// Segment many texts in parallel (rayon); the result is in input order and does not depend
+    /// on the number of threads.
+    ///
+    /// # Examples
+    /// ```
+    /// use wenmai_segment::{CutMode, Segmenter};
+    /// let out = Segmenter::default().cut_many(&["我爱北京", "天安门"], CutMode::Precise, true);
+    /// assert_eq!(out, [vec!["我", "爱", "北京"], vec!["天安门"]]);
+    /// ```
+    pub fn cut_many<S: AsRef<str> + Sync>(
+        &self,
+        texts: &[S],
+        mode: CutMode,
+        hmm: bool,
+    ) -> Vec<Vec<String>> {
+        texts
+            .par_iter()
+            .map(|t| {
+                self.cut(t.as_ref(), mode, hmm)
+                    .into_iter()
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// Add a word (jieba's `add_word`): without `freq`, jieba's [`suggest_freq`](Self::suggest_freq)
+    /// picks one that keeps the word whole; `freq == Some(0)` deletes it. Returns the frequency.
+    ///
+    /// # Examples
+    /// ```
+    /// use wenmai_segment::{CutMode, Segmenter};
+    /// let seg = Segmenter::new();
+    /// seg.add_word("文脉分析", None, Some("n")).unwrap();
+    /// assert_eq!(seg.cut("文脉分析", CutMode::Precise, false), ["文脉分析"]);
+    /// ```
+    pub fn add_word(&self, word: &str, freq: Option<usize>, tag: Option<&str>) -> Result<usize> {
+        let mut d = self.write()?;
+        Ok(d.add_word(word, freq, tag))
+    }
+
+    /// Delete a word (jieba's `del_word`, i.e. `add_word(word, 0)`).
+    ///
+    /// # Examples
+    /// ```
+    /// let seg = wenmai_segment::Segmenter::new();
+    /// seg.del_word("北京").unwrap();
+    /// assert!(!seg.contains("北京").unwrap());
+    /// ```
+    pub fn del_word(&self, word: &str) -> Result<()> {
+        self.write()?.add_word(word, Some(0), None);
+        Ok(())
+    }
+
+    /// jieba's `suggest_freq(segment, tune)`: one string asks for a frequency that keeps it
+    /// whole; several segments ask for one that splits their concatenation into them. With
+    /// `tune` the word's frequency is set to it.
+    ///
+    /// # Examples
+    /// ```
+    /// use wenmai_segment::{CutMode, Segmenter};
+    /// let seg = Segmenter::new();
+    /// assert_eq!(seg.cut("如果放到post中将出错。", CutMode::Precise, false)[3], "中将");
+    /// seg.suggest_freq(&["中", "将"], true).unwrap();
+    /// assert_eq!(seg.cut("如果放到post中将出错。", CutMode::Precise, false)[3], "中");
+    /// ```
+    pub fn suggest_freq<S: AsRef<str>>(&self, segments: &[S], tune: bool) -> Result<usize> {
+        let mut d = self.write()?;
+        Ok(d.suggest_freq(segments, tune))
+    }
+
+    /// Load a user dictionary exactly as jieba 0.42.1's `load_userdict` reads it: UTF-8 lines
+    /// `word [freq] [tag]` (`^(.+?)( [0-9]+)?( [a-z]+)?$`; a word may contain spaces), blank
+    /// lines skipped, a BOM stripped, a missing frequency computed with
+    /// [`suggest_freq`](Self::suggest_freq). Returns the number of entries added.
+    ///
+    /// # Errors
+    /// [`Error::UserDict`] naming the line when a line is not UTF-8 or the frequency overflows;
+    /// [`Error::Io`] when reading fails.
+    ///
+    /// # Examples
+    /// ```
+    /// use wenmai_segment::{CutMode, Segmenter};
+    /// let seg = Segmenter::new();
+    /// let n = seg.load_userdict("\u{feff}云计算 5\n创新办 3 i\n凱特琳 nz\n台中\n".as_bytes()).unwrap();
+    /// assert_eq!(n, 4);
+    /// assert_eq!(seg.cut("李小福是创新办主任也是云计算方面的专家", CutMode::Precise, true)[2], "创新办");
+    /// ```
+    pub fn load_userdict<R: BufRead>(&self, reader: R) -> Result<usize> {
+        let entries = read_userdict(reader)?;
+        let mut d = self.write()?;
+        for (word, freq, tag) in &entries {
+            d.add_word(word, *freq, tag.as_deref());
+        }
+        Ok(entries.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_runs_like_jieba() {
+        let seg = Segmenter::default();
+        assert_eq!(
+            seg.cut(
+                "我来到北京清华大学，abc 2011-2020年 v1.2.3",
+                CutMode::Precise,
+                true
+            ),
+            [
+                "我",
+                "来到",
+                "北京",
+                "清华大学",
+                "，",
+                "abc",
+                " ",
+                "2011",
+                "-",
+                "2020",
+                "年",
+                " ",
+                "v1.2",
+                ".",
+                "3"
+            ]
+        );
+        assert_eq!(
+            seg.cut(
+                "我来到北京清华大学，abc 2011-2020年 v1.2.3",
+                CutMode::Full,
+                true
+            ),
+            [
+                "我",
+                "来到",
+                "北京",
+                "清华",
+                "清华大学",
+                "华大",
+                "大学",
+                "，",
+                "abc",
+                "",
+                " ",
+                "",
+                "2011",
+                "-",
+                "2020",
+                "年",
+                "",
+                " ",
+                "",
+                "v1",
+                ".",
+                "2",
+                ".",
+                "3"
+            ]
+        );
+    }
+
+    #[test]
+    fn add_word_retags_existing_words() {
+        let seg = Segmenter::new();
+        seg.add_word("北京", None, Some("nz")).unwrap();
+        for hmm in [true, false] {
+            let tags = seg.tag("我爱北京", hmm);
+            assert_eq!(tags[2], ("北京", "nz".to_string()));
+        }
+        assert_eq!(Segmenter::default().tag("北京", true)[0].1, "ns");
+    }
+
+    #[test]
+    fn userdict_formats() {
+        let seg = Segmenter::new();
+        seg.load_userdict("New York 10 ns\n".as_bytes()).unwrap();
+        assert!(seg.contains("New York").unwrap());
+        let err = seg.load_userdict(&b"\xff\xfe\n"[..]).unwrap_err();
+        assert!(matches!(err, Error::UserDict { line: 1, .. }));
+    }
+}
