@@ -31,15 +31,20 @@
 
 pub mod analyzer;
 pub mod corpus;
+mod count;
 pub mod error;
 pub mod keywords;
 pub mod matrix;
+pub mod stats;
+pub mod unit;
 
 pub use analyzer::{Analyzer, AnalyzerBuilder};
-pub use corpus::{Corpus, CorpusStats, Unit, UnitRef};
+pub use corpus::Corpus;
 pub use error::{Error, Result};
 pub use keywords::{IdfTable, Keyword, KeywordExtractor};
 pub use matrix::{DfBound, DocTermMatrix, DtmOptions, Norm, TfidfOptions, Vocabulary};
+pub use stats::CorpusStats;
+pub use unit::{Unit, UnitRef};
 pub use wenmai_parse;
 pub use wenmai_segment;
 pub use wenmai_segment::{CutMode, Segmenter, Token};

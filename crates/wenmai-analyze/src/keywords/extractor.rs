@@ -1,197 +1,13 @@
-//! Keywords with jieba 0.42.1's semantics: `extract_tags` (tf-idf) and `textrank`.
-//!
-//! - [`IdfTable`]: jieba's `idf.txt` (the default), one learnt from your corpus
-//!   ([`crate::CorpusStats::idf_table`]), loading and saving in jieba's format; unknown words get
-//!   the median idf, computed as jieba does (`sorted(values)[len // 2]`).
-//! - [`KeywordExtractor::extract_tags`]: jieba's `extract_tags`: plain `cut` (or `posseg` when
-//!   POS tags are allowed), words shorter than 2 chars after `strip()` or in the stop words
-//!   (compared lowercased) skipped, weight `tf * (idf / total)`, ties in first-occurrence order.
-//! - [`KeywordExtractor::textrank`]: jieba's `textrank`: `posseg` tokens, co-occurrence window 5
-//!   over the filtered words, an undirected weighted graph, 10 iterations over the sorted nodes
-//!   with d = 0.85, weights scaled by `(w - min/10) / (max - min/10)`.
+//! jieba 0.42.1's keyword extractors over one text: `extract_tags` (tf-idf) and `textrank`.
 
 use std::collections::{HashMap, HashSet};
-use std::io::{BufRead, Write};
-use std::sync::{Arc, LazyLock};
+use std::io::BufRead;
+use std::sync::Arc;
 
-use rustc_hash::FxHashMap;
-
-use crate::error::{Error, Result};
 use wenmai_segment::Segmenter;
 
-/// An idf table: word -> idf, with the median for unknown words.
-///
-/// # Examples
-/// ```
-/// use wenmai_analyze::IdfTable;
-/// let t = IdfTable::load("经济 2.0\n发展 4.0\n科技 3.0\n".as_bytes()).unwrap();
-/// assert_eq!(t.get("经济"), 2.0);
-/// assert_eq!(t.median(), 3.0);
-/// assert_eq!(t.get("未知"), 3.0);
-/// ```
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct IdfTable {
-    idf: FxHashMap<String, f64>,
-    /// Words in the order they were read, for saving.
-    order: Vec<String>,
-    median: f64,
-}
-
-/// Parse the `{:?}` rendering of a `HashMap<String, f64>` field named `field`.
-fn parse_debug_map(dump: &str, field: &str) -> Vec<(String, f64)> {
-    let mut out = Vec::new();
-    let Some(start) = dump.find(&format!("{field}: {{")) else {
-        return out;
-    };
-    let mut it = dump[start + field.len() + 3..].chars().peekable();
-    loop {
-        match it.next() {
-            Some('"') => {}
-            _ => return out,
-        }
-        let mut key = String::new();
-        while let Some(c) = it.next() {
-            match c {
-                '"' => break,
-                '\\' => match it.next() {
-                    Some('n') => key.push('\n'),
-                    Some('t') => key.push('\t'),
-                    Some('r') => key.push('\r'),
-                    Some('0') => key.push('\0'),
-                    Some('u') => {
-                        let hex: String = it.by_ref().skip(1).take_while(|&c| c != '}').collect();
-                        if let Some(c) = u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32)
-                        {
-                            key.push(c);
-                        }
-                    }
-                    Some(c) => key.push(c),
-                    None => return out,
-                },
-                c => key.push(c),
-            }
-        }
-        // ": "
-        it.next();
-        it.next();
-        let num: String = it.by_ref().take_while(|&c| c != ',' && c != '}').collect();
-        if let Ok(v) = num.trim().parse::<f64>() {
-            out.push((key, v));
-        }
-        if it.peek() == Some(&' ') {
-            it.next();
-        }
-    }
-}
-
-static JIEBA_IDF: LazyLock<IdfTable> = LazyLock::new(|| {
-    // jieba-rs embeds jieba's idf.txt (byte-identical to jieba 0.42.1's) but exposes it only
-    // through `Debug`; reading it from there avoids shipping a second 6 MB copy.
-    let tfidf = jieba_rs::TfIdf::default();
-    let dump = format!("{tfidf:?}");
-    let mut pairs = parse_debug_map(&dump, "idf_dict");
-    // HashMap order is random: sort so that the table (and a saved file) is reproducible.
-    pairs.sort_by(|a, b| a.0.cmp(&b.0));
-    IdfTable::from_pairs(pairs)
-});
-
-impl IdfTable {
-    /// jieba 0.42.1's default idf table (`jieba/analyse/idf.txt`, 270,131 words), loaded once.
-    ///
-    /// # Examples
-    /// ```
-    /// let t = wenmai_analyze::IdfTable::jieba();
-    /// assert!(t.len() > 200_000);
-    /// assert!(t.get("经济") > 0.0);
-    /// ```
-    pub fn jieba() -> &'static IdfTable {
-        &JIEBA_IDF
-    }
-
-    /// A table of `(word, idf)` pairs (a later pair for the same word wins, as in jieba).
-    pub fn from_pairs<I: IntoIterator<Item = (String, f64)>>(pairs: I) -> Self {
-        let mut idf = FxHashMap::default();
-        let mut order = Vec::new();
-        for (w, v) in pairs {
-            if idf.insert(w.clone(), v).is_none() {
-                order.push(w);
-            }
-        }
-        let mut values: Vec<f64> = idf.values().copied().collect();
-        values.sort_by(f64::total_cmp);
-        let median = values.get(values.len() / 2).copied().unwrap_or(0.0);
-        IdfTable { idf, order, median }
-    }
-
-    /// Load a table in jieba's `idf.txt` format (`word idf` per line, one space), as jieba's
-    /// `set_idf_path` reads it.
-    ///
-    /// # Errors
-    /// [`Error::IdfTable`] naming the line when it is not `word idf`; [`Error::Io`].
-    pub fn load<R: BufRead>(reader: R) -> Result<Self> {
-        let mut pairs = Vec::new();
-        for (i, line) in reader.lines().enumerate() {
-            let line = line?;
-            let line = line.trim_start_matches('\u{feff}').trim();
-            let mut parts = line.split(' ');
-            let (Some(w), Some(v), None) = (parts.next(), parts.next(), parts.next()) else {
-                return Err(Error::IdfTable {
-                    line: i + 1,
-                    message: format!("expected `word idf`, got `{line}`"),
-                });
-            };
-            let v: f64 = v.parse().map_err(|e| Error::IdfTable {
-                line: i + 1,
-                message: format!("idf `{v}`: {e}"),
-            })?;
-            pairs.push((w.to_owned(), v));
-        }
-        Ok(IdfTable::from_pairs(pairs))
-    }
-
-    /// Save in jieba's `idf.txt` format (readable by `jieba.analyse.set_idf_path`).
-    ///
-    /// # Examples
-    /// ```
-    /// let t = wenmai_analyze::IdfTable::from_pairs([("经济".to_string(), 1.5)]);
-    /// let mut out = Vec::new();
-    /// t.save(&mut out).unwrap();
-    /// assert_eq!(String::from_utf8(out).unwrap(), "经济 1.5\n");
-    /// ```
-    pub fn save<W: Write>(&self, mut writer: W) -> Result<()> {
-        for w in &self.order {
-            // `{:?}` prints the shortest string that reads back to the same f64.
-            writeln!(writer, "{w} {:?}", self.idf[w])?;
-        }
-        Ok(())
-    }
-
-    /// The idf of `word`, the median for unknown words.
-    #[inline]
-    pub fn get(&self, word: &str) -> f64 {
-        self.idf.get(word).copied().unwrap_or(self.median)
-    }
-
-    /// The idf of `word` if it is in the table.
-    pub fn lookup(&self, word: &str) -> Option<f64> {
-        self.idf.get(word).copied()
-    }
-
-    /// The median idf (`sorted(values)[len // 2]`).
-    pub fn median(&self) -> f64 {
-        self.median
-    }
-
-    /// Number of words.
-    pub fn len(&self) -> usize {
-        self.idf.len()
-    }
-
-    /// Whether the table is empty.
-    pub fn is_empty(&self) -> bool {
-        self.idf.is_empty()
-    }
-}
+use super::IdfTable;
+use crate::error::Result;
 
 /// jieba's `KeywordExtractor.STOP_WORDS`.
 pub const JIEBA_STOP_WORDS: [&str; 31] = [
@@ -327,7 +143,7 @@ impl KeywordExtractor {
         let mut keys: Vec<((&str, String), f64)> = Vec::new();
         self.segmenter.with_dictionary(|d| {
             if allow_pos.is_empty() {
-                d.each(text, crate::CutMode::Precise, self.hmm, |w, _| {
+                d.each(text, wenmai_segment::CutMode::Precise, self.hmm, |w, _| {
                     if !long_enough(w) || self.is_stop(w) {
                         return;
                     }
@@ -511,42 +327,5 @@ impl KeywordExtractor {
                 },
             })
             .collect()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn debug_map_parser() {
-        let dump = r#"X { idf_dict: {"a\"b": 1.5, "c": 2.0, "\u{3000}": 1e-7}, median_idf: 1.0 }"#;
-        let mut p = parse_debug_map(dump, "idf_dict");
-        p.sort_by(|a, b| a.0.cmp(&b.0));
-        assert_eq!(
-            p,
-            [
-                ("a\"b".to_string(), 1.5),
-                ("c".to_string(), 2.0),
-                ("\u{3000}".to_string(), 1e-7)
-            ]
-        );
-    }
-
-    #[test]
-    fn jieba_table_loaded() {
-        let t = IdfTable::jieba();
-        // jieba 0.42.1: len(idf_freq) == 270132, median_idf == 11.9547675029
-        assert_eq!(t.len(), 270_132);
-        assert_eq!(t.median(), 11.9547675029);
-        assert_eq!(t.get("劳动防护"), 13.900677652);
-    }
-
-    #[test]
-    fn bad_idf_line_is_an_error() {
-        assert!(matches!(
-            IdfTable::load("经济\n".as_bytes()),
-            Err(Error::IdfTable { line: 1, .. })
-        ));
     }
 }

@@ -6,116 +6,20 @@
 //! spans stay true. Word n-grams are joined with a space (scikit-learn's convention) and never
 //! cross a sentence.
 
+mod normalize;
+pub(crate) mod word_terms;
+
 use std::borrow::Cow;
 use std::collections::HashSet;
-use std::sync::{Arc, LazyLock};
+use std::sync::Arc;
 
-use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
-
-use crate::error::{Error, Result};
 use wenmai_segment::{CutMode, Dictionary, Segmenter};
 
-/// The built-in Chinese stopword list (the `stop-words` crate's `zh` list, ISO source).
-///
-/// # Examples
-/// ```
-/// assert!(wenmai_analyze::analyzer::chinese_stopwords().contains("的"));
-/// ```
-pub fn chinese_stopwords() -> &'static HashSet<String> {
-    static ZH: LazyLock<HashSet<String>> = LazyLock::new(|| {
-        stop_words::get("zh")
-            .iter()
-            .map(|w| normalize_term(w).into_owned())
-            .collect()
-    });
-    &ZH
-}
-
-/// NFKC width folding and ASCII lowercase (`２０２４` -> `2024`, `ＡＢＣ` -> `abc`); borrows when
-/// nothing changes.
-///
-/// # Examples
-/// ```
-/// use wenmai_analyze::analyzer::normalize_term;
-/// assert_eq!(normalize_term("２０２４年"), "2024年");
-/// assert_eq!(normalize_term("ＧＤＰ"), "gdp");
-/// assert!(matches!(normalize_term("经济"), std::borrow::Cow::Borrowed(_)));
-/// ```
-pub fn normalize_term(token: &str) -> Cow<'_, str> {
-    // CJK Unified Ideographs have no compatibility decomposition: most tokens need no lookup.
-    let plain = token
-        .chars()
-        .all(|c| c.is_ascii() || matches!(c, '\u{4E00}'..='\u{9FFF}'));
-    let folded: Cow<'_, str> = if plain || is_nfkc_quick(token.chars()) == IsNormalized::Yes {
-        Cow::Borrowed(token)
-    } else {
-        Cow::Owned(token.nfkc().collect())
-    };
-    if folded.bytes().any(|b| b.is_ascii_uppercase()) {
-        Cow::Owned(folded.to_ascii_lowercase())
-    } else {
-        folded
-    }
-}
-
-/// Full-width forms of the characters jieba keeps together in ASCII (letters, digits and
-/// `+#&._%-`): `２０２４` is cut as one word only once it is `2024`. Full-width punctuation is
-/// left alone (it is cut char by char either way).
-#[inline]
-pub(crate) fn is_foldable(c: char) -> bool {
-    matches!(c, '\u{FF10}'..='\u{FF19}' | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}'
-        | '＋' | '＃' | '＆' | '．' | '＿' | '％' | '－')
-}
-
-/// Whether `s` has an [`is_foldable`] character: they are all `EF BC xx` / `EF BD xx` in UTF-8,
-/// so only the (SIMD-searched) `0xEF` bytes need a look.
-#[inline]
-fn has_foldable(s: &str) -> bool {
-    let b = s.as_bytes();
-    memchr::memchr_iter(0xEF, b).any(|i| {
-        i + 2 < b.len() && {
-            let cp = 0xF000 | (u32::from(b[i + 1] & 0x3F) << 6) | u32::from(b[i + 2] & 0x3F);
-            char::from_u32(cp).is_some_and(is_foldable)
-        }
-    })
-}
-
-/// [`is_foldable`] characters to ASCII.
-fn fold_width(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            if is_foldable(c) {
-                char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
-            } else {
-                c
-            }
-        })
-        .collect()
-}
-
-/// Whether a token has no letter or digit (punctuation, symbols, whitespace).
-#[inline]
-fn is_punct_or_space(token: &str) -> bool {
-    !token.chars().any(char::is_alphanumeric)
-}
-
-/// Whether a token is a pure number (`2024`, `3.5`, `１２`, `50%`).
-#[inline]
-fn is_number(token: &str) -> bool {
-    token.chars().any(char::is_numeric)
-        && token
-            .chars()
-            .all(|c| c.is_numeric() || matches!(c, '.' | ',' | '%' | '．' | '，' | '％'))
-}
-
-/// Tokens that end a sentence when text is analysed without a parsed document.
-#[inline]
-fn ends_sentence(token: &str) -> bool {
-    matches!(
-        token,
-        "。" | "！" | "？" | "!" | "?" | "；" | "…" | "\n" | "\r\n"
-    )
-}
+use crate::error::{Error, Result};
+pub(crate) use normalize::is_foldable;
+pub use normalize::{chinese_stopwords, normalize_term};
+use normalize::{ends_sentence, fold_width, has_foldable, is_number, is_punct_or_space};
+pub(crate) use word_terms::WordTerms;
 
 /// How an [`Analyzer`] makes terms.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -162,7 +66,7 @@ pub struct Analyzer {
     mode: CutMode,
     /// What this analyzer makes of each word of the default dictionary, learnt as counting
     /// meets them and kept across calls (the settings above never change).
-    word_terms: Arc<std::sync::OnceLock<crate::matrix::WordTerms>>,
+    word_terms: Arc<std::sync::OnceLock<WordTerms>>,
 }
 
 impl Default for Analyzer {
@@ -582,10 +486,9 @@ impl Analyzer {
     }
 
     /// The cache of what this analyzer makes of the default dictionary's words.
-    pub(crate) fn word_terms(&self) -> &crate::matrix::WordTerms {
-        self.word_terms.get_or_init(|| {
-            crate::matrix::WordTerms::new(wenmai_segment::Lexicon::default_words().len())
-        })
+    pub(crate) fn word_terms(&self) -> &WordTerms {
+        self.word_terms
+            .get_or_init(|| WordTerms::new(wenmai_segment::Lexicon::default_words().len()))
     }
 
     /// The term of one raw token (normalised), or `None` when a filter drops it.

@@ -1,0 +1,316 @@
+//! Rows of `(term id, count)` over a term list, from any source of counts, and their
+//! concatenation and merge into one sorted vocabulary: the step before a [`DocTermMatrix`].
+
+use rayon::prelude::*;
+
+use super::intern::{Interner, WORD_BIT};
+use super::merge::{merge_sorted, sorted_terms};
+use super::rows::RowCounter;
+use super::unit_counter::WordSet;
+use crate::error::Result;
+use crate::matrix::{DocTermMatrix, DtmOptions, Vocabulary};
+use crate::unit::UnitRef;
+
+/// Rows of `(term id, count)` over a term list: the raw material of a matrix.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct RawCounts {
+    /// Terms, any order, distinct.
+    pub(crate) terms: Vec<String>,
+    /// Per row: (term id, count), any order, ids distinct within a row.
+    pub(crate) rows: Vec<Vec<(u32, u32)>>,
+}
+
+impl RawCounts {
+    /// Count bare token lists, in parallel (the interner per chunk is merged by sorting).
+    pub(crate) fn from_token_lists<D, S>(docs: &[D]) -> RawCounts
+    where
+        D: AsRef<[S]> + Sync,
+        S: AsRef<str> + Sync,
+    {
+        let parts: Vec<RawCounts> = docs
+            .par_chunks(256)
+            .map(|chunk| {
+                let mut interner = Interner::default();
+                let rows = chunk
+                    .iter()
+                    .map(|d| {
+                        let mut row = RowCounter::default();
+                        for t in d.as_ref() {
+                            row.add(interner.id(t.as_ref()));
+                        }
+                        row.finish()
+                    })
+                    .collect();
+                RawCounts {
+                    terms: interner.into_terms(),
+                    rows,
+                }
+            })
+            .collect();
+        RawCounts::concat(parts)
+    }
+
+    /// Concatenate row blocks with their own term lists into one, term ids sorted by term.
+    ///
+    /// Each block sorts its own terms (in parallel), the sorted lists are merged, and each
+    /// block's rows are mapped to the merged ids (in parallel). Both orders are term order, so
+    /// the map is increasing and mapped rows stay sorted.
+    pub(crate) fn concat(mut parts: Vec<RawCounts>) -> RawCounts {
+        parts.par_iter_mut().for_each(RawCounts::sort_terms);
+        if parts.len() == 1 {
+            return parts.pop().unwrap_or_default();
+        }
+        let (firsts, maps) = {
+            let views: Vec<Vec<&str>> = parts
+                .iter()
+                .map(|p| p.terms.iter().map(String::as_str).collect())
+                .collect();
+            let lists: Vec<&[&str]> = views.iter().map(Vec::as_slice).collect();
+            merge_sorted(&lists)
+        };
+        let terms: Vec<String> = firsts
+            .iter()
+            .map(|&(p, i)| std::mem::take(&mut parts[p].terms[i]))
+            .collect();
+        let blocks: Vec<Vec<Vec<(u32, u32)>>> = parts
+            .into_par_iter()
+            .zip(maps)
+            .map(|(p, map)| {
+                p.rows
+                    .into_iter()
+                    .map(|mut r| {
+                        for e in &mut r {
+                            e.0 = map[e.0 as usize];
+                        }
+                        r
+                    })
+                    .collect()
+            })
+            .collect();
+        RawCounts {
+            terms,
+            rows: blocks.into_iter().flatten().collect(),
+        }
+    }
+
+    /// [`concat`](Self::concat) for blocks counted by a [`UnitCounter`]: their rows also hold
+    /// [`WORD_BIT`] keys, dictionary words that are their own term (`WORD_BIT | word id`, the
+    /// block's [`WordSet`] the second item), which no block interned. The words are one more
+    /// sorted list in the merge; a row that counted a term both ways (a word and an equal
+    /// interned term) gets one entry with the sum. Rows come out in no particular order
+    /// ([`into_matrix`](Self::into_matrix) sorts them).
+    pub(crate) fn concat_keyed(parts: Vec<(RawCounts, WordSet)>) -> RawCounts {
+        let (parts, sets): (Vec<RawCounts>, Vec<WordSet>) = parts.into_iter().unzip();
+        // The words counted anywhere, in string order: the set of their ranks, each word's
+        // place in `word_list` a popcount over it.
+        let trie = wenmai_segment::Lexicon::default_words();
+        let part_ranks: Vec<Vec<u32>> = sets
+            .par_iter()
+            .map(|w| w.ids.iter().map(|&id| trie.rank(id)).collect())
+            .collect();
+        let mut ranks = WordSet::default();
+        for &r in part_ranks.iter().flatten() {
+            ranks.insert(r);
+        }
+        let ranks = ranks.complete();
+        let word_list: Vec<&str> = ranks.ids.iter().map(|&r| trie.word_at_rank(r)).collect();
+        let place = |r: u32| ranks.place(r);
+        // Each block's own terms, sorted, the sorted position of each of its term ids, and
+        // its rows.
+        type Block = (Vec<String>, Vec<u32>, Vec<Vec<(u32, u32)>>);
+        let mut sorted: Vec<Block> = parts
+            .into_par_iter()
+            .map(|p| {
+                let (terms, position) = sorted_terms(p.terms);
+                (terms, position, p.rows)
+            })
+            .collect();
+        let (firsts, maps) = {
+            let locals: Vec<Vec<&str>> = sorted
+                .iter()
+                .map(|s| s.0.iter().map(String::as_str).collect())
+                .collect();
+            let lists: Vec<&[&str]> = std::iter::once(word_list.as_slice())
+                .chain(locals.iter().map(Vec::as_slice))
+                .collect();
+            merge_sorted(&lists)
+        };
+        // The words' strings allocated in parallel; the blocks' own strings moved, not copied.
+        let mut terms: Vec<String> = firsts
+            .par_iter()
+            .map(|&(l, i)| {
+                if l == 0 {
+                    word_list[i].to_owned()
+                } else {
+                    String::new()
+                }
+            })
+            .collect();
+        for (t, &(l, i)) in terms.iter_mut().zip(&firsts) {
+            if l > 0 {
+                *t = std::mem::take(&mut sorted[l - 1].0[i]);
+            }
+        }
+        let mut maps = maps.into_iter();
+        let word_map = maps.next().unwrap_or_default();
+        // Per block: the merged id of each of its words (by its place in the block's list).
+        let word_finals: Vec<Vec<u32>> = part_ranks
+            .par_iter()
+            .map(|rs| rs.iter().map(|&r| word_map[place(r)]).collect())
+            .collect();
+        let maps: Vec<Vec<u32>> = maps.collect();
+        let blocks: Vec<Vec<Vec<(u32, u32)>>> = sorted
+            .into_par_iter()
+            .zip(maps)
+            .zip(word_finals)
+            .zip(sets)
+            .map(|((((_, position, rows), map), word_final), words)| {
+                // One table from a row's key to its merged id: the block's interned ids, then
+                // its words in id order (`WORD_BIT | id` is the word's place among them).
+                let n_local = position.len();
+                let to_merged: Vec<u32> = position
+                    .iter()
+                    .map(|&p| map[p as usize])
+                    .chain(word_final.iter().copied())
+                    .collect();
+                let index = |key: u32| {
+                    if key & WORD_BIT == 0 {
+                        key as usize
+                    } else {
+                        n_local + words.place(key & !WORD_BIT)
+                    }
+                };
+                // Rows in parallel too: a block's rows are most of one thread's share.
+                rows.into_par_iter()
+                    .with_min_len(16)
+                    .map(|mut r| {
+                        // By term id, as a matrix row is: a sort of the row as packed integers.
+                        let mut packed: Vec<u64> = r
+                            .iter()
+                            .map(|&(k, c)| (u64::from(to_merged[index(k)]) << 32) | u64::from(c))
+                            .collect();
+                        packed.sort_unstable();
+                        // A term counted both as a word and as an interned term (rare: a word
+                        // whose term is another word, or a word met in a width-folded
+                        // sentence) has adjacent entries now: one entry with the sum.
+                        r.clear();
+                        for p in packed {
+                            let (t, c) = ((p >> 32) as u32, p as u32);
+                            match r.last_mut() {
+                                Some(last) if last.0 == t => last.1 += c,
+                                _ => r.push((t, c)),
+                            }
+                        }
+                        r
+                    })
+                    .collect()
+            })
+            .collect();
+        RawCounts {
+            terms,
+            rows: blocks.into_iter().flatten().collect(),
+        }
+    }
+
+    fn sort_terms(&mut self) {
+        let (terms, new_id) = sorted_terms(std::mem::take(&mut self.terms));
+        self.terms = terms;
+        for r in &mut self.rows {
+            for e in r.iter_mut() {
+                e.0 = new_id[e.0 as usize];
+            }
+            // Ids are distinct within a row.
+            r.sort_unstable_by_key(|e| e.0);
+        }
+    }
+
+    /// Apply scikit-learn's `min_df` / `max_df` / `max_features` and build the CSR matrix.
+    /// Terms must be sorted and rows sorted by term id.
+    pub(crate) fn into_matrix(
+        self,
+        opts: &DtmOptions,
+        units: Vec<UnitRef>,
+    ) -> Result<DocTermMatrix> {
+        self.into_matrix_df(opts, units).map(|(m, _)| m)
+    }
+
+    /// [`into_matrix`](Self::into_matrix), and the document frequency of each kept term (as
+    /// [`DocTermMatrix::document_frequency`] would count it again).
+    pub(crate) fn into_matrix_df(
+        self,
+        opts: &DtmOptions,
+        units: Vec<UnitRef>,
+    ) -> Result<(DocTermMatrix, Vec<u64>)> {
+        DocTermMatrix::from_counts(self.terms, self.rows, opts, units)
+    }
+}
+
+impl DocTermMatrix {
+    /// Fit a vocabulary on already tokenised documents and count them (scikit-learn's
+    /// `CountVectorizer(analyzer=lambda d: d).fit_transform(docs)`).
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] for bounds out of range, `max_df` below `min_df`, or when no
+    /// term survives the pruning.
+    ///
+    /// # Examples
+    /// ```
+    /// use wenmai_analyze::{DfBound, DocTermMatrix, DtmOptions};
+    /// let docs = [vec!["a", "b"], vec!["a"], vec!["a", "c"]];
+    /// let o = DtmOptions { min_df: DfBound::Count(2), ..DtmOptions::default() };
+    /// assert_eq!(DocTermMatrix::from_tokens(&docs, &o).unwrap().terms, ["a"]);
+    /// ```
+    pub fn from_tokens<D, S>(docs: &[D], opts: &DtmOptions) -> Result<DocTermMatrix>
+    where
+        D: AsRef<[S]> + Sync,
+        S: AsRef<str> + Sync,
+    {
+        RawCounts::from_token_lists(docs).into_matrix(opts, Vec::new())
+    }
+
+    /// Count already tokenised documents over a fixed vocabulary (scikit-learn's `transform`):
+    /// unknown tokens are ignored.
+    ///
+    /// # Examples
+    /// ```
+    /// use wenmai_analyze::{DocTermMatrix, Vocabulary};
+    /// let v = Vocabulary::new(["a", "b"]);
+    /// let m = DocTermMatrix::transform_tokens(&[vec!["b", "z", "b"]], &v, false);
+    /// assert_eq!((m.indices, m.data), (vec![1], vec![2.0]));
+    /// ```
+    pub fn transform_tokens<D, S>(
+        docs: &[D],
+        vocabulary: &Vocabulary,
+        binary: bool,
+    ) -> DocTermMatrix
+    where
+        D: AsRef<[S]> + Sync,
+        S: AsRef<str> + Sync,
+    {
+        let rows: Vec<Vec<(u32, u32)>> = docs
+            .par_iter()
+            .map(|d| {
+                let mut row = RowCounter::default();
+                for t in d.as_ref() {
+                    if let Some(j) = vocabulary.get(t.as_ref()) {
+                        row.add(j as u32);
+                    }
+                }
+                row.finish()
+            })
+            .collect();
+        let mut m = DocTermMatrix {
+            terms: vocabulary.terms().to_vec(),
+            indptr: vec![0],
+            ..Default::default()
+        };
+        for r in rows {
+            for (j, c) in r {
+                m.indices.push(j as i32);
+                m.data.push(if binary { 1.0 } else { f64::from(c) });
+            }
+            m.indptr.push(m.indices.len() as i64);
+        }
+        m
+    }
+}
