@@ -24,6 +24,9 @@ pub enum Error {
     /// A parameter is out of its domain (e.g. `max_df < min_df`, an empty n-gram range).
     #[error("invalid parameter: {0}")]
     InvalidParameter(String),
+    /// The caller's progress callback asked to stop.
+    #[error("stopped by the caller")]
+    Cancelled,
     /// A term is not in the vocabulary the operation needs it in.
     #[error("unknown term: {0}")]
     UnknownTerm(String),

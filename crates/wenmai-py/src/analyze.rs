@@ -6,96 +6,17 @@ use std::sync::{Arc, LazyLock, RwLock};
 use numpy::{IntoPyArray, PyArray1, PyReadonlyArray1};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyString, PyTuple};
-use wenmai_analyze::keywords::TEXTRANK_POS;
-use wenmai_analyze::{
-    Analyzer, DfBound, DocTermMatrix, DtmOptions, IdfTable, KeywordExtractor, Norm, TfidfOptions,
-    Unit,
-};
+use pyo3::types::{PyDict, PyString, PyTuple};
+use wenmai_analyze::keywords::{Ranking, TEXTRANK_POS};
+use wenmai_analyze::{Analyzer, DocTermMatrix, IdfTable, KeywordExtractor, Norm, TfidfOptions};
 
 use crate::document::PyDocument;
 use crate::errors::{WenmaiError, analyze_error, run, segment_error};
-use crate::segmenter::{PySegmenter, cut_mode, dictionary_bytes};
+use wenmai_segment::CutMode;
+
+use crate::convert::{self, Wrap, dtm_options, unit_name};
+use crate::segmenter::{PySegmenter, dictionary_bytes};
 use crate::text::{extract_text, extract_texts};
-
-/// A `min_df` / `max_df` value: an int is a count, a float a proportion (scikit-learn's rule).
-pub fn df_bound(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<DfBound> {
-    if obj.is_instance_of::<PyBool>() {
-        return Err(PyValueError::new_err(format!(
-            "{name} must be an int or a float"
-        )));
-    }
-    if obj.is_instance_of::<PyInt>() {
-        let v: i64 = obj.extract()?;
-        return usize::try_from(v)
-            .map(DfBound::Count)
-            .map_err(|_| PyValueError::new_err(format!("{name} = {v}: must be >= 0")));
-    }
-    if obj.is_instance_of::<PyFloat>() {
-        let v: f64 = obj.extract()?;
-        if !(0.0..=1.0).contains(&v) {
-            return Err(PyValueError::new_err(format!(
-                "{name} = {v}: a float must be in [0.0, 1.0]"
-            )));
-        }
-        return Ok(DfBound::Proportion(v));
-    }
-    // numpy scalars and the like
-    if let Ok(v) = obj.extract::<i64>() {
-        return df_bound(&PyInt::new(obj.py(), v).into_any(), name);
-    }
-    let v: f64 = obj.extract()?;
-    df_bound(&PyFloat::new(obj.py(), v).into_any(), name)
-}
-
-/// Parse a norm name (`"l2"`, `"l1"` or None).
-pub fn norm(norm: Option<&str>) -> PyResult<Norm> {
-    match norm {
-        None => Ok(Norm::None),
-        Some("l2") => Ok(Norm::L2),
-        Some("l1") => Ok(Norm::L1),
-        Some(other) => Err(PyValueError::new_err(format!(
-            "norm must be 'l1', 'l2' or None, not {other:?}"
-        ))),
-    }
-}
-
-/// Parse a unit name.
-pub fn unit(unit: &str) -> PyResult<Unit> {
-    match unit {
-        "document" => Ok(Unit::Document),
-        "section" => Ok(Unit::Section),
-        "paragraph" => Ok(Unit::Paragraph),
-        "sentence" => Ok(Unit::Sentence),
-        other => Err(PyValueError::new_err(format!(
-            "unit must be 'document', 'section', 'paragraph' or 'sentence', not {other:?}"
-        ))),
-    }
-}
-
-fn unit_name(u: Unit) -> &'static str {
-    match u {
-        Unit::Document => "document",
-        Unit::Section => "section",
-        Unit::Paragraph => "paragraph",
-        Unit::Sentence => "sentence",
-    }
-}
-
-/// Build `DtmOptions` from the Python arguments.
-pub fn dtm_options(
-    min_df: &Bound<'_, PyAny>,
-    max_df: &Bound<'_, PyAny>,
-    max_features: Option<usize>,
-    binary: bool,
-) -> PyResult<DtmOptions> {
-    Ok(DtmOptions {
-        min_df: df_bound(min_df, "min_df")?,
-        max_df: df_bound(max_df, "max_df")?,
-        max_features,
-        binary,
-    })
-}
 
 /// Tokens to terms: segmentation, normalisation (NFKC width folding, ASCII lowercase),
 /// stopwords, POS filters, minimum length, punctuation and number filters, word or char
@@ -117,7 +38,7 @@ impl PyAnalyzer {
     #[new]
     #[pyo3(signature = (stopwords=Some(StopwordsArg::Name("zh".into())), pos=None, min_len=1, ngram_range=(1, 1),
         user_dict=None, hmm=true, normalize=true, *, pos_deny=None, extra_stopwords=None,
-        char_ngrams=None, drop_punct=true, drop_numbers=false, mode="precise", segmenter=None))]
+        char_ngrams=None, drop_punct=true, drop_numbers=false, mode=Wrap(CutMode::Precise), segmenter=None))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
@@ -133,7 +54,7 @@ impl PyAnalyzer {
         char_ngrams: Option<(usize, usize)>,
         drop_punct: bool,
         drop_numbers: bool,
-        mode: &str,
+        mode: Wrap<CutMode>,
         segmenter: Option<PyRef<'_, PySegmenter>>,
     ) -> PyResult<Self> {
         let params = PyDict::new(py);
@@ -155,7 +76,7 @@ impl PyAnalyzer {
             .hmm(hmm)
             .drop_punct(drop_punct)
             .drop_numbers(drop_numbers)
-            .cut_mode(cut_mode(mode)?);
+            .cut_mode(mode.0);
         match &stopwords {
             None => b = b.stopwords(false),
             Some(StopwordsArg::Name(s)) => {
@@ -410,17 +331,17 @@ impl PyDocTermMatrix {
     }
     /// tf-idf weights as scikit-learn's `TfidfTransformer` computes them (idf learnt from
     /// this matrix): a new `DocTermMatrix` whose `idf` is set.
-    #[pyo3(signature = (norm=Some("l2"), smooth_idf=true, sublinear_tf=false, use_idf=true))]
+    #[pyo3(signature = (norm=Some(Wrap(Norm::L2)), smooth_idf=true, sublinear_tf=false, use_idf=true))]
     fn tfidf(
         &self,
         py: Python<'_>,
-        norm: Option<&str>,
+        norm: Option<Wrap<Norm>>,
         smooth_idf: bool,
         sublinear_tf: bool,
         use_idf: bool,
     ) -> PyResult<PyDocTermMatrix> {
         let opts = TfidfOptions {
-            norm: self::norm(norm)?,
+            norm: convert::norm(norm),
             use_idf,
             smooth_idf,
             sublinear_tf,
@@ -434,12 +355,12 @@ impl PyDocTermMatrix {
     }
     /// Weigh this count matrix with a given (fitted) idf vector, or none:
     /// `sublinear_tf`, idf, then `norm` (scikit-learn's `TfidfTransformer.transform`).
-    #[pyo3(signature = (idf=None, norm=Some("l2"), sublinear_tf=false))]
+    #[pyo3(signature = (idf=None, norm=Some(Wrap(Norm::L2)), sublinear_tf=false))]
     fn apply_idf(
         &self,
         py: Python<'_>,
         idf: Option<PyReadonlyArray1<'_, f64>>,
-        norm: Option<&str>,
+        norm: Option<Wrap<Norm>>,
         sublinear_tf: bool,
     ) -> PyResult<PyDocTermMatrix> {
         let idf = idf.map(|a| a.as_array().to_owned());
@@ -453,7 +374,7 @@ impl PyDocTermMatrix {
             )));
         }
         let opts = TfidfOptions {
-            norm: self::norm(norm)?,
+            norm: convert::norm(norm),
             use_idf: idf.is_some(),
             smooth_idf: true,
             sublinear_tf,
@@ -714,42 +635,23 @@ static DEFAULT_EXTRACTOR: LazyLock<KeywordExtractor> = LazyLock::new(KeywordExtr
 /// (jieba's `extract_tags`, with jieba's idf table) or "textrank". `allow_pos`: POS tags to
 /// keep (default: none for tf-idf, `ns n vn v` for TextRank).
 #[pyfunction]
-#[pyo3(signature = (text_or_doc, top_k=20, method="tfidf", allow_pos=None))]
+#[pyo3(signature = (text_or_doc, top_k=20, method=Wrap(Ranking::TfIdf), allow_pos=None))]
 pub fn keywords(
     py: Python<'_>,
     text_or_doc: &Bound<'_, PyAny>,
     top_k: usize,
-    method: &str,
+    method: Wrap<Ranking>,
     allow_pos: Option<Vec<String>>,
 ) -> PyResult<Vec<(String, f64)>> {
     let text = match text_or_doc.cast::<PyDocument>() {
         Ok(d) => d.get().doc.text.clone(),
         Err(_) => extract_text(text_or_doc, "text_or_doc")?,
     };
-    let rows = match method {
-        "tfidf" => {
-            let pos: Vec<String> = allow_pos.unwrap_or_default();
-            let pos: Vec<&str> = pos.iter().map(String::as_str).collect();
-            run(py, || {
-                DEFAULT_EXTRACTOR.extract_tags(&text, Some(top_k), &pos, false)
-            })?
-        }
-        "textrank" => {
-            let pos: Vec<String> =
-                allow_pos.unwrap_or_else(|| TEXTRANK_POS.iter().map(|s| s.to_string()).collect());
-            let pos: Vec<&str> = pos.iter().map(String::as_str).collect();
-            run(py, || {
-                DEFAULT_EXTRACTOR.textrank(&text, Some(top_k), &pos, false)
-            })?
-        }
-        other => {
-            return Err(PyValueError::new_err(format!(
-                "method must be 'tfidf' or 'textrank', not {other:?}"
-            )));
-        }
-    };
-    if top_k == 0 {
-        return Ok(Vec::new());
-    }
+    let pos: Option<Vec<&str>> = allow_pos
+        .as_ref()
+        .map(|p| p.iter().map(String::as_str).collect());
+    let rows = run(py, || {
+        DEFAULT_EXTRACTOR.keywords(&text, top_k, method.0, pos.as_deref())
+    })?;
     Ok(rows.into_iter().map(|k| (k.word, k.weight)).collect())
 }

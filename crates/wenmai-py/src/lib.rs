@@ -7,6 +7,7 @@
 //! errors onto the exception tree rooted at `wenmai.WenmaiError` ([`errors`]).
 
 pub mod analyze;
+pub mod convert;
 pub mod corpus;
 pub mod document;
 pub mod errors;

@@ -4,109 +4,24 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
 use pyo3::types::{PyBytes, PyList, PyString};
-use rayon::prelude::*;
-use rustc_hash::FxHashMap;
-use wenmai_analyze::{CutMode, Segmenter};
+use wenmai_segment::{CutMode, InternedCuts, Segmenter};
 
+use crate::convert::Wrap;
 use crate::errors::{run, segment_error};
 use crate::text::{extract_text, extract_texts, text_of};
-
-/// Word lists as distinct words plus, per list, indices into them: built without the GIL,
-/// so that only one Python `str` per distinct word is made while holding it.
-pub type Interned<'a> = (Vec<&'a str>, Vec<Vec<u32>>);
-
-/// Segment `texts` in parallel and intern the words (see [`Interned`]): each chunk of texts
-/// interns its words in a table of its own, and the chunk tables are merged once at the end,
-/// so no `String` is made per word.
-pub fn cut_interned<'a, S: AsRef<str> + Sync>(
-    seg: &Segmenter,
-    texts: &'a [S],
-    mode: CutMode,
-    hmm: bool,
-) -> Interned<'a> {
-    type Chunk<'a> = (Vec<&'a str>, Vec<Vec<u32>>);
-    // Eight chunks per thread: enough to balance texts of unequal length, few enough that
-    // merging the chunk tables stays cheap.
-    let size = texts
-        .len()
-        .div_ceil(rayon::current_num_threads() * 8)
-        .max(1);
-    let chunks: Vec<Chunk<'a>> = texts
-        .par_chunks(size)
-        .map(|chunk| {
-            let mut index: FxHashMap<&'a str, u32> = FxHashMap::default();
-            let mut words: Vec<&'a str> = Vec::new();
-            let rows = chunk
-                .iter()
-                .map(|t| {
-                    seg.cut(t.as_ref(), mode, hmm)
-                        .into_iter()
-                        .map(|w| {
-                            *index.entry(w).or_insert_with(|| {
-                                words.push(w);
-                                (words.len() - 1) as u32
-                            })
-                        })
-                        .collect()
-                })
-                .collect();
-            (words, rows)
-        })
-        .collect();
-    let mut index: FxHashMap<&'a str, u32> = FxHashMap::default();
-    let mut words: Vec<&'a str> = Vec::new();
-    let maps: Vec<Vec<u32>> = chunks
-        .iter()
-        .map(|(chunk_words, _)| {
-            chunk_words
-                .iter()
-                .map(|&w| {
-                    *index.entry(w).or_insert_with(|| {
-                        words.push(w);
-                        (words.len() - 1) as u32
-                    })
-                })
-                .collect()
-        })
-        .collect();
-    let rows = chunks
-        .into_par_iter()
-        .zip(maps)
-        .flat_map_iter(|((_, rows), map)| {
-            rows.into_iter().map(move |mut r| {
-                for id in &mut r {
-                    *id = map[*id as usize];
-                }
-                r
-            })
-        })
-        .collect();
-    (words, rows)
-}
 
 /// Interned word lists as a Python list of lists of `str` (one `str` per distinct word).
 pub fn interned_to_py<'py>(
     py: Python<'py>,
-    (words, rows): Interned<'_>,
+    cuts: InternedCuts<'_>,
 ) -> PyResult<Bound<'py, PyList>> {
-    let strings: Vec<Bound<'py, PyString>> = words.iter().map(|w| PyString::new(py, w)).collect();
+    let strings: Vec<Bound<'py, PyString>> =
+        cuts.words.iter().map(|w| PyString::new(py, w)).collect();
     let out = PyList::empty(py);
-    for row in rows {
+    for row in cuts.rows {
         out.append(PyList::new(py, row.iter().map(|&i| &strings[i as usize]))?)?;
     }
     Ok(out)
-}
-
-/// Parse a mode name.
-pub fn cut_mode(mode: &str) -> PyResult<CutMode> {
-    match mode {
-        "precise" | "default" => Ok(CutMode::Precise),
-        "full" => Ok(CutMode::Full),
-        "search" => Ok(CutMode::Search),
-        other => Err(PyValueError::new_err(format!(
-            "mode must be 'precise', 'full' or 'search', not {other:?}"
-        ))),
-    }
 }
 
 /// A jieba segmenter. `Segmenter()` shares the process-wide dictionary (jieba's `dict.txt`,
@@ -187,16 +102,16 @@ impl PySegmenter {
 
     /// Segment `text`: a list of words. `mode`: "precise" (jieba's `lcut`), "full"
     /// (`cut_all=True`) or "search" (`lcut_for_search`).
-    #[pyo3(signature = (text, mode="precise", hmm=None))]
+    #[pyo3(signature = (text, mode=Wrap(CutMode::Precise), hmm=None))]
     fn cut(
         &self,
         py: Python<'_>,
         text: &Bound<'_, PyAny>,
-        mode: &str,
+        mode: Wrap<CutMode>,
         hmm: Option<bool>,
     ) -> PyResult<Vec<String>> {
         let text = extract_text(text, "text")?;
-        let (mode, hmm) = (cut_mode(mode)?, self.hmm(hmm));
+        let (mode, hmm) = (mode.0, self.hmm(hmm));
         run(py, || {
             self.inner
                 .cut(&text, mode, hmm)
@@ -207,16 +122,16 @@ impl PySegmenter {
     }
 
     /// Segment `text` with char offsets: a list of `(word, start, end)` (jieba's `tokenize`).
-    #[pyo3(signature = (text, mode="precise", hmm=None))]
+    #[pyo3(signature = (text, mode=Wrap(CutMode::Precise), hmm=None))]
     fn tokenize(
         &self,
         py: Python<'_>,
         text: &Bound<'_, PyAny>,
-        mode: &str,
+        mode: Wrap<CutMode>,
         hmm: Option<bool>,
     ) -> PyResult<Vec<(String, usize, usize)>> {
         let text = extract_text(text, "text")?;
-        let (mode, hmm) = (cut_mode(mode)?, self.hmm(hmm));
+        let (mode, hmm) = (mode.0, self.hmm(hmm));
         run(py, || {
             self.inner
                 .tokenize(&text, mode, hmm)
@@ -248,17 +163,17 @@ impl PySegmenter {
     /// Segment many texts in parallel (GIL released): a list of word lists, in input order.
     /// `threads`: None uses the shared thread pool (all cores); a number runs this call on a
     /// pool of its own with that many threads (the result is the same).
-    #[pyo3(signature = (texts, mode="precise", hmm=None, threads=None))]
+    #[pyo3(signature = (texts, mode=Wrap(CutMode::Precise), hmm=None, threads=None))]
     fn cut_many<'py>(
         &self,
         py: Python<'py>,
         texts: &Bound<'_, PyAny>,
-        mode: &str,
+        mode: Wrap<CutMode>,
         hmm: Option<bool>,
         threads: Option<usize>,
     ) -> PyResult<Bound<'py, PyList>> {
         let texts = extract_texts(texts, "texts")?;
-        let (mode, hmm) = (cut_mode(mode)?, self.hmm(hmm));
+        let (mode, hmm) = (mode.0, self.hmm(hmm));
         let pool = match threads {
             None => None,
             Some(0) => return Err(PyValueError::new_err("threads must be at least 1")),
@@ -270,8 +185,8 @@ impl PySegmenter {
             ),
         };
         let interned = run(py, || match &pool {
-            None => cut_interned(&self.inner, &texts, mode, hmm),
-            Some(p) => p.install(|| cut_interned(&self.inner, &texts, mode, hmm)),
+            None => self.inner.cut_many_interned(&texts, mode, hmm),
+            Some(p) => p.install(|| self.inner.cut_many_interned(&texts, mode, hmm)),
         })?;
         interned_to_py(py, interned)
     }

@@ -38,5 +38,5 @@ pub use cut::CutMode;
 pub use dictionary::Dictionary;
 pub use error::{Error, Result};
 pub use lexicon::Lexicon;
-pub use segmenter::{Segmenter, Token};
+pub use segmenter::{InternedCuts, Segmenter, Token};
 pub use trie::{NO_WORD, WordId};

@@ -20,6 +20,7 @@ use std::sync::{Arc, LazyLock, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 use jieba_rs::Jieba;
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use crate::cut::CutMode;
 use crate::dictionary::{Dictionary, read_userdict};
@@ -47,6 +48,16 @@ pub struct Token<'a> {
     pub byte_start: usize,
     /// Byte offset one past the last byte.
     pub byte_end: usize,
+}
+
+/// Word lists as their distinct words and, per list, indices into them
+/// ([`Segmenter::cut_many_interned`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct InternedCuts<'a> {
+    /// Each distinct word once, in order of first appearance.
+    pub words: Vec<&'a str>,
+    /// Per text, the index in `words` of each of its words.
+    pub rows: Vec<Vec<u32>>,
 }
 
 static DEFAULT_DICTIONARY: LazyLock<Arc<RwLock<Dictionary>>> =
@@ -297,6 +308,83 @@ impl Segmenter {
                     .collect()
             })
             .collect()
+    }
+
+    /// [`cut_many`](Self::cut_many) with each distinct word once: the words of all texts as
+    /// indices into [`InternedCuts::words`], so that a caller makes one string per distinct
+    /// word. Each chunk of texts interns in a table of its own, merged once at the end.
+    ///
+    /// # Examples
+    /// ```
+    /// use wenmai_segment::{CutMode, Segmenter};
+    /// let cuts = Segmenter::default().cut_many_interned(&["我爱北京", "北京"], CutMode::Precise, true);
+    /// assert_eq!(cuts.words, ["我", "爱", "北京"]);
+    /// assert_eq!(cuts.rows, [vec![0, 1, 2], vec![2]]);
+    /// ```
+    pub fn cut_many_interned<'a, S: AsRef<str> + Sync>(
+        &self,
+        texts: &'a [S],
+        mode: CutMode,
+        hmm: bool,
+    ) -> InternedCuts<'a> {
+        type Chunk<'a> = (Vec<&'a str>, Vec<Vec<u32>>);
+        // Eight chunks per thread: enough to balance texts of unequal length, few enough that
+        // merging the chunk tables stays cheap.
+        let size = texts
+            .len()
+            .div_ceil(rayon::current_num_threads() * 8)
+            .max(1);
+        let chunks: Vec<Chunk<'a>> = texts
+            .par_chunks(size)
+            .map(|chunk| {
+                let mut index: FxHashMap<&'a str, u32> = FxHashMap::default();
+                let mut words: Vec<&'a str> = Vec::new();
+                let rows = chunk
+                    .iter()
+                    .map(|t| {
+                        self.cut(t.as_ref(), mode, hmm)
+                            .into_iter()
+                            .map(|w| {
+                                *index.entry(w).or_insert_with(|| {
+                                    words.push(w);
+                                    (words.len() - 1) as u32
+                                })
+                            })
+                            .collect()
+                    })
+                    .collect();
+                (words, rows)
+            })
+            .collect();
+        let mut index: FxHashMap<&'a str, u32> = FxHashMap::default();
+        let mut words: Vec<&'a str> = Vec::new();
+        let maps: Vec<Vec<u32>> = chunks
+            .iter()
+            .map(|(chunk_words, _)| {
+                chunk_words
+                    .iter()
+                    .map(|&w| {
+                        *index.entry(w).or_insert_with(|| {
+                            words.push(w);
+                            (words.len() - 1) as u32
+                        })
+                    })
+                    .collect()
+            })
+            .collect();
+        let rows = chunks
+            .into_par_iter()
+            .zip(maps)
+            .flat_map_iter(|((_, rows), map)| {
+                rows.into_iter().map(move |mut r| {
+                    for id in &mut r {
+                        *id = map[*id as usize];
+                    }
+                    r
+                })
+            })
+            .collect();
+        InternedCuts { words, rows }
     }
 
     /// Add a word (jieba's `add_word`): without `freq`, jieba's [`suggest_freq`](Self::suggest_freq)

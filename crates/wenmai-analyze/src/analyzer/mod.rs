@@ -352,6 +352,20 @@ impl Analyzer {
         AnalyzerBuilder::default()
     }
 
+    /// Whether `other` is this analyzer or a clone of it (the same settings, and what it has
+    /// learnt of the dictionary's words), so that a cache of counts can be kept per analyzer.
+    ///
+    /// # Examples
+    /// ```
+    /// use wenmai_analyze::Analyzer;
+    /// let an = Analyzer::default();
+    /// assert!(an.same_as(&an.clone()));
+    /// assert!(!an.same_as(&Analyzer::default()));
+    /// ```
+    pub fn same_as(&self, other: &Analyzer) -> bool {
+        Arc::ptr_eq(&self.word_terms, &other.word_terms)
+    }
+
     /// The segmenter.
     ///
     /// # Examples

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use wenmai_segment::Segmenter;
 
-use super::IdfTable;
+use super::{IdfTable, Ranking};
 use crate::error::Result;
 
 /// jieba's `KeywordExtractor.STOP_WORDS`.
@@ -67,6 +67,35 @@ fn long_enough(w: &str) -> bool {
 }
 
 impl KeywordExtractor {
+    /// The top-`top_k` keywords of `text` by `ranking`: jieba's `extract_tags` with the POS
+    /// tags `allow_pos` (none by default: all words), or `textrank` (by default
+    /// [`TEXTRANK_POS`]). `top_k == 0` gives none.
+    ///
+    /// # Examples
+    /// ```
+    /// use wenmai_analyze::KeywordExtractor;
+    /// use wenmai_analyze::keywords::Ranking;
+    /// let k = KeywordExtractor::default().keywords("发展经济，发展科技，发展教育。", 1, Ranking::TfIdf, None);
+    /// assert_eq!(k[0].word, "发展");
+    /// ```
+    pub fn keywords(
+        &self,
+        text: &str,
+        top_k: usize,
+        ranking: Ranking,
+        allow_pos: Option<&[&str]>,
+    ) -> Vec<Keyword> {
+        if top_k == 0 {
+            return Vec::new();
+        }
+        match ranking {
+            Ranking::TfIdf => self.extract_tags(text, Some(top_k), allow_pos.unwrap_or(&[]), false),
+            Ranking::TextRank => {
+                self.textrank(text, Some(top_k), allow_pos.unwrap_or(&TEXTRANK_POS), false)
+            }
+        }
+    }
+
     /// An extractor with a segmenter of your own.
     pub fn with_segmenter(segmenter: Segmenter) -> Self {
         KeywordExtractor {

@@ -17,5 +17,15 @@ mod extractor;
 mod idf;
 mod matrix;
 
+/// How a text's keywords are ranked.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Ranking {
+    /// tf x idf (jieba's `extract_tags`).
+    #[default]
+    TfIdf,
+    /// TextRank over co-occurring words (jieba's `textrank`).
+    TextRank,
+}
+
 pub use extractor::{JIEBA_STOP_WORDS, Keyword, KeywordExtractor, TEXTRANK_POS};
 pub use idf::IdfTable;

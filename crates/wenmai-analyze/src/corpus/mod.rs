@@ -12,6 +12,10 @@ use crate::matrix::{DocTermMatrix, DtmOptions, TfidfOptions};
 use crate::stats::CorpusStats;
 use crate::unit::{Unit, UnitRef, doc_units};
 
+mod cached;
+
+pub use cached::{CachedCorpus, IdfSource, KeywordMethod, KeywordTable};
+
 /// A collection of parsed documents with ids.
 ///
 /// # Examples
@@ -136,12 +140,7 @@ impl Corpus {
         k: usize,
         idf: &IdfTable,
     ) -> Vec<Vec<(String, f64)>> {
-        let (raw, units) = count_units(&self.documents, analyzer, Unit::Document);
-        // With default options nothing is pruned and nothing can fail.
-        match raw.into_matrix(&DtmOptions::default(), units) {
-            Ok(m) => m.keywords(k, idf),
-            Err(_) => vec![Vec::new(); self.len()],
-        }
+        keywords_of(&self.documents, analyzer, k, idf)
     }
 
     /// The whole analysis path in one call: count units, build the matrix, weigh it with tf-idf,
@@ -180,6 +179,21 @@ impl Corpus {
             })
             .collect();
         Ok((w, kw))
+    }
+}
+
+/// [`Corpus::keywords`] of some documents.
+fn keywords_of(
+    documents: &[Document],
+    analyzer: &Analyzer,
+    k: usize,
+    idf: &IdfTable,
+) -> Vec<Vec<(String, f64)>> {
+    let (raw, units) = count_units(documents, analyzer, Unit::Document);
+    // With default options nothing is pruned and nothing can fail.
+    match raw.into_matrix(&DtmOptions::default(), units) {
+        Ok(m) => m.keywords(k, idf),
+        Err(_) => vec![Vec::new(); documents.len()],
     }
 }
 

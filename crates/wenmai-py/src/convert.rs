@@ -1,0 +1,123 @@
+//! Conversions between Python values and the core crates' types: the string enums as
+//! `Wrap<T>` newtypes that pyo3 extracts (polars' style), and the scikit-learn number rules.
+
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::pybacked::PyBackedStr;
+use pyo3::types::{PyBool, PyFloat, PyInt};
+use wenmai_analyze::keywords::Ranking;
+use wenmai_analyze::{DfBound, DtmOptions, IdfSource, Norm, Unit};
+use wenmai_segment::CutMode;
+
+/// A core type taken from (or given to) Python by its name.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Wrap<T>(pub T);
+
+/// `FromPyObject` for `Wrap<$ty>` from a `str`, with the error naming the choices.
+macro_rules! from_name {
+    ($ty:ty, $what:literal, $choices:literal, { $($name:literal => $value:expr),+ $(,)? }) => {
+        impl<'a, 'py> FromPyObject<'a, 'py> for Wrap<$ty> {
+            type Error = PyErr;
+
+            fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+                let s: PyBackedStr = obj.extract()?;
+                match &*s {
+                    $($name => Ok(Wrap($value)),)+
+                    other => Err(PyValueError::new_err(format!(
+                        concat!($what, " must be ", $choices, ", not {:?}"),
+                        other
+                    ))),
+                }
+            }
+        }
+    };
+}
+
+from_name!(Unit, "unit", "'document', 'section', 'paragraph' or 'sentence'", {
+    "document" => Unit::Document,
+    "section" => Unit::Section,
+    "paragraph" => Unit::Paragraph,
+    "sentence" => Unit::Sentence,
+});
+
+from_name!(CutMode, "mode", "'precise', 'full' or 'search'", {
+    "precise" => CutMode::Precise,
+    "default" => CutMode::Precise,
+    "full" => CutMode::Full,
+    "search" => CutMode::Search,
+});
+
+from_name!(Norm, "norm", "'l1', 'l2' or None", {
+    "l2" => Norm::L2,
+    "l1" => Norm::L1,
+});
+
+from_name!(IdfSource, "idf", "'corpus' or 'jieba'", {
+    "corpus" => IdfSource::Corpus,
+    "jieba" => IdfSource::Jieba,
+});
+
+from_name!(Ranking, "method", "'tfidf' or 'textrank'", {
+    "tfidf" => Ranking::TfIdf,
+    "textrank" => Ranking::TextRank,
+});
+
+/// A norm name or `None` (no normalisation).
+pub fn norm(norm: Option<Wrap<Norm>>) -> Norm {
+    norm.map_or(Norm::None, |n| n.0)
+}
+
+/// The name of a unit, as the `units` table shows it.
+pub fn unit_name(u: Unit) -> &'static str {
+    match u {
+        Unit::Document => "document",
+        Unit::Section => "section",
+        Unit::Paragraph => "paragraph",
+        Unit::Sentence => "sentence",
+    }
+}
+
+/// A `min_df` / `max_df` value: an int is a count, a float a proportion (scikit-learn's rule).
+pub fn df_bound(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<DfBound> {
+    if obj.is_instance_of::<PyBool>() {
+        return Err(PyValueError::new_err(format!(
+            "{name} must be an int or a float"
+        )));
+    }
+    if obj.is_instance_of::<PyInt>() {
+        let v: i64 = obj.extract()?;
+        return usize::try_from(v)
+            .map(DfBound::Count)
+            .map_err(|_| PyValueError::new_err(format!("{name} = {v}: must be >= 0")));
+    }
+    if obj.is_instance_of::<PyFloat>() {
+        let v: f64 = obj.extract()?;
+        if !(0.0..=1.0).contains(&v) {
+            return Err(PyValueError::new_err(format!(
+                "{name} = {v}: a float must be in [0.0, 1.0]"
+            )));
+        }
+        return Ok(DfBound::Proportion(v));
+    }
+    // numpy scalars and the like
+    if let Ok(v) = obj.extract::<i64>() {
+        return df_bound(&PyInt::new(obj.py(), v).into_any(), name);
+    }
+    let v: f64 = obj.extract()?;
+    df_bound(&PyFloat::new(obj.py(), v).into_any(), name)
+}
+
+/// `DtmOptions` from the Python arguments.
+pub fn dtm_options(
+    min_df: &Bound<'_, PyAny>,
+    max_df: &Bound<'_, PyAny>,
+    max_features: Option<usize>,
+    binary: bool,
+) -> PyResult<DtmOptions> {
+    Ok(DtmOptions {
+        min_df: df_bound(min_df, "min_df")?,
+        max_df: df_bound(max_df, "max_df")?,
+        max_features,
+        binary,
+    })
+}
