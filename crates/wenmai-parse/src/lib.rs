@@ -71,40 +71,15 @@ mod meta;
 mod outline;
 mod parser;
 mod points;
+mod read;
 mod sentences;
 mod text;
 
-pub use decode::{DecodeOptions, Decoded, Errors, HtmlMode, ReadOptions, decode, read, read_with};
+pub use decode::{DecodeOptions, Decoded, Errors, decode};
 pub use document::{
     DateValue, Document, LabeledDate, MarkerFamily, Meta, Paragraph, Point, Section, Sentence, Span,
 };
 pub use error::{DecodeError, Error};
 pub use html::html_to_text;
-
-/// Parse decoded text into a [`Document`]. CRLF and CR become LF; nothing else of the text
-/// changes, so every span points into [`Document::text`].
-///
-/// # Examples
-/// ```
-/// let doc = wenmai_parse::parse("标题\n\n一、总则\n正文。第二句。");
-/// assert_eq!(doc.meta.title.as_deref(), Some("标题"));
-/// assert_eq!(doc.sections[0].heading, "总则");
-/// assert_eq!(doc.sentences.len(), 4);
-/// ```
-pub fn parse(text: &str) -> Document {
-    let text = decode::normalize_newlines(std::borrow::Cow::Borrowed(text)).into_owned();
-    parser::parse_normalized(text)
-}
-
-/// Parse an HTML document: its text is extracted with [`html_to_text`] and then parsed as
-/// by [`parse`]; spans point into the extracted text.
-///
-/// # Examples
-/// ```
-/// let doc = wenmai_parse::parse_html("<html><head><title>标题</title><style>p{}</style></head><body><p>正文。</p></body></html>");
-/// assert_eq!(doc.meta.title.as_deref(), Some("标题"));
-/// assert_eq!(doc.text, "标题\n\n正文。");
-/// ```
-pub fn parse_html(html: &str) -> Document {
-    parse(&html_to_text(html))
-}
+pub use parser::{parse, parse_html};
+pub use read::{HtmlMode, ReadOptions, read, read_with};
