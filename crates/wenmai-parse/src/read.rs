@@ -103,7 +103,8 @@ pub fn read(path: impl AsRef<Path>) -> Result<Document, Error> {
 /// Read, decode and parse a file.
 ///
 /// # Errors
-/// As [`read`], plus [`Error::UnknownEncoding`] for an unknown encoding label.
+/// As [`read`], and [`Error::Decode`] with [`crate::DecodeError::UnknownEncoding`] for an unknown
+/// encoding label.
 ///
 /// # Examples
 /// ```
@@ -120,8 +121,10 @@ pub fn read_with(path: impl AsRef<Path>, opts: &ReadOptions) -> Result<Document,
         path: path.to_path_buf(),
         source,
     })?;
-    let decoded = decode(&bytes, &opts.decode_options())
-        .map_err(|e| Error::from_decode(e, Some(path.to_path_buf())))?;
+    let decoded = decode(&bytes, &opts.decode_options()).map_err(|source| Error::Decode {
+        path: Some(path.to_path_buf()),
+        source,
+    })?;
     let html = match opts.html {
         HtmlMode::Always => true,
         HtmlMode::Never => false,
