@@ -66,6 +66,7 @@
 mod decode;
 pub mod document;
 mod error;
+mod files;
 mod html;
 mod meta;
 mod outline;
@@ -80,6 +81,7 @@ pub use document::{
     DateValue, Document, LabeledDate, MarkerFamily, Meta, Paragraph, Point, Section, Sentence, Span,
 };
 pub use error::{DecodeError, Error};
+pub use files::{FileList, glob_files};
 pub use html::html_to_text;
 pub use parser::{parse, parse_html};
 pub use read::{HtmlMode, ReadOptions, read, read_with};
