@@ -134,8 +134,7 @@ impl FileGlob {
         let mut out = Vec::new();
         self.select(0, root, "", &mut out)?;
         // By components: as bytes with `/` lower than any other byte (names hold no NUL), so
-        // that the sort compares plain byte strings (splitting at every comparison cost as much
-        // as the rest of the listing).
+        // that the sort compares plain byte strings instead of splitting at every comparison.
         out.sort_by_cached_key(|r| slash_lowest(r));
         out.dedup();
         Ok(out)

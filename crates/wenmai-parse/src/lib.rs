@@ -14,7 +14,8 @@
 //! 1. **Decode** ([`decode`], [`read`], [`read_with`]): a BOM decides the encoding, valid
 //!    UTF-8 is UTF-8, anything else is detected by `chardetng` (GBK/GB18030 for most older
 //!    Chinese files) and decoded by `encoding_rs`. CRLF and CR become LF. Invalid bytes are a
-//!    [`DecodeError`] naming the byte offset unless [`Errors::Replace`] is asked for.
+//!    [`DecodeError`] naming the byte offset unless [`Errors::Replace`] is asked for; from
+//!    [`read`] it comes as an [`Error::Decode`] that also names the file.
 //!    HTML ([`parse_html`], or `.html`/`.htm` files) goes through [`html_to_text`] first.
 //! 2. **Paragraphs**: every non-blank line is a paragraph, trimmed of ASCII and ideographic
 //!    spaces.
@@ -31,6 +32,9 @@
 //!    not part of a number), together with the closing quotes and brackets that follow.
 //!
 //! All of it is linear in the input: no backtracking regexes, char offsets from a block index.
+//!
+//! [`glob_files`] lists the files under a folder that a `pathlib` glob pattern selects, in
+//! pathlib's order and with document ids, for reading a corpus.
 //!
 //! ## JSON
 //!
