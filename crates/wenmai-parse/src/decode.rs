@@ -2,12 +2,10 @@
 //! detected by `chardetng`, decoding by `encoding_rs`, and CRLF/CR folded to LF.
 
 use std::borrow::Cow;
-use std::path::Path;
 
 use encoding_rs::{DecoderResult, Encoding, UTF_8};
 
-use crate::error::{DecodeError, Error};
-use crate::{Document, parse_html};
+use crate::error::DecodeError;
 
 /// What to do with bytes that are invalid in the encoding.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -245,136 +243,4 @@ pub(crate) fn normalize_newlines(text: Cow<'_, str>) -> Cow<'_, str> {
     }
     out.push_str(rest);
     Cow::Owned(out)
-}
-
-/// Whether to treat a file as HTML.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
-pub enum HtmlMode {
-    /// HTML when the extension is `.html`, `.htm` or `.xhtml` (the default).
-    #[default]
-    Auto,
-    /// Always HTML.
-    Always,
-    /// Never HTML: plain text.
-    Never,
-}
-
-/// How to read a file.
-///
-/// # Examples
-/// ```
-/// use wenmai_parse::{Errors, HtmlMode, ReadOptions};
-/// let opts = ReadOptions::default().with_encoding("gbk").with_errors(Errors::Replace).with_html(HtmlMode::Never);
-/// assert_eq!(opts.html, HtmlMode::Never);
-/// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ReadOptions {
-    /// An encoding label; `None` detects it.
-    pub encoding: Option<String>,
-    /// What to do with invalid bytes.
-    pub errors: Errors,
-    /// Whether the file is HTML.
-    pub html: HtmlMode,
-}
-
-impl ReadOptions {
-    /// Use the encoding with this label instead of detecting one.
-    ///
-    /// # Examples
-    /// ```
-    /// let opts = wenmai_parse::ReadOptions::default().with_encoding("utf-8");
-    /// assert_eq!(opts.encoding.as_deref(), Some("utf-8"));
-    /// ```
-    pub fn with_encoding(mut self, label: impl Into<String>) -> Self {
-        self.encoding = Some(label.into());
-        self
-    }
-
-    /// Choose what happens to invalid bytes.
-    ///
-    /// # Examples
-    /// ```
-    /// use wenmai_parse::{Errors, ReadOptions};
-    /// assert_eq!(ReadOptions::default().with_errors(Errors::Replace).errors, Errors::Replace);
-    /// ```
-    pub fn with_errors(mut self, errors: Errors) -> Self {
-        self.errors = errors;
-        self
-    }
-
-    /// Choose whether the file is HTML.
-    ///
-    /// # Examples
-    /// ```
-    /// use wenmai_parse::{HtmlMode, ReadOptions};
-    /// assert_eq!(ReadOptions::default().with_html(HtmlMode::Always).html, HtmlMode::Always);
-    /// ```
-    pub fn with_html(mut self, html: HtmlMode) -> Self {
-        self.html = html;
-        self
-    }
-
-    fn decode_options(&self) -> DecodeOptions {
-        DecodeOptions {
-            encoding: self.encoding.clone(),
-            errors: self.errors,
-        }
-    }
-}
-
-/// Read, decode and parse a file with the default options (encoding detected, invalid bytes
-/// an error, HTML by extension).
-///
-/// # Errors
-/// [`Error::Io`] when the file cannot be read, [`Error::Decode`] naming the file and byte
-/// offset when it is not valid text.
-///
-/// # Examples
-/// ```
-/// let path = std::env::temp_dir().join("wenmai-read-doctest.txt");
-/// std::fs::write(&path, "标题\n\n正文。\n").unwrap();
-/// let doc = wenmai_parse::read(&path).unwrap();
-/// assert_eq!(doc.meta.title.as_deref(), Some("标题"));
-/// ```
-pub fn read(path: impl AsRef<Path>) -> Result<Document, Error> {
-    read_with(path, &ReadOptions::default())
-}
-
-/// Read, decode and parse a file.
-///
-/// # Errors
-/// As [`read`], plus [`Error::UnknownEncoding`] for an unknown encoding label.
-///
-/// # Examples
-/// ```
-/// use wenmai_parse::{read_with, HtmlMode, ReadOptions};
-/// let path = std::env::temp_dir().join("wenmai-read-with-doctest.txt");
-/// std::fs::write(&path, "<h1>标题</h1><p>正文&amp;内容。</p>").unwrap();
-/// let doc = read_with(&path, &ReadOptions::default().with_html(HtmlMode::Always)).unwrap();
-/// assert_eq!(doc.meta.title.as_deref(), Some("标题"));
-/// assert!(doc.text.contains("正文&内容。"));
-/// ```
-pub fn read_with(path: impl AsRef<Path>, opts: &ReadOptions) -> Result<Document, Error> {
-    let path = path.as_ref();
-    let bytes = std::fs::read(path).map_err(|source| Error::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    let decoded = decode(&bytes, &opts.decode_options())
-        .map_err(|e| Error::from_decode(e, Some(path.to_path_buf())))?;
-    let html = match opts.html {
-        HtmlMode::Always => true,
-        HtmlMode::Never => false,
-        HtmlMode::Auto => path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-            ["html", "htm", "xhtml"]
-                .iter()
-                .any(|x| e.eq_ignore_ascii_case(x))
-        }),
-    };
-    Ok(if html {
-        parse_html(&decoded.text)
-    } else {
-        // The decoded text has LF line ends already: parse it in place, without a copy.
-        crate::parser::parse_normalized(decoded.text)
-    })
 }

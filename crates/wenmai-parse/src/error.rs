@@ -1,6 +1,6 @@
 //! Errors: what can go wrong between a path or bytes and a [`crate::Document`].
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Why bytes could not be decoded into text.
 ///
@@ -36,17 +36,23 @@ pub enum DecodeError {
     },
 }
 
-/// Every error of this crate.
+/// Every error of this crate: a file that cannot be read, or its bytes that cannot be decoded.
 ///
 /// The Python binding maps [`Error::Io`] to `FileNotFoundError` / `PermissionError` / `OSError`
-/// by [`std::io::Error::kind`], [`Error::Decode`] to `wenmai.DecodeError`, and the rest to
-/// `wenmai.WenmaiError` subclasses.
+/// by [`std::io::Error::kind`], and [`Error::Decode`] to `wenmai.DecodeError` (an unknown
+/// encoding label to `ValueError`).
 ///
 /// # Examples
 /// ```
+/// use std::path::{Path, PathBuf};
+/// use wenmai_parse::{DecodeError, Error};
 /// let err = wenmai_parse::read("/no/such/file.txt").unwrap_err();
-/// assert!(matches!(err, wenmai_parse::Error::Io { .. }));
+/// assert!(matches!(err, Error::Io { .. }));
 /// assert!(err.to_string().contains("/no/such/file.txt"));
+///
+/// let source = DecodeError::Malformed { offset: 7, encoding: "UTF-8" };
+/// let err = Error::Decode { path: Some(PathBuf::from("a.txt")), source };
+/// assert_eq!(err.to_string(), "a.txt: invalid UTF-8 at byte offset 7");
 /// ```
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -60,56 +66,30 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
-    /// The bytes are not valid text in the given or detected encoding.
-    #[error("{}invalid {encoding} at byte offset {offset}", path.as_ref().map(|p| format!("{}: ", p.display())).unwrap_or_default())]
+    /// The bytes could not be decoded, or the encoding label is unknown.
+    #[error("{}{source}", file_prefix(path.as_deref(), source))]
     Decode {
         /// The file, when the bytes came from one.
         path: Option<PathBuf>,
-        /// Byte offset of the first invalid byte.
-        offset: usize,
-        /// The name of the encoding (`UTF-8`, `gb18030`, …).
-        encoding: String,
-    },
-    /// The caller named an encoding that does not exist.
-    #[error("unknown encoding label {label:?}")]
-    UnknownEncoding {
-        /// The label as given.
-        label: String,
-    },
-    /// The file holds binary data (a NUL byte), not text; see [`DecodeError::Binary`].
-    #[error("{}binary data, not text (NUL byte at byte offset {offset})", path.as_ref().map(|p| format!("{}: ", p.display())).unwrap_or_default())]
-    Binary {
-        /// The file, when the bytes came from one.
-        path: Option<PathBuf>,
-        /// Byte offset of the first NUL byte.
-        offset: usize,
+        /// What was wrong with the bytes or the label.
+        #[source]
+        source: DecodeError,
     },
 }
 
-impl Error {
-    /// Attach a file path to a [`DecodeError`].
-    ///
-    /// # Examples
-    /// ```
-    /// use wenmai_parse::{DecodeError, Error};
-    /// let e = Error::from_decode(DecodeError::Malformed { offset: 7, encoding: "UTF-8" }, Some("a.txt".into()));
-    /// assert_eq!(e.to_string(), "a.txt: invalid UTF-8 at byte offset 7");
-    /// ```
-    pub fn from_decode(err: DecodeError, path: Option<PathBuf>) -> Self {
-        match err {
-            DecodeError::Malformed { offset, encoding } => Error::Decode {
-                path,
-                offset,
-                encoding: encoding.to_string(),
-            },
-            DecodeError::UnknownEncoding { label } => Error::UnknownEncoding { label },
-            DecodeError::Binary { offset } => Error::Binary { path, offset },
+/// `path: ` before a message about the file's bytes; none before an unknown label, which is
+/// the caller's, not the file's.
+fn file_prefix(path: Option<&Path>, source: &DecodeError) -> String {
+    match (path, source) {
+        (Some(p), DecodeError::Malformed { .. } | DecodeError::Binary { .. }) => {
+            format!("{}: ", p.display())
         }
+        _ => String::new(),
     }
 }
 
 impl From<DecodeError> for Error {
-    fn from(err: DecodeError) -> Self {
-        Error::from_decode(err, None)
+    fn from(source: DecodeError) -> Self {
+        Error::Decode { path: None, source }
     }
 }

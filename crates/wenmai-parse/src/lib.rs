@@ -14,7 +14,8 @@
 //! 1. **Decode** ([`decode`], [`read`], [`read_with`]): a BOM decides the encoding, valid
 //!    UTF-8 is UTF-8, anything else is detected by `chardetng` (GBK/GB18030 for most older
 //!    Chinese files) and decoded by `encoding_rs`. CRLF and CR become LF. Invalid bytes are a
-//!    [`DecodeError`] naming the byte offset unless [`Errors::Replace`] is asked for.
+//!    [`DecodeError`] naming the byte offset unless [`Errors::Replace`] is asked for; from
+//!    [`read`] it comes as an [`Error::Decode`] that also names the file.
 //!    HTML ([`parse_html`], or `.html`/`.htm` files) goes through [`html_to_text`] first.
 //! 2. **Paragraphs**: every non-blank line is a paragraph, trimmed of ASCII and ideographic
 //!    spaces.
@@ -31,6 +32,9 @@
 //!    not part of a number), together with the closing quotes and brackets that follow.
 //!
 //! All of it is linear in the input: no backtracking regexes, char offsets from a block index.
+//!
+//! [`glob_files`] lists the files under a folder that a `pathlib` glob pattern selects, in
+//! pathlib's order and with document ids, for reading a corpus.
 //!
 //! ## JSON
 //!
@@ -66,45 +70,22 @@
 mod decode;
 pub mod document;
 mod error;
+mod files;
 mod html;
 mod meta;
 mod outline;
 mod parser;
 mod points;
+mod read;
 mod sentences;
 mod text;
 
-pub use decode::{DecodeOptions, Decoded, Errors, HtmlMode, ReadOptions, decode, read, read_with};
+pub use decode::{DecodeOptions, Decoded, Errors, decode};
 pub use document::{
     DateValue, Document, LabeledDate, MarkerFamily, Meta, Paragraph, Point, Section, Sentence, Span,
 };
 pub use error::{DecodeError, Error};
+pub use files::{FileList, glob_files};
 pub use html::html_to_text;
-
-/// Parse decoded text into a [`Document`]. CRLF and CR become LF; nothing else of the text
-/// changes, so every span points into [`Document::text`].
-///
-/// # Examples
-/// ```
-/// let doc = wenmai_parse::parse("标题\n\n一、总则\n正文。第二句。");
-/// assert_eq!(doc.meta.title.as_deref(), Some("标题"));
-/// assert_eq!(doc.sections[0].heading, "总则");
-/// assert_eq!(doc.sentences.len(), 4);
-/// ```
-pub fn parse(text: &str) -> Document {
-    let text = decode::normalize_newlines(std::borrow::Cow::Borrowed(text)).into_owned();
-    parser::parse_normalized(text)
-}
-
-/// Parse an HTML document: its text is extracted with [`html_to_text`] and then parsed as
-/// by [`parse`]; spans point into the extracted text.
-///
-/// # Examples
-/// ```
-/// let doc = wenmai_parse::parse_html("<html><head><title>标题</title><style>p{}</style></head><body><p>正文。</p></body></html>");
-/// assert_eq!(doc.meta.title.as_deref(), Some("标题"));
-/// assert_eq!(doc.text, "标题\n\n正文。");
-/// ```
-pub fn parse_html(html: &str) -> Document {
-    parse(&html_to_text(html))
-}
+pub use parser::{parse, parse_html};
+pub use read::{HtmlMode, ReadOptions, read, read_with};

@@ -1,8 +1,39 @@
 //! Text to [`Document`]: paragraphs, metadata, outline, points and sentences.
 
+use std::borrow::Cow;
+
+use crate::decode::normalize_newlines;
 use crate::document::{Document, Paragraph, Section, Sentence, Span};
+use crate::html::html_to_text;
 use crate::text::{CharIndex, trimmed_range};
 use crate::{meta, outline, points, sentences};
+
+/// Parse decoded text into a [`Document`]. CRLF and CR become LF; nothing else of the text
+/// changes, so every span points into [`Document::text`].
+///
+/// # Examples
+/// ```
+/// let doc = wenmai_parse::parse("标题\n\n一、总则\n正文。第二句。");
+/// assert_eq!(doc.meta.title.as_deref(), Some("标题"));
+/// assert_eq!(doc.sections[0].heading, "总则");
+/// assert_eq!(doc.sentences.len(), 4);
+/// ```
+pub fn parse(text: &str) -> Document {
+    parse_normalized(normalize_newlines(Cow::Borrowed(text)).into_owned())
+}
+
+/// Parse an HTML document: its text is extracted with [`html_to_text`] and then parsed as
+/// by [`parse`]; spans point into the extracted text.
+///
+/// # Examples
+/// ```
+/// let doc = wenmai_parse::parse_html("<html><head><title>标题</title><style>p{}</style></head><body><p>正文。</p></body></html>");
+/// assert_eq!(doc.meta.title.as_deref(), Some("标题"));
+/// assert_eq!(doc.text, "标题\n\n正文。");
+/// ```
+pub fn parse_html(html: &str) -> Document {
+    parse(&html_to_text(html))
+}
 
 /// Innermost section containing `[start, end)`, walking forward through `sections` with
 /// the cursor `next` (paragraphs come in document order).

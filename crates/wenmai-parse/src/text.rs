@@ -98,9 +98,8 @@ impl<'a> CharIndex<'a> {
 }
 
 /// A few short patterns that never overlap, searched with aho-corasick's packed SIMD
-/// searcher (Teddy) or, where the CPU lacks the instructions for it, its automaton. The
-/// packed searcher alone does a fifth fewer instructions than the automaton with it as a
-/// prefilter.
+/// searcher (Teddy) alone, which is cheaper than the automaton with it as a prefilter, or,
+/// where the CPU lacks the instructions for it, with the automaton.
 #[derive(Debug)]
 pub(crate) enum Patterns {
     Packed(aho_corasick::packed::Searcher),

@@ -83,7 +83,13 @@ fn explicit_encoding() {
         &ReadOptions::default().with_encoding("klingon"),
     )
     .unwrap_err();
-    assert!(matches!(err, Error::UnknownEncoding { .. }));
+    assert!(matches!(
+        err,
+        Error::Decode {
+            source: DecodeError::UnknownEncoding { .. },
+            ..
+        }
+    ));
 }
 
 #[test]
@@ -117,10 +123,9 @@ fn invalid_bytes_name_file_and_offset() {
     match &err {
         Error::Decode {
             path: Some(p),
-            offset,
-            encoding,
+            source: DecodeError::Malformed { offset, encoding },
         } => {
-            assert_eq!((p, *offset, encoding.as_str()), (&path, at, "UTF-8"));
+            assert_eq!((p, *offset, *encoding), (&path, at, "UTF-8"));
         }
         other => panic!("{other:?}"),
     }
@@ -228,7 +233,13 @@ fn binary_bytes_are_an_error_not_windows_1252_text() {
     let path = dir.join("a.bin");
     std::fs::write(&path, elf).unwrap();
     let err = wenmai_parse::read(&path).unwrap_err();
-    assert!(matches!(err, wenmai_parse::Error::Binary { offset: 7, .. }));
+    assert!(matches!(
+        err,
+        wenmai_parse::Error::Decode {
+            source: DecodeError::Binary { offset: 7 },
+            ..
+        }
+    ));
     assert!(err.to_string().contains("a.bin") && err.to_string().contains("binary"));
     std::fs::remove_dir_all(&dir).unwrap();
 }

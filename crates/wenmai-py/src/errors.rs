@@ -98,55 +98,32 @@ fn io_error(err: &std::io::Error, path: &std::path::Path) -> PyErr {
 
 /// An error of `wenmai-parse` as the Python exception of the tree.
 pub fn parse_error(py: Python<'_>, err: wenmai_parse::Error) -> PyErr {
+    use wenmai_parse::DecodeError as D;
+    let message = err.to_string();
     match err {
         wenmai_parse::Error::Io { path, source } => io_error(&source, &path),
-        wenmai_parse::Error::Decode {
-            ref path,
-            offset,
-            ref encoding,
-        } => decode_error(
-            py,
-            err.to_string(),
-            path.as_ref().map(|p| p.display().to_string()),
-            Some(offset),
-            Some(encoding.clone()),
-        ),
-        wenmai_parse::Error::UnknownEncoding { label } => {
-            PyValueError::new_err(format!("unknown encoding: {label:?}"))
+        wenmai_parse::Error::Decode { path, source } => {
+            let path = path.map(|p| p.display().to_string());
+            match source {
+                D::Malformed { offset, encoding } => {
+                    decode_error(py, message, path, Some(offset), Some(encoding.to_string()))
+                }
+                D::Binary { offset } => {
+                    decode_error(py, message, path, Some(offset), Some("binary".to_string()))
+                }
+                D::UnknownEncoding { label } => {
+                    PyValueError::new_err(format!("unknown encoding: {label:?}"))
+                }
+                _ => decode_error(py, message, path, None, None),
+            }
         }
-        wenmai_parse::Error::Binary { ref path, offset } => decode_error(
-            py,
-            err.to_string(),
-            path.as_ref().map(|p| p.display().to_string()),
-            Some(offset),
-            Some("binary".to_string()),
-        ),
         other => ParseError::new_err(other.to_string()),
     }
 }
 
 /// A decoding error of `wenmai-parse` (bytes given directly) as `wenmai.DecodeError`.
 pub fn decode_bytes_error(py: Python<'_>, err: wenmai_parse::DecodeError) -> PyErr {
-    match err {
-        wenmai_parse::DecodeError::Malformed { offset, encoding } => decode_error(
-            py,
-            err.to_string(),
-            None,
-            Some(offset),
-            Some(encoding.to_string()),
-        ),
-        wenmai_parse::DecodeError::UnknownEncoding { label } => {
-            PyValueError::new_err(format!("unknown encoding: {label:?}"))
-        }
-        wenmai_parse::DecodeError::Binary { offset } => decode_error(
-            py,
-            err.to_string(),
-            None,
-            Some(offset),
-            Some("binary".to_string()),
-        ),
-        other => decode_error(py, other.to_string(), None, None, None),
-    }
+    parse_error(py, err.into())
 }
 
 /// A failed read of a dictionary or idf table: dictionaries are read from memory, so bad

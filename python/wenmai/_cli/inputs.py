@@ -68,8 +68,13 @@ def _is_glob(arg: str) -> bool:
     return any(c in _GLOB_CHARS for c in arg)
 
 
-def _files_in(folder: Path, pattern: str) -> list[Path]:
-    return sorted((p for p in folder.glob(pattern) if p.is_file()), key=lambda p: p.as_posix())
+def _files_in(folder: Path, pattern: str) -> list[tuple[str, str]]:
+    """A folder's files matching ``pattern`` as ``(path, id)``, listed as ``Corpus.from_dir``
+    lists them (ids relative, without extension); in path order, as the CLI names them."""
+    from wenmai.corpus import _glob_files  # here: wenmai.corpus loads pandas
+
+    paths, ids = _glob_files(folder, pattern)
+    return sorted(zip(paths, ids))
 
 
 def expand(args: list[str], pattern: str) -> tuple[list[Source], list[Failure]]:
@@ -88,9 +93,8 @@ def expand(args: list[str], pattern: str) -> tuple[list[Source], list[Failure]]:
         files = _files_in(folder, pattern)
         if not files:
             failures.append(Failure(name, f"folder has no files matching {pattern!r}"))
-        for f in files:
-            # Ids of a folder's files as Corpus.from_dir makes them: relative, no extension.
-            add(Source(doc_id=f.relative_to(folder).with_suffix("").as_posix(), path=str(f)))
+        for path, doc_id in files:
+            add(Source(doc_id=doc_id, path=path))
 
     for arg in args:
         if arg == STDIN:
