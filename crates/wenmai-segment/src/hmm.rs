@@ -37,7 +37,7 @@ struct Model {
 static MODEL: LazyLock<Model> = LazyLock::new(|| Model::parse(&MODEL_TEXT));
 
 impl Model {
-    /// Read the generated table (part of the crate). As `posseg.rs` reads its own, nothing here
+    /// Read the generated table (part of the crate). As `tagger.rs` reads its own, nothing here
     /// panics: a malformed entry would be skipped and keep `MIN_FLOAT`, and `model_is_jiebas`
     /// and the parity tests would see it.
     fn parse(text: &str) -> Model {

@@ -2,7 +2,7 @@
 //!
 //! [`Segmenter`] wraps one [`jieba_rs::Jieba`] shared by every thread and every clone. While
 //! the dictionary is jieba's default, unchanged, precise and search mode find the route with
-//! wenmai's own trie of jieba's `dict.txt` (the crate's `dat` module: the same tokens, found
+//! wenmai's own trie of jieba's `dict.txt` (the crate's `trie` module: the same tokens, found
 //! faster); an edited dictionary's route, the HMM, full mode and POS tags are jieba-rs's. What
 //! jieba-rs does differently from jieba 0.42.1 around them is done here the way jieba does it:
 //!

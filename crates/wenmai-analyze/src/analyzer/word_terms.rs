@@ -1,12 +1,11 @@
 //! What an analyzer makes of each word of the default dictionary, kept by word id.
 
-/// What an analyzer makes of each word of the default dictionary (`crate::dat`), by word id:
+/// What an analyzer makes of each word of the default dictionary (`wenmai_segment::Lexicon`), by word id:
 /// not known yet, the word itself, dropped, or another string. Filled in as counting meets the
 /// words, by any thread (a word's entry is always the same value, so relaxed order is
 /// enough), and kept by the analyzer: a second count of similar text computes no terms of
-/// dictionary words at all. Two bits a word, 32 words to an atomic word: 87 KB for the default
-/// dictionary, read once per distinct word of every unit counted (a byte a word, 349 KB, made
-/// that read the slowest step of counting a unit).
+/// dictionary words at all. Two bits a word, 32 words to an atomic word (87 KB for the default
+/// dictionary): it is read once per distinct word of every unit counted, so it must stay small.
 pub(crate) struct WordTerms {
     status: Box<[std::sync::atomic::AtomicU64]>,
     n_ids: usize,

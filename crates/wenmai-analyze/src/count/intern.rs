@@ -92,7 +92,7 @@ pub(crate) type TermFn<'a> = dyn Fn(&str) -> Option<std::borrow::Cow<'_, str>> +
 /// Marks a token the filters drop.
 pub(super) const DROPPED: u32 = u32::MAX;
 
-/// Marks a row key that is a dictionary word id (`crate::dat`) rather than a chunk's term id:
+/// Marks a row key that is a dictionary word id (`wenmai_segment::Lexicon`) rather than a chunk's term id:
 /// words that are their own term are counted by id, with no interning, and share one id space
 /// across chunks.
 pub(crate) const WORD_BIT: u32 = 1 << 31;

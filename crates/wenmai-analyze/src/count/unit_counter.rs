@@ -21,8 +21,8 @@ pub(crate) struct UnitCounter {
     long: DenseCounter,
     /// The dictionary word ids of the unit's tokens.
     pub(crate) ids: Vec<u32>,
-    /// The unit's words and their counts (sorting the ids instead cost more than half of
-    /// counting a unit).
+    /// The unit's words and their counts, in a table that stays in cache (cheaper than
+    /// sorting the ids).
     id_counts: SlotCounts<u32>,
     /// The row entries of the unit's words.
     word_entries: Vec<(u32, u32)>,
@@ -32,13 +32,11 @@ pub(crate) struct UnitCounter {
     counter: DenseCounter,
 }
 
-/// A set of numbers below the dictionary's size (`crate::dat`): the words a block counted as
+/// A set of numbers below the dictionary's size (`wenmai_segment::Lexicon`): the words a block counted as
 /// their own terms (row keys `WORD_BIT | word id`), or the ranks of the words a whole count
 /// met. A bitset, and once complete the members in order with the number of them before each
-/// 64, so that a member's place among them is a popcount. (The counter used to give each
-/// word its place as it met it, from an array of one slot per dictionary word: 1.4 MB read at
-/// random once per distinct word of every unit, where a third of `take_row`'s samples fell in
-/// `perf`. The bitset is 44 KB.)
+/// 64, so that a member's place among them is a popcount: 44 KB for the default dictionary,
+/// where an array of one slot per word would be read at random once per distinct word.
 #[derive(Debug, Default)]
 pub(crate) struct WordSet {
     seen: Vec<u64>,
@@ -206,7 +204,7 @@ impl UnitCounter {
         std::mem::take(&mut self.words).complete()
     }
 
-    /// Count one token that is dictionary word `id` (`crate::dat`).
+    /// Count one token that is dictionary word `id` (`wenmai_segment::Lexicon`).
     #[inline]
     pub(crate) fn add_word(&mut self, id: u32) {
         self.ids.push(id);
