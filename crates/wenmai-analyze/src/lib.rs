@@ -39,7 +39,9 @@ pub mod stats;
 pub mod unit;
 
 pub use analyzer::{Analyzer, AnalyzerBuilder};
-pub use corpus::{CachedCorpus, Corpus, IdfSource, KeywordMethod, KeywordTable};
+pub use corpus::{
+    CachedCorpus, Corpus, IdfSource, KeywordMethod, KeywordTable, Progress, ReadFiles,
+};
 pub use error::{Error, Result};
 pub use keywords::{IdfTable, Keyword, KeywordExtractor};
 pub use matrix::{DfBound, DocTermMatrix, DtmOptions, Norm, TfidfOptions, Vocabulary};

@@ -7,6 +7,7 @@ use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyBool, PyFloat, PyInt};
 use wenmai_analyze::keywords::Ranking;
 use wenmai_analyze::{DfBound, DtmOptions, IdfSource, Norm, Unit};
+use wenmai_parse::{Errors, HtmlMode, ReadOptions};
 use wenmai_segment::CutMode;
 
 /// A core type taken from (or given to) Python by its name.
@@ -32,6 +33,11 @@ macro_rules! from_name {
         }
     };
 }
+
+from_name!(Errors, "errors", "'strict' or 'replace'", {
+    "strict" => Errors::Strict,
+    "replace" => Errors::Replace,
+});
 
 from_name!(Unit, "unit", "'document', 'section', 'paragraph' or 'sentence'", {
     "document" => Unit::Document,
@@ -120,4 +126,22 @@ pub fn dtm_options(
         max_features,
         binary,
     })
+}
+
+/// Options for reading files: `html=None` detects HTML by the file's extension.
+pub fn read_options(
+    encoding: Option<String>,
+    errors: Wrap<Errors>,
+    html: Option<bool>,
+) -> ReadOptions {
+    let html = match html {
+        None => HtmlMode::Auto,
+        Some(true) => HtmlMode::Always,
+        Some(false) => HtmlMode::Never,
+    };
+    let opts = ReadOptions::default().with_errors(errors.0).with_html(html);
+    match encoding {
+        Some(e) => opts.with_encoding(e),
+        None => opts,
+    }
 }

@@ -5,23 +5,19 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use numpy::{IntoPyArray, PyArray1};
-use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
-use rayon::prelude::*;
 use wenmai_analyze::keywords::{Ranking, TEXTRANK_POS};
-use wenmai_analyze::{CachedCorpus, Corpus, IdfSource, KeywordMethod, KeywordTable, Unit};
-use wenmai_parse::{DateValue, Document};
+use wenmai_analyze::{
+    CachedCorpus, Corpus, IdfSource, KeywordMethod, KeywordTable, Progress, Unit,
+};
+use wenmai_parse::{DateValue, Document, Errors};
 
 use crate::analyze::{DEFAULT_ANALYZER, PyAnalyzer, PyDocTermMatrix};
-use crate::convert::{Wrap, dtm_options};
+use crate::convert::{Wrap, dtm_options, read_options};
 use crate::document::{PyDocument, date_to_py};
 use crate::errors::{analyze_error, parse_error, run};
-use crate::read_options;
 use crate::text::extract_texts;
-
-/// How many documents are read or parsed between two progress updates.
-const CHUNK: usize = 64;
 
 /// A file that could not be read: `(path, exception type name, message)`.
 type FileError = (String, String, String);
@@ -65,11 +61,29 @@ fn keyword_columns(py: Python<'_>, table: &KeywordTable) -> PyResult<KeywordColu
     ))
 }
 
-fn progress_update(progress: Option<&Bound<'_, PyAny>>, n: usize) -> PyResult<()> {
-    if let Some(p) = progress {
-        p.call1((n,))?;
+/// Run `f` without the GIL, handing it a progress callback that calls Python's
+/// `progress(n)` with the GIL taken back; an exception it raises stops `f` and is raised.
+fn with_progress<T: Send>(
+    py: Python<'_>,
+    progress: Option<Bound<'_, PyAny>>,
+    f: impl FnOnce(Progress<'_>) -> wenmai_analyze::Result<T> + Send,
+) -> PyResult<T> {
+    let progress = progress.map(Bound::unbind);
+    let mut failed: Option<PyErr> = None;
+    let mut report = |n: usize| {
+        Python::attach(|py| match &progress {
+            Some(p) => p.call1(py, (n,)).map_err(|e| failed = Some(e)).is_ok(),
+            None => true,
+        })
+    };
+    let callback: Progress<'_> = progress
+        .is_some()
+        .then_some(&mut report as &mut (dyn FnMut(usize) -> bool + Send));
+    let done = run(py, || f(callback))?;
+    match failed {
+        Some(e) => Err(e),
+        None => done.map_err(analyze_error),
     }
-    Ok(())
 }
 
 fn analyzer_of(analyzer: Option<PyRef<'_, PyAnalyzer>>) -> wenmai_analyze::Analyzer {
@@ -96,56 +110,39 @@ impl PyCorpusCore {
     /// With `skip`, unreadable files are left out and returned as `(path, kind, message)`;
     /// without, the first bad file (in the given order) raises.
     #[staticmethod]
-    #[pyo3(signature = (paths, ids, encoding=None, errors="strict", skip=false, progress=None))]
+    #[pyo3(signature = (paths, ids, encoding=None, errors=Wrap(Errors::Strict), skip=false, progress=None))]
     fn from_paths(
         py: Python<'_>,
         paths: Vec<PathBuf>,
         ids: Vec<String>,
         encoding: Option<String>,
-        errors: &str,
+        errors: Wrap<Errors>,
         skip: bool,
         progress: Option<Bound<'_, PyAny>>,
     ) -> PyResult<(PyCorpusCore, Vec<FileError>)> {
-        if paths.len() != ids.len() {
-            return Err(PyValueError::new_err("paths and ids differ in length"));
+        let opts = read_options(encoding, errors, None);
+        let read = with_progress(py, progress, |p| Corpus::read_files(&paths, &ids, &opts, p))?;
+        let mut failed = read.failed;
+        if !skip && !failed.is_empty() {
+            return Err(parse_error(py, failed.swap_remove(0).1));
         }
-        let opts = read_options(encoding, errors, None)?;
-        let mut docs = Vec::with_capacity(paths.len());
-        let mut kept_ids = Vec::with_capacity(paths.len());
-        let mut kept_paths = Vec::with_capacity(paths.len());
-        let mut bad = Vec::new();
-        // Chunks only to report progress: one parallel pass balances the work best.
-        let size = if progress.is_some() {
-            CHUNK
-        } else {
-            paths.len().max(1)
-        };
-        for (chunk, chunk_ids) in paths.chunks(size).zip(ids.chunks(size)) {
-            let results: Vec<Result<Document, wenmai_parse::Error>> = run(py, || {
-                chunk
-                    .par_iter()
-                    .map(|p| wenmai_parse::read_with(p, &opts))
-                    .collect()
-            })?;
-            for ((r, p), id) in results.into_iter().zip(chunk).zip(chunk_ids) {
-                match r {
-                    Ok(d) => {
-                        docs.push(d);
-                        kept_ids.push(id.clone());
-                        kept_paths.push(Some(p.display().to_string()));
-                    }
-                    Err(e) if skip => {
-                        let err = parse_error(py, e);
-                        let kind = err.get_type(py).name()?.to_string();
-                        bad.push((p.display().to_string(), kind, err.value(py).to_string()));
-                    }
-                    Err(e) => return Err(parse_error(py, e)),
-                }
-            }
-            progress_update(progress.as_ref(), chunk.len())?;
+        let mut bad = Vec::with_capacity(failed.len());
+        for (i, e) in failed {
+            let err = parse_error(py, e);
+            let kind = err.get_type(py).name()?.to_string();
+            bad.push((
+                paths[i].display().to_string(),
+                kind,
+                err.value(py).to_string(),
+            ));
         }
-        let corpus = Corpus::with_ids(docs, kept_ids.clone()).map_err(analyze_error)?;
-        Ok((PyCorpusCore::new(corpus, kept_ids, kept_paths), bad))
+        let kept_paths = read
+            .read
+            .iter()
+            .map(|&i| Some(paths[i].display().to_string()))
+            .collect();
+        let kept_ids = read.corpus.ids().to_vec();
+        Ok((PyCorpusCore::new(read.corpus, kept_ids, kept_paths), bad))
     }
 
     /// Parse texts in parallel, in chunks (calling `progress(n)` after each).
@@ -158,28 +155,10 @@ impl PyCorpusCore {
         progress: Option<Bound<'_, PyAny>>,
     ) -> PyResult<PyCorpusCore> {
         let texts = extract_texts(texts, "texts")?;
-        if texts.len() != ids.len() {
-            return Err(PyValueError::new_err(format!(
-                "{} texts but {} ids",
-                texts.len(),
-                ids.len()
-            )));
-        }
-        let mut docs = Vec::with_capacity(texts.len());
-        let size = if progress.is_some() {
-            CHUNK
-        } else {
-            texts.len().max(1)
-        };
-        for chunk in texts.chunks(size) {
-            let parsed: Vec<Document> = run(py, || {
-                chunk.par_iter().map(|t| wenmai_parse::parse(t)).collect()
-            })?;
-            docs.extend(parsed);
-            progress_update(progress.as_ref(), chunk.len())?;
-        }
-        let n = docs.len();
-        let corpus = Corpus::with_ids(docs, ids.clone()).map_err(analyze_error)?;
+        let n = texts.len();
+        let corpus = with_progress(py, progress, |p| {
+            Corpus::parse_texts(&texts, ids.clone(), p)
+        })?;
         Ok(PyCorpusCore::new(corpus, ids, vec![None; n]))
     }
 
@@ -304,22 +283,7 @@ impl PyCorpusCore {
             },
         };
         let an = analyzer_of(analyzer);
-        let progress = progress.map(Bound::unbind);
-        // The callback runs with the GIL taken back; its exception stops the count.
-        let mut failed: Option<PyErr> = None;
-        let mut report = |n: usize| {
-            Python::attach(|py| match &progress {
-                Some(p) => p.call1(py, (n,)).map_err(|e| failed = Some(e)).is_ok(),
-                None => true,
-            })
-        };
-        let callback: Option<&mut (dyn FnMut(usize) -> bool + Send)> = progress
-            .is_some()
-            .then_some(&mut report as &mut (dyn FnMut(usize) -> bool + Send));
-        let table = run(py, || self.core.keywords(&an, top_k, &method, callback))?;
-        if let Some(e) = failed {
-            return Err(e);
-        }
-        keyword_columns(py, &table.map_err(analyze_error)?)
+        let table = with_progress(py, progress, |p| self.core.keywords(&an, top_k, &method, p))?;
+        keyword_columns(py, &table)
     }
 }

@@ -17,10 +17,11 @@ pub mod text;
 
 use std::path::PathBuf;
 
-use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyString;
+use wenmai_parse::Errors;
 
+use convert::{Wrap, read_options};
 use document::PyDocument;
 use errors::{decode_bytes_error, parse_error, run};
 
@@ -31,39 +32,6 @@ use errors::{decode_bytes_error, parse_error, run};
 /// with `dlopen`, where the initial-exec TLS model can fail to find static TLS space.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
-fn errors_mode(errors: &str) -> PyResult<wenmai_parse::Errors> {
-    match errors {
-        "strict" => Ok(wenmai_parse::Errors::Strict),
-        "replace" => Ok(wenmai_parse::Errors::Replace),
-        other => Err(PyValueError::new_err(format!(
-            "errors must be 'strict' or 'replace', not {other:?}"
-        ))),
-    }
-}
-
-fn html_mode(html: Option<bool>) -> wenmai_parse::HtmlMode {
-    match html {
-        None => wenmai_parse::HtmlMode::Auto,
-        Some(true) => wenmai_parse::HtmlMode::Always,
-        Some(false) => wenmai_parse::HtmlMode::Never,
-    }
-}
-
-/// Options for reading files, from the Python keyword arguments.
-pub fn read_options(
-    encoding: Option<String>,
-    errors: &str,
-    html: Option<bool>,
-) -> PyResult<wenmai_parse::ReadOptions> {
-    let mut opts = wenmai_parse::ReadOptions::default()
-        .with_errors(errors_mode(errors)?)
-        .with_html(html_mode(html));
-    if let Some(e) = encoding {
-        opts = opts.with_encoding(e);
-    }
-    Ok(opts)
-}
 
 /// Parse text into a Document.
 #[pyfunction]
@@ -83,15 +51,15 @@ fn parse_html(py: Python<'_>, html: &Bound<'_, PyString>) -> PyResult<PyDocument
 
 /// Read, decode and parse a file.
 #[pyfunction]
-#[pyo3(signature = (path, encoding=None, errors="strict", html=None))]
+#[pyo3(signature = (path, encoding=None, errors=Wrap(Errors::Strict), html=None))]
 fn read(
     py: Python<'_>,
     path: PathBuf,
     encoding: Option<String>,
-    errors: &str,
+    errors: Wrap<Errors>,
     html: Option<bool>,
 ) -> PyResult<PyDocument> {
-    let opts = read_options(encoding, errors, html)?;
+    let opts = read_options(encoding, errors, html);
     run(py, || wenmai_parse::read_with(&path, &opts))?
         .map(PyDocument::new)
         .map_err(|e| parse_error(py, e))
@@ -99,9 +67,14 @@ fn read(
 
 /// Decode bytes into text (BOM, UTF-8, else detected; CRLF/CR become LF).
 #[pyfunction]
-#[pyo3(signature = (data, encoding=None, errors="strict"))]
-fn decode(py: Python<'_>, data: &[u8], encoding: Option<String>, errors: &str) -> PyResult<String> {
-    let mut opts = wenmai_parse::DecodeOptions::default().with_errors(errors_mode(errors)?);
+#[pyo3(signature = (data, encoding=None, errors=Wrap(Errors::Strict)))]
+fn decode(
+    py: Python<'_>,
+    data: &[u8],
+    encoding: Option<String>,
+    errors: Wrap<Errors>,
+) -> PyResult<String> {
+    let mut opts = wenmai_parse::DecodeOptions::default().with_errors(errors.0);
     if let Some(e) = encoding {
         opts = opts.with_encoding(e);
     }

@@ -8,15 +8,12 @@ use std::sync::{Arc, Mutex};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-use super::{Corpus, keywords_of};
+use super::{Corpus, Progress, in_chunks, keywords_of};
 use crate::analyzer::Analyzer;
 use crate::error::{Error, Result};
 use crate::keywords::{IdfTable, KeywordExtractor};
 use crate::matrix::{DocTermMatrix, DtmOptions};
 use crate::unit::Unit;
-
-/// Documents done between two progress reports.
-const CHUNK: usize = 64;
 
 /// How to weigh keywords of a document.
 #[derive(Debug, Clone, PartialEq)]
@@ -253,24 +250,22 @@ impl CachedCorpus {
         analyzer: &Analyzer,
         k: usize,
         method: &KeywordMethod,
-        mut progress: Option<&mut (dyn FnMut(usize) -> bool + Send)>,
+        progress: Progress<'_>,
     ) -> Result<KeywordTable> {
         let docs = self.corpus.documents();
-        let chunked = progress.is_some();
-        let chunk = if chunked { CHUNK } else { docs.len().max(1) };
-        let mut report = |n: usize| match progress.as_mut().map(|p| p(n)) {
-            Some(false) => Err(Error::Cancelled),
-            _ => Ok(()),
-        };
         match method {
             KeywordMethod::TfIdf(source) => {
                 // One pass over the whole corpus, unless progress is to be seen along the way
                 // and nothing is counted yet.
-                if !chunked || self.kept_counts(analyzer).is_some() {
+                if progress.is_none() || self.kept_counts(analyzer).is_some() {
                     let counts = self.document_counts(analyzer)?;
                     let idf = (*source == IdfSource::Jieba).then(IdfTable::jieba);
                     let rows = counts.keyword_columns(k, idf);
-                    report(docs.len())?;
+                    if let Some(report) = progress
+                        && !report(docs.len())
+                    {
+                        return Err(Error::Cancelled);
+                    }
                     return Ok(KeywordTable::of_columns(counts, &rows));
                 }
                 let learnt;
@@ -281,30 +276,22 @@ impl CachedCorpus {
                         &learnt
                     }
                 };
-                let mut rows = Vec::with_capacity(docs.len());
-                for part in docs.chunks(chunk) {
-                    rows.extend(keywords_of(part, analyzer, k, idf));
-                    report(part.len())?;
-                }
+                let rows = in_chunks(docs, progress, |part| keywords_of(part, analyzer, k, idf))?;
                 Ok(KeywordTable::of_words(&rows))
             }
             KeywordMethod::TextRank { allow_pos } => {
                 let pos: Vec<&str> = allow_pos.iter().map(String::as_str).collect();
                 let ex = KeywordExtractor::with_segmenter(analyzer.segmenter().clone());
-                let mut rows = Vec::with_capacity(docs.len());
-                for part in docs.chunks(chunk) {
-                    let done: Vec<Vec<(String, f64)>> = part
-                        .par_iter()
+                let rows = in_chunks(docs, progress, |part| {
+                    part.par_iter()
                         .map(|d| {
                             ex.textrank(&d.text, Some(k), &pos, false)
                                 .into_iter()
                                 .map(|kw| (kw.word, kw.weight))
-                                .collect()
+                                .collect::<Vec<_>>()
                         })
-                        .collect();
-                    rows.extend(done);
-                    report(part.len())?;
-                }
+                        .collect()
+                })?;
                 Ok(KeywordTable::of_words(&rows))
             }
         }

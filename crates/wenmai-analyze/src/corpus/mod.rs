@@ -16,6 +16,44 @@ mod cached;
 
 pub use cached::{CachedCorpus, IdfSource, KeywordMethod, KeywordTable};
 
+/// Documents done between two progress reports, when progress is asked for.
+const CHUNK: usize = 64;
+
+/// A progress callback: told how many more items are done, it returns `false` to stop.
+pub type Progress<'a> = Option<&'a mut (dyn FnMut(usize) -> bool + Send)>;
+
+/// `f` of every item in parallel, in order: in one pass, or with `progress` in chunks of
+/// [`CHUNK`] with a report after each (the result is the same).
+fn in_chunks<T: Sync, R: Send>(
+    items: &[T],
+    mut progress: Progress<'_>,
+    f: impl Fn(&[T]) -> Vec<R> + Sync,
+) -> Result<Vec<R>> {
+    let Some(report) = progress.as_mut() else {
+        return Ok(f(items));
+    };
+    let mut out = Vec::with_capacity(items.len());
+    for part in items.chunks(CHUNK) {
+        out.extend(f(part));
+        if !report(part.len()) {
+            return Err(Error::Cancelled);
+        }
+    }
+    Ok(out)
+}
+
+/// What [`Corpus::read_files`] read: the corpus of the files that could be read, the index in
+/// the paths of each of its documents, and the index and error of every other file.
+#[derive(Debug)]
+pub struct ReadFiles {
+    /// The documents read, in the paths' order.
+    pub corpus: Corpus,
+    /// For each document, the index of its path.
+    pub read: Vec<usize>,
+    /// The files that could not be read, in the paths' order.
+    pub failed: Vec<(usize, wenmai_parse::Error)>,
+}
+
 /// A collection of parsed documents with ids.
 ///
 /// # Examples
@@ -51,6 +89,89 @@ impl Corpus {
                 ids.len()
             )));
         }
+        Ok(Corpus { documents, ids })
+    }
+
+    /// Read, decode and parse files in parallel: every file that can be read is a document
+    /// (with the id at its place in `ids`), every other is named in [`ReadFiles::failed`].
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] when the numbers of paths and ids differ;
+    /// [`Error::Cancelled`] when `progress` asks to stop.
+    ///
+    /// # Examples
+    /// ```
+    /// use wenmai_analyze::Corpus;
+    /// let dir = std::env::temp_dir().join("wenmai-read-files-doc");
+    /// std::fs::create_dir_all(&dir).unwrap();
+    /// std::fs::write(dir.join("a.txt"), "发展经济。").unwrap();
+    /// let paths = [dir.join("a.txt"), dir.join("missing.txt")];
+    /// let ids = ["a".to_string(), "b".to_string()];
+    /// let r = Corpus::read_files(&paths, &ids, &Default::default(), None).unwrap();
+    /// assert_eq!((r.corpus.ids(), r.read.as_slice()), (&["a".to_string()][..], &[0][..]));
+    /// assert_eq!(r.failed[0].0, 1);
+    /// ```
+    pub fn read_files<P: AsRef<std::path::Path> + Sync>(
+        paths: &[P],
+        ids: &[String],
+        opts: &wenmai_parse::ReadOptions,
+        progress: Progress<'_>,
+    ) -> Result<ReadFiles> {
+        if paths.len() != ids.len() {
+            return Err(Error::InvalidParameter(
+                "paths and ids differ in length".into(),
+            ));
+        }
+        let results = in_chunks(paths, progress, |part| {
+            part.par_iter()
+                .map(|p| wenmai_parse::read_with(p, opts))
+                .collect()
+        })?;
+        let (mut documents, mut kept_ids, mut read, mut failed) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        for (i, r) in results.into_iter().enumerate() {
+            match r {
+                Ok(d) => {
+                    documents.push(d);
+                    kept_ids.push(ids[i].clone());
+                    read.push(i);
+                }
+                Err(e) => failed.push((i, e)),
+            }
+        }
+        let corpus = Corpus {
+            documents,
+            ids: kept_ids,
+        };
+        Ok(ReadFiles {
+            corpus,
+            read,
+            failed,
+        })
+    }
+
+    /// Parse texts in parallel into a corpus with ids of your own, reporting `progress`.
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] when the numbers of texts and ids differ;
+    /// [`Error::Cancelled`] when `progress` asks to stop.
+    pub fn parse_texts<S: AsRef<str> + Sync>(
+        texts: &[S],
+        ids: Vec<String>,
+        progress: Progress<'_>,
+    ) -> Result<Self> {
+        if texts.len() != ids.len() {
+            return Err(Error::InvalidParameter(format!(
+                "{} texts but {} ids",
+                texts.len(),
+                ids.len()
+            )));
+        }
+        let documents = in_chunks(texts, progress, |part| {
+            part.par_iter()
+                .map(|t| wenmai_parse::parse(t.as_ref()))
+                .collect()
+        })?;
         Ok(Corpus { documents, ids })
     }
 
