@@ -1,16 +1,49 @@
 #!/usr/bin/env bash
-# The whole test suite: Rust (fmt, clippy, tests) and Python (build, install, pytest).
-# Creates .venv if needed and installs everything into it. Usage: bash scripts/test.sh
+# The test suite: Rust (fmt, clippy, tests) and Python (build, install, ruff, pytest).
+# Creates .venv if needed and installs everything into it.
+#
+#   bash scripts/test.sh          the whole suite (what .ci/run calls): cargo fmt, clippy,
+#                                 `cargo test --release`, a release build of wenmai installed
+#                                 with pip, ruff, every pytest test (notebooks included)
+#   bash scripts/test.sh --fast   the edit loop: cargo fmt, debug `cargo test` without the
+#                                 slowest Rust tests, a debug build installed with
+#                                 `maturin develop`, ruff, pytest -m "not notebooks and not slow"
+#
+# The corpus is $WENMAI_CORPUS, default ../shared/corpus. Without it, the tests that need all
+# of it skip and say so, the others run on its sample in tests/data; under CI=true a missing
+# corpus fails them instead.
 set -euo pipefail
+fast=0
+for arg in "$@"; do
+  case "$arg" in
+    --fast) fast=1 ;;
+    -h | --help) sed -n '2,15p' "$0"; exit 0 ;;
+    *) echo "usage: bash scripts/test.sh [--fast]" >&2; exit 2 ;;
+  esac
+done
 cd "$(dirname "$0")/.."
 root=$(pwd)
 export WENMAI_CORPUS="${WENMAI_CORPUS:-$(cd "$root/.." && pwd)/shared/corpus}"
 export CARGO_TERM_COLOR=never
+if [ ! -d "$WENMAI_CORPUS" ]; then
+  echo "note: no corpus at $WENMAI_CORPUS: the tests that need it skip (put it at" \
+    "../shared/corpus or set WENMAI_CORPUS; tests/data holds a sample the others use)"
+fi
 
 echo "== rust: fmt, clippy, tests"
 cargo fmt --all -- --check
-cargo clippy --workspace --all-targets --quiet -- -D warnings
-cargo test --workspace --release
+if [ "$fast" = 1 ]; then
+  # Debug build; the slowest tests (all of the corpus, SIGHAN F-scores, the trie against
+  # jieba-rs on every line) are left to the full run.
+  cargo test --workspace -- \
+    --skip every_structured_file_parses \
+    --skip pku_with_hmm --skip pku_without_hmm --skip msr_with_hmm --skip msr_without_hmm \
+    --skip trie_and_jieba_rs_give_the_same_tokens --skip trie_counts_equal_jieba_rs_counts \
+    --skip same_results_for_1_2_and_8_threads
+else
+  cargo clippy --workspace --all-targets --quiet -- -D warnings
+  cargo test --workspace --release
+fi
 
 echo "== python: environment"
 if [ ! -x .venv/bin/python ]; then
@@ -22,8 +55,17 @@ python -m pip install --quiet --upgrade pip
 python -m pip install --quiet -r requirements-dev.txt
 
 echo "== python: build and install wenmai"
-python -m pip install --quiet ".[plot]"
+if [ "$fast" = 1 ]; then
+  # A debug build, installed in place (python/wenmai plus the extension module).
+  maturin develop --quiet --profile dev --extras plot
+else
+  python -m pip install --quiet ".[plot]"
+fi
 ruff check python tests benchmarks
 
 echo "== python: tests"
-python -m pytest tests -q
+if [ "$fast" = 1 ]; then
+  python -m pytest tests -q -m "not notebooks and not slow"
+else
+  python -m pytest tests -q
+fi

@@ -1,4 +1,10 @@
-"""Shared fixtures: the corpus (tests that need it FAIL when it is missing)."""
+"""Shared fixtures: the corpus, and the sample of it in tests/data.
+
+The corpus is `$WENMAI_CORPUS`, default `../shared/corpus` next to the repository. Without
+it, tests that need the whole corpus skip (saying how to get it), and tests that only need
+real documents run on the sample in tests/data (the same relative paths; see its README).
+Under `CI=true` a missing corpus fails instead, so CI cannot pass without it.
+"""
 
 from __future__ import annotations
 
@@ -8,27 +14,78 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data"
+HOW = "needs the wenmai corpus: put it at ../shared/corpus or set WENMAI_CORPUS"
+
+
+def corpus_path() -> Path:
+    """`$WENMAI_CORPUS`, default `../shared/corpus` relative to the repo root (may not exist)."""
+    env = os.environ.get("WENMAI_CORPUS")
+    return Path(env) if env else ROOT.parent / "shared" / "corpus"
+
+
+def has_corpus() -> bool:
+    return corpus_path().is_dir()
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() in ("true", "1", "yes")
+
+
+def _missing() -> None:
+    """Skip the calling test, or fail it under CI."""
+    msg = f"{HOW} (nothing at {corpus_path()})"
+    if in_ci():
+        pytest.fail(f"CI=true and the corpus is missing: {msg}", pytrace=False)
+    pytest.skip(msg)
 
 
 def corpus_root() -> Path:
-    """`$WENMAI_CORPUS`, default `../shared/corpus` relative to the repo root."""
-    env = os.environ.get("WENMAI_CORPUS")
-    path = Path(env) if env else ROOT.parent / "shared" / "corpus"
-    assert path.is_dir(), f"the corpus is missing: {path} (set WENMAI_CORPUS)"
+    """The corpus; skips the test without it (fails under CI)."""
+    path = corpus_path()
+    if not path.is_dir():
+        _missing()
     return path
+
+
+def corpus_or_sample() -> Path:
+    """The corpus when present, else the sample in tests/data (under CI: fails without it)."""
+    path = corpus_path()
+    if path.is_dir():
+        return path
+    if in_ci():
+        _missing()
+    return DATA
 
 
 @pytest.fixture(scope="session")
 def corpus() -> Path:
-    """The root of the shared corpus."""
+    """The root of the shared corpus (skips without it)."""
     return corpus_root()
 
 
 @pytest.fixture(scope="session")
+def sample_or_corpus() -> Path:
+    """The root of the corpus when present, else of the sample in tests/data."""
+    return corpus_or_sample()
+
+
+@pytest.fixture(scope="session")
 def gov_reports(corpus: Path) -> list[Path]:
-    """The 56 national government work reports, sorted by year."""
+    """The 56 national government work reports, sorted by year (skips without the corpus)."""
     files = sorted((corpus / "gov_reports").glob("*.txt"))
     assert len(files) >= 50, "gov_reports is incomplete"
+    return files
+
+
+@pytest.fixture(scope="session")
+def report_files(sample_or_corpus: Path) -> list[Path]:
+    """The 56 government work reports, or without the corpus the sample's four, by year."""
+    files = sorted((sample_or_corpus / "gov_reports").glob("*.txt"))
+    if sample_or_corpus != DATA:
+        assert len(files) >= 50, "gov_reports is incomplete"
+    else:
+        assert files, f"no reports in {DATA}"
     return files
 
 

@@ -1,5 +1,6 @@
 """benchmarks/compare.py runs as its README section says (a smoke test on two reports: the
-numbers themselves are for the benchmark's own runs, not for tests)."""
+numbers themselves are for the benchmark's own runs, not for tests; the sample's reports in
+tests/data without the corpus)."""
 
 from __future__ import annotations
 
@@ -10,20 +11,24 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 COMPARE = ROOT / "benchmarks" / "compare.py"
+# compare.py's limit row is a release build of an example (cargo run --release).
+pytestmark = pytest.mark.slow
 
 
-def _two_reports(tmp_path: Path, corpus: Path) -> Path:
+def _two_reports(tmp_path: Path, root: Path) -> Path:
     folder = tmp_path / "two"
     folder.mkdir()
-    for src in sorted((corpus / "gov_reports").glob("*.txt"))[-2:]:
+    for src in sorted((root / "gov_reports").glob("*.txt"))[-2:]:
         shutil.copy(src, folder / src.name)
     return folder
 
 
-def test_pairs_of_e2e_and_limit(tmp_path: Path, corpus: Path) -> None:
-    folder = _two_reports(tmp_path, corpus)
+def test_pairs_of_e2e_and_limit(tmp_path: Path, sample_or_corpus: Path) -> None:
+    folder = _two_reports(tmp_path, sample_or_corpus)
     out = tmp_path / "result.json"
     done = subprocess.run(
         [sys.executable, str(COMPARE), "--corpus", str(folder), "--tasks", "e2e", "--repeat",
@@ -44,8 +49,8 @@ def test_pairs_of_e2e_and_limit(tmp_path: Path, corpus: Path) -> None:
     assert "2 pairs run one after the other: median" in done.stdout
 
 
-def test_pairs_need_the_limit(tmp_path: Path, corpus: Path) -> None:
-    folder = _two_reports(tmp_path, corpus)
+def test_pairs_need_the_limit(tmp_path: Path, sample_or_corpus: Path) -> None:
+    folder = _two_reports(tmp_path, sample_or_corpus)
     done = subprocess.run(
         [sys.executable, str(COMPARE), "--corpus", str(folder), "--pairs", "2", "--no-limit"],
         capture_output=True, text=True, check=False,

@@ -12,8 +12,9 @@ import wenmai
 
 
 @pytest.fixture(scope="module")
-def gov(corpus) -> wenmai.Corpus:
-    return wenmai.Corpus.from_dir(corpus / "gov_reports")
+def gov(sample_or_corpus) -> wenmai.Corpus:
+    """The 56 government work reports, or without the corpus the sample's four."""
+    return wenmai.Corpus.from_dir(sample_or_corpus / "gov_reports")
 
 
 def test_from_dir(gov, gov_reports) -> None:
@@ -33,8 +34,8 @@ def test_from_dir(gov, gov_reports) -> None:
         gov["1066"]
 
 
-def test_progress_bar(corpus, capsys) -> None:
-    c = wenmai.Corpus.from_dir(corpus / "npc_resolutions", progress=True)
+def test_progress_bar(sample_or_corpus, capsys) -> None:
+    c = wenmai.Corpus.from_dir(sample_or_corpus / "npc_resolutions", progress=True)
     err = capsys.readouterr().err
     assert f"{len(c)}/{len(c)}" in err
     for method in ("tfidf", "textrank"):
@@ -143,7 +144,8 @@ def test_deterministic(gov) -> None:
     assert gov.keywords(top_k=10).equals(gov.keywords(top_k=10))
 
 
-def test_same_results_for_any_thread_count(corpus) -> None:
+@pytest.mark.slow
+def test_same_results_for_any_thread_count(sample_or_corpus) -> None:
     import hashlib
     import os
     import subprocess
@@ -163,7 +165,8 @@ def test_same_results_for_any_thread_count(corpus) -> None:
     digests = set()
     for n in ("1", "2", "8"):
         env = {**os.environ, "RAYON_NUM_THREADS": n}
-        out = subprocess.run([sys.executable, "-c", code, str(corpus / "npc_resolutions")],
+        folder = str(sample_or_corpus / "npc_resolutions")
+        out = subprocess.run([sys.executable, "-c", code, folder],
                              env=env, capture_output=True, text=True, check=True)
         digests.add(out.stdout.strip())
     assert len(digests) == 1

@@ -3,6 +3,7 @@
 Measured: extract_tags top-20 identical sets on 56/56 reports (identical order too, weights
 equal); textrank top-20 identical sets and order on 56/56 (it builds its graph from posseg
 words and tags; before wenmai-analyze ported jieba's posseg HMM: sets 42/56, order 4/56).
+Without the corpus: the sample's four reports (tests/data).
 """
 
 from __future__ import annotations
@@ -21,8 +22,8 @@ PINNED_TEXTRANK_ORDER = 1.0
 
 
 @pytest.fixture(scope="module")
-def reports(gov_reports) -> list[str]:
-    return [p.read_text(encoding="utf-8") for p in gov_reports]
+def reports(report_files) -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in report_files]
 
 
 def test_extract_tags_top20(reports) -> None:

@@ -5,6 +5,10 @@ matplotlib's inline backend (an Agg canvas; no display needed), so every figure 
 as it would be for a user. A cell error fails the test, as does a missing-glyph warning in
 any output. The PNG figures go to pytest's temporary folder and, when ``WENMAI_PLOT_DIR``
 is set, to that folder too, for people to look at.
+
+All of them carry the ``notebooks`` marker: ``bash scripts/test.sh --fast`` leaves them out
+(``-m "not notebooks"``). The government-work-reports notebook needs the whole corpus and
+skips without it.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from conftest import corpus_root
 from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,6 +30,10 @@ NOTEBOOK_DIR = ROOT / "notebooks"
 NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb"))
 CELL_TIMEOUT = 900  # seconds for one cell
 PLOT_CALL = re.compile(r"\bwp\.(frequency|keywords|heatmap|trend|wordcloud)\(")
+# notebooks that read the corpus (all 56 government work reports)
+NEEDS_CORPUS = {"02-government-work-reports.ipynb"}
+
+pytestmark = pytest.mark.notebooks
 
 
 def test_the_notebooks_are_there():
@@ -60,6 +69,8 @@ def _text_of(output) -> str:
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_notebook_runs(path, tmp_path, monkeypatch):
+    if path.name in NEEDS_CORPUS:
+        corpus_root()  # skips without the corpus, or fails under CI
     nb = nbformat.read(path, as_version=4)
     # the kernel inherits this process's environment
     monkeypatch.setenv("MPLBACKEND", "module://matplotlib_inline.backend_inline")

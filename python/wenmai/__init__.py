@@ -32,6 +32,11 @@ from wenmai._wenmai import version as _native_version
 
 __version__ = _native_version()
 
+# The native classes hold the data; their HTML views for Jupyter are rendered in Python.
+from wenmai import _html  # noqa: E402
+
+Document._repr_html_ = _html._repr_html_  # type: ignore[method-assign]
+
 # pandas / numpy-backed parts load on first use, so `import wenmai` stays fast.
 _LAZY = {
     "Corpus": "wenmai.corpus",

@@ -50,7 +50,7 @@ fn tricky() -> Vec<String> {
 
 #[test]
 fn document_rows_are_sums_of_sentence_rows() {
-    let mut texts: Vec<String> = common::gov_reports()
+    let mut texts: Vec<String> = common::reports_or_sample()
         .into_iter()
         .step_by(6)
         .map(|(_, t)| t)

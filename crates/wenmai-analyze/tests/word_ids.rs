@@ -19,7 +19,10 @@ fn jieba_rs_path() -> Segmenter {
 
 #[test]
 fn trie_counts_equal_jieba_rs_counts() {
-    let texts: Vec<String> = common::gov_reports().into_iter().map(|(_, t)| t).collect();
+    let texts: Vec<String> = common::reports_or_sample()
+        .into_iter()
+        .map(|(_, t)| t)
+        .collect();
     let corpus = Corpus::from_texts(&texts);
     let fast = Analyzer::default();
     let slow = Analyzer::builder()

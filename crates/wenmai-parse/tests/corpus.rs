@@ -2,21 +2,52 @@
 //! every file of the structured sets parses, the model's invariants hold on each, and
 //! twenty documents of different kinds, read by hand, are pinned.
 //!
-//! These tests fail (never skip) when the corpus is missing. Run them with `--release`.
+//! Without the corpus they run on its sample in `tests/data` (the same relative paths: four
+//! reports, the NPC resolutions and ten laws, among them most of the pinned documents), and
+//! what needs the whole corpus prints why on standard error and returns (Rust has no runtime
+//! skip). Under `CI=true` a missing corpus fails them. Run them with `--release`.
 use std::path::{Path, PathBuf};
 
 use wenmai_parse::{DateValue, Document, MarkerFamily};
 
-fn corpus() -> PathBuf {
-    let dir = std::env::var_os("WENMAI_CORPUS")
+const HOW: &str = "needs the wenmai corpus: put it at ../shared/corpus or set WENMAI_CORPUS";
+
+fn corpus_path() -> PathBuf {
+    std::env::var_os("WENMAI_CORPUS")
         .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus"));
-    assert!(
-        dir.join("laws").is_dir(),
-        "corpus not found at {} (set WENMAI_CORPUS)",
-        dir.display()
-    );
-    dir
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus"))
+}
+
+/// Why the corpus is not used (panics under `CI=true`: CI must have it).
+fn missing(dir: &Path) -> String {
+    let msg = format!("{HOW} (no laws/ at {})", dir.display());
+    let ci = std::env::var("CI")
+        .is_ok_and(|v| matches!(v.trim().to_ascii_lowercase().as_str(), "true" | "1" | "yes"));
+    assert!(!ci, "CI=true and the corpus is missing: {msg}");
+    msg
+}
+
+/// The corpus, or None (after printing why the test is skipped) when it is missing.
+fn corpus() -> Option<PathBuf> {
+    let dir = corpus_path();
+    if dir.join("laws").is_dir() {
+        return Some(dir);
+    }
+    eprintln!("skipped: {}", missing(&dir));
+    None
+}
+
+/// The corpus (true), or without it the sample in `tests/data` (false).
+fn corpus_or_sample() -> (PathBuf, bool) {
+    let dir = corpus_path();
+    if dir.join("laws").is_dir() {
+        return (dir, true);
+    }
+    eprintln!("{}: using the sample in tests/data", missing(&dir));
+    (
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/data"),
+        false,
+    )
 }
 
 fn txt_files(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -116,7 +147,7 @@ fn check_invariants(doc: &Document, path: &Path) {
 
 #[test]
 fn every_structured_file_parses() {
-    let root = corpus();
+    let (root, full) = corpus_or_sample();
     let mut files = Vec::new();
     for set in [
         "gov_reports",
@@ -125,13 +156,12 @@ fn every_structured_file_parses() {
         "npc_resolutions",
         "laws",
     ] {
-        txt_files(&root.join(set), &mut files);
+        if full || root.join(set).is_dir() {
+            txt_files(&root.join(set), &mut files);
+        }
     }
-    assert!(
-        files.len() >= 3_469 + 56 + 27 + 13 + 18,
-        "only {} files",
-        files.len()
-    );
+    let least = if full { 3_469 + 56 + 27 + 13 + 18 } else { 30 };
+    assert!(files.len() >= least, "only {} files", files.len());
     let mut with_sections = 0;
     for path in &files {
         let doc = wenmai_parse::read(path).unwrap_or_else(|e| panic!("{e}"));
@@ -460,10 +490,15 @@ fn iso(d: &DateValue) -> String {
 
 #[test]
 fn pinned_documents() {
-    let root = corpus();
+    let (root, full) = corpus_or_sample();
     assert!(PINS.len() >= 15);
+    let mut checked = 0;
     for pin in PINS {
         let path = root.join(pin.path);
+        if !full && !path.exists() {
+            continue; // not in the sample
+        }
+        checked += 1;
         let doc = wenmai_parse::read(&path).unwrap_or_else(|e| panic!("{e}"));
         let m = &doc.meta;
         assert_eq!(m.title.as_deref(), pin.title, "{}", pin.path);
@@ -494,11 +529,15 @@ fn pinned_documents() {
             .count();
         assert_eq!(articles, pin.articles, "{}", pin.path);
     }
+    assert!(
+        checked >= if full { PINS.len() } else { 10 },
+        "{checked} pins"
+    );
 }
 
 #[test]
 fn law_dates_are_labelled() {
-    let root = corpus();
+    let (root, _) = corpus_or_sample();
     let doc = wenmai_parse::read(
         root.join("laws/地方性法规/浙江/杭州大江东产业集聚区管理条例(2017-04-07).txt"),
     )
@@ -546,7 +585,7 @@ fn law_dates_are_labelled() {
 
 #[test]
 fn report_headers() {
-    let root = corpus();
+    let Some(root) = corpus() else { return };
     let doc = wenmai_parse::read(root.join("cpc_congress_reports/20.txt")).unwrap();
     assert_eq!(
         doc.meta.subtitle.as_deref(),

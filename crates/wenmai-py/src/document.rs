@@ -1,6 +1,5 @@
 //! `wenmai.Document` and its parts: read-only views of a parsed `wenmai_parse::Document`.
 
-use std::fmt::Write as _;
 use std::sync::Arc;
 
 use pyo3::prelude::*;
@@ -111,6 +110,12 @@ impl PyMeta {
             d.set_item(k, v)?;
         }
         Ok(d)
+    }
+    /// All other header pairs as `(key, value)` tuples, in document order, a repeated key
+    /// as often as it occurs (`extra` keeps its last value).
+    #[getter]
+    fn extra_pairs(&self) -> Vec<(String, String)> {
+        self.doc.meta.extra.clone()
     }
     fn __repr__(&self) -> String {
         format!(
@@ -366,10 +371,6 @@ impl PyDocument {
         let json = self.to_json(py, None)?;
         py.import("json")?.call_method1("loads", (json,))
     }
-    /// HTML for Jupyter: a metadata table and a collapsible outline.
-    fn _repr_html_(&self) -> String {
-        repr_html(&self.doc)
-    }
     fn __repr__(&self) -> String {
         format!(
             "Document(title={}, sections={}, paragraphs={}, sentences={}, chars={})",
@@ -399,87 +400,6 @@ fn to_json(doc: &Document, indent: Option<usize>) -> Result<String, serde_json::
             Ok(String::from_utf8(out).unwrap_or_default())
         }
     }
-}
-
-/// Escape text for HTML.
-pub fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
-fn repr_html(doc: &Document) -> String {
-    let m = &doc.meta;
-    let mut rows: Vec<(String, String)> = Vec::new();
-    let mut add = |k: &str, v: Option<String>| {
-        if let Some(v) = v {
-            rows.push((k.to_string(), v));
-        }
-    };
-    add("title", m.title.clone());
-    add("subtitle", m.subtitle.clone());
-    add(
-        "published",
-        m.published.map(|d| match d {
-            DateValue::DateTime(t) => t.to_string(),
-            DateValue::Date(t) => t.to_string(),
-        }),
-    );
-    add("source", m.source.clone());
-    add("author", m.author.clone());
-    add("author_note", m.author_note.clone());
-    add("doc_number", m.doc_number.clone());
-    add("issuer", m.issuer.clone());
-    add("visits", m.visits.map(|v| v.to_string()));
-    for (k, v) in &m.extra {
-        rows.push((k.clone(), v.clone()));
-    }
-    rows.push((
-        "size".to_string(),
-        format!(
-            "{} chars, {} paragraphs, {} sentences, {} sections, {} points",
-            doc.text.chars().count(),
-            doc.paragraphs.len(),
-            doc.sentences.len(),
-            doc.sections.len(),
-            doc.points.len()
-        ),
-    ));
-    let mut html = String::from("<div class=\"wenmai-document\">\n<table>\n");
-    for (k, v) in rows {
-        let _ = writeln!(
-            html,
-            "<tr><th style=\"text-align:left\">{}</th><td style=\"text-align:left\">{}</td></tr>",
-            escape_html(&k),
-            escape_html(&v)
-        );
-    }
-    html.push_str("</table>\n");
-    let _ = writeln!(
-        html,
-        "<details><summary>Outline ({} headings)</summary>\n<div>",
-        doc.sections.len()
-    );
-    for s in &doc.sections {
-        let _ = writeln!(
-            html,
-            "<div style=\"padding-left:{}em\">{} {}</div>",
-            (s.level.max(1) - 1) as usize * 2,
-            escape_html(&s.marker),
-            escape_html(&s.heading)
-        );
-    }
-    html.push_str("</div></details>\n</div>");
-    html
 }
 
 /// Wrap a list of documents for Python.

@@ -50,8 +50,8 @@ enum Match {
 }
 
 fn f_score(set: &str, hmm: bool, how: Match) -> (f64, f64, f64) {
-    let test = common::read(&format!("sighan2005/{set}_test.utf8"));
-    let gold = common::read(&format!("sighan2005/{set}_test_gold.utf8"));
+    let test = common::read(&format!("sighan2005/{set}_test.utf8")).expect("the corpus");
+    let gold = common::read(&format!("sighan2005/{set}_test_gold.utf8")).expect("the corpus");
     let seg = Segmenter::default();
     let (mut n_gold, mut n_test, mut correct) = (0usize, 0usize, 0usize);
     for (t, g) in test.lines().zip(gold.lines()) {
@@ -90,6 +90,9 @@ fn round3(x: f64) -> f64 {
 /// values (our LCS stands in for `diff` on the 16 misaligned MSR lines, which moves MSR's
 /// recall without HMM from the script's 0.833 to 0.83350).
 fn check(set: &str, hmm: bool, want: (f64, f64, f64), want_span_f: f64) {
+    if !common::has_corpus() {
+        return; // SIGHAN 2005 is not in the sample (research use only)
+    }
     let (p, r, f) = f_score(set, hmm, Match::Lcs);
     assert_eq!(round3(f), want.2, "{set} hmm={hmm}: F {f}");
     assert!((p - want.0).abs() <= 6e-4, "{set} hmm={hmm}: P {p}");

@@ -1,37 +1,83 @@
 //! Shared helpers of the integration tests: the real corpus (`$WENMAI_CORPUS`, default
-//! `../shared/corpus` next to the repository). A missing corpus fails the test.
+//! `../shared/corpus` next to the repository), and the sample of it in `tests/data` (the same
+//! relative paths; see its README).
+//!
+//! Without the corpus, a test that needs all of it prints why on standard error and returns
+//! early (Rust has no runtime skip): `let Some(x) = common::gov_reports() else { return };`.
+//! Tests that only need real documents run on the sample (`reports_or_sample`). Under
+//! `CI=true` a missing corpus panics instead, so CI cannot pass without it.
 #![allow(dead_code)]
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-pub fn corpus_dir() -> PathBuf {
-    let dir = std::env::var_os("WENMAI_CORPUS")
+pub const HOW: &str = "needs the wenmai corpus: put it at ../shared/corpus or set WENMAI_CORPUS";
+
+fn corpus_path() -> PathBuf {
+    std::env::var_os("WENMAI_CORPUS")
         .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus")
-        });
-    assert!(
-        dir.is_dir(),
-        "corpus not found at {} (set WENMAI_CORPUS)",
-        dir.display()
-    );
-    dir
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus"))
 }
 
-pub fn read(rel: &str) -> String {
-    let p = corpus_dir().join(rel);
-    std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("cannot read {}: {e}", p.display()))
+/// The sample of the corpus shipped in the repository (`tests/data`).
+pub fn sample_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/data")
 }
 
-pub fn gov_reports() -> Vec<(String, String)> {
-    let dir = corpus_dir().join("gov_reports");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
+fn in_ci() -> bool {
+    std::env::var("CI")
+        .map(|v| matches!(v.trim().to_ascii_lowercase().as_str(), "true" | "1" | "yes"))
+        .unwrap_or(false)
+}
+
+/// Why the corpus is not used; panics under CI.
+fn missing(dir: &Path) -> String {
+    let msg = format!("{HOW} (nothing at {})", dir.display());
+    assert!(!in_ci(), "CI=true and the corpus is missing: {msg}");
+    msg
+}
+
+/// The corpus, or None (after printing why the test is skipped) when it is missing.
+pub fn corpus_dir() -> Option<PathBuf> {
+    let dir = corpus_path();
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        eprintln!("skipped: {}", missing(&dir));
+        None
+    }
+}
+
+/// Whether the corpus is there; prints the reason for skipping when it is not.
+pub fn has_corpus() -> bool {
+    corpus_dir().is_some()
+}
+
+/// Whether the corpus is there, without printing (panics under CI when it is not).
+pub fn present() -> bool {
+    let dir = corpus_path();
+    dir.is_dir() || {
+        missing(&dir);
+        false
+    }
+}
+
+/// A file of the corpus, or None when the corpus is missing.
+pub fn read(rel: &str) -> Option<String> {
+    let dir = corpus_path();
+    if !dir.is_dir() {
+        return None;
+    }
+    let p = dir.join(rel);
+    Some(std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("cannot read {}: {e}", p.display())))
+}
+
+fn reports_in(dir: &Path) -> Vec<(String, String)> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
         .unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()))
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .collect();
     files.sort();
-    assert_eq!(files.len(), 56, "expected the 56 government work reports");
     files
         .into_iter()
         .map(|p| {
@@ -45,4 +91,28 @@ pub fn gov_reports() -> Vec<(String, String)> {
             )
         })
         .collect()
+}
+
+/// The 56 government work reports (file name, text), or None when the corpus is missing.
+pub fn gov_reports() -> Option<Vec<(String, String)>> {
+    let reports = reports_in(&corpus_dir()?.join("gov_reports"));
+    assert_eq!(reports.len(), 56, "expected the 56 government work reports");
+    Some(reports)
+}
+
+/// The 56 government work reports, or without the corpus the sample's four (`tests/data`).
+pub fn reports_or_sample() -> Vec<(String, String)> {
+    let dir = corpus_path();
+    if dir.is_dir() {
+        let reports = reports_in(&dir.join("gov_reports"));
+        assert_eq!(reports.len(), 56, "expected the 56 government work reports");
+        return reports;
+    }
+    eprintln!(
+        "{}: using the sample's reports in tests/data",
+        missing(&dir)
+    );
+    let reports = reports_in(&sample_dir().join("gov_reports"));
+    assert!(!reports.is_empty(), "no reports in tests/data");
+    reports
 }
