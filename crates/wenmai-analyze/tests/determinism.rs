@@ -1,6 +1,6 @@
 //! The same vocabulary, matrices and keywords with 1, 2 and 8 threads.
 
-mod common;
+use wenmai_testdata as common;
 
 use wenmai_analyze::{
     Analyzer, Corpus, CorpusStats, DfBound, DocTermMatrix, DtmOptions, IdfTable, KeywordExtractor,

@@ -1,7 +1,7 @@
 //! A document's row is the sum of its sentences' rows: counting a whole unit (which segments
 //! runs of adjacent sentences in one call) gives what counting sentence by sentence gives.
 
-mod common;
+use wenmai_testdata as common;
 
 use std::collections::BTreeMap;
 

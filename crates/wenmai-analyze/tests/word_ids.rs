@@ -2,7 +2,7 @@
 //! by their text: both must give the same matrix for the same dictionary (jieba 0.42.1's
 //! `dict.txt`, as wenmai-segment bundles it), here on the government work reports.
 
-mod common;
+use wenmai_testdata as common;
 
 use std::io::BufReader;
 

@@ -8,7 +8,7 @@
 //! 0.836 / 0.827 without (SOURCES.md); exact spans PKU 0.818 / MSR 0.812 with HMM,
 //! 0.836 / 0.826 without (the figures).
 
-mod common;
+use wenmai_testdata as common;
 
 use std::collections::HashSet;
 

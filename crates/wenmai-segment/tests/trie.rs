@@ -5,7 +5,7 @@
 //! (without the corpus: the lines of the sample's reports in `tests/data`).
 //! (Parity with jieba itself is `scripts/parity.py`'s, and the SIGHAN F-score tests'.)
 
-mod common;
+use wenmai_testdata as common;
 
 use std::io::BufReader;
 

@@ -1,12 +1,12 @@
-//! Shared helpers of the integration tests: the real corpus (`$WENMAI_CORPUS`, default
+//! The documents the integration tests of the wenmai crates read: the real corpus
+//! (`$WENMAI_CORPUS`, default
 //! `../shared/corpus` next to the repository), and the sample of it in `tests/data` (the same
 //! relative paths; see its README).
 //!
 //! Without the corpus, a test that needs all of it prints why on standard error and returns
-//! early (Rust has no runtime skip): `let Some(x) = common::gov_reports() else { return };`.
+//! early (Rust has no runtime skip): `let Some(x) = wenmai_testdata::gov_reports() else { return };`.
 //! Tests that only need real documents run on the sample (`reports_or_sample`). Under
 //! `CI=true` a missing corpus panics instead, so CI cannot pass without it.
-#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 
