@@ -12,7 +12,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-EXIT_OK, EXIT_FAILED_INPUTS, EXIT_USAGE = 0, 1, 2
+from wenmai._cli.status import EXIT_FAILED_INPUTS, EXIT_OK, EXIT_USAGE  # noqa: F401 (public names)
+
 DEFAULT_PATTERN = "**/*.txt"
 
 _MAIN_EXAMPLES = """\

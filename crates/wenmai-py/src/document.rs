@@ -4,8 +4,9 @@ use std::sync::Arc;
 
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
-use wenmai_parse::{DateValue, Document, MarkerFamily};
+use wenmai_parse::{DateValue, Document};
 
+use crate::convert;
 use crate::errors::{InternalError, run};
 
 /// A date as Python sees it: `datetime.datetime` with a time of day, else `datetime.date`.
@@ -13,22 +14,6 @@ pub fn date_to_py<'py>(py: Python<'py>, d: &DateValue) -> PyResult<Bound<'py, Py
     match d {
         DateValue::DateTime(dt) => Ok(dt.into_pyobject(py)?.into_any()),
         DateValue::Date(date) => Ok(date.into_pyobject(py)?.into_any()),
-    }
-}
-
-/// The snake-case name of a marker family (`chinese`, `paren_arabic`, …).
-pub fn family_name(f: MarkerFamily) -> &'static str {
-    match f {
-        MarkerFamily::Part => "part",
-        MarkerFamily::Chapter => "chapter",
-        MarkerFamily::Subsection => "subsection",
-        MarkerFamily::Article => "article",
-        MarkerFamily::Chinese => "chinese",
-        MarkerFamily::ParenChinese => "paren_chinese",
-        MarkerFamily::Arabic => "arabic",
-        MarkerFamily::ParenArabic => "paren_arabic",
-        MarkerFamily::Circled => "circled",
-        MarkerFamily::Unnumbered => "unnumbered",
     }
 }
 
@@ -292,7 +277,7 @@ impl PyDocument {
             .iter()
             .map(|s| PySection {
                 level: s.level,
-                family: family_name(s.family),
+                family: convert::family_name(s.family),
                 marker: s.marker.clone(),
                 number: s.number,
                 heading: s.heading.clone(),

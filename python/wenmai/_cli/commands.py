@@ -31,7 +31,7 @@ from wenmai._cli.report import (
     render_document,
     write_tables,
 )
-from wenmai.cli import EXIT_FAILED_INPUTS, EXIT_OK, EXIT_USAGE
+from wenmai._cli.status import EXIT_FAILED_INPUTS, EXIT_OK, EXIT_USAGE
 
 
 def _say_failures(failures: list[Failure]) -> None:

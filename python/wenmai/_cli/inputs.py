@@ -74,7 +74,7 @@ def _files_in(folder: Path, pattern: str) -> list[tuple[str, str]]:
     from wenmai.corpus import _glob_files  # here: wenmai.corpus loads pandas
 
     paths, ids = _glob_files(folder, pattern)
-    return sorted(zip(paths, ids))
+    return sorted(zip(paths, ids, strict=True))
 
 
 def expand(args: list[str], pattern: str) -> tuple[list[Source], list[Failure]]:
