@@ -178,9 +178,9 @@ class Document:
 def parse(text: str) -> Document: ...
 def parse_html(html: str) -> Document: ...
 def read(
-    path: _Path, encoding: str | None = None, errors: str = "strict", html: bool | None = None
+    path: _Path, encoding: str | None = None, errors: str = ..., html: bool | None = None
 ) -> Document: ...
-def decode(data: bytes, encoding: str | None = None, errors: str = "strict") -> str: ...
+def decode(data: bytes, encoding: str | None = None, errors: str = ...) -> str: ...
 def version() -> str: ...
 def glob_files(root: str, pattern: str) -> tuple[list[str], list[str]] | None: ...
 @final
@@ -197,15 +197,15 @@ class Segmenter:
     ) -> Segmenter: ...
     @property
     def hmm(self) -> bool: ...
-    def cut(self, text: str, mode: str = "precise", hmm: bool | None = None) -> list[str]: ...
+    def cut(self, text: str, mode: str = ..., hmm: bool | None = None) -> list[str]: ...
     def tokenize(
-        self, text: str, mode: str = "precise", hmm: bool | None = None
+        self, text: str, mode: str = ..., hmm: bool | None = None
     ) -> list[tuple[str, int, int]]: ...
     def tag(self, text: str, hmm: bool | None = None) -> list[tuple[str, str]]: ...
     def cut_many(
         self,
         texts: Iterable[str],
-        mode: str = "precise",
+        mode: str = ...,
         hmm: bool | None = None,
         threads: int | None = None,
     ) -> list[list[str]]: ...
@@ -235,7 +235,7 @@ class Analyzer:
         char_ngrams: tuple[int, int] | None = None,
         drop_punct: bool = True,
         drop_numbers: bool = False,
-        mode: str = "precise",
+        mode: str = ...,
         segmenter: Segmenter | None = None,
     ) -> Analyzer: ...
     def analyze(self, text: str) -> list[str]: ...
@@ -308,7 +308,7 @@ class KeywordExtractor:
 def keywords(
     text_or_doc: str | Document,
     top_k: int = 20,
-    method: str = "tfidf",
+    method: str = ...,
     allow_pos: Sequence[str] | None = None,
 ) -> list[tuple[str, float]]: ...
 def builtin_stopwords() -> list[str]: ...
@@ -342,7 +342,7 @@ class CorpusCore:
         paths: Sequence[_Path],
         ids: Sequence[str],
         encoding: str | None = None,
-        errors: str = "strict",
+        errors: str = ...,
         skip: bool = False,
         progress: Callable[[int], Any] | None = None,
     ) -> tuple[CorpusCore, list[tuple[str, str, str]]]: ...
@@ -357,7 +357,7 @@ class CorpusCore:
     def dtm(
         self,
         analyzer: Analyzer | None = None,
-        unit: str = "document",
+        unit: str = ...,
         min_df: float | None = None,
         max_df: float | None = None,
         max_features: int | None = None,
@@ -367,8 +367,8 @@ class CorpusCore:
         self,
         analyzer: Analyzer | None = None,
         top_k: int = 20,
-        method: str = "tfidf",
-        idf: str = "corpus",
+        method: str = ...,
+        idf: str = ...,
         allow_pos: Sequence[str] | None = None,
         progress: Callable[[int], Any] | None = None,
     ) -> tuple[
