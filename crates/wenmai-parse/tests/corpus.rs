@@ -166,10 +166,17 @@ fn every_structured_file_parses() {
     for path in &files {
         let doc = wenmai_parse::read(path).unwrap_or_else(|e| panic!("{e}"));
         check_invariants(&doc, path);
-        with_sections += usize::from(!doc.sections.is_empty());
+        // The sample is a fifth resolutions, which have no outline: there, every other file
+        // (its laws and reports) must have one.
+        if full || !path.starts_with(root.join("npc_resolutions")) {
+            with_sections += usize::from(!doc.sections.is_empty());
+        } else {
+            with_sections += 1;
+        }
     }
+    let ratio = if full { 9 } else { 10 };
     assert!(
-        with_sections * 10 >= files.len() * 9,
+        with_sections * 10 >= files.len() * ratio,
         "{with_sections} of {} have an outline",
         files.len()
     );
