@@ -388,8 +388,12 @@ def main(argv: list[str] | None = None) -> int:
         size = sum(len(t.encode("utf-8")) for t in read_folder(folder))
         import wenmai
 
+        try:
+            shown = f"$WENMAI_CORPUS/{source.resolve().relative_to(corpus_root().resolve())}"
+        except ValueError:
+            shown = source.name
         header = (
-            f"corpus: {source} ({n_docs} documents, {size / 1e6:.1f} MB"
+            f"corpus: {shown} ({n_docs} documents, {size / 1e6:.1f} MB"
             f"{f', split every {every} lines' if every else ''}); "
             f"wenmai {wenmai.__version__}; {os.cpu_count()} CPUs; Python "
             f"{platform.python_version()}; repeat {args.repeat} (peers {peer_repeat}), "
