@@ -1,4 +1,4 @@
-//! Parser throughput on the government work reports (`$WENMAI_CORPUS/gov_reports`), and on
+//! Parser throughput on the laws (`$WENMAI_CORPUS/laws`) and the government work reports (`$WENMAI_CORPUS/gov_reports`), and on
 //! 8 MB of text without punctuation or line breaks next to 8 MB of ordinary text.
 use std::path::PathBuf;
 
@@ -29,7 +29,42 @@ fn gov_reports() -> Vec<String> {
         .collect()
 }
 
+/// Every law of `$WENMAI_CORPUS/laws`, sorted by path.
+fn laws() -> Vec<String> {
+    fn walk(dir: &std::path::Path, out: &mut Vec<PathBuf>) {
+        for e in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
+            let p = e.expect("directory entry").path();
+            if p.is_dir() {
+                walk(&p, out);
+            } else if p.extension().is_some_and(|x| x == "txt") {
+                out.push(p);
+            }
+        }
+    }
+    let mut paths = Vec::new();
+    walk(&corpus().join("laws"), &mut paths);
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display())))
+        .collect()
+}
+
 fn bench(c: &mut Criterion) {
+    let laws = laws();
+    let mut g = c.benchmark_group("parse");
+    g.throughput(Throughput::Bytes(
+        laws.iter().map(String::len).sum::<usize>() as u64,
+    ));
+    g.sample_size(10);
+    g.bench_function("laws", |b| {
+        b.iter(|| {
+            for d in &laws {
+                std::hint::black_box(wenmai_parse::parse(d));
+            }
+        })
+    });
+    g.finish();
     let docs = gov_reports();
     let bytes: usize = docs.iter().map(String::len).sum();
     let mut g = c.benchmark_group("parse");
