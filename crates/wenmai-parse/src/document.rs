@@ -114,8 +114,15 @@ pub struct Meta {
     pub issuer: Option<String>,
     /// The visit count (`访问次数`), absent when empty.
     pub visits: Option<u64>,
-    /// All other `key:value` header pairs, in document order.
+    /// All other `key:value` header pairs, in document order; a law-database export's
+    /// `【法宝引证码】` and `原文链接` lines are `("citation", …)` and `("url", …)`.
     pub extra: Vec<(String, String)>,
+    /// The addressees of a notice or reply (`各县（市、区）人民政府`, `市直各单位`).
+    #[serde(default)]
+    pub recipients: Vec<String>,
+    /// The attachments listed at the end of the body (`附件：1.…`), without their numbers.
+    #[serde(default)]
+    pub attachments: Vec<String>,
 }
 
 /// The family of a heading or point marker.

@@ -49,7 +49,8 @@
 //!     "dates": [ {"label": "通过", "date": "2017-03-05", "span": SPAN}, … ],
 //!     "source": …, "author": …, "author_note": …, "doc_number": …, "issuer": …,
 //!     "visits": 123 | null,
-//!     "extra": [ ["key", "value"], … ]    // other header pairs, in order
+//!     "extra": [ ["key", "value"], … ],   // other header pairs, in order
+//!     "recipients": ["…", …], "attachments": ["…", …]
 //!   },
 //!   "sections": [ {"level": 1, "family": "chinese", "marker": "一、", "number": 1,
 //!                  "heading": "…", "parent": null | 0, "heading_span": SPAN, "span": SPAN,

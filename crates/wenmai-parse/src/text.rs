@@ -303,10 +303,29 @@ pub(crate) fn date_at(s: &str) -> Option<(DateValue, usize)> {
     date_digits(s).or_else(|| date_han(s))
 }
 
+/// A year of four digits with a single space between them (`1 9 9 8`), as PDF and OCR
+/// text spaces them: (value, bytes used).
+fn spaced_year(s: &str) -> Option<(u32, usize)> {
+    let (mut year, mut i, mut n) = (0u32, 0usize, 0);
+    while n < 4 {
+        let c = s[i..].chars().next()?;
+        year = year * 10 + digit_value(c)?;
+        i += c.len_utf8();
+        n += 1;
+        if n < 4 {
+            i += usize::from(s[i..].starts_with(' '));
+        }
+    }
+    Some((year, i))
+}
+
 fn date_digits(s: &str) -> Option<(DateValue, usize)> {
-    let (year, mut i, n) = digits_at(s, 4)?;
+    let (mut year, mut i, n) = digits_at(s, 4)?;
     if n != 4 {
-        return None;
+        if n != 1 || !s[i..].starts_with(' ') {
+            return None;
+        }
+        (year, i) = spaced_year(s)?;
     }
     i += skip_spaces(&s[i..]);
     let sep = s[i..].chars().next()?;
@@ -394,7 +413,9 @@ fn date_han(s: &str) -> Option<(DateValue, usize)> {
     let mut i = 0usize;
     let mut n = 0;
     for c in s.chars() {
-        match han_digit(c) {
+        // `二０二０年`: a digit zero among the numerals.
+        let zero = matches!(c, '0' | '０').then_some(0);
+        match han_digit(c).or(zero) {
             Some(d) if n < 4 => {
                 year = year * 10 + d;
                 i += c.len_utf8();
@@ -469,6 +490,16 @@ mod tests {
         );
         assert_eq!(d("２０１０年３月５日").unwrap().0, "\"2010-03-05\"");
         assert_eq!(d("二〇一二年三月五日").unwrap().0, "\"2012-03-05\"");
+        for s in [
+            "二○一五年三月十日",
+            "二O一五年三月十日",
+            "二０一五年三月十日",
+            "二〇一五年三月十日",
+        ] {
+            assert_eq!(d(s).unwrap().0, "\"2015-03-10\"", "{s}");
+        }
+        assert_eq!(d("1 9 9 8 年3 月5 日").unwrap().0, "\"1998-03-05\"");
+        assert!(d("1 9 9 年3月5日").is_none());
         assert_eq!(d("一九九九年十二月二十五日").unwrap().0, "\"1999-12-25\"");
         assert_eq!(d("2024 年 1 月 18 日").unwrap().0, "\"2024-01-18\"");
         assert_eq!(d("2022-03-15").unwrap().0, "\"2022-03-15\"");

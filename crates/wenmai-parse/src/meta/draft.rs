@@ -3,6 +3,7 @@
 use crate::document::{DateValue, LabeledDate, Meta};
 use crate::text::{CharIndex, date_at, is_han, join_spaced, trim};
 
+use super::lawdb::ExportLine;
 use super::words::{AUTHOR_KEYS, DATE_KEYS, DOCNO_KEYS, ISSUER_KEYS, SOURCE_KEYS, VISIT_KEYS};
 
 /// A date found in a line: its event label and its byte range in the text.
@@ -30,16 +31,13 @@ impl<'a> Draft<'a> {
         }
     }
 
-    /// The metadata, with the publication date chosen among the dates found.
+    /// The metadata, with the publication date chosen among the dates found (the rule is in
+    /// `published`).
     pub fn finish(self) -> Meta {
         let mut meta = self.meta;
-        meta.published = self.kv_published.or_else(|| {
-            meta.dates
-                .iter()
-                .find(|d| matches!(d.label.as_str(), "公布" | "发布" | "印发" | "颁布"))
-                .or(meta.dates.first())
-                .map(|d| d.date)
-        });
+        meta.published = self
+            .kv_published
+            .or_else(|| super::published::published(&meta.dates));
         meta
     }
 
@@ -57,6 +55,15 @@ impl<'a> Draft<'a> {
                 date: d.date,
                 span,
             });
+        }
+    }
+
+    /// A line of a law-database export (see `lawdb`), the line `s` starting at byte `start`.
+    pub fn export(&mut self, start: usize, s: &str, kind: ExportLine<'_>) {
+        match kind {
+            ExportLine::Citation(v) => self.meta.extra.push(("citation".into(), v.into())),
+            ExportLine::Url(v) => self.meta.extra.push(("url".into(), v.into())),
+            ExportLine::Field(key, value) => self.kv_line(start, s, vec![(key, value)]),
         }
     }
 

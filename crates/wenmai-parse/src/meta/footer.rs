@@ -8,6 +8,7 @@ use crate::text::{date_at, short, trim};
 
 use super::draft::{Dated, Draft};
 use super::fields::kv_fields;
+use super::lawdb::export_line;
 use super::lines::{Line, is_separator, paren_date};
 use super::words::{AUTHOR_KEYS, SOURCE_KEYS};
 
@@ -21,6 +22,11 @@ pub(super) fn read(draft: &mut Draft<'_>, text: &str, lines: &[Line], body_start
         let s = &text[l.start..l.end];
         seen += 1;
         if is_separator(s) {
+            end -= 1;
+            continue;
+        }
+        if let Some(kind) = export_line(s) {
+            draft.export(l.start, s, kind);
             end -= 1;
             continue;
         }
@@ -58,23 +64,30 @@ pub(super) fn read(draft: &mut Draft<'_>, text: &str, lines: &[Line], body_start
                 .chars()
                 .all(|c| matches!(c, '）' | ')'))
         {
-            draft.push_date(Dated {
+            let dated = Dated {
                 label: "",
                 date,
                 start: l.start + off,
                 end: l.start + off + len,
-            });
+            };
             end -= 1;
-            if end > body_start {
-                let p = &lines[end - 1];
-                let ps = &text[p.start..p.end];
-                if short(ps, 30)
-                    && !ps.contains(['。', '，', '；', '：', ':'])
-                    && marker_at(ps).is_none()
-                {
-                    draft.meta.issuer.get_or_insert_with(|| ps.to_string());
-                    end -= 1;
-                }
+            let issuer = (end > body_start)
+                .then(|| &text[lines[end - 1].start..lines[end - 1].end])
+                .filter(|ps| {
+                    short(ps, 30)
+                        && !ps.contains(['。', '，', '；', '：', ':'])
+                        && marker_at(ps).is_none()
+                });
+            // An organ over a date is a signature: the date is the signing date.
+            let label = if issuer.is_some() && off == 0 {
+                "成文"
+            } else {
+                ""
+            };
+            draft.push_date(Dated { label, ..dated });
+            if let Some(ps) = issuer {
+                draft.meta.issuer.get_or_insert_with(|| ps.to_string());
+                end -= 1;
             }
             continue;
         }

@@ -6,10 +6,12 @@ use crate::text::{date_at, find_date, is_space, join_spaced, short, trim};
 
 use super::draft::{Dated, Draft};
 use super::fields::header_kv;
+use super::lawdb::{ExportLine, export_line};
 use super::lines::{
     Line, confirms_title, doc_number, is_metadata, is_salutation, is_separator, is_toc_heading,
     paren_date, speaker_name, subtitle_of, title_like,
 };
+use super::notices::{announcement_number, recipients};
 use super::words::date_label;
 
 /// The header ends within this many lines.
@@ -19,6 +21,14 @@ const MAX_HEADER_LINES: usize = 16;
 enum HeaderLine<'a> {
     /// `-----`: skipped.
     Separator,
+    /// `【法宝引证码】…`, `原文链接：…`: a law-database export's line, which is not a title.
+    Export {
+        start: usize,
+        line: &'a str,
+        kind: ExportLine<'a>,
+    },
+    /// `各县（市、区）人民政府，市直各单位：`: the addressees.
+    Recipients(Vec<String>),
     /// `目录` and the entry lines after it, `lines` in all: the header ends after them, so
     /// that the entries do not become sections.
     Contents { lines: usize },
@@ -85,6 +95,8 @@ struct Progress {
     title_done: bool,
     /// The date (an index into `Meta::dates`) whose line had no event verb.
     pending_label: Option<usize>,
+    /// The title's first line, so that a repeated title is read once.
+    title: Option<String>,
 }
 
 /// The header lines `lines[i..]` of `text` as one [`HeaderLine`] (looking ahead where the
@@ -101,6 +113,21 @@ fn classify<'a>(
     let start = lines[i].start;
     if is_separator(s) {
         return HeaderLine::Separator;
+    }
+    if let Some(kind) = export_line(s) {
+        return HeaderLine::Export {
+            start,
+            line: s,
+            kind,
+        };
+    }
+    if p.title.as_deref().is_some_and(|t| join_spaced(s) == t) {
+        return HeaderLine::Filler;
+    }
+    if p.title_done
+        && let Some(names) = recipients(s)
+    {
+        return HeaderLine::Recipients(names);
     }
     if marker_at(s).is_some() || is_salutation(s) {
         return HeaderLine::Body;
@@ -146,6 +173,9 @@ fn classify<'a>(
             return HeaderLine::Events(events);
         }
     }
+    if bracketed && let Some(no) = doc_number(s) {
+        return HeaderLine::DocNumber(no);
+    }
     if bracketed && short(s, 80) && !s.contains(['。', '作']) {
         let inner = s
             .trim_start_matches(['（', '('])
@@ -174,16 +204,18 @@ fn classify<'a>(
             fields,
         };
     }
-    if let Some(no) = doc_number(s) {
+    if let Some(no) = doc_number(s).or_else(|| announcement_number(s).filter(|&n| n == s)) {
         return HeaderLine::DocNumber(no);
     }
     if !p.title_done && title_like(s) {
         let next = line(i + 1);
         let second = (i + 1 < limit
             && title_like(next)
+            && next != s
             && short(next, 40)
             && !confirms_title(next)
             && doc_number(next).is_none()
+            && announcement_number(next).is_none()
             && confirms_title(line(i + 2)))
         .then_some(next);
         return HeaderLine::Title { first: s, second };
@@ -243,6 +275,12 @@ fn events(start: usize, s: &str) -> Vec<Dated> {
 fn fold(draft: &mut Draft<'_>, p: &mut Progress, line: HeaderLine<'_>) {
     match line {
         HeaderLine::Separator | HeaderLine::Filler => {}
+        HeaderLine::Export { start, line, kind } => draft.export(start, line, kind),
+        HeaderLine::Recipients(names) => {
+            if draft.meta.recipients.is_empty() {
+                draft.meta.recipients = names;
+            }
+        }
         HeaderLine::Contents { .. } | HeaderLine::Body => {}
         HeaderLine::Subtitle { text, date } => {
             if let Some((date, after)) = date {
@@ -272,6 +310,9 @@ fn fold(draft: &mut Draft<'_>, p: &mut Progress, line: HeaderLine<'_>) {
         } => {
             let unlabeled = date.label.is_empty();
             draft.push_date(date);
+            if draft.meta.doc_number.is_none() {
+                draft.meta.doc_number = announcement_number(rest).map(str::to_string);
+            }
             if rest.starts_with('在') && draft.meta.subtitle.is_none() {
                 draft.meta.subtitle = Some(from_date.to_string());
             }
@@ -299,6 +340,7 @@ fn fold(draft: &mut Draft<'_>, p: &mut Progress, line: HeaderLine<'_>) {
                 title.push_str(&join_spaced(second));
             }
             draft.meta.title = Some(title);
+            p.title = Some(join_spaced(first));
             p.title_done = true;
         }
         HeaderLine::Speaker(name) => {

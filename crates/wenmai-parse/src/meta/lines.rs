@@ -102,6 +102,14 @@ pub(super) fn doc_number(s: &str) -> Option<&str> {
     if !short(s, 40) || !s.contains('号') {
         return None;
     }
+    // `（江府办发〔2015〕12号）`: a number alone in brackets.
+    let s = match s
+        .strip_prefix(['（', '('])
+        .and_then(|r| r.strip_suffix(['）', ')']))
+    {
+        Some(inner) => trim(inner),
+        None => s,
+    };
     for tok in s.split(is_space).filter(|t| !t.is_empty()) {
         if tok.ends_with('号')
             && let Some(i) = tok.find(['〔', '[', '［', '【'])
@@ -203,5 +211,9 @@ mod tests {
     fn numbers() {
         assert_eq!(doc_number("余府发〔2012〕3号"), Some("余府发〔2012〕3号"));
         assert_eq!(doc_number("劳社部发[2008]3号"), Some("劳社部发[2008]3号"));
+        assert_eq!(
+            doc_number("（江府办发〔2015〕12号）"),
+            Some("江府办发〔2015〕12号")
+        );
     }
 }

@@ -10,7 +10,10 @@ mod draft;
 mod fields;
 mod footer;
 mod header;
+mod lawdb;
 mod lines;
+mod notices;
+mod published;
 mod words;
 
 use crate::document::Meta;
@@ -30,7 +33,13 @@ pub(crate) struct Header {
 pub(crate) fn read(text: &str, lines: &[Line], idx: &CharIndex<'_>) -> Header {
     let mut draft = Draft::new(idx);
     let body_start = header::read(&mut draft, text, lines);
-    let body_end = footer::read(&mut draft, text, lines, body_start);
+    // Attachments after the signature (`附件2` and a table) are not body, nor is the list.
+    let appendix = notices::appendix_start(text, lines, body_start);
+    let mut body_end = footer::read(&mut draft, text, &lines[..appendix], body_start);
+    if let Some((names, k)) = notices::attachment_list(text, lines, body_start, body_end) {
+        draft.meta.attachments = names;
+        body_end = k;
+    }
     if !draft.meta.dates.iter().any(|d| d.label == "施行") {
         footer::effective_date(&mut draft, text, &lines[body_start..body_end]);
     }

@@ -71,6 +71,7 @@ pub(super) const ISSUER_KEYS: &[&str] = &[
     "制定机关",
     "颁布机关",
     "发文单位",
+    "发布部门",
 ];
 /// Date keys that give the publication date, with the label recorded for them.
 pub(super) const DATE_KEYS: &[(&str, &str)] = &[

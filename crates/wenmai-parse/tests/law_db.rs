@@ -1,0 +1,245 @@
+//! The development set of law-database exports (`tests/data/law-db`, invented documents in
+//! the 北大法宝 / pkulaw layout): every field read by hand and pinned.
+use std::path::{Path, PathBuf};
+
+use wenmai_parse::{DateValue, Document, MarkerFamily};
+
+fn dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/data/law-db")
+}
+
+fn iso(d: &DateValue) -> String {
+    match d {
+        DateValue::Date(d) => d.to_string(),
+        DateValue::DateTime(t) => t.date().to_string(),
+    }
+}
+
+/// What a pinned export must parse to.
+struct Pin {
+    file: &'static str,
+    title: &'static str,
+    citation: &'static str,
+    published: &'static str,
+    doc_number: Option<&'static str>,
+    issuer: Option<&'static str>,
+    recipients: &'static [&'static str],
+    attachments: &'static [&'static str],
+    /// `(label, ISO date)` of every date, in order.
+    dates: &'static [(&'static str, &'static str)],
+    /// Top-level headings (heading text).
+    top: &'static [&'static str],
+    articles: usize,
+}
+
+const PINS: &[Pin] = &[
+    Pin {
+        file: "notice_city_management.txt",
+        title: "江临市人民政府办公室关于印发江临市城市道路停车管理办法的通知",
+        citation: "CLI.13.204518",
+        published: "2015-03-10",
+        doc_number: Some("江府办发〔2015〕12号"),
+        issuer: Some("江临市人民政府办公室"),
+        recipients: &["各县（市、区）人民政府", "市直各单位"],
+        attachments: &[
+            "江临市城市道路停车管理办法",
+            "江临市城市道路停车泊位设置一览表",
+        ],
+        dates: &[("成文", "2015-03-10")],
+        top: &["统一思想认识", "明确职责分工", "加强督促检查"],
+        articles: 0,
+    },
+    Pin {
+        file: "reply_court_procuratorate.txt",
+        title: "最高人民法院、最高人民检察院关于办理虚开发票刑事案件适用数额标准问题的批复",
+        citation: "CLI.3.275210",
+        published: "2016-06-01",
+        doc_number: Some("法释〔2016〕15号"),
+        issuer: None,
+        recipients: &["江南省高级人民法院", "江南省人民检察院"],
+        attachments: &[],
+        dates: &[
+            ("", "2016-05-09"),
+            ("通过", "2016-06-01"),
+            ("施行", "2016-07-01"),
+        ],
+        top: &[
+            "虚开发票金额在五十万元以上的，属于“数额较大”",
+            "虚开发票金额在二百五十万元以上的，属于“数额巨大”",
+        ],
+        articles: 0,
+    },
+    Pin {
+        file: "regulation_standing_committee.txt",
+        title: "江临市养犬管理条例",
+        citation: "CLI.12.110042",
+        published: "2017-10-27",
+        doc_number: Some("江临市第十三届人民代表大会常务委员会公告第5号"),
+        issuer: None,
+        recipients: &[],
+        attachments: &[],
+        dates: &[
+            ("通过", "2017-10-27"),
+            ("批准", "2017-11-30"),
+            ("施行", "2018-03-01"),
+        ],
+        top: &["总则", "养犬登记", "附则"],
+        articles: 5,
+    },
+    Pin {
+        file: "decision_provincial.txt",
+        title: "江南省人民代表大会常务委员会关于加强生态环境保护的决定",
+        citation: "CLI.11.330917",
+        published: "2019-11-29",
+        doc_number: None,
+        issuer: None,
+        recipients: &[],
+        attachments: &[],
+        dates: &[("通过", "2019-11-29")],
+        top: &[
+            "各级人民政府应当对本行政区域的生态环境质量负责",
+            "省人民政府生态环境主管部门应当会同有关部门编制生态环境保护规划",
+            "本决定自公布之日起施行",
+        ],
+        articles: 0,
+    },
+    Pin {
+        file: "notice_spaced_date.txt",
+        title: "关于做好农村义务教育学校布局调整工作的通知",
+        citation: "CLI.5.41233",
+        published: "1998-03-05",
+        doc_number: Some("教基〔1998〕3号"),
+        issuer: Some("教育部"),
+        recipients: &["各省、自治区、直辖市教育厅（教委）"],
+        attachments: &[],
+        dates: &[("成文", "1998-03-05")],
+        top: &["科学制定调整规划", "妥善安置学生就学"],
+        articles: 0,
+    },
+    Pin {
+        file: "opinion_o_zero.txt",
+        title: "江临市人民政府关于促进民营经济高质量发展的实施意见",
+        citation: "CLI.13.552871",
+        published: "2018-10-08",
+        doc_number: Some("江政发〔2018〕27号"),
+        issuer: Some("江临市人民政府"),
+        recipients: &["各县（市、区）人民政府", "市政府各部门", "各直属机构"],
+        attachments: &["江临市民营经济发展重点任务分工表"],
+        dates: &[("成文", "2018-10-08")],
+        top: &["降低企业经营成本", "缓解融资难题"],
+        articles: 0,
+    },
+    Pin {
+        file: "notice_fullwidth_zero.txt",
+        title: "江临市财政局关于做好２０２０年度部门决算编报工作的通知",
+        citation: "CLI.13.603318",
+        published: "2020-12-21",
+        doc_number: Some("江财预〔２０２０〕８号"),
+        issuer: Some("江临市财政局"),
+        recipients: &["市直各部门", "各单位"],
+        attachments: &["部门决算报表", "部门决算编报说明", "联系人名单"],
+        dates: &[("成文", "2020-12-21")],
+        top: &["编报范围", "报送时间"],
+        articles: 0,
+    },
+    Pin {
+        file: "measures_published_fields.txt",
+        title: "江南省科学技术厅科研项目经费管理办法",
+        citation: "CLI.4.288101",
+        published: "2021-06-18",
+        doc_number: Some("江科发〔2021〕40号"),
+        issuer: Some("江南省科学技术厅"),
+        recipients: &[],
+        attachments: &[],
+        dates: &[("发布", "2021-06-18"), ("施行", "2021-08-01")],
+        top: &[],
+        articles: 3,
+    },
+];
+
+fn extra<'a>(doc: &'a Document, key: &str) -> Option<&'a str> {
+    doc.meta
+        .extra
+        .iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v.as_str())
+}
+
+#[test]
+fn law_db_exports() {
+    let files = std::fs::read_dir(dir()).unwrap().count();
+    assert_eq!(files, PINS.len(), "every file of the set is pinned");
+    for pin in PINS {
+        let doc = wenmai_parse::read(dir().join(pin.file)).unwrap();
+        let m = &doc.meta;
+        let f = pin.file;
+        assert_eq!(m.title.as_deref(), Some(pin.title), "{f}");
+        assert_eq!(extra(&doc, "citation"), Some(pin.citation), "{f}");
+        let url = extra(&doc, "url").unwrap_or_default();
+        assert!(url.starts_with("https://www.pkulaw.com/"), "{f}: {url}");
+        assert_eq!(
+            m.published.as_ref().map(iso).as_deref(),
+            Some(pin.published),
+            "{f}"
+        );
+        assert_eq!(m.doc_number.as_deref(), pin.doc_number, "{f}");
+        assert_eq!(m.issuer.as_deref(), pin.issuer, "{f}");
+        assert_eq!(m.recipients, pin.recipients, "{f}");
+        assert_eq!(m.attachments, pin.attachments, "{f}");
+        let dates: Vec<(&str, String)> = m
+            .dates
+            .iter()
+            .map(|d| (d.label.as_str(), iso(&d.date)))
+            .collect();
+        let want: Vec<(&str, String)> = pin.dates.iter().map(|&(l, d)| (l, d.into())).collect();
+        assert_eq!(dates, want, "{f}");
+        let top: Vec<&str> = doc
+            .sections
+            .iter()
+            .filter(|s| s.level == 1 && s.family != MarkerFamily::Article)
+            .map(|s| s.heading.as_str())
+            .collect();
+        assert_eq!(top, pin.top, "{f}");
+        let articles = doc
+            .sections
+            .iter()
+            .filter(|s| s.family == MarkerFamily::Article)
+            .count();
+        assert_eq!(articles, pin.articles, "{f}");
+        // The export lines and the repeated title are header, not body.
+        assert!(!doc.text[doc.body_start..].contains("法宝引证码"), "{f}");
+        assert!(
+            doc.sections.iter().all(|s| !s.heading.contains(pin.title)),
+            "{f}"
+        );
+    }
+}
+
+#[test]
+fn appendix_tables_are_not_body() {
+    let doc = wenmai_parse::read(dir().join("notice_city_management.txt")).unwrap();
+    // The flattened cells after `附件2` are paragraphs outside every section.
+    let cell = doc
+        .paragraphs
+        .iter()
+        .position(|p| doc.slice(p.span) == "临江路")
+        .unwrap();
+    assert_eq!(doc.paragraphs[cell].section, None);
+    assert!(doc.sections.iter().all(|s| s.marker != "2."));
+}
+
+#[test]
+fn export_lines_at_the_end() {
+    // Some exports put the citation and link after the text.
+    let doc = wenmai_parse::parse(
+        "某县人民政府关于做好防汛工作的通知\n各乡镇人民政府：\n现将有关事项通知如下。\n某县人民政府\n二〇二三年六月一日\n【法宝引证码】 CLI.13.9\n原文链接：https://example.invalid/9\n",
+    );
+    assert_eq!(extra(&doc, "citation"), Some("CLI.13.9"));
+    assert_eq!(extra(&doc, "url"), Some("https://example.invalid/9"));
+    assert_eq!(doc.meta.issuer.as_deref(), Some("某县人民政府"));
+    assert_eq!(doc.meta.recipients, ["各乡镇人民政府"]);
+    assert_eq!(
+        doc.meta.published.as_ref().map(iso).as_deref(),
+        Some("2023-06-01")
+    );
+}
