@@ -102,6 +102,16 @@ impl PyMeta {
     fn extra_pairs(&self) -> Vec<(String, String)> {
         self.doc.meta.extra.clone()
     }
+    /// The addressees of a notice or reply (`各县（市、区）人民政府`), in order.
+    #[getter]
+    fn recipients(&self) -> Vec<String> {
+        self.doc.meta.recipients.clone()
+    }
+    /// The attachments listed at the end of the body (`附件：1.…`), without their numbers.
+    #[getter]
+    fn attachments(&self) -> Vec<String> {
+        self.doc.meta.attachments.clone()
+    }
     fn __repr__(&self) -> String {
         format!(
             "Meta(title={}, published={}, source={}, author={})",
