@@ -243,3 +243,42 @@ fn export_lines_at_the_end() {
         Some("2023-06-01")
     );
 }
+
+/// Corpus picks with the same fields (`$WENMAI_CORPUS/laws`; skipped without the corpus):
+/// a local regulation promulgated by a 公告 and a 批复 with its addressee.
+#[test]
+fn corpus_announcement_and_reply() {
+    let root = std::env::var_os("WENMAI_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus"));
+    let laws = root.join("laws");
+    if !laws.is_dir() {
+        eprintln!(
+            "skipped: needs the wenmai corpus (no laws/ at {})",
+            laws.display()
+        );
+        return;
+    }
+    let doc = wenmai_parse::read(
+        laws.join("地方性法规/浙江/杭州西湖文化景观保护管理条例(2011-12-07).txt"),
+    )
+    .unwrap();
+    let m = &doc.meta;
+    assert_eq!(m.title.as_deref(), Some("杭州西湖文化景观保护管理条例"));
+    assert_eq!(
+        m.doc_number.as_deref(),
+        Some("杭州市第十一届人民代表大会常务委员会公告第55号")
+    );
+    assert_eq!(m.published.as_ref().map(iso).as_deref(), Some("2011-12-07"));
+    let labels: Vec<&str> = m.dates.iter().map(|d| d.label.as_str()).collect();
+    assert_eq!(labels, ["通过", "批准", "公布", "施行"]);
+    let doc = wenmai_parse::read(laws.join(
+        "司法解释/最高人民法院关于知识产权侵权诉讼中被告以原告滥用权利为由请求赔偿合理开支问题的批复.txt",
+    ))
+    .unwrap();
+    let m = &doc.meta;
+    assert_eq!(m.doc_number.as_deref(), Some("法释〔2021〕11号"));
+    assert_eq!(m.published.as_ref().map(iso).as_deref(), Some("2021-05-31"));
+    assert_eq!(m.recipients, ["上海市高级人民法院"]);
+    assert!(doc.text[doc.body_start..].starts_with("你院"));
+}
