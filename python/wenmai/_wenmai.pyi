@@ -19,6 +19,7 @@ __all__ = [
     "dtm_transform_tokens",
     "keywords",
     "CorpusCore",
+    "corpus_tokens",
     "glob_files",
     "Document",
     "Meta",
@@ -337,6 +338,10 @@ def dtm_from_texts(
 def dtm_transform_texts(
     analyzer: Analyzer | None, texts: Iterable[str], terms: Sequence[str], binary: bool = False
 ) -> DocTermMatrix: ...
+def corpus_tokens(
+    core: CorpusCore, analyzer: Analyzer | None = None, unit: str = ...
+) -> list[list[str]]: ...
+
 @final
 class CorpusCore:
     """The native core of ``wenmai.Corpus``."""

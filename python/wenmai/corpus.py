@@ -12,7 +12,14 @@ from typing import Any, NamedTuple
 import numpy as np
 import pandas as pd
 
-from wenmai._wenmai import Analyzer, CorpusCore, DocTermMatrix, Document, glob_files
+from wenmai._wenmai import (
+    Analyzer,
+    CorpusCore,
+    DocTermMatrix,
+    Document,
+    corpus_tokens,
+    glob_files,
+)
 
 
 class FileError(NamedTuple):
@@ -220,6 +227,12 @@ class Corpus:
         self._extra = extra
 
     # --- analyses ----------------------------------------------------------------------------
+    def tokens(self, analyzer: Analyzer | None = None, unit: str = "sentence") -> list[list[str]]:
+        """The kept tokens of every unit (``"document"``, ``"section"``, ``"paragraph"``,
+        ``"sentence"``), as ``dtm()`` counts them: what kwic, collocations and lookup see, to
+        feed another tool."""
+        return corpus_tokens(self._core, analyzer, unit)
+
     def dtm(
         self,
         analyzer: Analyzer | None = None,

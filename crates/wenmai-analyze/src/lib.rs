@@ -45,7 +45,7 @@ pub use corpus::{
 pub use error::{Error, Result};
 pub use keywords::{IdfTable, Keyword, KeywordExtractor};
 pub use matrix::{DfBound, DocTermMatrix, DtmOptions, Norm, TfidfOptions, Vocabulary};
-pub use stats::CorpusStats;
+pub use stats::{CorpusStats, Tokens};
 pub use unit::{Unit, UnitRef};
 pub use wenmai_parse;
 pub use wenmai_segment;

@@ -27,7 +27,7 @@ type FileError = (String, String, String);
 #[derive(Debug)]
 #[pyclass(frozen, name = "CorpusCore", module = "wenmai")]
 pub struct PyCorpusCore {
-    core: CachedCorpus,
+    pub(crate) core: CachedCorpus,
     ids: Arc<Vec<String>>,
     paths: Vec<Option<String>>,
 }
@@ -86,7 +86,7 @@ fn with_progress<T: Send>(
     }
 }
 
-fn analyzer_of(analyzer: Option<PyRef<'_, PyAnalyzer>>) -> wenmai_analyze::Analyzer {
+pub(crate) fn analyzer_of(analyzer: Option<PyRef<'_, PyAnalyzer>>) -> wenmai_analyze::Analyzer {
     analyzer.map_or_else(|| DEFAULT_ANALYZER.clone(), |a| a.inner.clone())
 }
 

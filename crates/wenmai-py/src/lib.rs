@@ -13,6 +13,7 @@ pub mod document;
 pub mod errors;
 pub mod glob;
 pub mod segmenter;
+pub mod stats_tokens;
 pub mod text;
 
 use std::path::PathBuf;
@@ -101,6 +102,8 @@ mod _wenmai {
     use super::glob::glob_files;
     #[pymodule_export]
     use super::segmenter::PySegmenter;
+    #[pymodule_export]
+    use super::stats_tokens::corpus_tokens;
     #[pymodule_export]
     use super::{decode, parse, parse_html, read};
 

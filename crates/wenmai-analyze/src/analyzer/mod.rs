@@ -580,6 +580,55 @@ impl Analyzer {
         self.sentence_terms_folded(d, sentence, scratch, emit)
     }
 
+    /// Every token of one (folded) sentence with its byte offset and raw text, as the
+    /// analyzer's filters keep (and normalise) it or drop it (`None`): the one walk that
+    /// terms, n-grams and the token stream ([`crate::stats::Tokens`]) all take.
+    fn each_kept<'a>(
+        &self,
+        d: &Dictionary,
+        sentence: &'a str,
+        emit: &mut impl FnMut(Option<Cow<'a, str>>, usize, &'a str),
+    ) {
+        if self.uses_tags() {
+            d.each_tagged(sentence, self.hmm, |w, b, tag| {
+                emit(self.keep(w, Some(tag)), b, w)
+            });
+        } else {
+            d.each(sentence, self.mode, self.hmm, |w, b| {
+                emit(self.keep(w, None), b, w)
+            });
+        }
+    }
+
+    /// Hand every kept token of one sentence to `emit` with its char range in the sentence
+    /// (width folding keeps one char for one, so the range holds in the original text).
+    pub(crate) fn sentence_kept_tokens(
+        &self,
+        d: &Dictionary,
+        sentence: &str,
+        emit: &mut impl FnMut(&str, usize, usize),
+    ) {
+        let folded;
+        let text = if self.normalize && has_foldable(sentence) {
+            folded = fold_width(sentence);
+            folded.as_str()
+        } else {
+            sentence
+        };
+        // Offsets come in order in precise mode; search and full mode step back.
+        let (mut byte, mut chars) = (0usize, 0usize);
+        self.each_kept(d, text, &mut |t, b, w| {
+            if b < byte {
+                (byte, chars) = (0, 0);
+            }
+            chars += text.get(byte..b).map_or(0, |s| s.chars().count());
+            byte = b;
+            if let Some(t) = t {
+                emit(&t, chars, chars + w.chars().count());
+            }
+        });
+    }
+
     fn sentence_terms_folded(
         &self,
         d: &Dictionary,
@@ -589,19 +638,11 @@ impl Analyzer {
     ) {
         let simple = matches!(self.kind, TermKind::Words { min: 1, max: 1 });
         if simple {
-            if self.uses_tags() {
-                d.each_tagged(sentence, self.hmm, |w, _, tag| {
-                    if let Some(t) = self.keep(w, Some(tag)) {
-                        emit(&t);
-                    }
-                });
-            } else {
-                d.each(sentence, self.mode, self.hmm, |w, _| {
-                    if let Some(t) = self.keep(w, None) {
-                        emit(&t);
-                    }
-                });
-            }
+            self.each_kept(d, sentence, &mut |t, _, _| {
+                if let Some(t) = t {
+                    emit(&t);
+                }
+            });
             return;
         }
         // Collect the kept tokens of the sentence; `None` marks a dropped token (a break for
@@ -613,15 +654,7 @@ impl Analyzer {
             Some(t) => kept.push(t.into_owned()),
             None => breaks.push(kept.len()),
         };
-        if self.uses_tags() {
-            d.each_tagged(sentence, self.hmm, |w, _, tag| {
-                push(self.keep(w, Some(tag)))
-            });
-        } else {
-            d.each(sentence, self.mode, self.hmm, |w, _| {
-                push(self.keep(w, None))
-            });
-        }
+        self.each_kept(d, sentence, &mut |t, _, _| push(t));
         let gram = &mut scratch.gram;
         match self.kind {
             TermKind::Words { min, max } => {

@@ -9,7 +9,7 @@ use crate::count::count_units;
 use crate::error::{Error, Result};
 use crate::keywords::IdfTable;
 use crate::matrix::{DocTermMatrix, DtmOptions, TfidfOptions};
-use crate::stats::CorpusStats;
+use crate::stats::{CorpusStats, Tokens};
 use crate::unit::{Unit, UnitRef, doc_units};
 
 mod cached;
@@ -228,6 +228,12 @@ impl Corpus {
     pub fn dtm(&self, analyzer: &Analyzer, unit: Unit, opts: &DtmOptions) -> Result<DocTermMatrix> {
         let (raw, units) = count_units(&self.documents, analyzer, unit);
         raw.into_matrix(opts, units)
+    }
+
+    /// The kept tokens of every unit, sentence by sentence with char offsets: what `dtm()`
+    /// counts (see [`Tokens`]). Deterministic for any number of threads.
+    pub fn tokens(&self, analyzer: &Analyzer, unit: Unit) -> Tokens {
+        Tokens::of(&self.documents, analyzer, unit)
     }
 
     /// Corpus statistics (document frequency over units, collection frequency, units).

@@ -1,0 +1,205 @@
+//! The token stream: every unit's kept tokens as the analyzer makes them, sentence by sentence,
+//! each with its char offsets into its document's text. KWIC, collocations and dictionary
+//! lookup read it, so that they see exactly the tokens [`crate::Corpus::dtm`] counts.
+
+use std::ops::Range;
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+use wenmai_parse::Document;
+
+use crate::analyzer::Analyzer;
+use crate::unit::{Unit, UnitRef, doc_units};
+
+/// The kept tokens of every unit of a corpus, interned over one sorted term list.
+///
+/// Tokens are stored back to back in unit order; [`Tokens::sentences`] cuts them into
+/// sentences and [`Tokens::unit_sentences`] groups sentences into units, so that nothing
+/// built on them need cross a sentence. For a word-unigram analyzer (the default) the tokens
+/// of a unit are the terms its row of `dtm()` counts.
+///
+/// # Examples
+/// ```
+/// use wenmai_analyze::{Analyzer, Corpus, Unit};
+/// let c = Corpus::from_texts(["发展经济。改革开放。"]);
+/// let t = c.tokens(&Analyzer::default(), Unit::Document);
+/// assert_eq!(t.unit_terms(0), ["发展", "经济", "改革开放"]);
+/// assert_eq!(t.sentence_count(), 2);
+/// let i = t.unit_range(0).start;
+/// assert_eq!((t.starts[i], t.ends[i]), (0, 2));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Tokens {
+    /// The distinct terms, sorted (a term's id is its place here).
+    pub terms: Vec<String>,
+    /// Every token's term id.
+    pub ids: Vec<u32>,
+    /// Every token's first char in its document's text.
+    pub starts: Vec<u32>,
+    /// Every token's end (exclusive) char in its document's text.
+    pub ends: Vec<u32>,
+    /// Sentence `k` is tokens `sentences[k]..sentences[k + 1]` (one more entry than
+    /// sentences).
+    pub sentences: Vec<usize>,
+    /// Unit `u` is sentences `unit_sentences[u]..unit_sentences[u + 1]`.
+    pub unit_sentences: Vec<usize>,
+    /// The units, in document order.
+    pub units: Vec<UnitRef>,
+}
+
+/// One document's tokens, interned locally.
+#[derive(Default)]
+struct Part {
+    terms: Vec<String>,
+    ids: Vec<u32>,
+    starts: Vec<u32>,
+    ends: Vec<u32>,
+    /// Tokens per sentence.
+    sentence_lens: Vec<usize>,
+    /// Sentences per unit.
+    unit_lens: Vec<usize>,
+    units: Vec<UnitRef>,
+}
+
+fn document_part(i: usize, d: &Document, analyzer: &Analyzer, unit: Unit) -> Part {
+    let mut p = Part::default();
+    let mut local: FxHashMap<String, u32> = FxHashMap::default();
+    analyzer.segmenter().with_dictionary(|dict| {
+        for (u, sentences) in doc_units(i, d, unit) {
+            for s in &sentences {
+                let before = p.ids.len();
+                let text = d.text.get(s.start..s.end).unwrap_or("");
+                let base = s.char_start as u32;
+                let Part {
+                    terms,
+                    ids,
+                    starts,
+                    ends,
+                    ..
+                } = &mut p;
+                analyzer.sentence_kept_tokens(dict, text, &mut |t, a, b| {
+                    let id = match local.get(t) {
+                        Some(&id) => id,
+                        None => {
+                            let id = terms.len() as u32;
+                            terms.push(t.to_owned());
+                            local.insert(t.to_owned(), id);
+                            id
+                        }
+                    };
+                    ids.push(id);
+                    starts.push(base + a as u32);
+                    ends.push(base + b as u32);
+                });
+                p.sentence_lens.push(p.ids.len() - before);
+            }
+            p.unit_lens.push(sentences.len());
+            p.units.push(u);
+        }
+    });
+    p
+}
+
+impl Tokens {
+    /// The tokens of every unit of `documents`, segmented in parallel (one task per
+    /// document) and merged in document order over one sorted term list: the same for any
+    /// number of threads.
+    pub(crate) fn of(documents: &[Document], analyzer: &Analyzer, unit: Unit) -> Tokens {
+        let parts: Vec<Part> = documents
+            .par_iter()
+            .enumerate()
+            .map(|(i, d)| document_part(i, d, analyzer, unit))
+            .collect();
+        let mut all: Vec<&str> = parts
+            .iter()
+            .flat_map(|p| p.terms.iter().map(String::as_str))
+            .collect();
+        all.par_sort_unstable();
+        all.dedup();
+        let global: FxHashMap<&str, u32> = all
+            .iter()
+            .enumerate()
+            .map(|(k, &t)| (t, k as u32))
+            .collect();
+        let n: usize = parts.iter().map(|p| p.ids.len()).sum();
+        let mut out = Tokens {
+            terms: all.iter().map(|&t| t.to_owned()).collect(),
+            ids: Vec::with_capacity(n),
+            starts: Vec::with_capacity(n),
+            ends: Vec::with_capacity(n),
+            sentences: vec![0],
+            unit_sentences: vec![0],
+            units: Vec::new(),
+        };
+        for p in &parts {
+            let map: Vec<u32> = p.terms.iter().map(|t| global[t.as_str()]).collect();
+            out.ids.extend(p.ids.iter().map(|&id| map[id as usize]));
+            out.starts.extend_from_slice(&p.starts);
+            out.ends.extend_from_slice(&p.ends);
+            for &len in &p.sentence_lens {
+                let last = *out.sentences.last().unwrap_or(&0);
+                out.sentences.push(last + len);
+            }
+            for &len in &p.unit_lens {
+                let last = *out.unit_sentences.last().unwrap_or(&0);
+                out.unit_sentences.push(last + len);
+            }
+            out.units.extend_from_slice(&p.units);
+        }
+        out
+    }
+
+    /// Number of units.
+    pub fn len(&self) -> usize {
+        self.units.len()
+    }
+
+    /// Whether there is no unit.
+    pub fn is_empty(&self) -> bool {
+        self.units.is_empty()
+    }
+
+    /// Number of sentences.
+    pub fn sentence_count(&self) -> usize {
+        self.sentences.len() - 1
+    }
+
+    /// The tokens (as indexes into [`Tokens::ids`]) of sentence `k`.
+    pub fn sentence_range(&self, k: usize) -> Range<usize> {
+        self.sentences[k]..self.sentences[k + 1]
+    }
+
+    /// The sentences of unit `u`.
+    pub fn unit_sentence_range(&self, u: usize) -> Range<usize> {
+        self.unit_sentences[u]..self.unit_sentences[u + 1]
+    }
+
+    /// The tokens (as indexes into [`Tokens::ids`]) of unit `u`.
+    pub fn unit_range(&self, u: usize) -> Range<usize> {
+        let s = self.unit_sentence_range(u);
+        self.sentences[s.start]..self.sentences[s.end]
+    }
+
+    /// The term ids of every sentence, in order.
+    pub fn sentence_ids(&self) -> impl Iterator<Item = &[u32]> + '_ {
+        self.sentences.windows(2).map(|w| &self.ids[w[0]..w[1]])
+    }
+
+    /// The term of token `i`.
+    pub fn term(&self, i: usize) -> &str {
+        &self.terms[self.ids[i] as usize]
+    }
+
+    /// The terms of unit `u`.
+    pub fn unit_terms(&self, u: usize) -> Vec<&str> {
+        self.unit_range(u).map(|i| self.term(i)).collect()
+    }
+
+    /// The id of `term`, if any token is it.
+    pub fn id_of(&self, term: &str) -> Option<u32> {
+        self.terms
+            .binary_search_by(|t| t.as_str().cmp(term))
+            .ok()
+            .map(|k| k as u32)
+    }
+}
