@@ -104,10 +104,8 @@ pub struct Decoded {
 pub fn decode(bytes: &[u8], opts: &DecodeOptions) -> Result<Decoded, DecodeError> {
     let (encoding, bom_len) = match &opts.encoding {
         Some(label) => {
-            let enc = Encoding::for_label(label.trim().as_bytes()).ok_or_else(|| {
-                DecodeError::UnknownEncoding {
-                    label: label.clone(),
-                }
+            let enc = encoding_for_label(label).ok_or_else(|| DecodeError::UnknownEncoding {
+                label: label.clone(),
             })?;
             let bom = match Encoding::for_bom(bytes) {
                 Some((b, len)) if b == enc => len,
@@ -147,6 +145,28 @@ pub fn decode(bytes: &[u8], opts: &DecodeOptions) -> Result<Decoded, DecodeError
         replaced,
         bom: bom_len > 0,
     })
+}
+
+/// The encoding of a WHATWG label, or of one of Python's codec names that WHATWG lacks
+/// (`utf-16-le`, `cp936`, `utf_8`…), so that a label a Python user writes works.
+fn encoding_for_label(label: &str) -> Option<&'static Encoding> {
+    let label = label.trim();
+    if let Some(enc) = Encoding::for_label(label.as_bytes()) {
+        return Some(enc);
+    }
+    let python = label.to_ascii_lowercase().replace('_', "-");
+    let whatwg = match python.as_str() {
+        "utf-16-le" | "utf16le" | "utf16-le" => "utf-16le",
+        "utf-16-be" | "utf16be" | "utf16-be" => "utf-16be",
+        "cp936" | "ms936" | "936" | "euc-cn" | "euccn" => "gbk",
+        "cp950" | "ms950" | "950" | "big5hkscs" => "big5",
+        "u8" | "utf" | "utf-8-sig" | "utf8-sig" => "utf-8",
+        "gb-18030" | "gb18030-2000" => "gb18030",
+        "shift-jis" | "sjis" | "cp932" | "ms932" => "shift_jis",
+        "cp949" | "uhc" | "ms949" => "euc-kr",
+        other => other,
+    };
+    Encoding::for_label(whatwg.as_bytes())
 }
 
 /// Decoded BOM-less valid UTF-8 (what [`decode`] returns for it with either [`Errors`]).
@@ -243,4 +263,35 @@ pub(crate) fn normalize_newlines(text: Cow<'_, str>) -> Cow<'_, str> {
     }
     out.push_str(rest);
     Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn python_codec_names() {
+        for (label, name) in [
+            ("utf-16-le", "UTF-16LE"),
+            ("UTF_16_BE", "UTF-16BE"),
+            ("cp936", "GBK"),
+            ("gbk", "GBK"),
+            ("big5", "Big5"),
+            ("cp950", "Big5"),
+            ("utf_8", "UTF-8"),
+            ("utf-8-sig", "UTF-8"),
+        ] {
+            assert_eq!(
+                encoding_for_label(label).map(|e| e.name()),
+                Some(name),
+                "{label}"
+            );
+        }
+        assert!(encoding_for_label("no-such-codec").is_none());
+        let d = decode(
+            &[0x1a, 0x90, 0xe5, 0x77],
+            &DecodeOptions::default().with_encoding("utf-16-le"),
+        );
+        assert_eq!(d.unwrap().text, "通知");
+    }
 }

@@ -138,34 +138,44 @@ impl Model {
     }
 
     /// `viterbi(obs, char_state_tab_P, start_P, trans_P, emit_P)`: the best state per char.
+    ///
+    /// Only two rows of probabilities are kept, and a back pointer per state present at each
+    /// char (flat, not one row of every state a char): memory grows with the states a char
+    /// can take, not with all of the model's states, on runs of any length.
     fn viterbi(&self, obs: &[char]) -> Vec<u16> {
         let n = self.pos.len();
         let len = obs.len();
         if len == 0 {
             return Vec::new();
         }
-        let mut v = vec![f64::NEG_INFINITY; len * n];
-        let mut back = vec![0u16; len * n];
-        let mut present: Vec<Vec<u16>> = Vec::with_capacity(len);
-        let first = self.states_of(obs[0]).to_vec();
+        let mut pv = vec![f64::NEG_INFINITY; n];
+        let mut cv = vec![f64::NEG_INFINITY; n];
+        // present[at[t]..at[t + 1]]: the states of char t; back[..] aligned with them.
+        let mut present: Vec<u16> = Vec::with_capacity(len);
+        let mut back: Vec<u16> = Vec::with_capacity(len);
+        let mut at: Vec<usize> = Vec::with_capacity(len + 1);
+        at.push(0);
         let row = self.emit_row(obs[0]);
-        for &y in &first {
-            v[y as usize] = self.start[y as usize] + Self::emit(row, y);
+        for &y in self.states_of(obs[0]) {
+            pv[y as usize] = self.start[y as usize] + Self::emit(row, y);
+            present.push(y);
+            back.push(0);
         }
-        present.push(first);
+        at.push(present.len());
         let mut expect = vec![false; n];
         let mut prev: Vec<u16> = Vec::new();
         let mut expect_list: Vec<u16> = Vec::new();
+        let mut obs_states: Vec<u16> = Vec::new();
         for t in 1..len {
             let row = self.emit_row(obs[t]);
             prev.clear();
             prev.extend(
-                present[t - 1]
+                present[at[t - 1]..at[t]]
                     .iter()
                     .copied()
                     .filter(|&x| !self.next[x as usize].is_empty()),
             );
-            expect.iter_mut().for_each(|e| *e = false);
+            expect_list.iter().for_each(|&y| expect[y as usize] = false);
             expect_list.clear();
             for &x in &prev {
                 for &y in &self.next[x as usize] {
@@ -175,54 +185,55 @@ impl Model {
                     }
                 }
             }
-            let mut obs_states: Vec<u16> = self
-                .states_of(obs[t])
-                .iter()
-                .copied()
-                .filter(|&y| expect[y as usize])
-                .collect();
+            obs_states.clear();
+            obs_states.extend(
+                self.states_of(obs[t])
+                    .iter()
+                    .copied()
+                    .filter(|&y| expect[y as usize]),
+            );
             if obs_states.is_empty() {
-                obs_states = if expect_list.is_empty() {
-                    self.all.clone()
+                obs_states.extend_from_slice(if expect_list.is_empty() {
+                    &self.all
                 } else {
-                    expect_list.clone()
-                };
+                    &expect_list
+                });
             }
             if prev.is_empty() {
                 // jieba's `max` of nothing raises here. No state without successors can be
                 // reached with jieba's tables (checked by a test), so this does not happen;
                 // start afresh rather than fail.
                 for &y in &obs_states {
-                    v[t * n + y as usize] = self.start[y as usize] + Self::emit(row, y);
-                    back[t * n + y as usize] = y;
+                    cv[y as usize] = self.start[y as usize] + Self::emit(row, y);
+                    present.push(y);
+                    back.push(y);
                 }
-                present.push(obs_states);
-                continue;
-            }
-            let (done, cur) = v.split_at_mut(t * n);
-            let pv = &done[(t - 1) * n..];
-            for &y in &obs_states {
-                let e = Self::emit(row, y);
-                let mut best_p = f64::NAN;
-                let mut best_s = 0u16;
-                for &y0 in &prev {
-                    let p = pv[y0 as usize] + self.trans[y0 as usize * n + y as usize] + e;
-                    // max over (prob, state) tuples.
-                    if best_p.is_nan() || p > best_p || (p == best_p && y0 > best_s) {
-                        best_p = p;
-                        best_s = y0;
+            } else {
+                for &y in &obs_states {
+                    let e = Self::emit(row, y);
+                    let mut best_p = f64::NAN;
+                    let mut best_s = 0u16;
+                    for &y0 in &prev {
+                        let p = pv[y0 as usize] + self.trans[y0 as usize * n + y as usize] + e;
+                        // max over (prob, state) tuples.
+                        if best_p.is_nan() || p > best_p || (p == best_p && y0 > best_s) {
+                            best_p = p;
+                            best_s = y0;
+                        }
                     }
+                    cv[y as usize] = best_p;
+                    present.push(y);
+                    back.push(best_s);
                 }
-                cur[y as usize] = best_p;
-                back[t * n + y as usize] = best_s;
             }
-            present.push(obs_states);
+            at.push(present.len());
+            std::mem::swap(&mut pv, &mut cv);
         }
         let last = len - 1;
         let mut state = 0u16;
         let mut best_p = f64::NAN;
-        for &y in &present[last] {
-            let p = v[last * n + y as usize];
+        for &y in &present[at[last]..at[len]] {
+            let p = pv[y as usize];
             if best_p.is_nan() || p > best_p || (p == best_p && y > state) {
                 best_p = p;
                 state = y;
@@ -231,7 +242,10 @@ impl Model {
         let mut route = vec![0u16; len];
         for i in (0..len).rev() {
             route[i] = state;
-            state = back[i * n + state as usize];
+            let states = &present[at[i]..at[i + 1]];
+            // The state is one of char i's (the route only follows present states).
+            let k = states.iter().position(|&y| y == state).unwrap_or(0);
+            state = back[at[i] + k];
         }
         route
     }
