@@ -86,7 +86,7 @@ fn with_progress<T: Send>(
     }
 }
 
-fn analyzer_of(analyzer: Option<PyRef<'_, PyAnalyzer>>) -> wenmai_analyze::Analyzer {
+pub(crate) fn analyzer_of(analyzer: Option<PyRef<'_, PyAnalyzer>>) -> wenmai_analyze::Analyzer {
     analyzer.map_or_else(|| DEFAULT_ANALYZER.clone(), |a| a.inner.clone())
 }
 
@@ -99,7 +99,7 @@ impl PyCorpusCore {
         }
     }
 
-    fn corpus(&self) -> &Corpus {
+    pub(crate) fn corpus(&self) -> &Corpus {
         self.core.corpus()
     }
 }
