@@ -35,6 +35,7 @@ mod count;
 pub mod error;
 pub mod keywords;
 pub mod matrix;
+pub mod partition;
 pub mod stats;
 pub mod unit;
 
@@ -45,6 +46,7 @@ pub use corpus::{
 pub use error::{Error, Result};
 pub use keywords::{IdfTable, Keyword, KeywordExtractor};
 pub use matrix::{DfBound, DocTermMatrix, DtmOptions, Norm, TfidfOptions, Vocabulary};
+pub use partition::CountBlock;
 pub use stats::{CorpusStats, Tokens};
 pub use unit::{Unit, UnitRef};
 pub use wenmai_parse;

@@ -99,7 +99,7 @@ impl PyCorpusCore {
         }
     }
 
-    fn corpus(&self) -> &Corpus {
+    pub(crate) fn corpus(&self) -> &Corpus {
         self.core.corpus()
     }
 }

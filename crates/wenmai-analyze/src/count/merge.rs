@@ -128,3 +128,21 @@ pub(super) fn merge_sorted(lists: &[&[&str]]) -> (Vec<(usize, usize)>, Vec<Vec<u
     }
     (firsts, maps)
 }
+
+/// Merge sorted, duplicate-free term lists: the merged terms, and per list the merged id of
+/// each of its terms (increasing).
+pub(crate) fn merge_sorted_terms(mut lists: Vec<Vec<String>>) -> (Vec<String>, Vec<Vec<u32>>) {
+    let (firsts, maps) = {
+        let views: Vec<Vec<&str>> = lists
+            .iter()
+            .map(|l| l.iter().map(String::as_str).collect())
+            .collect();
+        let refs: Vec<&[&str]> = views.iter().map(Vec::as_slice).collect();
+        merge_sorted(&refs)
+    };
+    let terms = firsts
+        .iter()
+        .map(|&(l, i)| std::mem::take(&mut lists[l][i]))
+        .collect();
+    (terms, maps)
+}

@@ -18,4 +18,5 @@ mod rows;
 mod unit_counter;
 
 pub(crate) use corpus::count_units;
+pub(crate) use merge::merge_sorted_terms;
 pub(crate) use raw::RawCounts;

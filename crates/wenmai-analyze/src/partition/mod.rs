@@ -1,0 +1,303 @@
+//! Count blocks: the counts of one partition of a corpus (its units' rows over its own sorted
+//! vocabulary, and its unit table), in a compact binary encoding (postcard), merged two at a
+//! time in partition order so that a tree of merges gives the matrix of the whole corpus.
+//!
+//! A block covers a range of partitions; [`CountBlock::merge`] of two adjacent blocks merges
+//! their vocabularies (each a sorted term list, so the id maps are increasing and rows stay
+//! sorted) and puts the rows of the earlier range first. Merging in any tree over the same
+//! partitions gives the same block, whichever of two blocks is passed first.
+
+use serde::{Deserialize, Serialize};
+
+use crate::analyzer::Analyzer;
+use crate::corpus::Corpus;
+use crate::count::{RawCounts, count_units, merge_sorted_terms};
+use crate::error::{Error, Result};
+use crate::keywords::IdfTable;
+use crate::matrix::{DocTermMatrix, DtmOptions};
+use crate::stats::CorpusStats;
+use crate::unit::{Unit, UnitRef};
+
+/// The counts of a range of partitions of a corpus.
+///
+/// # Examples
+/// ```
+/// use wenmai_analyze::{Analyzer, Corpus, CountBlock, DtmOptions, Unit};
+/// let an = Analyzer::default();
+/// let a = CountBlock::count(&Corpus::from_texts(["发展经济。"]), &an, Unit::Document, 0);
+/// let b = CountBlock::count(&Corpus::from_texts(["发展科技。"]), &an, Unit::Document, 1);
+/// let ab = CountBlock::from_bytes(&b.to_bytes()).unwrap().merge(a).unwrap();
+/// let whole = Corpus::from_texts(["发展经济。", "发展科技。"]);
+/// let m = whole.dtm(&an, Unit::Document, &DtmOptions::default()).unwrap();
+/// assert_eq!(ab.into_matrix(&DtmOptions::default()).unwrap(), m);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CountBlock {
+    /// The first partition of the range.
+    start: u64,
+    /// One past the last partition of the range.
+    end: u64,
+    /// Documents counted (units refer to them from 0 on).
+    n_documents: u64,
+    /// The terms, sorted and distinct.
+    terms: Vec<String>,
+    /// Per unit: `(term id, count)` sorted by term id.
+    rows: Vec<Vec<(u32, u32)>>,
+    /// What each row is.
+    units: Vec<UnitRef>,
+}
+
+impl CountBlock {
+    /// Count the units of a corpus that is partition `index` of a larger one.
+    pub fn count(corpus: &Corpus, analyzer: &Analyzer, unit: Unit, index: u64) -> CountBlock {
+        let (raw, units) = count_units(corpus.documents(), analyzer, unit);
+        CountBlock {
+            start: index,
+            end: index + 1,
+            n_documents: corpus.len() as u64,
+            terms: raw.terms,
+            rows: raw.rows,
+            units,
+        }
+    }
+
+    /// The partitions covered, as a range of partition indices.
+    pub fn partitions(&self) -> std::ops::Range<u64> {
+        self.start..self.end
+    }
+
+    /// Number of documents counted.
+    pub fn n_documents(&self) -> u64 {
+        self.n_documents
+    }
+
+    /// Number of units (rows).
+    pub fn n_units(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// The terms, sorted.
+    pub fn terms(&self) -> &[String] {
+        &self.terms
+    }
+
+    /// The counts of two adjacent ranges of partitions, in partition order whichever is
+    /// `self`: one vocabulary, the rows of the earlier range first.
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] when the ranges are not adjacent.
+    pub fn merge(self, other: CountBlock) -> Result<CountBlock> {
+        let (a, b) = if self.start <= other.start {
+            (self, other)
+        } else {
+            (other, self)
+        };
+        if a.end != b.start {
+            return Err(Error::InvalidParameter(format!(
+                "count blocks of partitions {}..{} and {}..{} are not adjacent",
+                a.start, a.end, b.start, b.end
+            )));
+        }
+        let (terms, maps) = merge_sorted_terms(vec![a.terms, b.terms]);
+        let offset = a.n_documents as usize;
+        let mut rows = a.rows;
+        let mut maps = maps.into_iter();
+        let (ma, mb) = (
+            maps.next().unwrap_or_default(),
+            maps.next().unwrap_or_default(),
+        );
+        for r in &mut rows {
+            r.iter_mut().for_each(|e| e.0 = ma[e.0 as usize]);
+        }
+        rows.extend(b.rows.into_iter().map(|mut r| {
+            r.iter_mut().for_each(|e| e.0 = mb[e.0 as usize]);
+            r
+        }));
+        let mut units = a.units;
+        units.extend(b.units.into_iter().map(|mut u| {
+            u.document += offset;
+            u
+        }));
+        Ok(CountBlock {
+            start: a.start,
+            end: b.end,
+            n_documents: a.n_documents + b.n_documents,
+            terms,
+            rows,
+            units,
+        })
+    }
+
+    /// The document-term matrix of the range, pruned as [`Corpus::dtm`] prunes.
+    ///
+    /// # Errors
+    /// As [`Corpus::dtm`].
+    pub fn into_matrix(self, opts: &DtmOptions) -> Result<DocTermMatrix> {
+        RawCounts {
+            terms: self.terms,
+            rows: self.rows,
+        }
+        .into_matrix(opts, self.units)
+    }
+
+    /// The statistics of the range (document frequency over its units).
+    pub fn stats(&self) -> CorpusStats {
+        CorpusStats::from_raw(&self.raw_view())
+    }
+
+    /// The statistics of groups of documents: `groups[d]` is the group of document `d` (of
+    /// `n_groups`); one [`CorpusStats`] per group.
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] when `groups` is not one group below `n_groups` per document.
+    pub fn stats_by(&self, groups: &[u32], n_groups: usize) -> Result<Vec<CorpusStats>> {
+        if groups.len() as u64 != self.n_documents || groups.iter().any(|&g| g as usize >= n_groups)
+        {
+            return Err(Error::InvalidParameter(format!(
+                "{} group codes below {n_groups} for {} documents",
+                groups.len(),
+                self.n_documents
+            )));
+        }
+        let mut parts = vec![RawCounts::default(); n_groups];
+        for p in &mut parts {
+            p.terms = self.terms.clone();
+        }
+        for (r, u) in self.rows.iter().zip(&self.units) {
+            parts[groups[u.document] as usize].rows.push(r.clone());
+        }
+        Ok(parts
+            .iter()
+            .map(|p| {
+                let mut s = CorpusStats::from_raw(p);
+                s.df.retain(|_, v| *v > 0);
+                s.cf.retain(|t, _| s.df.contains_key(t));
+                s
+            })
+            .collect())
+    }
+
+    /// The top-`k` keywords of each row (of a block of documents), weighed as
+    /// [`DocTermMatrix::keywords`] weighs them, with the idf of `idf`, or with `ln(n / df)`
+    /// of the whole corpus's statistics `corpus` (as the in-memory corpus learns it).
+    pub fn keywords(
+        &self,
+        k: usize,
+        idf: Option<&IdfTable>,
+        corpus: &CorpusStats,
+    ) -> Vec<Vec<(String, f64)>> {
+        // Default options prune nothing here: every term of a block is in one of its rows.
+        let Ok(m) = self
+            .raw_view()
+            .into_matrix(&DtmOptions::default(), self.units.clone())
+        else {
+            return vec![Vec::new(); self.rows.len()];
+        };
+        match idf {
+            Some(idf) => m.keywords(k, idf),
+            None => {
+                let n = corpus.n_units as f64;
+                let learnt = IdfTable::from_pairs(self.terms.iter().map(|t| {
+                    let df = corpus.df.get(t).copied().unwrap_or(0) as f64;
+                    (t.clone(), (n / df).ln())
+                }));
+                m.keywords(k, &learnt)
+            }
+        }
+    }
+
+    fn raw_view(&self) -> RawCounts {
+        RawCounts {
+            terms: self.terms.clone(),
+            rows: self.rows.clone(),
+        }
+    }
+
+    /// The block in postcard's compact encoding (varint integers, length-prefixed strings).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        postcard::to_stdvec(self).unwrap_or_default()
+    }
+
+    /// A block from [`to_bytes`](Self::to_bytes).
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] when the bytes are not a block.
+    pub fn from_bytes(bytes: &[u8]) -> Result<CountBlock> {
+        postcard::from_bytes(bytes)
+            .map_err(|e| Error::InvalidParameter(format!("not a count block: {e}")))
+    }
+}
+
+impl CorpusStats {
+    /// The statistics in postcard's compact encoding.
+    ///
+    /// # Examples
+    /// ```
+    /// use wenmai_analyze::CorpusStats;
+    /// let s = CorpusStats::from_tokens(&[vec!["经济", "科技"]]);
+    /// assert_eq!(CorpusStats::from_bytes(&s.to_bytes()).unwrap(), s);
+    /// ```
+    pub fn to_bytes(&self) -> Vec<u8> {
+        postcard::to_stdvec(self).unwrap_or_default()
+    }
+
+    /// Statistics from [`to_bytes`](Self::to_bytes).
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] when the bytes are not statistics.
+    pub fn from_bytes(bytes: &[u8]) -> Result<CorpusStats> {
+        postcard::from_bytes(bytes)
+            .map_err(|e| Error::InvalidParameter(format!("not corpus statistics: {e}")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXTS: [&str; 5] = [
+        "发展经济，改革开放。",
+        "发展科技，科技强国。",
+        "学习C++和c++。",
+        "",
+        "一、总则\n保护环境。发展经济。",
+    ];
+
+    fn block(i: usize) -> CountBlock {
+        let c = Corpus::from_texts([TEXTS[i]]);
+        CountBlock::count(&c, &Analyzer::default(), Unit::Sentence, i as u64)
+    }
+
+    #[test]
+    fn any_tree_of_merges_is_the_matrix_of_the_whole_corpus() {
+        let whole = Corpus::from_texts(TEXTS);
+        let opts = DtmOptions::default();
+        let m = whole
+            .dtm(&Analyzer::default(), Unit::Sentence, &opts)
+            .unwrap();
+        let left = (0..TEXTS.len())
+            .map(block)
+            .reduce(|a, b| a.merge(b).unwrap())
+            .unwrap();
+        let right = (0..TEXTS.len())
+            .rev()
+            .map(block)
+            .reduce(|b, a| b.merge(a).unwrap())
+            .unwrap();
+        let pairs = block(0)
+            .merge(block(1))
+            .unwrap()
+            .merge(block(2).merge(block(3).merge(block(4)).unwrap()).unwrap())
+            .unwrap();
+        assert_eq!(left, right);
+        assert_eq!(left, pairs);
+        let bytes = CountBlock::from_bytes(&left.to_bytes()).unwrap();
+        assert_eq!(bytes.into_matrix(&opts).unwrap(), m);
+    }
+
+    #[test]
+    fn blocks_that_are_not_adjacent_do_not_merge() {
+        assert!(block(0).merge(block(2)).is_err());
+        assert!(CountBlock::from_bytes(b"\xff\xff").is_err());
+    }
+}
