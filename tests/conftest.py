@@ -93,3 +93,18 @@ def report_files(sample_or_corpus: Path) -> list[Path]:
 def seed_article() -> Path:
     """The sample article shipped with the repository."""
     return ROOT / "examples" / "seed-article.txt"
+
+
+def news_documents(split: str = "dev") -> list[str]:
+    """The articles of one split of the news (title line, body line, blank line each); skips
+    without the corpus (fails under CI)."""
+    path = corpus_root() / "news" / "inews_bdci2019" / f"{split}.txt"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    docs = ("\n".join(lines[i : i + 3]).strip("\n") for i in range(0, len(lines), 3))
+    return [d for d in docs if d]
+
+
+@pytest.fixture(scope="session")
+def news_texts() -> list[str]:
+    """The articles of the news corpus's dev split (about a thousand; skips without it)."""
+    return news_documents("dev")

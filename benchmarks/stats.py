@@ -1,0 +1,232 @@
+"""The corpus statistics of wenmai against the peer a user would reach for, on the news.
+
+    pip install -r benchmarks/requirements.txt
+    python benchmarks/stats.py                          # every task, $WENMAI_CORPUS/news
+    python benchmarks/stats.py --tasks kwic,collocations --repeat 3
+    python benchmarks/stats.py --corpus gov_reports --json stats.json
+
+Tasks (the peer does what its user would write, on the same documents):
+
+  dtm           Corpus.from_texts(docs).dtm(): the yardstick of "each statistic costs at most
+                twice dtm()" (no peer)
+  kwic          corpus.kwic("发展") / nltk ConcordanceIndex over the same tokens (built, then
+                find_concordance)
+  collocations  corpus.collocations(size=2) / jieba.lcut per document, then NLTK's
+                BigramCollocationFinder.from_documents scored with pmi, llr, chi2 and t
+  collocations5 corpus.collocations(size=5, min_count=2) (no peer: its peak memory)
+  cooccurrence  corpus.cooccurrence(window=5, terms=5000) / a plain Python Counter over the
+                same tokens, restricted to the same 5,000 terms
+  similarity    m.similarity("cosine") of every document with every other on the tf-idf
+                matrix / sklearn.metrics.pairwise.cosine_similarity of the same matrix
+  keyness       corpus.keyness(first half of the documents) / scipy.stats.chi2_contingency on
+                every term's 2x2 table
+
+Every (task, tool) pair runs in a fresh child process: it builds its inputs (the wenmai
+corpus parsed, or the peer's tokens), runs the task once as a warm-up, then --repeat times
+with a fresh Corpus each time (so no cached tokens), and reports the median wall time and
+the peak resident memory (VmHWM, which sees Rust's allocations). "x wenmai" is the peer's
+time over wenmai's; "x dtm" is wenmai's time over the dtm row's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from compare import NAMED_CORPORA, _rss_mb, corpus_root, split_documents  # noqa: E402
+
+TASKS: dict[str, tuple[str, ...]] = {
+    "dtm": ("wenmai",),
+    "kwic": ("wenmai", "nltk"),
+    "collocations": ("wenmai", "jieba+nltk"),
+    "collocations5": ("wenmai",),
+    "cooccurrence": ("wenmai", "python"),
+    "similarity": ("wenmai", "sklearn"),
+    "keyness": ("wenmai", "scipy"),
+}
+KWIC_TERM = "发展"
+TOP_TERMS = 5000
+
+
+def _corpus(docs: list[str]) -> Any:
+    import wenmai
+
+    return wenmai.Corpus.from_texts(docs)
+
+
+def _wenmai_tokens(docs: list[str]) -> list[list[str]]:
+    return _corpus(docs).tokens(unit="sentence")
+
+
+def make_task(task: str, tool: str, docs: list[str]) -> Callable[[], Any]:
+    """The timed call of one (task, tool): inputs are built here, outside the timing."""
+    if tool == "wenmai":
+        half = list(range(len(docs) // 2))
+        calls: dict[str, Callable[[Any], Any]] = {
+            "dtm": lambda c: c.dtm(),
+            "kwic": lambda c: c.kwic(KWIC_TERM),
+            "collocations": lambda c: c.collocations(size=2),
+            "collocations5": lambda c: c.collocations(size=5, min_count=2),
+            "cooccurrence": lambda c: c.cooccurrence(window=5, terms=TOP_TERMS),
+            "similarity": lambda c: c.dtm().tfidf().similarity("cosine"),
+            "keyness": lambda c: c.keyness([c.ids[i] for i in half]),
+        }
+        call = calls[task]
+        return lambda: call(_corpus(docs))
+    if task == "kwic":
+        from nltk.text import ConcordanceIndex
+
+        flat = [t for sentence in _wenmai_tokens(docs) for t in sentence]
+
+        def nltk_kwic() -> Any:
+            return ConcordanceIndex(flat).find_concordance(KWIC_TERM, width=80)
+
+        return nltk_kwic
+    if task == "collocations":
+        import jieba
+        from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
+
+        jieba.initialize()
+        m = BigramAssocMeasures
+
+        def jieba_nltk() -> Any:
+            finder = BigramCollocationFinder.from_documents(jieba.lcut(d) for d in docs)
+            finder.apply_freq_filter(2)
+            return [finder.score_ngrams(f) for f in
+                    (m.pmi, m.likelihood_ratio, m.chi_sq, m.student_t)]
+
+        return jieba_nltk
+    if task == "cooccurrence":
+        from collections import Counter
+
+        sentences = _wenmai_tokens(docs)
+        counts = Counter(t for s in sentences for t in s)
+        keep = {t for t, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_TERMS]}
+
+        def python_fcm() -> Any:
+            fcm: Counter[tuple[str, str]] = Counter()
+            for s in sentences:
+                for i, a in enumerate(s):
+                    if a not in keep:
+                        continue
+                    for b in s[i + 1 : i + 6]:
+                        if b in keep:
+                            fcm[(a, b) if a <= b else (b, a)] += 1
+            return fcm
+
+        return python_fcm
+    if task == "similarity":
+        from sklearn.metrics.pairwise import cosine_similarity
+
+        x = _corpus(docs).dtm().tfidf().to_scipy()
+        return lambda: cosine_similarity(x)
+    if task == "keyness":
+        import numpy as np
+        from scipy.stats import chi2_contingency
+
+        x = _corpus(docs).dtm().to_scipy()
+        target = np.zeros(x.shape[0], dtype=bool)
+        target[: x.shape[0] // 2] = True
+
+        def scipy_keyness() -> Any:
+            a = np.asarray(x[target].sum(axis=0)).ravel()
+            b = np.asarray(x[~target].sum(axis=0)).ravel()
+            na, nb = a.sum(), b.sum()
+            return [chi2_contingency([[a[j], b[j]], [na - a[j], nb - b[j]]])[0]
+                    for j in range(x.shape[1])]
+
+        return scipy_keyness
+    raise ValueError(f"no tool {tool!r} for {task!r}")
+
+
+def child(task: str, tool: str, corpus: str, repeat: int) -> dict[str, Any]:
+    docs = documents(corpus)
+    fn = make_task(task, tool, docs)
+    fn()
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return {"task": task, "tool": tool, "seconds": statistics.median(times),
+            "peak_rss_mb": _rss_mb("VmHWM")}
+
+
+def documents(corpus: str) -> list[str]:
+    folder, every = NAMED_CORPORA[corpus]
+    return split_documents(corpus_root() / folder, every)
+
+
+def measure(task: str, tool: str, corpus: str, repeat: int) -> dict[str, Any]:
+    cmd = [sys.executable, __file__, "--child", task, tool, "--corpus", corpus,
+           "--repeat", str(repeat)]
+    done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        return {"task": task, "tool": tool, "error": done.stderr.strip().splitlines()[-1:]}
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def render(results: list[dict[str, Any]], header: str) -> str:
+    wenmai = {r["task"]: r for r in results if r["tool"] == "wenmai" and "seconds" in r}
+    dtm = wenmai.get("dtm", {}).get("seconds")
+    lines = [header, "",
+             "| task | tool | median s | peak RSS MB | x wenmai | x dtm |",
+             "|---|---|---:|---:|---:|---:|"]
+    for r in results:
+        if "error" in r:
+            lines.append(f"| {r['task']} | {r['tool']} | error: {r['error']} | | | |")
+            continue
+        own = wenmai.get(r["task"])
+        ratio = f"{r['seconds'] / own['seconds']:.1f}" if own and r["tool"] != "wenmai" else ""
+        of_dtm = (f"{r['seconds'] / dtm:.2f}"
+                  if dtm and r["tool"] == "wenmai" and r["task"] != "dtm" else "")
+        lines.append(f"| {r['task']} | {r['tool']} | {r['seconds']:.3f} | "
+                     f"{r['peak_rss_mb']:.0f} | {ratio} | {of_dtm} |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("--corpus", default="news", choices=sorted(NAMED_CORPORA))
+    p.add_argument("--tasks", default=",".join(TASKS))
+    p.add_argument("--repeat", type=int, default=3)
+    p.add_argument("--json", type=Path)
+    p.add_argument("--child", nargs=2, metavar=("TASK", "TOOL"), help=argparse.SUPPRESS)
+    a = p.parse_args(argv)
+    if a.child:
+        print(json.dumps(child(a.child[0], a.child[1], a.corpus, a.repeat)))
+        return 0
+    tasks = [t for t in a.tasks.split(",") if t]
+    unknown = [t for t in tasks if t not in TASKS]
+    if unknown:
+        p.error(f"unknown task(s) {unknown}; choose from {list(TASKS)}")
+    if "dtm" not in tasks:
+        tasks.insert(0, "dtm")
+    docs = documents(a.corpus)
+    size = sum(len(d.encode()) for d in docs) / 1e6
+    header = (f"corpus {NAMED_CORPORA[a.corpus][0]} ({len(docs)} documents, {size:.1f} MB), "
+              f"{os.cpu_count()} cores, Python {platform.python_version()}, "
+              f"median of {a.repeat}")
+    results = []
+    for task in tasks:
+        for tool in TASKS[task]:
+            results.append(measure(task, tool, a.corpus, a.repeat))
+            print(results[-1], file=sys.stderr)
+    print(render(results, header))
+    if a.json:
+        a.json.write_text(json.dumps({"header": header, "results": results}, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
