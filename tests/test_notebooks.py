@@ -29,9 +29,9 @@ ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK_DIR = ROOT / "notebooks"
 NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb"))
 CELL_TIMEOUT = 900  # seconds for one cell
-PLOT_CALL = re.compile(r"\bwp\.(frequency|keywords|heatmap|trend|wordcloud)\(")
+PLOT_CALL = re.compile(r"\bwp\.(frequency|keywords|keyness|heatmap|network|trend|wordcloud)\(")
 # notebooks that read the corpus (all 56 government work reports)
-NEEDS_CORPUS = {"02-government-work-reports.ipynb"}
+NEEDS_CORPUS = {"02-government-work-reports.ipynb", "03-corpus-statistics.ipynb"}
 
 pytestmark = pytest.mark.notebooks
 

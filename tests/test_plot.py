@@ -392,3 +392,11 @@ def test_public_names_have_docstrings():
         obj = getattr(wp, name)
         if callable(obj):
             assert (obj.__doc__ or "").strip(), name
+
+
+def test_statistics_charts_docstring_examples():
+    import wenmai._plot_stats as ps
+
+    result = doctest.testmod(ps, optionflags=doctest.ELLIPSIS)
+    assert result.attempted >= 2
+    assert result.failed == 0

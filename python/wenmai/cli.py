@@ -25,6 +25,9 @@ examples:
   wenmai keywords 'reports/20*.txt' --top 10
   cat article.txt | wenmai keywords - --method textrank
   wenmai freq reports/ --by year --top 5 --format csv > terms.csv
+  wenmai kwic reports/ 全面从严治党 --window 8
+  wenmai keyness reports/ --target "year >= 2013"
+  wenmai collocations reports/ --size 2 --top 30
 
 exit status: 0 success, 1 some inputs failed (each named on standard error,
 the others processed), 2 usage error.
@@ -227,6 +230,11 @@ examples:
     )
     _add_output_options(freq)
     _add_input_options(freq)
+
+    from wenmai._cli.stats import add_parsers
+
+    add_parsers(sub, _Formatter, _PATHS_HELP, _add_input_options, _add_output_options,
+                _positive)
     return parser
 
 

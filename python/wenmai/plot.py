@@ -22,7 +22,9 @@ document-term matrix) and return the matplotlib ``Axes`` they drew on (``ax.figu
 - :func:`keywords`: tf-idf and TextRank keywords side by side;
 - :func:`heatmap`: units (sections, documents, decades) x terms;
 - :func:`trend`: frequency of terms per 10,000 tokens over a document variable such as year;
-- :func:`wordcloud`: a word cloud (the ``wordcloud`` package) drawn with the CJK font.
+- :func:`wordcloud`: a word cloud (the ``wordcloud`` package) drawn with the CJK font;
+- :func:`keyness`: the terms most typical of a target and of its reference, as bars;
+- :func:`network`: a co-occurrence network of ``corpus.cooccurrence()`` (networkx layout).
 
 Examples
 --------
@@ -58,8 +60,10 @@ __all__ = [
     "font_properties",
     "frequency",
     "heatmap",
+    "keyness",
     "keywords",
     "missing_glyphs",
+    "network",
     "rc_params",
     "trend",
     "use_cjk_font",
@@ -748,3 +752,7 @@ def wordcloud(
             ax.set_title(title)
     ax.wordcloud = cloud  # type: ignore[attr-defined]
     return ax
+
+
+# The corpus-statistics charts live in their own module; imported last, they use the above.
+from wenmai._plot_stats import keyness, network  # noqa: E402

@@ -65,6 +65,14 @@ def _load(args: argparse.Namespace, paths: list[str]) -> Loaded:
 def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     """Dispatches to the subcommand named in ``args``."""
     commands = {"report": report, "parse": parse, "keywords": keywords, "freq": freq}
+    if args.command in ("kwic", "keyness", "collocations"):
+        from wenmai._cli import stats
+
+        loaded = _load(args, args.paths)
+        if not loaded.documents:
+            return EXIT_FAILED_INPUTS
+        command = getattr(stats, args.command)
+        return int(command(args, parser, loaded))
     return commands[args.command](args, parser)
 
 
