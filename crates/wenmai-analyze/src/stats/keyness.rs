@@ -405,7 +405,7 @@ impl Hypergeom {
                 lo_t = theta;
             }
             let mut next = theta - f / var;
-            if !(next > lo_t && next < hi_t) || !next.is_finite() {
+            if !(next > lo_t && next < hi_t && next.is_finite()) {
                 next = match (lo_t.is_finite(), hi_t.is_finite()) {
                     (true, true) => 0.5 * (lo_t + hi_t),
                     (true, false) => lo_t + 1.0_f64.max(lo_t.abs()),
