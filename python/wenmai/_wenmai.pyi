@@ -23,6 +23,7 @@ __all__ = [
     "keywords",
     "CorpusCore",
     "corpus_tokens",
+    "corpus_keyness",
     "glob_files",
     "Document",
     "Meta",
@@ -344,6 +345,20 @@ def dtm_transform_texts(
 def corpus_tokens(
     core: CorpusCore, analyzer: Analyzer | None = None, unit: str = ...
 ) -> list[list[str]]: ...
+def corpus_keyness(
+    core: CorpusCore,
+    target: Sequence[bool],
+    measure: str = "chi2",
+    correction: str = "default",
+    analyzer: Analyzer | None = None,
+    unit: str = ...,
+) -> tuple[
+    list[str],
+    npt.NDArray[np.float64],
+    npt.NDArray[np.float64],
+    npt.NDArray[np.uint64],
+    npt.NDArray[np.uint64],
+]: ...
 
 @final
 class CorpusCore:

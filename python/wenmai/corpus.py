@@ -233,6 +233,22 @@ class Corpus:
         feed another tool."""
         return corpus_tokens(self._core, analyzer, unit)
 
+    def keyness(self, target: Any, measure: str = "chi2", correction: str = "default",
+                analyzer: Analyzer | None = None, unit: str = "document") -> pd.DataFrame:
+        """Keyness of the ``target`` documents against the others (quanteda
+        ``textstat_keyness``): a DataFrame ``term, stat, p, n_target, n_reference``, by
+        ``stat`` descending, ties in term order; terms over-used in the reference are negative.
+
+        ``target``: a pandas expression on ``docvars`` (``"year >= 2013"``), a boolean mask
+        over the documents, or a list of doc ids (or of positions). ``measure``: ``"chi2"``
+        (Yates by quanteda's rule under ``correction="default"``, always with ``"yates"``, as
+        ``scipy.stats.chi2_contingency``), ``"lr"`` (G2; Williams' correction by default),
+        ``"pmi"``, ``"exact"`` (Fisher; the stat is the conditional MLE odds ratio, as R's
+        ``fisher.test``). The formulas are in ``wenmai._stats.keyness``."""
+        from wenmai._stats.keyness import keyness
+
+        return keyness(self, target, measure, correction, analyzer, unit)
+
     def dtm(
         self,
         analyzer: Analyzer | None = None,

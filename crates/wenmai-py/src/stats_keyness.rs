@@ -1,0 +1,56 @@
+//! Keyness of a target group of documents (`Corpus.keyness`): conversion of the mask and
+//! the names, and of the result to numpy arrays.
+
+use numpy::{IntoPyArray, PyArray1};
+use pyo3::prelude::*;
+use wenmai_analyze::{KeynessCorrection, KeynessMeasure, Unit, keyness};
+
+use crate::analyze::PyAnalyzer;
+use crate::convert::Wrap;
+use crate::corpus::{PyCorpusCore, analyzer_of};
+use crate::errors::{analyze_error, run};
+
+/// The columns of a keyness table: terms, statistic, p-value, target and reference counts.
+type KeynessColumns<'py> = (
+    Vec<String>,
+    Bound<'py, PyArray1<f64>>,
+    Bound<'py, PyArray1<f64>>,
+    Bound<'py, PyArray1<u64>>,
+    Bound<'py, PyArray1<u64>>,
+);
+
+/// Keyness of the documents where `target` is true against the others, sorted by statistic.
+#[pyfunction]
+#[pyo3(signature = (core, target, measure="chi2", correction="default", analyzer=None, unit=Wrap(Unit::Document)))]
+pub fn corpus_keyness<'py>(
+    py: Python<'py>,
+    core: PyRef<'py, PyCorpusCore>,
+    target: Vec<bool>,
+    measure: &str,
+    correction: &str,
+    analyzer: Option<PyRef<'py, PyAnalyzer>>,
+    unit: Wrap<Unit>,
+) -> PyResult<KeynessColumns<'py>> {
+    let measure: KeynessMeasure = measure.parse().map_err(analyze_error)?;
+    let correction: KeynessCorrection = correction.parse().map_err(analyze_error)?;
+    let an = analyzer_of(analyzer);
+    let corpus = core.core.corpus();
+    if target.len() != corpus.len() {
+        return Err(pyo3::exceptions::PyValueError::new_err(format!(
+            "the target mask has {} entries for {} documents: give one per document",
+            target.len(),
+            corpus.len()
+        )));
+    }
+    let k = run(py, || {
+        keyness(&corpus.tokens(&an, unit.0), &target, measure, correction)
+    })?
+    .map_err(analyze_error)?;
+    Ok((
+        k.terms,
+        k.stat.into_pyarray(py),
+        k.p.into_pyarray(py),
+        k.n_target.into_pyarray(py),
+        k.n_reference.into_pyarray(py),
+    ))
+}
