@@ -23,6 +23,7 @@ __all__ = [
     "keywords",
     "CorpusCore",
     "corpus_tokens",
+    "corpus_cooccurrence",
     "glob_files",
     "Document",
     "Meta",
@@ -344,6 +345,20 @@ def dtm_transform_texts(
 def corpus_tokens(
     core: CorpusCore, analyzer: Analyzer | None = None, unit: str = ...
 ) -> list[list[str]]: ...
+def corpus_cooccurrence(
+    core: CorpusCore,
+    analyzer: Analyzer | None = None,
+    unit: str = ...,
+    window: int = 5,
+    context: str = "window",
+    count: str = "frequency",
+    terms: Sequence[str] | None = None,
+    top: int | None = None,
+    ordered: bool = False,
+    tri: bool = True,
+) -> tuple[
+    list[str], npt.NDArray[np.int64], npt.NDArray[np.int32], npt.NDArray[np.float64]
+]: ...
 
 @final
 class CorpusCore:
