@@ -111,17 +111,25 @@ def make_task(task: str, tool: str, docs: list[str]) -> Callable[[], Any]:
 
         sentences = _wenmai_tokens(docs)
         counts = Counter(t for s in sentences for t in s)
-        keep = {t for t, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_TERMS]}
+        top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_TERMS]
+        rank = {t: k for k, (t, _) in enumerate(top)}
 
         def python_fcm() -> Any:
-            fcm: Counter[tuple[str, str]] = Counter()
+            # wenmai's matrix: the upper triangle in rank order, equal pairs twice (quanteda)
+            fcm: Counter[tuple[int, int]] = Counter()
             for s in sentences:
                 for i, a in enumerate(s):
-                    if a not in keep:
+                    ra = rank.get(a)
+                    if ra is None:
                         continue
                     for b in s[i + 1 : i + 6]:
-                        if b in keep:
-                            fcm[(a, b) if a <= b else (b, a)] += 1
+                        rb = rank.get(b)
+                        if rb is None:
+                            continue
+                        if ra == rb:
+                            fcm[(ra, ra)] += 2
+                        else:
+                            fcm[(ra, rb) if ra < rb else (rb, ra)] += 1
             return fcm
 
         return python_fcm

@@ -24,6 +24,7 @@ __all__ = [
     "CorpusCore",
     "corpus_tokens",
     "corpus_keyness",
+    "corpus_cooccurrence",
     "glob_files",
     "Document",
     "Meta",
@@ -358,6 +359,20 @@ def corpus_keyness(
     npt.NDArray[np.float64],
     npt.NDArray[np.uint64],
     npt.NDArray[np.uint64],
+]: ...
+def corpus_cooccurrence(
+    core: CorpusCore,
+    analyzer: Analyzer | None = None,
+    unit: str = ...,
+    window: int = 5,
+    context: str = "window",
+    count: str = "frequency",
+    terms: Sequence[str] | None = None,
+    top: int | None = None,
+    ordered: bool = False,
+    tri: bool = True,
+) -> tuple[
+    list[str], npt.NDArray[np.int64], npt.NDArray[np.int32], npt.NDArray[np.float64]
 ]: ...
 
 @final

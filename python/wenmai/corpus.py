@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -20,6 +20,9 @@ from wenmai._wenmai import (
     corpus_tokens,
     glob_files,
 )
+
+if TYPE_CHECKING:
+    from wenmai._stats.cooccurrence import Cooccurrence
 
 
 class FileError(NamedTuple):
@@ -248,6 +251,35 @@ class Corpus:
         from wenmai._stats.keyness import keyness
 
         return keyness(self, target, measure, correction, analyzer, unit)
+    def cooccurrence(self, window: int = 5, context: str = "window", count: str = "frequency",
+                     terms: int | Sequence[str] | None = None, analyzer: Analyzer | None = None,
+                     ordered: bool = False, tri: bool = True,
+                     unit: str = "document") -> Cooccurrence:
+        """The feature co-occurrence matrix of ``tokens()``, as quanteda's ``fcm``.
+
+        ``context="window"``: tokens at most ``window`` positions apart in one sentence
+        (never across one). ``count="frequency"``: cell ``(a, b)`` counts the ordered pairs
+        of positions ``i != j`` with ``a`` at ``i``, ``b`` at ``j``; the matrix is symmetric
+        and the diagonal counts each pair of equal tokens twice (quanteda's). ``"weighted"``:
+        each pair adds ``1 / distance``. ``"boolean"``: 1 per ``unit`` in which the pair
+        occurs within the window (2 on the diagonal, as quanteda). ``ordered=True``: row
+        ``a`` counts only ``b`` after ``a`` (diagonal once; not symmetric; ``tri`` ignored).
+
+        ``context="sentence"`` / ``"document"`` (each ``unit``): frequency sums
+        ``n_a * n_b`` over contexts and ``n_a * (n_a - 1) / 2`` on the diagonal; boolean
+        counts the contexts holding both (on the diagonal, holding ``a`` twice or more).
+        Weighted counts and ``ordered`` need the window context.
+
+        ``terms``: an int ``N`` keeps the ``N`` most frequent terms (most frequent first, ties
+        in term order), a list keeps those terms in its order (terms absent from the corpus
+        are left out silently, as quanteda's ``fcm_select``), ``None`` keeps every term
+        (sorted). Other tokens still hold their place in a window. ``tri=True`` keeps the
+        upper triangle (diagonal included) in that order. Returns a ``Cooccurrence``
+        (``to_scipy()``, ``to_numpy()``, ``to_pandas()``, ``terms``, ``shape``)."""
+        from wenmai._stats.cooccurrence import cooccurrence
+
+        return cooccurrence(self._core, analyzer, unit, window, context, count, terms,
+                            ordered, tri)
 
     def dtm(
         self,

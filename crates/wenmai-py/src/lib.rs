@@ -14,6 +14,7 @@ pub mod errors;
 pub mod glob;
 pub mod partition;
 pub mod segmenter;
+pub mod stats_cooccurrence;
 pub mod stats_keyness;
 pub mod stats_tokens;
 pub mod text;
@@ -106,6 +107,8 @@ mod _wenmai {
     use super::partition::{PyCorpusStats, PyCountBlock, count_block};
     #[pymodule_export]
     use super::segmenter::PySegmenter;
+    #[pymodule_export]
+    use super::stats_cooccurrence::corpus_cooccurrence;
     #[pymodule_export]
     use super::stats_keyness::corpus_keyness;
     #[pymodule_export]

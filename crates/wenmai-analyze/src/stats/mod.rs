@@ -3,6 +3,7 @@
 //! merge them; the corpus statistics that compare and relate terms (keyness, collocations,
 //! co-occurrence, similarity) live beside it.
 
+mod cooccurrence;
 mod keyness;
 mod tokens;
 
@@ -12,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::count::RawCounts;
 use crate::keywords::IdfTable;
+pub use cooccurrence::{CoCount, Context, Cooccurrence, CooccurrenceOptions, TermSelection};
 pub use keyness::{Keyness, KeynessCorrection, KeynessMeasure, keyness};
 pub use tokens::Tokens;
 
