@@ -3,6 +3,8 @@
 //! merge them; the corpus statistics that compare and relate terms (keyness, collocations,
 //! co-occurrence, similarity) live beside it.
 
+mod lexdiv;
+mod similarity;
 mod tokens;
 
 use std::collections::BTreeMap;
@@ -11,6 +13,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::count::RawCounts;
 use crate::keywords::IdfTable;
+pub use lexdiv::{Lexdiv, LexdivMeasure, lexdiv};
+pub use similarity::{
+    CsrView, MAX_DENSE_ITEMS, Margin, Neighbours, SimilarityMethod, nearest, similarity_matrix,
+};
 pub use tokens::Tokens;
 
 /// Corpus statistics: a commutative monoid, so threads, processes and partitions can each
