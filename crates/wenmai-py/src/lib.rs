@@ -14,6 +14,8 @@ pub mod errors;
 pub mod glob;
 pub mod partition;
 pub mod segmenter;
+pub mod stats_lexdiv;
+pub mod stats_similarity;
 pub mod stats_tokens;
 pub mod text;
 
@@ -105,6 +107,10 @@ mod _wenmai {
     use super::partition::{PyCorpusStats, PyCountBlock, count_block};
     #[pymodule_export]
     use super::segmenter::PySegmenter;
+    #[pymodule_export]
+    use super::stats_lexdiv::corpus_lexdiv;
+    #[pymodule_export]
+    use super::stats_similarity::{matrix_group, matrix_similarity};
     #[pymodule_export]
     use super::stats_tokens::corpus_tokens;
     #[pymodule_export]

@@ -9,8 +9,11 @@ use crate::error::{Error, Result};
 /// CSR arrays `(indptr, indices, data)`.
 pub type CsrParts = (Vec<i64>, Vec<i32>, Vec<f64>);
 
+/// The group of a row left out of every group (a missing label).
+pub const DROPPED: u32 = u32::MAX;
+
 /// Sum the rows of the CSR matrix `(indptr, indices, data)` with `n_cols` columns into
-/// `n_groups` rows: `groups[i]` is the group of row `i`. Each group's rows are added in row
+/// `n_groups` rows: `groups[i]` is the group of row `i` ([`DROPPED`]: none). Each group's rows are added in row
 /// order, groups in parallel, so the sums are the same for any number of threads; a column
 /// whose sum is 0 in a group is not stored.
 ///
@@ -39,22 +42,25 @@ pub fn group_rows(
             groups.len()
         )));
     }
-    if let Some(&g) = groups.iter().find(|&&g| g as usize >= n_groups) {
+    if let Some(&g) = groups
+        .iter()
+        .find(|&&g| g as usize >= n_groups && g != DROPPED)
+    {
         return Err(Error::InvalidParameter(format!(
             "group {g} is not below the number of groups ({n_groups})"
         )));
     }
     // The rows of each group in row order: a counting sort.
     let mut start = vec![0usize; n_groups + 1];
-    for &g in groups {
+    for &g in groups.iter().filter(|&&g| g != DROPPED) {
         start[g as usize + 1] += 1;
     }
     for k in 1..start.len() {
         start[k] += start[k - 1];
     }
     let mut next = start.clone();
-    let mut members = vec![0usize; n_rows];
-    for (i, &g) in groups.iter().enumerate() {
+    let mut members = vec![0usize; start[n_groups]];
+    for (i, &g) in groups.iter().enumerate().filter(|e| *e.1 != DROPPED) {
         members[next[g as usize]] = i;
         next[g as usize] += 1;
     }
@@ -163,6 +169,8 @@ mod tests {
         assert_eq!(run(2), g);
         assert_eq!(run(8), g);
         assert!(m.group(&[0, 1], 2).is_err());
+        let some = m.group(&[DROPPED, 0, DROPPED, DROPPED, 0], 1).unwrap();
+        assert_eq!(some.to_dense().row(0), want.row(0));
         assert!(m.group(&[0, 1, 2, 3, 4], 4).is_err());
     }
 }

@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::unit::UnitRef;
-pub use group::{CsrParts, group_rows};
+pub use group::{CsrParts, DROPPED, group_rows};
 pub(crate) use weights::column_counts;
 use weights::{idf_of, normalize_row, rows_mut, weigh_rows};
 
