@@ -25,6 +25,9 @@ __all__ = [
     "corpus_tokens",
     "corpus_keyness",
     "corpus_cooccurrence",
+    "corpus_lexdiv",
+    "matrix_group",
+    "matrix_similarity",
     "glob_files",
     "Document",
     "Meta",
@@ -289,6 +292,12 @@ class DocTermMatrix:
         sublinear_tf: bool = False,
     ) -> DocTermMatrix: ...
     def top_terms(self, k: int) -> list[list[tuple[str, float]]]: ...
+    def similarity(
+        self, method: str = "cosine", margin: str = "units", top_k: int | None = None
+    ) -> Any: ...  # numpy.ndarray, or scipy.sparse.csr_matrix with top_k
+    def group(self, by: Any) -> DocTermMatrix: ...
+    def _with_docvars(self, docvars: Callable[[], Any]) -> DocTermMatrix: ...
+    def _docvars(self) -> Any: ...  # pandas.DataFrame | None
     def __len__(self) -> int: ...
 
 @final
@@ -374,6 +383,27 @@ def corpus_cooccurrence(
 ) -> tuple[
     list[str], npt.NDArray[np.int64], npt.NDArray[np.int32], npt.NDArray[np.float64]
 ]: ...
+def corpus_lexdiv(
+    core: CorpusCore,
+    measures: Sequence[str],
+    analyzer: Analyzer | None = None,
+    unit: str = ...,
+    window: int = 100,
+    segment: int = 100,
+    log_base: float = 10.0,
+) -> tuple[
+    list[npt.NDArray[np.float64]], int, int, list[int], list[int | None], list[int | None]
+]: ...
+def matrix_similarity(
+    m: DocTermMatrix, method: str, margin: str, top_k: int | None = None
+) -> Any: ...  # an n x n array, or (data, indices, indptr, n) with top_k
+def matrix_group(
+    m: DocTermMatrix,
+    codes: npt.NDArray[np.int64],
+    n_groups: int,
+    units: Any,
+    keep_docvars: bool,
+) -> DocTermMatrix: ...
 
 @final
 class CorpusCore:

@@ -293,8 +293,11 @@ class Corpus:
         """The document-term matrix: one row per unit (``"document"``, ``"section"``,
         ``"paragraph"``, ``"sentence"``), terms in sorted order, pruned by ``min_df`` /
         ``max_df`` (an int is a count, a float a proportion) and ``max_features`` as in
-        scikit-learn. ``.to_scipy()``, ``.terms``, ``.units``, ``.tfidf(...)``."""
-        return self._core.dtm(analyzer, unit, min_df, max_df, max_features, binary)
+        scikit-learn. ``.to_scipy()``, ``.terms``, ``.units``, ``.tfidf(...)``,
+        ``.similarity(...)``; ``.group("year")`` by a document variable (the matrix keeps a
+        reference to this corpus for its docvars)."""
+        m = self._core.dtm(analyzer, unit, min_df, max_df, max_features, binary)
+        return m._with_docvars(lambda: self.docvars)
 
     def frequency(self, analyzer: Analyzer | None = None, by: str | None = None,
                   top: int | None = None) -> pd.DataFrame:
@@ -329,6 +332,31 @@ class Corpus:
         if not parts:
             return pd.DataFrame(columns=[by, "term", "count", "doc_count"])
         return pd.concat(parts, ignore_index=True)
+
+    def lexdiv(self, measures: str | Sequence[str] = ("TTR", "CTTR", "MATTR", "MSTTR", "Maas", "K"),
+               unit: str = "document", analyzer: Analyzer | None = None, window: int = 100,
+               segment: int = 100, *, log_base: float = 10) -> pd.DataFrame:
+        """Lexical diversity of every unit (quanteda's ``textstat_lexdiv``) over the tokens
+        ``tokens(analyzer, unit)`` gives: a DataFrame ``doc_id`` (plus ``section``, ``index``
+        for units other than documents) and one column per measure (NaN for an empty unit).
+
+        With ``N`` tokens, ``V`` types, ``V(i)`` types occurring ``i`` times and ``log`` to
+        ``log_base`` (quanteda's ``log.base``, 10): ``TTR = V / N``; ``C = log V / log N``;
+        ``R = V / sqrt(N)``; ``CTTR = V / sqrt(2N)``; ``U = (log N)^2 / (log N - log V)``;
+        ``S = log(log V) / log(log N)``; ``K = 10^4 (sum_i V(i) (i/N)^2 - 1/N)``;
+        ``I = V^2 / (M2 - V)``, ``M2 = sum_i i^2 V(i)`` (0 when ``M2 = V``);
+        ``D = sum_i V(i) (i/N) ((i-1)/(N-1))``; ``Vm = sqrt(sum_i V(i) (i/N)^2 - 1/V)``;
+        ``Maas = sqrt((log N - log V) / (log N)^2)``, which adds, as in quanteda,
+        ``lgV0 = log10 V / sqrt(1 - (log10 V / log10 N)^2)`` and ``lgeV0`` (the same with
+        natural logarithms); ``MATTR``: the mean TTR of every ``window`` consecutive tokens
+        (Covington and McFall 2010), the window running over the whole unit, across its
+        sentences; ``MSTTR``: the mean TTR of consecutive segments of ``segment`` tokens, a
+        shorter remainder left out. As quanteda, a window (segment) longer than a unit is
+        reset to the fewest tokens of any non-empty unit, with a warning. ``"all"`` gives
+        every measure; an unknown one raises ``ValueError`` listing the choices."""
+        from wenmai._stats.lexdiv import lexdiv
+
+        return lexdiv(self, measures, unit, analyzer, window, segment, log_base)
 
     def keywords(
         self,

@@ -187,6 +187,15 @@ pub struct PyDocTermMatrix {
     values: Option<Arc<Vec<f64>>>,
     ids: Arc<Vec<String>>,
     idf: Option<Arc<Vec<f64>>>,
+    context: Arc<MatrixContext>,
+}
+
+/// What a matrix knows beyond its rows: where to get its corpus's docvars (for `group(by)`)
+/// and, for a grouped matrix, the table that says each group (its `units`).
+#[derive(Debug, Default)]
+pub(crate) struct MatrixContext {
+    pub(crate) docvars: Option<Py<PyAny>>,
+    pub(crate) units: Option<Py<PyAny>>,
 }
 
 impl PyDocTermMatrix {
@@ -202,7 +211,32 @@ impl PyDocTermMatrix {
             values: None,
             ids,
             idf: None,
+            context: Arc::default(),
         }
+    }
+
+    /// A matrix with its context (see [`MatrixContext`]).
+    pub(crate) fn with_context(mut self, context: MatrixContext) -> Self {
+        self.context = Arc::new(context);
+        self
+    }
+
+    /// The corpus document ids and the context of the matrix.
+    pub(crate) fn origin(&self) -> (&Arc<Vec<String>>, &MatrixContext) {
+        (&self.ids, &self.context)
+    }
+
+    /// The matrix as borrowed CSR arrays (with its values).
+    pub(crate) fn view(&self) -> wenmai_analyze::stats::CsrView<'_> {
+        wenmai_analyze::stats::CsrView {
+            data: self.values(),
+            ..wenmai_analyze::stats::CsrView::of(&self.m)
+        }
+    }
+
+    /// The matrix itself (its values may be kept apart: see [`PyDocTermMatrix::view`]).
+    pub(crate) fn counts(&self) -> &DocTermMatrix {
+        &self.m
     }
 
     /// The values of the matrix.
@@ -231,6 +265,7 @@ impl PyDocTermMatrix {
             values: Some(Arc::new(values)),
             ids: Arc::clone(&self.ids),
             idf: idf.map(Arc::new),
+            context: Arc::clone(&self.context),
         }
     }
 }
@@ -293,6 +328,9 @@ impl PyDocTermMatrix {
     /// Empty columns when the matrix was built from bare token lists.
     #[getter]
     fn units<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        if let Some(table) = &self.context.units {
+            return table.bind(py).call_method0("copy");
+        }
         let u = &self.m.units;
         let cols = PyDict::new(py);
         cols.set_item(
@@ -397,6 +435,49 @@ impl PyDocTermMatrix {
                 })
                 .collect()
         })
+    }
+    /// Similarity (or distance) of every pair of units (`margin="units"`) or terms
+    /// (`"terms"`): `method` "cosine", "jaccard", "correlation" or "euclidean" (a distance).
+    /// A dense numpy array, or with `top_k` each item's `top_k` nearest neighbours as a
+    /// `scipy.sparse.csr_matrix` (see `wenmai._stats.similarity.similarity`).
+    #[pyo3(signature = (method="cosine", margin="units", top_k=None))]
+    fn similarity<'py>(
+        slf: &Bound<'py, Self>,
+        method: &str,
+        margin: &str,
+        top_k: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let f = slf.py().import("wenmai._stats.similarity")?;
+        f.getattr("similarity")?.call1((slf, method, margin, top_k))
+    }
+    /// The rows summed per group (quanteda's `dfm_group`): `by` a docvar name, "document",
+    /// "section" or one label per row (see `wenmai._stats.group.group`).
+    fn group<'py>(slf: &Bound<'py, Self>, by: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let f = slf.py().import("wenmai._stats.group")?;
+        f.getattr("group")?.call1((slf, by))
+    }
+    /// This matrix with `docvars`, a callable returning its corpus's docvars DataFrame (what
+    /// `Corpus.dtm` attaches, for `group(by)`).
+    fn _with_docvars(&self, py: Python<'_>, docvars: Py<PyAny>) -> PyDocTermMatrix {
+        let units = self.context.units.as_ref().map(|u| u.clone_ref(py));
+        PyDocTermMatrix {
+            m: Arc::clone(&self.m),
+            values: self.values.clone(),
+            ids: Arc::clone(&self.ids),
+            idf: self.idf.clone(),
+            context: Arc::new(MatrixContext {
+                docvars: Some(docvars),
+                units,
+            }),
+        }
+    }
+    /// The docvars DataFrame of the corpus this matrix was counted from, else None.
+    fn _docvars<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.context
+            .docvars
+            .as_ref()
+            .map(|f| f.bind(py).call0())
+            .transpose()
     }
     fn __len__(&self) -> usize {
         self.m.n_rows()

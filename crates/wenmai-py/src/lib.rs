@@ -16,6 +16,8 @@ pub mod partition;
 pub mod segmenter;
 pub mod stats_cooccurrence;
 pub mod stats_keyness;
+pub mod stats_lexdiv;
+pub mod stats_similarity;
 pub mod stats_tokens;
 pub mod text;
 
@@ -111,6 +113,10 @@ mod _wenmai {
     use super::stats_cooccurrence::corpus_cooccurrence;
     #[pymodule_export]
     use super::stats_keyness::corpus_keyness;
+    #[pymodule_export]
+    use super::stats_lexdiv::corpus_lexdiv;
+    #[pymodule_export]
+    use super::stats_similarity::{matrix_group, matrix_similarity};
     #[pymodule_export]
     use super::stats_tokens::corpus_tokens;
     #[pymodule_export]

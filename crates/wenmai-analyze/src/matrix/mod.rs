@@ -6,6 +6,7 @@
 //! - Weights: counts, binary, tf-idf with `smooth_idf`, `sublinear_tf` and `norm` as
 //!   `TfidfTransformer` computes them.
 
+mod group;
 mod weights;
 
 use std::collections::HashMap;
@@ -16,6 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::unit::UnitRef;
+pub use group::{CsrParts, DROPPED, group_rows};
 pub(crate) use weights::column_counts;
 use weights::{idf_of, normalize_row, rows_mut, weigh_rows};
 

@@ -5,6 +5,8 @@
 
 mod cooccurrence;
 mod keyness;
+mod lexdiv;
+mod similarity;
 mod tokens;
 
 use std::collections::BTreeMap;
@@ -15,6 +17,10 @@ use crate::count::RawCounts;
 use crate::keywords::IdfTable;
 pub use cooccurrence::{CoCount, Context, Cooccurrence, CooccurrenceOptions, TermSelection};
 pub use keyness::{Keyness, KeynessCorrection, KeynessMeasure, keyness};
+pub use lexdiv::{Lexdiv, LexdivMeasure, lexdiv};
+pub use similarity::{
+    CsrView, MAX_DENSE_ITEMS, Margin, Neighbours, SimilarityMethod, nearest, similarity_matrix,
+};
 pub use tokens::Tokens;
 
 /// Corpus statistics: a commutative monoid, so threads, processes and partitions can each
