@@ -14,6 +14,7 @@ pub mod errors;
 pub mod glob;
 pub mod partition;
 pub mod segmenter;
+pub mod stats_collocations;
 pub mod stats_tokens;
 pub mod text;
 
@@ -105,6 +106,8 @@ mod _wenmai {
     use super::partition::{PyCorpusStats, PyCountBlock, count_block};
     #[pymodule_export]
     use super::segmenter::PySegmenter;
+    #[pymodule_export]
+    use super::stats_collocations::corpus_collocations;
     #[pymodule_export]
     use super::stats_tokens::corpus_tokens;
     #[pymodule_export]

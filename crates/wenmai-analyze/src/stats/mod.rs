@@ -3,6 +3,7 @@
 //! merge them; the corpus statistics that compare and relate terms (keyness, collocations,
 //! co-occurrence, similarity) live beside it.
 
+mod collocations;
 mod tokens;
 
 use std::collections::BTreeMap;
@@ -11,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::count::RawCounts;
 use crate::keywords::IdfTable;
+pub use collocations::{CollocationOptions, Collocations, Measure};
 pub use tokens::Tokens;
 
 /// Corpus statistics: a commutative monoid, so threads, processes and partitions can each
