@@ -28,6 +28,7 @@ __all__ = [
     "corpus_lexdiv",
     "matrix_group",
     "matrix_similarity",
+    "corpus_collocations",
     "glob_files",
     "Document",
     "Meta",
@@ -355,6 +356,20 @@ def dtm_transform_texts(
 def corpus_tokens(
     core: CorpusCore, analyzer: Analyzer | None = None, unit: str = ...
 ) -> list[list[str]]: ...
+def corpus_collocations(
+    core: CorpusCore,
+    size: int = 2,
+    min_count: int = 2,
+    measures: Sequence[str] | None = None,
+    smoothing: float = 0.5,
+    analyzer: Analyzer | None = None,
+    unit: str = ...,
+) -> tuple[
+    list[str],
+    list[tuple[str, ...]],
+    npt.NDArray[np.int64],
+    list[tuple[str, npt.NDArray[np.float64]]],
+]: ...
 def corpus_keyness(
     core: CorpusCore,
     target: Sequence[bool],

@@ -251,6 +251,7 @@ class Corpus:
         from wenmai._stats.keyness import keyness
 
         return keyness(self, target, measure, correction, analyzer, unit)
+
     def cooccurrence(self, window: int = 5, context: str = "window", count: str = "frequency",
                      terms: int | Sequence[str] | None = None, analyzer: Analyzer | None = None,
                      ordered: bool = False, tri: bool = True,
@@ -280,6 +281,33 @@ class Corpus:
 
         return cooccurrence(self._core, analyzer, unit, window, context, count, terms,
                             ordered, tri)
+
+    def collocations(
+        self,
+        size: int = 2,
+        min_count: int = 2,
+        measures: str | Sequence[str] = ("pmi", "llr", "chi2", "t", "lambda"),
+        analyzer: Analyzer | None = None,
+        unit: str = "sentence",
+        smoothing: float = 0.5,
+    ) -> pd.DataFrame:
+        """Collocations (quanteda ``textstat_collocations``): the runs of ``size`` (2 to 5)
+        tokens seen at least ``min_count`` times, never across a sentence, scored.
+
+        A DataFrame ``collocation`` (the tokens joined without a space, as Chinese is
+        read), ``count``, one column per measure in the order given, and ``tokens`` (the
+        tuple of tokens: joined strings can coincide, ``中国|人`` and ``中|国人``).
+        ``pmi``, ``llr``, ``chi2`` and ``t`` are NLTK's ``pmi``, ``likelihood_ratio``,
+        ``chi_sq`` and ``student_t`` as ``BigramCollocationFinder`` (resp. Trigram,
+        Quadgram; for 5 tokens the same general formulas) computes them from
+        ``self.tokens(unit="sentence")``; ``lambda`` adds ``lambda`` and ``z`` as quanteda
+        (``smoothing`` added to each cell; the formula in
+        ``wenmai_analyze::stats::Collocations``). Rows are sorted by the first measure,
+        highest first (``lambda`` by ``z``, as quanteda sorts; NaN last), ties in term order;
+        pass ``measures=("lambda", ...)`` for quanteda's order."""
+        from wenmai._stats.collocations import collocations
+
+        return collocations(self._core, size, min_count, measures, analyzer, unit, smoothing)
 
     def dtm(
         self,

@@ -48,6 +48,7 @@ pub use keywords::{IdfTable, Keyword, KeywordExtractor};
 pub use matrix::{DfBound, DocTermMatrix, DtmOptions, Norm, TfidfOptions, Vocabulary};
 pub use partition::CountBlock;
 pub use stats::{CoCount, Context, Cooccurrence, CooccurrenceOptions, TermSelection};
+pub use stats::{CollocationOptions, Collocations};
 pub use stats::{CorpusStats, Keyness, KeynessCorrection, KeynessMeasure, Tokens, keyness};
 pub use unit::{Unit, UnitRef};
 pub use wenmai_parse;

@@ -14,6 +14,7 @@ pub mod errors;
 pub mod glob;
 pub mod partition;
 pub mod segmenter;
+pub mod stats_collocations;
 pub mod stats_cooccurrence;
 pub mod stats_keyness;
 pub mod stats_lexdiv;
@@ -109,6 +110,8 @@ mod _wenmai {
     use super::partition::{PyCorpusStats, PyCountBlock, count_block};
     #[pymodule_export]
     use super::segmenter::PySegmenter;
+    #[pymodule_export]
+    use super::stats_collocations::corpus_collocations;
     #[pymodule_export]
     use super::stats_cooccurrence::corpus_cooccurrence;
     #[pymodule_export]

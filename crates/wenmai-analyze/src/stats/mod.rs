@@ -3,6 +3,7 @@
 //! merge them; the corpus statistics that compare and relate terms (keyness, collocations,
 //! co-occurrence, similarity) live beside it.
 
+mod collocations;
 mod cooccurrence;
 mod keyness;
 mod lexdiv;
@@ -15,6 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::count::RawCounts;
 use crate::keywords::IdfTable;
+pub use collocations::{CollocationOptions, Collocations, Measure};
 pub use cooccurrence::{CoCount, Context, Cooccurrence, CooccurrenceOptions, TermSelection};
 pub use keyness::{Keyness, KeynessCorrection, KeynessMeasure, keyness};
 pub use lexdiv::{Lexdiv, LexdivMeasure, lexdiv};

@@ -1,0 +1,70 @@
+"""``Corpus.collocations``: argument checks, and the DataFrame around
+``wenmai._wenmai.corpus_collocations`` (counting and scoring are in Rust)."""
+
+from __future__ import annotations
+
+import numbers
+from collections.abc import Sequence
+from typing import Any
+
+import pandas as pd
+
+from wenmai._wenmai import corpus_collocations
+
+MEASURES = ("pmi", "llr", "chi2", "t", "lambda")
+"""The measures ``collocations`` computes, in its default order."""
+
+UNITS = ("document", "section", "paragraph", "sentence")
+
+
+def _int(name: str, value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise ValueError(f"{name} must be an integer, got {value!r}")
+    return int(value)
+
+
+def check_measures(measures: str | Sequence[str]) -> list[str]:
+    """The measures as a list without repeats; a ValueError naming the choices otherwise."""
+    given = [measures] if isinstance(measures, str) else list(measures)
+    out: list[str] = []
+    for m in given:
+        if not isinstance(m, str) or m not in MEASURES:
+            raise ValueError(
+                f"unknown collocation measure {m!r}; choose from {', '.join(MEASURES)}"
+            )
+        if m not in out:
+            out.append(m)
+    return out
+
+
+def collocations(
+    core: Any,
+    size: int = 2,
+    min_count: int = 2,
+    measures: str | Sequence[str] = MEASURES,
+    analyzer: Any = None,
+    unit: str = "sentence",
+    smoothing: float = 0.5,
+) -> pd.DataFrame:
+    """See ``Corpus.collocations``."""
+    size = _int("size", size)
+    if not 2 <= size <= 5:
+        raise ValueError(f"size must be 2 to 5 (tokens per collocation), got {size}")
+    min_count = _int("min_count", min_count)
+    if min_count < 1:
+        raise ValueError(f"min_count must be at least 1, got {min_count}")
+    names = check_measures(measures)
+    if unit not in UNITS:
+        raise ValueError(f"unit must be one of {', '.join(UNITS)}, got {unit!r}")
+    if isinstance(smoothing, bool) or not isinstance(smoothing, numbers.Real) or not (
+        0 <= float(smoothing) < float("inf")
+    ):
+        raise ValueError(f"smoothing must be a finite number >= 0, got {smoothing!r}")
+    joined, tokens, count, columns = corpus_collocations(
+        core, size, min_count, names, float(smoothing), analyzer, unit
+    )
+    data: dict[str, Any] = {"collocation": pd.Series(joined, dtype=object), "count": count}
+    for name, values in columns:
+        data[name] = values
+    data["tokens"] = pd.Series(tokens, dtype=object)
+    return pd.DataFrame(data)
