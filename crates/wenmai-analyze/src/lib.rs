@@ -47,7 +47,7 @@ pub use error::{Error, Result};
 pub use keywords::{IdfTable, Keyword, KeywordExtractor};
 pub use matrix::{DfBound, DocTermMatrix, DtmOptions, Norm, TfidfOptions, Vocabulary};
 pub use partition::CountBlock;
-pub use stats::{CorpusStats, Keyness, KeynessCorrection, KeynessMeasure, Tokens, keyness};
+pub use stats::{CorpusStats, Keyness, KeynessCorrection, KeynessMeasure, Tokens};
 pub use unit::{Unit, UnitRef};
 pub use wenmai_parse;
 pub use wenmai_segment;

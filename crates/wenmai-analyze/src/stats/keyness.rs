@@ -36,8 +36,11 @@ use std::str::FromStr;
 
 use rayon::prelude::*;
 
-use super::Tokens;
+use crate::analyzer::Analyzer;
+use crate::corpus::CachedCorpus;
 use crate::error::{Error, Result};
+use crate::matrix::{DocTermMatrix, DtmOptions};
+use crate::unit::Unit;
 
 /// The association measure of [`keyness`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -556,21 +559,24 @@ impl Keyness {
     }
 }
 
-/// Each term's count in the units of target documents and in the others.
-fn column_sums(tokens: &Tokens, target: &[bool]) -> (Vec<u64>, Vec<u64>) {
-    let n = tokens.terms.len();
-    (0..tokens.len())
+/// Each term's count in the rows of target documents and in the others.
+fn column_sums(m: &DocTermMatrix, target: &[bool]) -> (Vec<u64>, Vec<u64>) {
+    let n = m.terms.len();
+    let rows = m.indptr.len().saturating_sub(1);
+    // Rows in blocks, each block's sums added in block order: integers, so any split and
+    // any thread count give the same sums.
+    (0..rows.div_ceil(256))
         .into_par_iter()
         .fold(
             || (vec![0u64; n], vec![0u64; n]),
-            |(mut t, mut r), u| {
-                let side = if target[tokens.units[u].document] {
-                    &mut t
-                } else {
-                    &mut r
-                };
-                for &id in &tokens.ids[tokens.unit_range(u)] {
-                    side[id as usize] += 1;
+            |(mut t, mut r), block| {
+                for i in block * 256..((block + 1) * 256).min(rows) {
+                    let doc = m.units.get(i).map_or(i, |u| u.document);
+                    let side = if target[doc] { &mut t } else { &mut r };
+                    let (cols, vals) = m.row(i);
+                    for (&j, &v) in cols.iter().zip(vals) {
+                        side[j as usize] += v as u64;
+                    }
                 }
                 (t, r)
             },
@@ -585,35 +591,11 @@ fn column_sums(tokens: &Tokens, target: &[bool]) -> (Vec<u64>, Vec<u64>) {
         )
 }
 
-/// Keyness of the target documents (`target[i]` for document `i`) against the others, over
-/// the tokens `dtm()` counts.
-///
-/// # Examples
-/// ```
-/// use wenmai_analyze::{Analyzer, Corpus, KeynessCorrection, KeynessMeasure, Unit, keyness};
-/// let c = Corpus::from_texts(["改革开放，改革发展。", "经济发展，经济增长。"]);
-/// let t = c.tokens(&Analyzer::default(), Unit::Document);
-/// let k = keyness(&t, &[true, false], KeynessMeasure::Lr, KeynessCorrection::None).unwrap();
-/// assert_eq!(k.terms[0], "改革");
-/// assert_eq!((k.n_target[0], k.n_reference[0]), (2, 0));
-/// assert!(keyness(&t, &[true, true], KeynessMeasure::Lr, KeynessCorrection::None).is_err());
-/// ```
-pub fn keyness(
-    tokens: &Tokens,
-    target: &[bool],
-    measure: KeynessMeasure,
-    correction: KeynessCorrection,
-) -> Result<Keyness> {
-    check(measure, correction)?;
-    let n_docs = tokens
-        .units
-        .iter()
-        .map(|u| u.document + 1)
-        .max()
-        .unwrap_or(0);
-    if target.len() < n_docs {
+/// The target must pick some documents but not all, from a mask of one entry per document.
+fn check_target(target: &[bool], n_documents: usize) -> Result<()> {
+    if target.len() != n_documents {
         return Err(Error::InvalidParameter(format!(
-            "the target mask has {} entries for {n_docs} documents: give one per document",
+            "the target mask has {} entries for {n_documents} documents: give one per document",
             target.len()
         )));
     }
@@ -625,8 +607,81 @@ pub fn keyness(
              documents, so choose some but not all"
         )));
     }
-    let (t, r) = column_sums(tokens, target);
-    Keyness::from_counts(tokens.terms.clone(), &t, &r, measure, correction)
+    Ok(())
+}
+
+impl Keyness {
+    /// Keyness of the target documents (`target[i]` for document `i`) against the others,
+    /// from a count matrix whose rows are units of those documents (each row's document is
+    /// its [`UnitRef`](crate::UnitRef); a matrix without units has one row per document).
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] for a weighted matrix (a value that is no count), a
+    /// target that selects no document or every one, or a correction the measure lacks.
+    ///
+    /// # Examples
+    /// ```
+    /// use wenmai_analyze::{DocTermMatrix, Keyness, KeynessCorrection, KeynessMeasure};
+    /// let m = DocTermMatrix::from_tokens(&[vec!["a", "a", "b"], vec!["b", "c"]], &Default::default())
+    ///     .unwrap();
+    /// let k = Keyness::from_matrix(&m, &[true, false], KeynessMeasure::Lr, KeynessCorrection::None)
+    ///     .unwrap();
+    /// assert_eq!(k.terms, ["a", "b", "c"]);
+    /// assert_eq!((k.n_target, k.n_reference), (vec![2, 1, 0], vec![0, 1, 1]));
+    /// ```
+    pub fn from_matrix(
+        m: &DocTermMatrix,
+        target: &[bool],
+        measure: KeynessMeasure,
+        correction: KeynessCorrection,
+    ) -> Result<Keyness> {
+        check(measure, correction)?;
+        let n_documents = match m.units.iter().map(|u| u.document).max() {
+            Some(last) => (last + 1).max(target.len()),
+            None => m.indptr.len().saturating_sub(1),
+        };
+        check_target(target, n_documents)?;
+        if let Some(v) = m.data.iter().find(|&&v| !(v >= 0.0 && v.fract() == 0.0)) {
+            return Err(Error::InvalidParameter(format!(
+                "keyness needs counts, and the matrix holds {v}: give the unweighted dtm()"
+            )));
+        }
+        let (t, r) = column_sums(m, target);
+        Keyness::from_counts(m.terms.clone(), &t, &r, measure, correction)
+    }
+}
+
+impl CachedCorpus {
+    /// Keyness of the target documents (`target[i]` for document `i`) against the others,
+    /// over the counts `dtm()` makes of `unit`s (for documents, the kept counts).
+    ///
+    /// # Errors
+    /// As [`Keyness::from_matrix`]; a mask that is not one entry per document.
+    ///
+    /// # Examples
+    /// ```
+    /// use wenmai_analyze::{Analyzer, CachedCorpus, Corpus, KeynessCorrection, KeynessMeasure, Unit};
+    /// let c = CachedCorpus::new(Corpus::from_texts(["改革开放，改革发展。", "经济发展，经济增长。"]));
+    /// let (m, none) = (KeynessMeasure::Lr, KeynessCorrection::None);
+    /// let k = c.keyness(&Analyzer::default(), Unit::Document, &[true, false], m, none).unwrap();
+    /// let i = k.terms.iter().position(|t| t == "改革").unwrap();
+    /// assert_eq!((k.n_target[i], k.n_reference[i]), (1, 0));
+    /// assert!(k.stat[i] > 0.0 && k.stat[k.len() - 1] < 0.0);
+    /// assert!(c.keyness(&Analyzer::default(), Unit::Document, &[true, true], m, none).is_err());
+    /// ```
+    pub fn keyness(
+        &self,
+        analyzer: &Analyzer,
+        unit: Unit,
+        target: &[bool],
+        measure: KeynessMeasure,
+        correction: KeynessCorrection,
+    ) -> Result<Keyness> {
+        check(measure, correction)?;
+        check_target(target, self.corpus().len())?;
+        let m = self.dtm(analyzer, unit, &DtmOptions::default())?;
+        Keyness::from_matrix(&m, target, measure, correction)
+    }
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::count::RawCounts;
 use crate::keywords::IdfTable;
-pub use keyness::{Keyness, KeynessCorrection, KeynessMeasure, keyness};
+pub use keyness::{Keyness, KeynessCorrection, KeynessMeasure};
 pub use tokens::Tokens;
 
 /// Corpus statistics: a commutative monoid, so threads, processes and partitions can each
