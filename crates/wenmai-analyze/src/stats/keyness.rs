@@ -1,15 +1,16 @@
 //! Keyness (quanteda's `textstat_keyness`): how much more, or less, a term is used in a
 //! target group of documents than in the reference (every other document).
 //!
-//! Each term gets the 2x2 table of its count in the target (`a`) and in the reference (`b`)
-//! against the other tokens of each (`c = n_target - a`, `d = n_reference - b`), and one
+//! Each term gets the 2x2 table of its count in the target (`a`) and in the reference (`b`),
+//! as `dtm()` counts them, against the other tokens of each (`c = n_target - a`, `d = n_reference - b`), and one
 //! association measure of that table:
 //!
 //! * `chi2`: Pearson's chi-square, `N (|ad - bc| - N/2·δ)² / ((a+b)(c+d)(a+c)(b+d))`, where
 //!   δ = 1 applies Yates' continuity correction. `Default` applies it as quanteda does, when
 //!   `|ad - bc| >= N/2` and some expected cell is under 5; `Yates` always, clipped as
 //!   `scipy.stats.chi2_contingency(correction=True)` clips it (the statistic is then 0 when
-//!   `|ad - bc| < N/2`); `None` never.
+//!   `|ad - bc| < N/2`); `None` never. (quanteda's `yates` is its default rule again, and
+//!   its `williams` multiplies chi2 by Williams' q; that one is refused here.)
 //! * `lr`: the likelihood ratio `G2 = 2 Σ O ln(O/E)` over the four cells (0 ln 0 = 0).
 //!   `Default` and `Williams` divide it by Williams' `q = 1 + (N/(a+b) + N/(c+d) - 1)
 //!   (N/(a+c) + N/(b+d) - 1) / 6N` (1 when a cell is 0, as quanteda), as quanteda's
@@ -29,7 +30,7 @@
 //! (`ad < bc`), as quanteda signs them; `pmi` is signed by itself and `exact` is an odds
 //! ratio (below 1 for those terms). The p-value of `chi2`, `lr` and `pmi` is the upper tail
 //! of the chi-square distribution with one degree of freedom at `|stat|`, as quanteda's
-//! `1 - pchisq(abs(stat), 1)` (computed as `erfc(sqrt(|stat|/2))`, exact in the far tail).
+//! `1 - pchisq(abs(stat), 1)` (computed as `erfc(sqrt(|stat|/2))`, accurate in the far tail).
 
 use std::fmt;
 use std::str::FromStr;
