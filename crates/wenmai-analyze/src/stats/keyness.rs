@@ -779,6 +779,20 @@ mod tests {
     }
 
     #[test]
+    fn from_matrix_refuses_weights_and_bad_targets() {
+        let docs = [vec!["a", "a", "b"], vec!["b", "c"]];
+        let m = DocTermMatrix::from_tokens(&docs, &DtmOptions::default()).unwrap();
+        let (lr, none) = (KeynessMeasure::Lr, KeynessCorrection::None);
+        let (w, _) = m.tfidf(&Default::default());
+        let e = Keyness::from_matrix(&w, &[true, false], lr, none).unwrap_err();
+        assert!(e.to_string().contains("needs counts"), "{e}");
+        let e = Keyness::from_matrix(&m, &[true], lr, none).unwrap_err();
+        assert!(e.to_string().contains("1 entries for 2 documents"), "{e}");
+        let e = Keyness::from_matrix(&m, &[false, false], lr, none).unwrap_err();
+        assert!(e.to_string().contains("selects no document"), "{e}");
+    }
+
+    #[test]
     fn bad_corrections_name_the_choices() {
         let e = check(KeynessMeasure::Chi2, KeynessCorrection::Williams).unwrap_err();
         assert!(e.to_string().contains("default, yates, none"), "{e}");
