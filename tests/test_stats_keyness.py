@@ -348,6 +348,23 @@ def test_bad_input_says_what_to_change(small: wenmai.Corpus, kwargs: dict[str, o
         small.keyness(**kwargs)  # type: ignore[arg-type]
 
 
+def test_a_target_without_tokens_is_refused() -> None:
+    corpus = wenmai.Corpus.from_texts(["。", "经济发展。"])
+    with pytest.raises(ValueError, match="the target documents have no tokens"):
+        corpus.keyness(["0"])
+
+
+def test_one_term_type_has_no_association() -> None:
+    """A table with an empty margin (the corpus has one term type) measures nothing: stat 0
+    and p 1 (an odds ratio of NaN for exact), where scipy's chi2_contingency refuses it."""
+    corpus = wenmai.Corpus.from_texts(["经济", "经济 经济"])
+    for measure in ("chi2", "lr", "pmi"):
+        k = corpus.keyness(["0"], measure=measure)
+        assert (k["stat"].tolist(), k["p"].tolist()) == ([0.0], [1.0]), measure
+    k = corpus.keyness(["0"], measure="exact")
+    assert np.isnan(k["stat"][0]) and k["p"][0] == 1.0
+
+
 def test_native_errors_are_value_errors(small: wenmai.Corpus) -> None:
     from wenmai._wenmai import corpus_keyness
 

@@ -243,11 +243,20 @@ class Corpus:
         ``stat`` descending, ties in term order; terms over-used in the reference are negative.
 
         ``target``: a pandas expression on ``docvars`` (``"year >= 2013"``), a boolean mask
-        over the documents, or a list of doc ids (or of positions). ``measure``: ``"chi2"``
-        (Yates by quanteda's rule under ``correction="default"``, always with ``"yates"``, as
-        ``scipy.stats.chi2_contingency``), ``"lr"`` (G2; Williams' correction by default),
-        ``"pmi"``, ``"exact"`` (Fisher; the stat is the conditional MLE odds ratio, as R's
-        ``fisher.test``). The formulas are in ``wenmai._stats.keyness``."""
+        over the documents, or a list of doc ids (or of positions). ``measure``:
+
+        - ``"chi2"``: as ``scipy.stats.chi2_contingency``; ``correction="default"`` applies
+          Yates when ``|ad - bc| >= N/2`` and an expected cell is under 5 (quanteda's rule),
+          ``"yates"`` always (as scipy's ``correction=True``), ``"none"`` never.
+        - ``"lr"``: G2 (``lambda_="log-likelihood"``); ``"default"`` and ``"williams"``
+          divide it by Williams' q, as quanteda documents its default (its C++ instead moves
+          the cells by its Yates rule), ``"yates"`` as scipy's ``correction=True``.
+        - ``"pmi"``: ``log(a / E(a) + 1e-9)``, quanteda's.
+        - ``"exact"``: Fisher's test; ``stat`` is the conditional MLE of the odds ratio (R's
+          ``fisher.test``, as quanteda; scipy's ``contingency.odds_ratio``), ``p`` two-sided.
+
+        ``p`` of chi2, lr and pmi is ``1 - pchisq(|stat|, 1)`` as quanteda. The counts are
+        ``dtm(analyzer, unit)``'s, summed over the target's and the others' units."""
         from wenmai._stats.keyness import keyness
 
         return keyness(self, target, measure, correction, analyzer, unit)

@@ -49,7 +49,7 @@ pub use matrix::{DfBound, DocTermMatrix, DtmOptions, Norm, TfidfOptions, Vocabul
 pub use partition::CountBlock;
 pub use stats::{CoCount, Context, Cooccurrence, CooccurrenceOptions, TermSelection};
 pub use stats::{CollocationOptions, Collocations};
-pub use stats::{CorpusStats, Keyness, KeynessCorrection, KeynessMeasure, Tokens, keyness};
+pub use stats::{CorpusStats, Keyness, KeynessCorrection, KeynessMeasure, Tokens};
 pub use unit::{Unit, UnitRef};
 pub use wenmai_parse;
 pub use wenmai_segment;

@@ -3,7 +3,7 @@
 
 use numpy::{IntoPyArray, PyArray1};
 use pyo3::prelude::*;
-use wenmai_analyze::{KeynessCorrection, KeynessMeasure, Unit, keyness};
+use wenmai_analyze::{KeynessCorrection, KeynessMeasure, Unit};
 
 use crate::analyze::PyAnalyzer;
 use crate::convert::Wrap;
@@ -34,16 +34,9 @@ pub fn corpus_keyness<'py>(
     let measure: KeynessMeasure = measure.parse().map_err(analyze_error)?;
     let correction: KeynessCorrection = correction.parse().map_err(analyze_error)?;
     let an = analyzer_of(analyzer);
-    let corpus = core.core.corpus();
-    if target.len() != corpus.len() {
-        return Err(pyo3::exceptions::PyValueError::new_err(format!(
-            "the target mask has {} entries for {} documents: give one per document",
-            target.len(),
-            corpus.len()
-        )));
-    }
+    let core = &core.core;
     let k = run(py, || {
-        keyness(&corpus.tokens(&an, unit.0), &target, measure, correction)
+        core.keyness(&an, unit.0, &target, measure, correction)
     })?
     .map_err(analyze_error)?;
     Ok((

@@ -1,15 +1,16 @@
 //! Keyness (quanteda's `textstat_keyness`): how much more, or less, a term is used in a
 //! target group of documents than in the reference (every other document).
 //!
-//! Each term gets the 2x2 table of its count in the target (`a`) and in the reference (`b`)
-//! against the other tokens of each (`c = n_target - a`, `d = n_reference - b`), and one
+//! Each term gets the 2x2 table of its count in the target (`a`) and in the reference (`b`),
+//! as `dtm()` counts them, against the other tokens of each (`c = n_target - a`, `d = n_reference - b`), and one
 //! association measure of that table:
 //!
 //! * `chi2`: Pearson's chi-square, `N (|ad - bc| - N/2·δ)² / ((a+b)(c+d)(a+c)(b+d))`, where
 //!   δ = 1 applies Yates' continuity correction. `Default` applies it as quanteda does, when
 //!   `|ad - bc| >= N/2` and some expected cell is under 5; `Yates` always, clipped as
 //!   `scipy.stats.chi2_contingency(correction=True)` clips it (the statistic is then 0 when
-//!   `|ad - bc| < N/2`); `None` never.
+//!   `|ad - bc| < N/2`); `None` never. (quanteda's `yates` is its default rule again, and
+//!   its `williams` multiplies chi2 by Williams' q; that one is refused here.)
 //! * `lr`: the likelihood ratio `G2 = 2 Σ O ln(O/E)` over the four cells (0 ln 0 = 0).
 //!   `Default` and `Williams` divide it by Williams' `q = 1 + (N/(a+b) + N/(c+d) - 1)
 //!   (N/(a+c) + N/(b+d) - 1) / 6N` (1 when a cell is 0, as quanteda), as quanteda's
@@ -29,15 +30,18 @@
 //! (`ad < bc`), as quanteda signs them; `pmi` is signed by itself and `exact` is an odds
 //! ratio (below 1 for those terms). The p-value of `chi2`, `lr` and `pmi` is the upper tail
 //! of the chi-square distribution with one degree of freedom at `|stat|`, as quanteda's
-//! `1 - pchisq(abs(stat), 1)` (computed as `erfc(sqrt(|stat|/2))`, exact in the far tail).
+//! `1 - pchisq(abs(stat), 1)` (computed as `erfc(sqrt(|stat|/2))`, accurate in the far tail).
 
 use std::fmt;
 use std::str::FromStr;
 
 use rayon::prelude::*;
 
-use super::Tokens;
+use crate::analyzer::Analyzer;
+use crate::corpus::CachedCorpus;
 use crate::error::{Error, Result};
+use crate::matrix::{DocTermMatrix, DtmOptions};
+use crate::unit::Unit;
 
 /// The association measure of [`keyness`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -556,21 +560,24 @@ impl Keyness {
     }
 }
 
-/// Each term's count in the units of target documents and in the others.
-fn column_sums(tokens: &Tokens, target: &[bool]) -> (Vec<u64>, Vec<u64>) {
-    let n = tokens.terms.len();
-    (0..tokens.len())
+/// Each term's count in the rows of target documents and in the others.
+fn column_sums(m: &DocTermMatrix, target: &[bool]) -> (Vec<u64>, Vec<u64>) {
+    let n = m.terms.len();
+    let rows = m.indptr.len().saturating_sub(1);
+    // Rows in blocks, each block's sums added in block order: integers, so any split and
+    // any thread count give the same sums.
+    (0..rows.div_ceil(256))
         .into_par_iter()
         .fold(
             || (vec![0u64; n], vec![0u64; n]),
-            |(mut t, mut r), u| {
-                let side = if target[tokens.units[u].document] {
-                    &mut t
-                } else {
-                    &mut r
-                };
-                for &id in &tokens.ids[tokens.unit_range(u)] {
-                    side[id as usize] += 1;
+            |(mut t, mut r), block| {
+                for i in block * 256..((block + 1) * 256).min(rows) {
+                    let doc = m.units.get(i).map_or(i, |u| u.document);
+                    let side = if target[doc] { &mut t } else { &mut r };
+                    let (cols, vals) = m.row(i);
+                    for (&j, &v) in cols.iter().zip(vals) {
+                        side[j as usize] += v as u64;
+                    }
                 }
                 (t, r)
             },
@@ -585,35 +592,11 @@ fn column_sums(tokens: &Tokens, target: &[bool]) -> (Vec<u64>, Vec<u64>) {
         )
 }
 
-/// Keyness of the target documents (`target[i]` for document `i`) against the others, over
-/// the tokens `dtm()` counts.
-///
-/// # Examples
-/// ```
-/// use wenmai_analyze::{Analyzer, Corpus, KeynessCorrection, KeynessMeasure, Unit, keyness};
-/// let c = Corpus::from_texts(["改革开放，改革发展。", "经济发展，经济增长。"]);
-/// let t = c.tokens(&Analyzer::default(), Unit::Document);
-/// let k = keyness(&t, &[true, false], KeynessMeasure::Lr, KeynessCorrection::None).unwrap();
-/// assert_eq!(k.terms[0], "改革");
-/// assert_eq!((k.n_target[0], k.n_reference[0]), (2, 0));
-/// assert!(keyness(&t, &[true, true], KeynessMeasure::Lr, KeynessCorrection::None).is_err());
-/// ```
-pub fn keyness(
-    tokens: &Tokens,
-    target: &[bool],
-    measure: KeynessMeasure,
-    correction: KeynessCorrection,
-) -> Result<Keyness> {
-    check(measure, correction)?;
-    let n_docs = tokens
-        .units
-        .iter()
-        .map(|u| u.document + 1)
-        .max()
-        .unwrap_or(0);
-    if target.len() < n_docs {
+/// The target must pick some documents but not all, from a mask of one entry per document.
+fn check_target(target: &[bool], n_documents: usize) -> Result<()> {
+    if target.len() != n_documents {
         return Err(Error::InvalidParameter(format!(
-            "the target mask has {} entries for {n_docs} documents: give one per document",
+            "the target mask has {} entries for {n_documents} documents: give one per document",
             target.len()
         )));
     }
@@ -625,8 +608,81 @@ pub fn keyness(
              documents, so choose some but not all"
         )));
     }
-    let (t, r) = column_sums(tokens, target);
-    Keyness::from_counts(tokens.terms.clone(), &t, &r, measure, correction)
+    Ok(())
+}
+
+impl Keyness {
+    /// Keyness of the target documents (`target[i]` for document `i`) against the others,
+    /// from a count matrix whose rows are units of those documents (each row's document is
+    /// its [`UnitRef`](crate::UnitRef); a matrix without units has one row per document).
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] for a weighted matrix (a value that is no count), a
+    /// target that selects no document or every one, or a correction the measure lacks.
+    ///
+    /// # Examples
+    /// ```
+    /// use wenmai_analyze::{DocTermMatrix, Keyness, KeynessCorrection, KeynessMeasure};
+    /// let m = DocTermMatrix::from_tokens(&[vec!["a", "a", "b"], vec!["b", "c"]], &Default::default())
+    ///     .unwrap();
+    /// let k = Keyness::from_matrix(&m, &[true, false], KeynessMeasure::Lr, KeynessCorrection::None)
+    ///     .unwrap();
+    /// assert_eq!(k.terms, ["a", "b", "c"]);
+    /// assert_eq!((k.n_target, k.n_reference), (vec![2, 1, 0], vec![0, 1, 1]));
+    /// ```
+    pub fn from_matrix(
+        m: &DocTermMatrix,
+        target: &[bool],
+        measure: KeynessMeasure,
+        correction: KeynessCorrection,
+    ) -> Result<Keyness> {
+        check(measure, correction)?;
+        let n_documents = match m.units.iter().map(|u| u.document).max() {
+            Some(last) => (last + 1).max(target.len()),
+            None => m.indptr.len().saturating_sub(1),
+        };
+        check_target(target, n_documents)?;
+        if let Some(v) = m.data.iter().find(|&&v| !(v >= 0.0 && v.fract() == 0.0)) {
+            return Err(Error::InvalidParameter(format!(
+                "keyness needs counts, and the matrix holds {v}: give the unweighted dtm()"
+            )));
+        }
+        let (t, r) = column_sums(m, target);
+        Keyness::from_counts(m.terms.clone(), &t, &r, measure, correction)
+    }
+}
+
+impl CachedCorpus {
+    /// Keyness of the target documents (`target[i]` for document `i`) against the others,
+    /// over the counts `dtm()` makes of `unit`s (for documents, the kept counts).
+    ///
+    /// # Errors
+    /// As [`Keyness::from_matrix`]; a mask that is not one entry per document.
+    ///
+    /// # Examples
+    /// ```
+    /// use wenmai_analyze::{Analyzer, CachedCorpus, Corpus, KeynessCorrection, KeynessMeasure, Unit};
+    /// let c = CachedCorpus::new(Corpus::from_texts(["改革开放，改革发展。", "经济发展，经济增长。"]));
+    /// let (m, none) = (KeynessMeasure::Lr, KeynessCorrection::None);
+    /// let k = c.keyness(&Analyzer::default(), Unit::Document, &[true, false], m, none).unwrap();
+    /// let i = k.terms.iter().position(|t| t == "改革").unwrap();
+    /// assert_eq!((k.n_target[i], k.n_reference[i]), (1, 0));
+    /// assert!(k.stat[i] > 0.0 && k.stat[k.len() - 1] < 0.0);
+    /// assert!(c.keyness(&Analyzer::default(), Unit::Document, &[true, true], m, none).is_err());
+    /// ```
+    pub fn keyness(
+        &self,
+        analyzer: &Analyzer,
+        unit: Unit,
+        target: &[bool],
+        measure: KeynessMeasure,
+        correction: KeynessCorrection,
+    ) -> Result<Keyness> {
+        check(measure, correction)?;
+        check_target(target, self.corpus().len())?;
+        let m = self.dtm(analyzer, unit, &DtmOptions::default())?;
+        Keyness::from_matrix(&m, target, measure, correction)
+    }
 }
 
 #[cfg(test)]
@@ -720,6 +776,20 @@ mod tests {
             assert_eq!(one, run(2, m));
             assert_eq!(one, run(8, m));
         }
+    }
+
+    #[test]
+    fn from_matrix_refuses_weights_and_bad_targets() {
+        let docs = [vec!["a", "a", "b"], vec!["b", "c"]];
+        let m = DocTermMatrix::from_tokens(&docs, &DtmOptions::default()).unwrap();
+        let (lr, none) = (KeynessMeasure::Lr, KeynessCorrection::None);
+        let (w, _) = m.tfidf(&Default::default());
+        let e = Keyness::from_matrix(&w, &[true, false], lr, none).unwrap_err();
+        assert!(e.to_string().contains("needs counts"), "{e}");
+        let e = Keyness::from_matrix(&m, &[true], lr, none).unwrap_err();
+        assert!(e.to_string().contains("1 entries for 2 documents"), "{e}");
+        let e = Keyness::from_matrix(&m, &[false, false], lr, none).unwrap_err();
+        assert!(e.to_string().contains("selects no document"), "{e}");
     }
 
     #[test]

@@ -18,7 +18,7 @@ use crate::count::RawCounts;
 use crate::keywords::IdfTable;
 pub use collocations::{CollocationOptions, Collocations, Measure};
 pub use cooccurrence::{CoCount, Context, Cooccurrence, CooccurrenceOptions, TermSelection};
-pub use keyness::{Keyness, KeynessCorrection, KeynessMeasure, keyness};
+pub use keyness::{Keyness, KeynessCorrection, KeynessMeasure};
 pub use lexdiv::{Lexdiv, LexdivMeasure, lexdiv};
 pub use similarity::{
     CsrView, MAX_DENSE_ITEMS, Margin, Neighbours, SimilarityMethod, nearest, similarity_matrix,
