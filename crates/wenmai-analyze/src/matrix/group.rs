@@ -64,8 +64,10 @@ pub fn group_rows(
         members[next[g as usize]] = i;
         next[g as usize] += 1;
     }
+    // At least 64 groups a task: each task zeroes its own buffers of n_cols.
     let rows: Vec<Vec<(i32, f64)>> = (0..n_groups)
         .into_par_iter()
+        .with_min_len(64)
         .map_init(
             || (vec![0f64; n_cols], vec![false; n_cols], Vec::<i32>::new()),
             |(acc, seen, touched), g| {

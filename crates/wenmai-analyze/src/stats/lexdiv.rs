@@ -304,8 +304,10 @@ pub fn lexdiv(
     let window = shortest.map_or(window, |s| window.min(s));
     let segment = shortest.map_or(segment, |s| segment.min(s));
     let log = log_to(log_base);
+    // At least 64 units a task: each task zeroes its own counts of every term.
     let rows: Vec<Vec<f64>> = (0..tokens.len())
         .into_par_iter()
+        .with_min_len(64)
         .map_init(
             || vec![0u32; tokens.terms.len()],
             |count, u| {

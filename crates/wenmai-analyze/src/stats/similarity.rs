@@ -348,6 +348,32 @@ fn nearer(distance: bool, (a, ia): (f64, u32), (b, ib): (f64, u32)) -> std::cmp:
     by_value.then(ia.cmp(&ib))
 }
 
+/// Add `c` to `best`, the `k` nearest so far in order (a total order, so the same whatever
+/// order the candidates come in).
+fn keep_nearest(best: &mut Vec<(f64, u32)>, k: usize, distance: bool, c: (f64, u32)) {
+    use std::cmp::Ordering::Less;
+    // Many neighbours: gather them all, then select (see `select_nearest`).
+    if k > 64 {
+        best.push(c);
+        return;
+    }
+    if best.len() == k && best.last().is_none_or(|&w| nearer(distance, c, w) != Less) {
+        return;
+    }
+    let at = best.partition_point(|&b| nearer(distance, b, c) == Less);
+    best.insert(at, c);
+    best.truncate(k);
+}
+
+/// Keep the `k` nearest of `best` (what [`keep_nearest`] left), in order.
+fn select_nearest(best: &mut Vec<(f64, u32)>, k: usize, distance: bool) {
+    if best.len() > k {
+        best.select_nth_unstable_by(k, |&a, &b| nearer(distance, a, b));
+        best.truncate(k);
+    }
+    best.sort_by(|&a, &b| nearer(distance, a, b));
+}
+
 /// Every pairwise similarity (or distance) of the items, row-major `n x n`, and `n`.
 ///
 /// # Errors
@@ -444,17 +470,24 @@ pub fn nearest(
     let desc = (method == SimilarityMethod::Correlation).then(|| order(false));
     let by_index: Vec<u32> = (0..n as u32).collect();
     let distance = method.is_distance();
+    // At least 128 items a task: each task zeroes its own n-long buffers.
     let rows: Vec<Vec<(u32, f64)>> = (0..n)
         .into_par_iter()
+        .with_min_len(128)
         .map_init(
-            || (vec![0f64; n], vec![false; n], Vec::<u32>::new()),
-            |(acc, seen, touched), i| {
+            || (vec![0f64; n], vec![false; n], Vec::<u32>::new(), Vec::new()),
+            // Buffers reused from item to item: a fresh one per item costs page faults.
+            |(acc, seen, touched, cand), i| {
                 p.dots(i, acc, Some((touched, seen)));
-                let mut cand: Vec<(f64, u32)> = touched
-                    .iter()
-                    .filter(|&&j| j as usize != i)
-                    .map(|&j| (p.value(i, j as usize, acc[j as usize]), j))
-                    .collect();
+                cand.clear();
+                for &j in touched.iter().filter(|&&j| j as usize != i) {
+                    keep_nearest(
+                        cand,
+                        k,
+                        distance,
+                        (p.value(i, j as usize, acc[j as usize]), j),
+                    );
+                }
                 // Correlation of a disjoint pair is -(sum_i / sd_i)(sum_j / sd_j) / m: for a
                 // query with a negative sum the largest keys are nearest.
                 let untouched = match &desc {
@@ -469,7 +502,7 @@ pub fn nearest(
                         break;
                     }
                     if j as usize != i && !seen[j as usize] {
-                        cand.push((p.value(i, j as usize, 0.0), j));
+                        keep_nearest(cand, k, distance, (p.value(i, j as usize, 0.0), j));
                         extra += 1;
                     }
                 }
@@ -478,9 +511,8 @@ pub fn nearest(
                     seen[j as usize] = false;
                 }
                 touched.clear();
-                cand.sort_by(|&a, &b| nearer(distance, a, b));
-                cand.truncate(k);
-                let mut row: Vec<(u32, f64)> = cand.into_iter().map(|(v, j)| (j, v)).collect();
+                select_nearest(cand, k, distance);
+                let mut row: Vec<(u32, f64)> = cand.iter().map(|&(v, j)| (j, v)).collect();
                 row.sort_by_key(|e| e.0);
                 row
             },
@@ -602,11 +634,23 @@ mod tests {
 
     #[test]
     fn nearest_equals_sorted_dense_rows() {
-        let m = matrix();
+        let docs: Vec<Vec<String>> = (0..100)
+            .map(|i| {
+                (0..i % 9)
+                    .map(|k| ((i * 7 + k * 13) % 23).to_string())
+                    .collect()
+            })
+            .collect();
+        let many = DocTermMatrix::from_tokens(&docs, &DtmOptions::default()).unwrap();
+        check_nearest(&matrix(), &[1, 2, 5, 9]);
+        check_nearest(&many, &[3, 80]);
+    }
+
+    fn check_nearest(m: &DocTermMatrix, ks: &[usize]) {
         for method in METHODS {
-            let (s, n) = similarity_matrix(&CsrView::of(&m), method, Margin::Units).unwrap();
-            for k in [1, 2, 5, 9] {
-                let nn = nearest(&CsrView::of(&m), method, Margin::Units, k).unwrap();
+            let (s, n) = similarity_matrix(&CsrView::of(m), method, Margin::Units).unwrap();
+            for &k in ks {
+                let nn = nearest(&CsrView::of(m), method, Margin::Units, k).unwrap();
                 for i in 0..n {
                     let mut want: Vec<(f64, u32)> = (0..n)
                         .filter(|&j| j != i)
