@@ -89,8 +89,8 @@ def test_news_every_pair_against_sklearn_and_scipy(news: wenmai.Corpus) -> None:
         w = worst(m.similarity("cosine"), cosine_similarity(m.to_scipy()))
         print(f"news {label} cosine (every term): worst difference {w:.3g}")
         assert w <= 1e-12
-    # scipy needs dense rows: every pair of articles over their 2,000 most frequent terms
-    check_dense(news.dtm(max_features=2000).tfidf(), "news tf-idf, 2,000 terms")
+    # scipy needs dense rows: every pair of articles over their 1,000 most frequent terms
+    check_dense(news.dtm(max_features=1000).tfidf(), "news tf-idf, 1,000 terms")
 
 
 def sorted_neighbours(s: np.ndarray, k: int, distance: bool) -> list[list[int]]:
@@ -159,14 +159,14 @@ def groupby_sum(x: np.ndarray, labels: np.ndarray) -> pd.DataFrame:
 def test_group_by_docvar_equals_pandas_groupby_sum(reports: wenmai.Corpus) -> None:
     m = reports.dtm()
     dv = reports.docvars
-    for by in ("year", "source"):
+    for by in ("year", "author"):  # a few reports have neither: left out, as by pandas
         g = m.group(by)
         want = groupby_sum(m.to_numpy(), dv[by].to_numpy())
         assert g.terms == m.terms
         assert list(g.units[by]) == list(want.index)
         w = worst(g.to_numpy(), want.to_numpy())
         print(f"reports group({by!r}): {g.shape[0]} groups, worst difference {w:.3g}")
-        assert w == 0.0
+        assert w == 0.0 and g.shape[0] > 10
         assert g.units["n_units"].tolist() == dv[by].value_counts().sort_index().tolist()
     t = m.tfidf()
     decade = (dv["year"] // 10 * 10).to_numpy()
@@ -352,7 +352,7 @@ print(h.hexdigest())
 
 @pytest.mark.slow
 def test_same_for_1_2_and_8_threads(report_files: list[Path]) -> None:
-    files = [str(p) for p in report_files[-6:]]
+    files = [str(p) for p in report_files[-3:]]
     digests = set()
     for n in ("1", "2", "8"):
         env = {**os.environ, "RAYON_NUM_THREADS": n}

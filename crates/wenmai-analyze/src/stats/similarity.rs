@@ -254,6 +254,19 @@ impl Prepared {
     }
 
     /// The value of the pair `(i, j)` given their dot product.
+    /// Item `i`'s dot products with the items `j >= i` (the upper triangle), into `acc`
+    /// (the whole row, indexed by `j`).
+    fn upper_dots(&self, i: usize, acc: &mut [f64]) {
+        let (ind, dat) = self.x.row(i);
+        for (&k, &a) in ind.iter().zip(dat) {
+            let (rows, vals) = self.xt.row(k as usize);
+            let from = rows.partition_point(|&j| (j as usize) < i);
+            for (&j, &b) in rows[from..].iter().zip(&vals[from..]) {
+                acc[j as usize] += a * b;
+            }
+        }
+    }
+
     fn value(&self, i: usize, j: usize, dot: f64) -> f64 {
         match self.method {
             SimilarityMethod::Cosine => dot,
@@ -374,6 +387,21 @@ fn select_nearest(best: &mut Vec<(f64, u32)>, k: usize, distance: bool) {
     best.sort_by(|&a, &b| nearer(distance, a, b));
 }
 
+/// Copy the upper triangle of the row-major `n x n` matrix onto the lower one, in blocks
+/// that stay in cache.
+fn mirror_upper(out: &mut [f64], n: usize) {
+    const B: usize = 64;
+    for bi in (0..n).step_by(B) {
+        for bj in (0..=bi).step_by(B) {
+            for i in bi..(bi + B).min(n) {
+                for j in bj..(bj + B).min(i) {
+                    out[i * n + j] = out[j * n + i];
+                }
+            }
+        }
+    }
+}
+
 /// Every pairwise similarity (or distance) of the items, row-major `n x n`, and `n`.
 ///
 /// # Errors
@@ -409,14 +437,17 @@ pub fn similarity_matrix(
     if n == 0 {
         return Ok((out, 0));
     }
+    // The upper triangle, then its mirror: every value is symmetric in its pair, bit for bit
+    // (the products and sums are the same, in the same order).
     out.par_chunks_mut(n).enumerate().for_each(|(i, row)| {
-        p.dots(i, row, None);
+        p.upper_dots(i, row);
         if method != SimilarityMethod::Cosine {
-            for (j, v) in row.iter_mut().enumerate() {
+            for (j, v) in row.iter_mut().enumerate().skip(i) {
                 *v = p.value(i, j, *v);
             }
         }
     });
+    mirror_upper(&mut out, n);
     Ok((out, n))
 }
 
