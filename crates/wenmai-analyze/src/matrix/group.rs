@@ -25,7 +25,7 @@ pub const DROPPED: u32 = u32::MAX;
 /// ```
 /// use wenmai_analyze::matrix::group_rows;
 /// let (indptr, indices, data) = group_rows(&[0, 1, 3, 4], &[0, 0, 1, 1], &[1.0, 2.0, 3.0, 4.0], 2, &[1, 0, 1], 2).unwrap();
-/// assert_eq!((indptr, indices, data), (vec![0, 2, 4], vec![0, 1, 0, 1], vec![2.0, 7.0, 1.0, 3.0]));
+/// assert_eq!((indptr, indices, data), (vec![0, 2, 4], vec![0, 1, 0, 1], vec![2.0, 3.0, 1.0, 4.0]));
 /// ```
 pub fn group_rows(
     indptr: &[i64],

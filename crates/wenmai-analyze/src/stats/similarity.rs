@@ -17,6 +17,12 @@ use crate::matrix::DocTermMatrix;
 pub const MAX_DENSE_ITEMS: usize = 20_000;
 
 /// What to compute between two items.
+///
+/// # Examples
+/// ```
+/// use wenmai_analyze::stats::SimilarityMethod;
+/// assert!(SimilarityMethod::Euclidean.is_distance() && !SimilarityMethod::Cosine.is_distance());
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum SimilarityMethod {
     /// `a.b / (|a| |b|)`; 0 when either is all zeros (as scikit-learn's `cosine_similarity`).
@@ -39,6 +45,11 @@ impl SimilarityMethod {
 }
 
 /// Which items to compare: the rows or the columns of the matrix.
+///
+/// # Examples
+/// ```
+/// assert_eq!(wenmai_analyze::stats::Margin::default(), wenmai_analyze::stats::Margin::Units);
+/// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub enum Margin {
     /// Rows: units (quanteda's `margin = "documents"`).
@@ -88,8 +99,15 @@ impl<'a> CsrView<'a> {
 
 /// The `k` nearest neighbours of every item as a CSR matrix (`n x n`): row `i` holds
 /// `min(k, n - 1)` entries, the item itself left out (as scikit-learn's
-/// `NearestNeighbors.kneighbors_graph()`), by column index; `order` lists them nearest
-/// first.
+/// `NearestNeighbors.kneighbors_graph()`), in ascending column order.
+///
+/// # Examples
+/// ```
+/// use wenmai_analyze::stats::{CsrView, Margin, SimilarityMethod, nearest};
+/// let m = wenmai_analyze::DocTermMatrix::from_tokens(&[vec!["a"], vec!["a", "b"]], &Default::default()).unwrap();
+/// let nn = nearest(&CsrView::of(&m), SimilarityMethod::Euclidean, Margin::Units, 5).unwrap();
+/// assert_eq!((nn.n, nn.indices, nn.data), (2, vec![1, 0], vec![1.0, 1.0]));
+/// ```
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Neighbours {
     /// Row pointers (`n + 1`).
