@@ -75,12 +75,13 @@ def test_reports_every_pair_against_sklearn_and_scipy(reports: wenmai.Corpus) ->
     counts = reports.dtm()
     check_dense(counts, "reports counts")
     check_dense(counts.tfidf(), "reports tf-idf")
-    # terms: every pair of the 1,500 most frequent terms over the reports
-    top = reports.dtm(max_features=1500)
+    # terms: every pair of the 800 most frequent terms over the reports
+    top = reports.dtm(max_features=800)
     check_dense(top, "reports counts", margin="terms")
     check_dense(top.tfidf(), "reports tf-idf", margin="terms")
 
 
+@pytest.mark.slow
 def test_news_every_pair_against_sklearn_and_scipy(news: wenmai.Corpus) -> None:
     from sklearn.metrics.pairwise import cosine_similarity
 
@@ -88,17 +89,19 @@ def test_news_every_pair_against_sklearn_and_scipy(news: wenmai.Corpus) -> None:
         w = worst(m.similarity("cosine"), cosine_similarity(m.to_scipy()))
         print(f"news {label} cosine (every term): worst difference {w:.3g}")
         assert w <= 1e-12
-    # scipy needs dense rows: every pair of articles over their 2,000 most frequent terms
-    check_dense(news.dtm(max_features=2000).tfidf(), "news tf-idf, 2,000 terms")
+    # scipy needs dense rows: every pair of articles over their 1,000 most frequent terms
+    check_dense(news.dtm(max_features=1000).tfidf(), "news tf-idf, 1,000 terms")
 
 
 def sorted_neighbours(s: np.ndarray, k: int, distance: bool) -> list[list[int]]:
-    """Each row's k nearest others by value (NaN last), ties by index."""
+    """Each row's k nearest others by value (NaN last, itself left out), ties by index."""
+    n = len(s)
     out = []
     for i, row in enumerate(s):
-        others = [j for j in range(len(row)) if j != i]
-        key = [(math.isnan(row[j]), row[j] if distance else -row[j], j) for j in others]
-        out.append(sorted(j for *_, j in sorted(key)[:k]))
+        last = np.isnan(row).astype(int)
+        last[i] = 2
+        order = np.lexsort((np.arange(n), row if distance else -row, last))
+        out.append(sorted(order[:k].tolist()))
     return out
 
 
@@ -121,7 +124,6 @@ def test_top_k_is_the_nearest_of_the_dense_rows(news: wenmai.Corpus) -> None:
         dist, _ = NearestNeighbors(n_neighbors=5, metric=metric, algorithm="brute").fit(
             x).kneighbors()
         g = m.similarity(method, top_k=5)
-        ours = np.sort(g.toarray(), axis=1)  # stored zeros read as 0 either way
         ours = np.array([np.sort(g.data[g.indptr[i]:g.indptr[i + 1]]) for i in range(g.shape[0])])
         theirs = np.sort(dist if method == "euclidean" else 1.0 - dist, axis=1)
         w = worst(ours, theirs)
@@ -157,14 +159,14 @@ def groupby_sum(x: np.ndarray, labels: np.ndarray) -> pd.DataFrame:
 def test_group_by_docvar_equals_pandas_groupby_sum(reports: wenmai.Corpus) -> None:
     m = reports.dtm()
     dv = reports.docvars
-    for by in ("year", "source"):
+    for by in ("year", "author"):  # a few reports have neither: left out, as by pandas
         g = m.group(by)
         want = groupby_sum(m.to_numpy(), dv[by].to_numpy())
         assert g.terms == m.terms
         assert list(g.units[by]) == list(want.index)
         w = worst(g.to_numpy(), want.to_numpy())
         print(f"reports group({by!r}): {g.shape[0]} groups, worst difference {w:.3g}")
-        assert w == 0.0
+        assert w == 0.0 and g.shape[0] > 10
         assert g.units["n_units"].tolist() == dv[by].value_counts().sort_index().tolist()
     t = m.tfidf()
     decade = (dv["year"] // 10 * 10).to_numpy()
@@ -254,7 +256,16 @@ def plain_lexdiv(tokens: list[list[str]], window: int, segment: int) -> dict[str
         out["lgV0"].append(div(lg(v), math.sqrt(1 - div(lg(v), lg(n)) ** 2)) if n > 1 else nan)
         ln = math.log
         out["lgeV0"].append(div(ln(v), math.sqrt(1 - div(ln(v), ln(n)) ** 2)) if n > 1 else nan)
-        windows = [len(set(toks[i:i + window])) / window for i in range(n - window + 1)]
+        # the TTR of every window toks[i:i + window], the window's counts slid along
+        counts = Counter(toks[:window])
+        windows = [len(counts) / window]
+        for i in range(window, n):
+            counts[toks[i]] += 1
+            old = toks[i - window]
+            counts[old] -= 1
+            if not counts[old]:
+                del counts[old]
+            windows.append(len(counts) / window)
         out["MATTR"].append(sum(windows) / len(windows))
         chunks = [len(set(toks[i:i + segment])) / segment
                   for i in range(0, n - segment + 1, segment)]
@@ -339,8 +350,9 @@ print(h.hexdigest())
 """
 
 
+@pytest.mark.slow
 def test_same_for_1_2_and_8_threads(report_files: list[Path]) -> None:
-    files = [str(p) for p in report_files[-12:]]
+    files = [str(p) for p in report_files[-3:]]
     digests = set()
     for n in ("1", "2", "8"):
         env = {**os.environ, "RAYON_NUM_THREADS": n}

@@ -25,7 +25,7 @@ pub const DROPPED: u32 = u32::MAX;
 /// ```
 /// use wenmai_analyze::matrix::group_rows;
 /// let (indptr, indices, data) = group_rows(&[0, 1, 3, 4], &[0, 0, 1, 1], &[1.0, 2.0, 3.0, 4.0], 2, &[1, 0, 1], 2).unwrap();
-/// assert_eq!((indptr, indices, data), (vec![0, 2, 4], vec![0, 1, 0, 1], vec![2.0, 7.0, 1.0, 3.0]));
+/// assert_eq!((indptr, indices, data), (vec![0, 2, 4], vec![0, 1, 0, 1], vec![2.0, 3.0, 1.0, 4.0]));
 /// ```
 pub fn group_rows(
     indptr: &[i64],
@@ -64,8 +64,10 @@ pub fn group_rows(
         members[next[g as usize]] = i;
         next[g as usize] += 1;
     }
+    // At least 64 groups a task: each task zeroes its own buffers of n_cols.
     let rows: Vec<Vec<(i32, f64)>> = (0..n_groups)
         .into_par_iter()
+        .with_min_len(64)
         .map_init(
             || (vec![0f64; n_cols], vec![false; n_cols], Vec::<i32>::new()),
             |(acc, seen, touched), g| {

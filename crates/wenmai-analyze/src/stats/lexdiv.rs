@@ -25,6 +25,13 @@ use super::Tokens;
 use crate::error::{Error, Result};
 
 /// One lexical diversity measure (quanteda's names).
+///
+/// # Examples
+/// ```
+/// use wenmai_analyze::stats::LexdivMeasure;
+/// assert_eq!(LexdivMeasure::ALL.len(), 15);
+/// assert_eq!(LexdivMeasure::from_name("TTR"), Some(LexdivMeasure::TTR));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[allow(clippy::upper_case_acronyms)]
 pub enum LexdivMeasure {
@@ -115,6 +122,12 @@ impl LexdivMeasure {
 
 /// The measures of every unit: `values[m][u]` is measure `measures[m]` of unit `u`, and the
 /// window and segment used (smaller than asked when a unit is shorter, as quanteda).
+///
+/// # Examples
+/// ```
+/// let d = wenmai_analyze::stats::Lexdiv::default();
+/// assert!(d.values.is_empty());
+/// ```
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Lexdiv {
     /// One column per measure asked, one value per unit (NaN for an empty unit).
@@ -304,8 +317,10 @@ pub fn lexdiv(
     let window = shortest.map_or(window, |s| window.min(s));
     let segment = shortest.map_or(segment, |s| segment.min(s));
     let log = log_to(log_base);
+    // At least 64 units a task: each task zeroes its own counts of every term.
     let rows: Vec<Vec<f64>> = (0..tokens.len())
         .into_par_iter()
+        .with_min_len(64)
         .map_init(
             || vec![0u32; tokens.terms.len()],
             |count, u| {

@@ -17,6 +17,12 @@ use crate::matrix::DocTermMatrix;
 pub const MAX_DENSE_ITEMS: usize = 20_000;
 
 /// What to compute between two items.
+///
+/// # Examples
+/// ```
+/// use wenmai_analyze::stats::SimilarityMethod;
+/// assert!(SimilarityMethod::Euclidean.is_distance() && !SimilarityMethod::Cosine.is_distance());
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum SimilarityMethod {
     /// `a.b / (|a| |b|)`; 0 when either is all zeros (as scikit-learn's `cosine_similarity`).
@@ -39,6 +45,11 @@ impl SimilarityMethod {
 }
 
 /// Which items to compare: the rows or the columns of the matrix.
+///
+/// # Examples
+/// ```
+/// assert_eq!(wenmai_analyze::stats::Margin::default(), wenmai_analyze::stats::Margin::Units);
+/// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub enum Margin {
     /// Rows: units (quanteda's `margin = "documents"`).
@@ -88,8 +99,15 @@ impl<'a> CsrView<'a> {
 
 /// The `k` nearest neighbours of every item as a CSR matrix (`n x n`): row `i` holds
 /// `min(k, n - 1)` entries, the item itself left out (as scikit-learn's
-/// `NearestNeighbors.kneighbors_graph()`), by column index; `order` lists them nearest
-/// first.
+/// `NearestNeighbors.kneighbors_graph()`), in ascending column order.
+///
+/// # Examples
+/// ```
+/// use wenmai_analyze::stats::{CsrView, Margin, SimilarityMethod, nearest};
+/// let m = wenmai_analyze::DocTermMatrix::from_tokens(&[vec!["a"], vec!["a", "b"]], &Default::default()).unwrap();
+/// let nn = nearest(&CsrView::of(&m), SimilarityMethod::Euclidean, Margin::Units, 5).unwrap();
+/// assert_eq!((nn.n, nn.indices, nn.data), (2, vec![1, 0], vec![1.0, 1.0]));
+/// ```
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Neighbours {
     /// Row pointers (`n + 1`).
@@ -254,6 +272,19 @@ impl Prepared {
     }
 
     /// The value of the pair `(i, j)` given their dot product.
+    /// Item `i`'s dot products with the items `j >= i` (the upper triangle), into `acc`
+    /// (the whole row, indexed by `j`).
+    fn upper_dots(&self, i: usize, acc: &mut [f64]) {
+        let (ind, dat) = self.x.row(i);
+        for (&k, &a) in ind.iter().zip(dat) {
+            let (rows, vals) = self.xt.row(k as usize);
+            let from = rows.partition_point(|&j| (j as usize) < i);
+            for (&j, &b) in rows[from..].iter().zip(&vals[from..]) {
+                acc[j as usize] += a * b;
+            }
+        }
+    }
+
     fn value(&self, i: usize, j: usize, dot: f64) -> f64 {
         match self.method {
             SimilarityMethod::Cosine => dot,
@@ -348,6 +379,47 @@ fn nearer(distance: bool, (a, ia): (f64, u32), (b, ib): (f64, u32)) -> std::cmp:
     by_value.then(ia.cmp(&ib))
 }
 
+/// Add `c` to `best`, the `k` nearest so far in order (a total order, so the same whatever
+/// order the candidates come in).
+fn keep_nearest(best: &mut Vec<(f64, u32)>, k: usize, distance: bool, c: (f64, u32)) {
+    use std::cmp::Ordering::Less;
+    // Many neighbours: gather them all, then select (see `select_nearest`).
+    if k > 64 {
+        best.push(c);
+        return;
+    }
+    if best.len() == k && best.last().is_none_or(|&w| nearer(distance, c, w) != Less) {
+        return;
+    }
+    let at = best.partition_point(|&b| nearer(distance, b, c) == Less);
+    best.insert(at, c);
+    best.truncate(k);
+}
+
+/// Keep the `k` nearest of `best` (what [`keep_nearest`] left), in order.
+fn select_nearest(best: &mut Vec<(f64, u32)>, k: usize, distance: bool) {
+    if best.len() > k {
+        best.select_nth_unstable_by(k, |&a, &b| nearer(distance, a, b));
+        best.truncate(k);
+    }
+    best.sort_by(|&a, &b| nearer(distance, a, b));
+}
+
+/// Copy the upper triangle of the row-major `n x n` matrix onto the lower one, in blocks
+/// that stay in cache.
+fn mirror_upper(out: &mut [f64], n: usize) {
+    const B: usize = 64;
+    for bi in (0..n).step_by(B) {
+        for bj in (0..=bi).step_by(B) {
+            for i in bi..(bi + B).min(n) {
+                for j in bj..(bj + B).min(i) {
+                    out[i * n + j] = out[j * n + i];
+                }
+            }
+        }
+    }
+}
+
 /// Every pairwise similarity (or distance) of the items, row-major `n x n`, and `n`.
 ///
 /// # Errors
@@ -383,14 +455,17 @@ pub fn similarity_matrix(
     if n == 0 {
         return Ok((out, 0));
     }
+    // The upper triangle, then its mirror: every value is symmetric in its pair, bit for bit
+    // (the products and sums are the same, in the same order).
     out.par_chunks_mut(n).enumerate().for_each(|(i, row)| {
-        p.dots(i, row, None);
+        p.upper_dots(i, row);
         if method != SimilarityMethod::Cosine {
-            for (j, v) in row.iter_mut().enumerate() {
+            for (j, v) in row.iter_mut().enumerate().skip(i) {
                 *v = p.value(i, j, *v);
             }
         }
     });
+    mirror_upper(&mut out, n);
     Ok((out, n))
 }
 
@@ -444,17 +519,24 @@ pub fn nearest(
     let desc = (method == SimilarityMethod::Correlation).then(|| order(false));
     let by_index: Vec<u32> = (0..n as u32).collect();
     let distance = method.is_distance();
+    // At least 128 items a task: each task zeroes its own n-long buffers.
     let rows: Vec<Vec<(u32, f64)>> = (0..n)
         .into_par_iter()
+        .with_min_len(128)
         .map_init(
-            || (vec![0f64; n], vec![false; n], Vec::<u32>::new()),
-            |(acc, seen, touched), i| {
+            || (vec![0f64; n], vec![false; n], Vec::<u32>::new(), Vec::new()),
+            // Buffers reused from item to item: a fresh one per item costs page faults.
+            |(acc, seen, touched, cand), i| {
                 p.dots(i, acc, Some((touched, seen)));
-                let mut cand: Vec<(f64, u32)> = touched
-                    .iter()
-                    .filter(|&&j| j as usize != i)
-                    .map(|&j| (p.value(i, j as usize, acc[j as usize]), j))
-                    .collect();
+                cand.clear();
+                for &j in touched.iter().filter(|&&j| j as usize != i) {
+                    keep_nearest(
+                        cand,
+                        k,
+                        distance,
+                        (p.value(i, j as usize, acc[j as usize]), j),
+                    );
+                }
                 // Correlation of a disjoint pair is -(sum_i / sd_i)(sum_j / sd_j) / m: for a
                 // query with a negative sum the largest keys are nearest.
                 let untouched = match &desc {
@@ -469,7 +551,7 @@ pub fn nearest(
                         break;
                     }
                     if j as usize != i && !seen[j as usize] {
-                        cand.push((p.value(i, j as usize, 0.0), j));
+                        keep_nearest(cand, k, distance, (p.value(i, j as usize, 0.0), j));
                         extra += 1;
                     }
                 }
@@ -478,9 +560,8 @@ pub fn nearest(
                     seen[j as usize] = false;
                 }
                 touched.clear();
-                cand.sort_by(|&a, &b| nearer(distance, a, b));
-                cand.truncate(k);
-                let mut row: Vec<(u32, f64)> = cand.into_iter().map(|(v, j)| (j, v)).collect();
+                select_nearest(cand, k, distance);
+                let mut row: Vec<(u32, f64)> = cand.iter().map(|&(v, j)| (j, v)).collect();
                 row.sort_by_key(|e| e.0);
                 row
             },
@@ -602,11 +683,23 @@ mod tests {
 
     #[test]
     fn nearest_equals_sorted_dense_rows() {
-        let m = matrix();
+        let docs: Vec<Vec<String>> = (0..100)
+            .map(|i| {
+                (0..i % 9)
+                    .map(|k| ((i * 7 + k * 13) % 23).to_string())
+                    .collect()
+            })
+            .collect();
+        let many = DocTermMatrix::from_tokens(&docs, &DtmOptions::default()).unwrap();
+        check_nearest(&matrix(), &[1, 2, 5, 9]);
+        check_nearest(&many, &[3, 80]);
+    }
+
+    fn check_nearest(m: &DocTermMatrix, ks: &[usize]) {
         for method in METHODS {
-            let (s, n) = similarity_matrix(&CsrView::of(&m), method, Margin::Units).unwrap();
-            for k in [1, 2, 5, 9] {
-                let nn = nearest(&CsrView::of(&m), method, Margin::Units, k).unwrap();
+            let (s, n) = similarity_matrix(&CsrView::of(m), method, Margin::Units).unwrap();
+            for &k in ks {
+                let nn = nearest(&CsrView::of(m), method, Margin::Units, k).unwrap();
                 for i in 0..n {
                     let mut want: Vec<(f64, u32)> = (0..n)
                         .filter(|&j| j != i)
