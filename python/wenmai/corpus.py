@@ -246,8 +246,10 @@ class Corpus:
         tokens seen at least ``min_count`` times, never across a sentence, scored.
 
         A DataFrame ``collocation`` (the tokens joined without a space, as Chinese is
-        read), ``count``, one column per measure in the order given, and ``tokens`` (the
-        tuple of tokens: joined strings can coincide, ``中国|人`` and ``中|国人``).
+        written, but with one between two that meet at ASCII letters or digits:
+        ``经济发展``, ``iphone 12``), ``count``, one column per measure in the order given,
+        and ``tokens`` (the tuple of tokens: joined strings can coincide, ``中国|人`` and
+        ``中|国人``).
         ``pmi``, ``llr``, ``chi2`` and ``t`` are NLTK's ``pmi``, ``likelihood_ratio``,
         ``chi_sq`` and ``student_t`` as ``BigramCollocationFinder`` (resp. Trigram,
         Quadgram; for 5 tokens the same general formulas) computes them from

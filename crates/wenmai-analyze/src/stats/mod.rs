@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::count::RawCounts;
 use crate::keywords::IdfTable;
-pub use collocations::{CollocationOptions, Collocations, Measure};
+pub use collocations::{CollocationOptions, Collocations, Measure, join_terms};
 pub use tokens::Tokens;
 
 /// Corpus statistics: a commutative monoid, so threads, processes and partitions can each
