@@ -694,26 +694,30 @@ fn count_pattern(
             set[id / 64] >> (id % 64) & 1 == 1
         })
     };
+    // A few groups of chunks, each one count vector: the sums do not depend on the split.
+    let per = c
+        .chunks
+        .len()
+        .div_ceil(2 * rayon::current_num_threads())
+        .max(1);
     let counts = c
         .chunks
-        .par_iter()
-        .fold(
-            || vec![0u64; slots.len()],
-            |mut local, chunk| {
-                for s in chunk.clone() {
-                    for p in c.windows(s, pattern.window) {
-                        if !fits(p) {
-                            continue;
-                        }
-                        let k = pack(pattern.offsets.iter().map(|&o| ids[p + o]));
-                        if let Some(&slot) = slots.get(&k) {
-                            local[slot as usize] += 1;
-                        }
+        .par_chunks(per)
+        .map(|group| {
+            let mut local = vec![0u64; slots.len()];
+            for s in group.iter().flat_map(Clone::clone) {
+                for p in c.windows(s, pattern.window) {
+                    if !fits(p) {
+                        continue;
+                    }
+                    let k = pack(pattern.offsets.iter().map(|&o| ids[p + o]));
+                    if let Some(&slot) = slots.get(&k) {
+                        local[slot as usize] += 1;
                     }
                 }
-                local
-            },
-        )
+            }
+            local
+        })
         .reduce(
             || vec![0u64; slots.len()],
             |mut a, b| {
