@@ -304,14 +304,21 @@ class Corpus:
         tokens seen at least ``min_count`` times, never across a sentence, scored.
 
         A DataFrame ``collocation`` (the tokens joined without a space, as Chinese is
-        read), ``count``, one column per measure in the order given, and ``tokens`` (the
-        tuple of tokens: joined strings can coincide, ``中国|人`` and ``中|国人``).
+        written, but with one between two that meet at ASCII letters or digits:
+        ``经济发展``, ``iphone 12``), ``count``, one column per measure in the order given,
+        and ``tokens`` (the tuple of tokens: joined strings can coincide, ``中国|人`` and
+        ``中|国人``).
         ``pmi``, ``llr``, ``chi2`` and ``t`` are NLTK's ``pmi``, ``likelihood_ratio``,
         ``chi_sq`` and ``student_t`` as ``BigramCollocationFinder`` (resp. Trigram,
         Quadgram; for 5 tokens the same general formulas) computes them from
-        ``self.tokens(unit="sentence")``; ``lambda`` adds ``lambda`` and ``z`` as quanteda
-        (``smoothing`` added to each cell; the formula in
-        ``wenmai_analyze::stats::Collocations``). Rows are sorted by the first measure,
+        ``self.tokens(unit="sentence")``. ``lambda`` adds ``lambda`` and ``z`` as quanteda
+        (Blaheta and Johnson 2001): with ``n_b`` the number of n-gram windows, over every
+        sentence, that agree with the collocation exactly at the positions ``b`` (a subset of
+        the ``size`` positions) plus ``smoothing``,
+        ``lambda = sum_b (-1)^(size - |b|) log n_b`` and
+        ``z = lambda / sqrt(sum_b 1 / n_b)``. ``unit`` only groups the tokens: nothing
+        crosses a sentence, so every unit gives the same table. Rows are sorted by the first
+        measure,
         highest first (``lambda`` by ``z``, as quanteda sorts; NaN last), ties in term order;
         pass ``measures=("lambda", ...)`` for quanteda's order."""
         from wenmai._stats.collocations import collocations

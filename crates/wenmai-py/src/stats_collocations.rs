@@ -59,20 +59,17 @@ pub fn corpus_collocations<'py>(
     let mut terms: Vec<Option<Bound<'py, PyString>>> = vec![None; t.terms.len()];
     let joined = PyList::empty(py);
     let tuples = PyList::empty(py);
-    let mut buf = String::new();
     for i in 0..k.len() {
-        buf.clear();
-        let mut row = Vec::with_capacity(k.size);
-        for &id in k.ngram(i) {
-            let term = &t.terms[id as usize];
-            buf.push_str(term);
-            row.push(
+        let row: Vec<Bound<'py, PyString>> = k
+            .ngram(i)
+            .iter()
+            .map(|&id| {
                 terms[id as usize]
-                    .get_or_insert_with(|| PyString::new(py, term))
-                    .clone(),
-            );
-        }
-        joined.append(PyString::new(py, &buf))?;
+                    .get_or_insert_with(|| PyString::new(py, &t.terms[id as usize]))
+                    .clone()
+            })
+            .collect();
+        joined.append(PyString::new(py, &k.joined(&t, i)))?;
         tuples.append(PyTuple::new(py, row)?)?;
     }
     let counts: Vec<i64> = k.counts.iter().map(|&c| c as i64).collect();

@@ -242,6 +242,20 @@ impl Collocations {
             .collect()
     }
 
+    /// Collocation `i` as one string: its terms joined without a space, as Chinese is
+    /// written, except for one space between two terms that meet at ASCII letters or
+    /// digits (`new york`, `iphone 12`), as mixed text is written.
+    ///
+    /// # Examples
+    /// ```
+    /// use wenmai_analyze::stats::join_terms;
+    /// assert_eq!(join_terms(["经济", "发展"]), "经济发展");
+    /// assert_eq!(join_terms(["iphone", "12", "发布"]), "iphone 12发布");
+    /// ```
+    pub fn joined(&self, tokens: &Tokens, i: usize) -> String {
+        join_terms(self.terms(tokens, i))
+    }
+
     /// The score column called `name`, if it was asked for.
     pub fn column(&self, name: &str) -> Option<&[f64]> {
         self.columns
@@ -249,6 +263,23 @@ impl Collocations {
             .find(|(c, _)| *c == name)
             .map(|(_, v)| v.as_slice())
     }
+}
+
+/// Terms joined as [`Collocations::joined`] joins them.
+pub fn join_terms<'a>(terms: impl IntoIterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    for t in terms {
+        let meet = out
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_alphanumeric())
+            && t.chars().next().is_some_and(|c| c.is_ascii_alphanumeric());
+        if meet {
+            out.push(' ');
+        }
+        out.push_str(t);
+    }
+    out
 }
 
 /// Highest first, NaN last.
@@ -328,47 +359,51 @@ impl<'a> Counter<'a> {
         let mut levels = Vec::with_capacity(self.n - 1);
         for k in 2..=self.n {
             let prev_ref = &prev;
+            // The k-gram at `p`, where its (k-1)-grams at `p` and `p + 1` are both frequent.
+            let key = move |p: usize| {
+                let (a, b) = (prev_ref[p], prev_ref[p + 1]);
+                (a != NONE && b != NONE).then(|| (u64::from(a) << 32) | u64::from(ids[p + k - 1]))
+            };
+            let at = |c: &Range<usize>| {
+                c.clone().flat_map(move |s| {
+                    self.windows(s, k)
+                        .filter_map(move |p| key(p).map(|x| (x, p)))
+                })
+            };
+            let mut level: Level = Vec::new();
+            if k == self.n {
+                // The last level needs no positions: sorting keys alone is faster.
+                let mut keys: Vec<u64> = self
+                    .chunks
+                    .par_iter()
+                    .flat_map_iter(|c| at(c).map(|(x, _)| x))
+                    .collect();
+                keys.par_sort_unstable();
+                for run in keys.chunk_by(|a, b| a == b) {
+                    if run.len() as u64 >= m {
+                        level.push((run[0], run.len() as u64));
+                    }
+                }
+                levels.push(level);
+                break;
+            }
             let mut pairs: Vec<(u64, u32)> = self
                 .chunks
                 .par_iter()
-                .flat_map_iter(|c| {
-                    c.clone().flat_map(move |s| {
-                        self.windows(s, k).filter_map(move |p| {
-                            let (a, b) = (prev_ref[p], prev_ref[p + 1]);
-                            (a != NONE && b != NONE).then(|| {
-                                ((u64::from(a) << 32) | u64::from(ids[p + k - 1]), p as u32)
-                            })
-                        })
-                    })
-                })
+                .flat_map_iter(|c| at(c).map(|(x, p)| (x, p as u32)))
                 .collect();
             // Keys and positions together are unique: the sorted order is the same for any
             // thread count.
             pairs.par_sort_unstable();
-            let mut level: Level = Vec::new();
-            let mut cur = if k < self.n {
-                vec![NONE; ids.len()]
-            } else {
-                Vec::new()
-            };
-            let mut i = 0;
-            while i < pairs.len() {
-                let key = pairs[i].0;
-                let mut j = i + 1;
-                while j < pairs.len() && pairs[j].0 == key {
-                    j += 1;
-                }
-                let count = (j - i) as u64;
-                if count >= m {
+            let mut cur = vec![NONE; ids.len()];
+            for run in pairs.chunk_by(|a, b| a.0 == b.0) {
+                if run.len() as u64 >= m {
                     let id = level.len() as u32;
-                    level.push((key, count));
-                    if k < self.n {
-                        for &(_, p) in &pairs[i..j] {
-                            cur[p as usize] = id;
-                        }
+                    level.push((run[0].0, run.len() as u64));
+                    for &(_, p) in run {
+                        cur[p as usize] = id;
                     }
                 }
-                i = j;
             }
             levels.push(level);
             prev = cur;
@@ -579,38 +614,45 @@ impl<'a> Scorer<'a> {
                         if n == 2 {
                             return bigram_table(count, uni[0], uni[1], total);
                         }
-                        let mut marg = vec![0i64; full + 1];
-                        marg[0] = total as i64;
-                        marg[full] = count as i64;
-                        for mask in 1..full {
-                            marg[mask] = if mask.count_ones() == 1 {
-                                uni[mask.trailing_zeros() as usize] as i64
-                            } else if let Some(p) = self.nltk_of[mask] {
-                                self.patterns[p].1.get(key(mask)) as i64
-                            } else {
-                                let b = bits(mask, n);
-                                self.counter
-                                    .count_of(self.levels, &x[b[0]..=b[b.len() - 1]])
-                                    as i64
-                            };
-                        }
+                        let marg: Vec<i64> = (0..=full)
+                            .map(|mask| {
+                                let c = if mask == 0 {
+                                    total
+                                } else if mask == full {
+                                    count
+                                } else if mask.count_ones() == 1 {
+                                    uni[mask.trailing_zeros() as usize]
+                                } else if let Some(p) = self.nltk_of[mask] {
+                                    self.patterns[p].1.get(key(mask))
+                                } else {
+                                    let b = bits(mask, n);
+                                    self.counter
+                                        .count_of(self.levels, &x[b[0]..=b[b.len() - 1]])
+                                };
+                                c as i64
+                            })
+                            .collect();
                         generic_table(n, &marg, &uni, total)
                     });
                     out.push(if m == Measure::Chi2 { chi2 } else { llr });
                 }
                 Measure::Lambda => {
-                    let mut marg = vec![0i64; full + 1];
-                    marg[0] = self.windows as i64;
-                    marg[full] = count as i64;
-                    for mask in 1..full {
-                        marg[mask] = if mask.count_ones() == 1 {
-                            let k = mask.trailing_zeros() as usize;
-                            self.at[k][x[k] as usize] as i64
-                        } else {
-                            let p = self.window_of[mask].expect("lambda pattern counted");
-                            self.patterns[p].1.get(key(mask)) as i64
-                        };
-                    }
+                    let marg: Vec<i64> = (0..=full)
+                        .map(|mask| {
+                            let c = if mask == 0 {
+                                self.windows
+                            } else if mask == full {
+                                count
+                            } else if mask.count_ones() == 1 {
+                                let k = mask.trailing_zeros() as usize;
+                                self.at[k][x[k] as usize]
+                            } else {
+                                let p = self.window_of[mask].expect("lambda pattern counted");
+                                self.patterns[p].1.get(key(mask))
+                            };
+                            c as i64
+                        })
+                        .collect();
                     let (l, z) = lambda_z(n, &marg, self.smoothing);
                     out.push(l);
                     out.push(z);
@@ -631,39 +673,51 @@ fn count_pattern(
 ) -> PatternCounts {
     let n = c.n;
     let mut slots: FxHashMap<u128, u32> = FxHashMap::default();
-    // The first token a key can start with: most windows are rejected before hashing.
-    let mut first = vec![false; c.t.terms.len()];
+    // The terms each offset can hold: most windows are rejected before hashing.
+    let words = c.t.terms.len().div_ceil(64);
+    let mut allowed = vec![vec![0u64; words]; pattern.offsets.len()];
     for x in rows.chunks_exact(n) {
         for &mask in masks {
             let b = bits(mask, n);
-            first[x[b[0]] as usize] = true;
+            for (set, &j) in allowed.iter_mut().zip(&b) {
+                set[x[j] as usize / 64] |= 1 << (x[j] % 64);
+            }
             let k = pack(b.iter().map(|&j| x[j]));
             let next = slots.len() as u32;
             slots.entry(k).or_insert(next);
         }
     }
     let ids = &c.t.ids;
-    let off0 = pattern.offsets[0];
+    let fits = |p: usize| {
+        pattern.offsets.iter().zip(&allowed).all(|(&o, set)| {
+            let id = ids[p + o] as usize;
+            set[id / 64] >> (id % 64) & 1 == 1
+        })
+    };
+    // A few groups of chunks, each one count vector: the sums do not depend on the split.
+    let per = c
+        .chunks
+        .len()
+        .div_ceil(2 * rayon::current_num_threads())
+        .max(1);
     let counts = c
         .chunks
-        .par_iter()
-        .fold(
-            || vec![0u64; slots.len()],
-            |mut local, chunk| {
-                for s in chunk.clone() {
-                    for p in c.windows(s, pattern.window) {
-                        if !first[ids[p + off0] as usize] {
-                            continue;
-                        }
-                        let k = pack(pattern.offsets.iter().map(|&o| ids[p + o]));
-                        if let Some(&slot) = slots.get(&k) {
-                            local[slot as usize] += 1;
-                        }
+        .par_chunks(per)
+        .map(|group| {
+            let mut local = vec![0u64; slots.len()];
+            for s in group.iter().flat_map(Clone::clone) {
+                for p in c.windows(s, pattern.window) {
+                    if !fits(p) {
+                        continue;
+                    }
+                    let k = pack(pattern.offsets.iter().map(|&o| ids[p + o]));
+                    if let Some(&slot) = slots.get(&k) {
+                        local[slot as usize] += 1;
                     }
                 }
-                local
-            },
-        )
+            }
+            local
+        })
         .reduce(
             || vec![0u64; slots.len()],
             |mut a, b| {

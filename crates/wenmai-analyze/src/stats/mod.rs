@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::count::RawCounts;
 use crate::keywords::IdfTable;
-pub use collocations::{CollocationOptions, Collocations, Measure};
+pub use collocations::{CollocationOptions, Collocations, Measure, join_terms};
 pub use cooccurrence::{CoCount, Context, Cooccurrence, CooccurrenceOptions, TermSelection};
 pub use keyness::{Keyness, KeynessCorrection, KeynessMeasure};
 pub use lexdiv::{Lexdiv, LexdivMeasure, lexdiv};
