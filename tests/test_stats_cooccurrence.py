@@ -1,10 +1,10 @@
 """``Corpus.cooccurrence`` (quanteda's ``fcm``) against plain Python counts over the same
 ``corpus.tokens()``, every cell, on the government work reports and the news dev split.
 
-Window and sentence contexts are compared over every term. The document context is compared
-over the 2,000 most frequent terms, its peer being the product of a count matrix built here
-from the tokens (``C.T @ C``, quanteda's ``crossprod``): a pair loop over whole documents
-in Python would take minutes.
+The window context is compared with a pair loop written here, over every term. The sentence
+(every term) and document (the 2,000 most frequent terms) contexts are compared with the
+product of a unit x term count matrix counted here from the tokens (``C.T @ C``, quanteda's
+``crossprod``): a pair loop over whole documents in Python would take minutes.
 """
 
 from __future__ import annotations
@@ -63,47 +63,29 @@ def _units(c: wenmai.Corpus, unit: str) -> list[list[list[int]]]:
 
 
 @functools.cache
-def py_window(c: wenmai.Corpus, window: int, count: str, ordered: bool,
-              unit: str = "document") -> Cells:
-    """quanteda's window fcm, the full (not triangular) matrix, by hand: every pair of
-    positions at most ``window`` apart in one sentence, both ways unless ``ordered``."""
+def py_window(c: wenmai.Corpus, window: int, ordered: bool,
+              unit: str = "document") -> dict[str, Cells]:
+    """quanteda's window fcm by hand, the full (not triangular) matrix for each count: every
+    pair of positions at most ``window`` apart in one sentence, both ways unless
+    ``ordered``; ``boolean`` once per unit."""
     v = len(vocabulary(c))
-    x: defaultdict[int, float] = defaultdict(float)
+    freq: defaultdict[int, float] = defaultdict(float)
+    weighted: defaultdict[int, float] = defaultdict(float)
+    boolean: defaultdict[int, float] = defaultdict(float)
     for sentences in _units(c, unit):
         seen: set[int] = set()
         for s in sentences:
             for i, a in enumerate(s):
                 for j in range(i + 1, min(i + window + 1, len(s))):
                     b = s[j]
-                    pairs = [a * v + b] if ordered else [a * v + b, b * v + a]
-                    for p in pairs:
-                        if count == "boolean":
-                            seen.add(p)
-                        elif count == "weighted":
-                            x[p] += 1.0 / (j - i)
-                        else:
-                            x[p] += 1
+                    for p in [a * v + b] if ordered else [a * v + b, b * v + a]:
+                        seen.add(p)
+                        freq[p] += 1
+                        weighted[p] += 1.0 / (j - i)
         for p in seen:
-            # once per unit; quanteda's unordered diagonal is weight * 2
-            x[p] += 2 if p // v == p % v and not ordered else 1
-    return dict(x)
-
-
-def py_sentence(c: wenmai.Corpus, count: str) -> Cells:
-    """Sentence context by hand: n_a * n_b (or 1) per sentence, choose(n_a, 2) (or
-    n_a > 1) on the diagonal."""
-    v = len(vocabulary(c))
-    x: defaultdict[int, float] = defaultdict(float)
-    for sentences in _units(c, "document"):
-        for s in sentences:
-            n = Counter(s)
-            for a, na in n.items():
-                for b, nb in n.items():
-                    if a != b:
-                        x[a * v + b] += na * nb if count == "frequency" else 1
-                    elif na > 1:
-                        x[a * v + a] += na * (na - 1) // 2 if count == "frequency" else 1
-    return dict(x)
+            # quanteda's unordered diagonal is weight * 2
+            boolean[p] += 2 if p // v == p % v and not ordered else 1
+    return {"frequency": dict(freq), "weighted": dict(weighted), "boolean": dict(boolean)}
 
 
 def top_terms(c: wenmai.Corpus, n: int) -> list[str]:
@@ -111,12 +93,13 @@ def top_terms(c: wenmai.Corpus, n: int) -> list[str]:
     return [t for t, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:n]]
 
 
-def py_document(c: wenmai.Corpus, count: str, terms: list[str]) -> Any:
-    """Document context: the unit x term count matrix C built here, ``C.T @ C`` off the
-    diagonal (quanteda's crossprod) and the sum of choose(n, 2) (or n > 1) on it."""
+def py_context(c: wenmai.Corpus, unit: str, count: str, terms: list[str]) -> Any:
+    """Sentence or document context: the unit x term count matrix C counted here from the
+    tokens, ``C.T @ C`` off the diagonal (quanteda's crossprod; 1 per unit holding both
+    when boolean) and the sum over units of choose(n, 2) (or n > 1) on it."""
     index = {t: k for k, t in enumerate(terms)}
     rows, cols, vals = [], [], []
-    units = c.tokens(unit="document")
+    units = c.tokens(unit=unit)
     for u, toks in enumerate(units):
         for t, n in Counter(t for t in toks if t in index).items():
             rows.append(u)
@@ -167,7 +150,7 @@ def test_window_equals_python(corpora: dict[str, wenmai.Corpus], name: str, coun
     m = c.cooccurrence(window=5, count=count, tri=False)
     assert m.terms == vocabulary(c)
     n = len(m.terms)
-    compare(m.to_scipy(), as_matrix(py_window(c, 5, count, False), n),
+    compare(m.to_scipy(), as_matrix(py_window(c, 5, False)[count], n),
             f"{name} window {count}", exact=count != "weighted")
     assert m.to_scipy().dtype == (np.float64 if count == "weighted" else np.int64)
     # the upper triangle, diagonal included, of the same matrix
@@ -175,42 +158,34 @@ def test_window_equals_python(corpora: dict[str, wenmai.Corpus], name: str, coun
     assert (tri.to_scipy() != sp.triu(m.to_scipy())).nnz == 0
 
 
-def test_window_weighted_on_the_reports(corpora: dict[str, wenmai.Corpus]) -> None:
-    """The fast tier's one full comparison (the others are marked slow)."""
-    c = corpora["reports"]
-    m = c.cooccurrence(window=2, count="weighted", tri=False)
-    compare(m.to_scipy(), as_matrix(py_window(c, 2, "weighted", False), len(m)),
-            "reports window 2 weighted", exact=False)
-
-
 @pytest.mark.slow
-@pytest.mark.parametrize("name", CORPORA)
 @pytest.mark.parametrize("count", ["frequency", "boolean", "weighted"])
-def test_window_ordered_equals_python(corpora: dict[str, wenmai.Corpus], name: str,
-                                      count: str) -> None:
-    c = corpora[name]
+def test_window_ordered_equals_python(corpora: dict[str, wenmai.Corpus], count: str) -> None:
+    c = corpora["reports"]
     m = c.cooccurrence(window=3, count=count, ordered=True)
     assert not m.tri, "ordered ignores tri, as quanteda"
-    compare(m.to_scipy(), as_matrix(py_window(c, 3, count, True), len(m)),
-            f"{name} ordered window {count}", exact=count != "weighted")
+    compare(m.to_scipy(), as_matrix(py_window(c, 3, True)[count], len(m)),
+            f"reports ordered window {count}", exact=count != "weighted")
 
 
-@pytest.mark.slow
-def test_boolean_window_counts_once_per_unit(corpora: dict[str, wenmai.Corpus]) -> None:
+@pytest.mark.parametrize("count", ["frequency", "boolean", "weighted"])
+def test_window_by_paragraph(corpora: dict[str, wenmai.Corpus], count: str) -> None:
+    """Boolean counts once per unit, here per paragraph (the fast tier's full comparison)."""
     c = corpora["reports"]
-    m = c.cooccurrence(window=2, count="boolean", tri=False, unit="paragraph")
-    compare(m.to_scipy(), as_matrix(py_window(c, 2, "boolean", False, "paragraph"), len(m)),
-            "reports window boolean per paragraph")
+    m = c.cooccurrence(window=2, count=count, tri=False, unit="paragraph")
+    compare(m.to_scipy(), as_matrix(py_window(c, 2, False, "paragraph")[count], len(m)),
+            f"reports window 2 {count} by paragraph", exact=count != "weighted")
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("name", CORPORA)
 @pytest.mark.parametrize("count", ["frequency", "boolean"])
-def test_sentence_context_equals_python(corpora: dict[str, wenmai.Corpus], name: str,
-                                        count: str) -> None:
+def test_sentence_context_equals_crossprod(corpora: dict[str, wenmai.Corpus], name: str,
+                                           count: str) -> None:
     c = corpora[name]
     m = c.cooccurrence(context="sentence", count=count, tri=False)
-    compare(m.to_scipy(), as_matrix(py_sentence(c, count), len(m)), f"{name} sentence {count}")
+    compare(m.to_scipy(), py_context(c, "sentence", count, vocabulary(c)),
+            f"{name} sentence {count}")
 
 
 @pytest.mark.slow
@@ -222,9 +197,11 @@ def test_document_context_equals_crossprod(corpora: dict[str, wenmai.Corpus], na
     terms = top_terms(c, 2000)
     m = c.cooccurrence(context="document", count=count, terms=2000, tri=False)
     assert m.terms == terms
-    compare(m.to_scipy(), py_document(c, count, terms), f"{name} document {count} (top 2,000)")
+    compare(m.to_scipy(), py_context(c, "document", count, terms),
+            f"{name} document {count} (top 2,000)")
 
 
+@pytest.mark.slow
 def test_terms_keep_their_place_in_the_window(corpora: dict[str, wenmai.Corpus]) -> None:
     """Restricting terms selects rows and columns of the full matrix (quanteda's
     ``fcm_select``): the other tokens still sit between."""
@@ -232,7 +209,7 @@ def test_terms_keep_their_place_in_the_window(corpora: dict[str, wenmai.Corpus])
     keep = top_terms(c, 2000)
     m = c.cooccurrence(window=5, terms=2000, tri=False)
     assert m.terms == keep and m.shape == (2000, 2000)
-    full = as_matrix(py_window(c, 5, "frequency", False), len(vocabulary(c)))
+    full = as_matrix(py_window(c, 5, False)["frequency"], len(vocabulary(c)))
     index = {t: k for k, t in enumerate(vocabulary(c))}
     rows = [index[t] for t in keep]
     compare(m.to_scipy(), full[rows][:, rows], "news window frequency, top 2,000")
@@ -314,7 +291,7 @@ from conftest import news_documents
 c = wenmai.Corpus.from_texts(news_documents("dev"))
 out = {{}}
 for kw in [dict(count="weighted", terms=3000), dict(count="boolean", window=3),
-           dict(context="sentence", terms=3000), dict(context="document", terms=1000)]:
+           dict(context="sentence", terms=3000), dict(context="document", terms=500)]:
     x = c.cooccurrence(**kw).to_scipy()
     h = hashlib.sha256()
     for a in (x.indptr, x.indices, x.data):
