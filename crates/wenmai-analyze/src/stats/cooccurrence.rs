@@ -12,6 +12,17 @@ use crate::error::{Error, Result};
 use crate::stats::Tokens;
 
 /// What two tokens must share to co-occur.
+///
+/// # Examples
+/// ```
+/// use wenmai_analyze::{Analyzer, Context, CooccurrenceOptions, Corpus, Unit};
+/// let t = Corpus::from_texts(["经济发展。科技创新。"]).tokens(&Analyzer::default(), Unit::Document);
+/// let o = |context| CooccurrenceOptions { context, tri: false, ..Default::default() };
+/// let w = t.cooccurrence(&o(Context::Window)).unwrap();
+/// let d = t.cooccurrence(&o(Context::Document)).unwrap();
+/// assert_eq!(w.terms, ["创新", "发展", "科技", "经济"]);
+/// assert_eq!((w.get(1, 2), d.get(1, 2)), (0.0, 1.0)); // 发展, 科技: two sentences, one unit
+/// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub enum Context {
     /// Within `window` tokens of each other, inside one sentence (never across one).
@@ -24,6 +35,16 @@ pub enum Context {
 }
 
 /// How co-occurrences are counted.
+///
+/// # Examples
+/// ```
+/// use wenmai_analyze::{Analyzer, CoCount, CooccurrenceOptions, Corpus, Unit};
+/// let t = Corpus::from_texts(["经济 科技 科技 经济 经济。"]).tokens(&Analyzer::default(), Unit::Document);
+/// let o = |count| CooccurrenceOptions { count, window: 2, ..Default::default() };
+/// let get = |count| t.cooccurrence(&o(count)).unwrap().get(0, 1); // 科技, 经济
+/// assert_eq!((get(CoCount::Frequency), get(CoCount::Boolean)), (5.0, 1.0));
+/// assert_eq!(get(CoCount::Weighted), 1.0 + 0.5 + 0.5 + 1.0 + 0.5); // d = 1, 2, 2, 1, 2
+/// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub enum CoCount {
     /// Every co-occurrence counts 1 (for sentence and document contexts, the product of the
@@ -37,6 +58,16 @@ pub enum CoCount {
 }
 
 /// Which terms make the rows and columns.
+///
+/// # Examples
+/// ```
+/// use wenmai_analyze::{Analyzer, CooccurrenceOptions, Corpus, TermSelection, Unit};
+/// let t = Corpus::from_texts(["科技 经济 经济。"]).tokens(&Analyzer::default(), Unit::Document);
+/// let of = |terms| t.cooccurrence(&CooccurrenceOptions { terms, ..Default::default() }).unwrap().terms;
+/// assert_eq!(of(TermSelection::All), ["科技", "经济"]);
+/// assert_eq!(of(TermSelection::Top(1)), ["经济"]);
+/// assert_eq!(of(TermSelection::List(vec!["经济".into(), "无".into()])), ["经济"]);
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub enum TermSelection {
     /// Every term, in sorted term order.
@@ -51,6 +82,13 @@ pub enum TermSelection {
 }
 
 /// The options of [`Tokens::cooccurrence`] (quanteda `fcm`'s arguments).
+///
+/// # Examples
+/// ```
+/// use wenmai_analyze::{CoCount, Context, CooccurrenceOptions};
+/// let o = CooccurrenceOptions::default();
+/// assert_eq!((o.window, o.context, o.count, o.ordered, o.tri), (5, Context::Window, CoCount::Frequency, false, true));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct CooccurrenceOptions {
     /// Tokens at most this many positions apart co-occur (window context; at least 1).
@@ -495,4 +533,231 @@ fn assemble(terms: Vec<String>, rows: Vec<Row>) -> Cooccurrence {
         m.indptr.push(m.indices.len());
     }
     m
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Analyzer, Corpus, Unit};
+
+    fn tokens() -> Tokens {
+        let texts = [
+            "发展经济，发展科技，经济发展。改革开放，开放发展。",
+            "科技创新，创新驱动发展。经济 经济 经济。",
+            "改革改革改革，深化改革。",
+        ];
+        Corpus::from_texts(texts).tokens(&Analyzer::default(), Unit::Document)
+    }
+
+    /// The definitions of the docstring, cell by cell, over all terms.
+    fn naive(t: &Tokens, o: &CooccurrenceOptions) -> Vec<Vec<f64>> {
+        let k = t.terms.len();
+        let mut x = vec![vec![0.0; k]; k];
+        let contexts: Vec<Vec<Vec<u32>>> = (0..t.len())
+            .map(|u| {
+                t.unit_sentence_range(u)
+                    .map(|s| t.ids[t.sentence_range(s)].to_vec())
+                    .collect()
+            })
+            .collect();
+        for unit in &contexts {
+            let mut seen = std::collections::BTreeSet::new();
+            let flat: Vec<u32> = unit.concat();
+            let bags: Vec<&[u32]> = match o.context {
+                Context::Sentence => unit.iter().map(Vec::as_slice).collect(),
+                _ => vec![flat.as_slice()],
+            };
+            if o.context != Context::Window {
+                for bag in bags {
+                    let mut n = vec![0.0f64; k];
+                    for &a in bag {
+                        n[a as usize] += 1.0;
+                    }
+                    for a in 0..k {
+                        for b in 0..k {
+                            x[a][b] += match (a == b, o.count == CoCount::Boolean) {
+                                (true, false) => n[a] * (n[a] - 1.0) / 2.0,
+                                (true, true) => f64::from(u8::from(n[a] > 1.0)),
+                                (false, false) => n[a] * n[b],
+                                (false, true) => f64::from(u8::from(n[a] > 0.0 && n[b] > 0.0)),
+                            };
+                        }
+                    }
+                }
+                continue;
+            }
+            for s in unit {
+                for i in 0..s.len() {
+                    for j in 0..s.len() {
+                        let d = i.abs_diff(j);
+                        if d == 0 || d > o.window || (o.ordered && j < i) {
+                            continue;
+                        }
+                        let (a, b) = (s[i] as usize, s[j] as usize);
+                        match o.count {
+                            CoCount::Boolean => {
+                                seen.insert((a, b));
+                            }
+                            CoCount::Weighted => x[a][b] += 1.0 / d as f64,
+                            CoCount::Frequency => x[a][b] += 1.0,
+                        }
+                    }
+                }
+            }
+            for (a, b) in seen {
+                x[a][b] += if a == b && !o.ordered { 2.0 } else { 1.0 };
+            }
+        }
+        x
+    }
+
+    fn dense(m: &Cooccurrence) -> Vec<Vec<f64>> {
+        (0..m.len())
+            .map(|r| (0..m.len()).map(|c| m.get(r, c)).collect())
+            .collect()
+    }
+
+    fn all_options() -> Vec<CooccurrenceOptions> {
+        let mut v = Vec::new();
+        for count in [CoCount::Frequency, CoCount::Boolean, CoCount::Weighted] {
+            for ordered in [false, true] {
+                for window in [1, 2, 5] {
+                    v.push(CooccurrenceOptions {
+                        window,
+                        count,
+                        ordered,
+                        tri: false,
+                        ..Default::default()
+                    });
+                }
+            }
+        }
+        for context in [Context::Sentence, Context::Document] {
+            for count in [CoCount::Frequency, CoCount::Boolean] {
+                v.push(CooccurrenceOptions {
+                    context,
+                    count,
+                    tri: false,
+                    ..Default::default()
+                });
+            }
+        }
+        v
+    }
+
+    #[test]
+    fn every_context_and_count_follows_the_definitions() {
+        let t = tokens();
+        for o in all_options() {
+            let m = t.cooccurrence(&o).unwrap();
+            assert_eq!(m.terms, t.terms);
+            let want = naive(&t, &o);
+            for (r, row) in dense(&m).iter().enumerate() {
+                for (c, &v) in row.iter().enumerate() {
+                    assert!((v - want[r][c]).abs() < 1e-12, "{o:?} {r} {c}");
+                }
+            }
+            let tri = t.cooccurrence(&CooccurrenceOptions {
+                tri: true,
+                ..o.clone()
+            });
+            for (r, row) in dense(&tri.unwrap()).iter().enumerate() {
+                for (c, &v) in row.iter().enumerate() {
+                    let keep = c >= r || o.ordered;
+                    assert_eq!(v, if keep { want[r][c] } else { 0.0 }, "tri {o:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn selected_terms_are_rows_and_columns_of_the_full_matrix() {
+        let t = tokens();
+        let full = t.cooccurrence(&CooccurrenceOptions {
+            tri: false,
+            ..Default::default()
+        });
+        let full = full.unwrap();
+        let o = CooccurrenceOptions {
+            terms: TermSelection::Top(3),
+            tri: false,
+            ..Default::default()
+        };
+        let m = t.cooccurrence(&o).unwrap();
+        let mut by_count: Vec<(std::cmp::Reverse<usize>, &str)> = t
+            .terms
+            .iter()
+            .enumerate()
+            .map(|(k, s)| {
+                let n = t.ids.iter().filter(|&&id| id as usize == k).count();
+                (std::cmp::Reverse(n), s.as_str())
+            })
+            .collect();
+        by_count.sort();
+        let top: Vec<&str> = by_count[..3].iter().map(|p| p.1).collect();
+        assert_eq!(m.terms, top);
+        let at = |s: &str| full.terms.iter().position(|x| x == s).unwrap();
+        for (r, a) in m.terms.iter().enumerate() {
+            for (c, b) in m.terms.iter().enumerate() {
+                assert_eq!(m.get(r, c), full.get(at(a), at(b)));
+            }
+        }
+        let list = TermSelection::List(vec!["科技".into(), "无".into(), "科技".into()]);
+        let m = t.cooccurrence(&CooccurrenceOptions {
+            terms: list,
+            ..Default::default()
+        });
+        assert_eq!(m.unwrap().terms, ["科技"]);
+    }
+
+    #[test]
+    fn same_for_any_number_of_threads() {
+        let t = tokens();
+        let run = |n: usize| {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(n)
+                .build()
+                .unwrap();
+            pool.install(|| {
+                all_options()
+                    .iter()
+                    .map(|o| t.cooccurrence(o).unwrap())
+                    .collect::<Vec<_>>()
+            })
+        };
+        let one = run(1);
+        assert_eq!(one, run(2));
+        assert_eq!(one, run(8));
+    }
+
+    #[test]
+    fn bad_options_are_invalid_parameters() {
+        let t = tokens();
+        let bad = [
+            CooccurrenceOptions {
+                window: 0,
+                ..Default::default()
+            },
+            CooccurrenceOptions {
+                context: Context::Sentence,
+                count: CoCount::Weighted,
+                ..Default::default()
+            },
+            CooccurrenceOptions {
+                context: Context::Document,
+                ordered: true,
+                ..Default::default()
+            },
+            CooccurrenceOptions {
+                terms: TermSelection::Top(0),
+                ..Default::default()
+            },
+        ];
+        for o in bad {
+            assert!(
+                matches!(t.cooccurrence(&o), Err(Error::InvalidParameter(_))),
+                "{o:?}"
+            );
+        }
+    }
 }
