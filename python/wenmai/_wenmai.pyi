@@ -22,6 +22,8 @@ __all__ = [
     "dtm_transform_tokens",
     "keywords",
     "CorpusCore",
+    "corpus_kwic",
+    "corpus_lookup",
     "corpus_tokens",
     "glob_files",
     "Document",
@@ -344,6 +346,28 @@ def dtm_transform_texts(
 def corpus_tokens(
     core: CorpusCore, analyzer: Analyzer | None = None, unit: str = ...
 ) -> list[list[str]]: ...
+def corpus_kwic(
+    core: CorpusCore,
+    patterns: Sequence[str | Sequence[str]],
+    window: int = 5,
+    unit: str = ...,
+    regex: bool = False,
+    case_insensitive: bool = True,
+    analyzer: Analyzer | None = None,
+) -> dict[str, Any]: ...
+def corpus_lookup(
+    core: CorpusCore,
+    keys: Sequence[str],
+    entry_keys: Sequence[int],
+    entries: Sequence[str],
+    unit: str = ...,
+    keep_unmatched: bool = False,
+    nomatch: str | None = None,
+    nested_scope: str = "key",
+    regex: bool = False,
+    case_insensitive: bool = True,
+    analyzer: Analyzer | None = None,
+) -> DocTermMatrix: ...
 
 @final
 class CorpusCore:

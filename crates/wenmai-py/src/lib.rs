@@ -14,6 +14,8 @@ pub mod errors;
 pub mod glob;
 pub mod partition;
 pub mod segmenter;
+pub mod stats_kwic;
+pub mod stats_lookup;
 pub mod stats_tokens;
 pub mod text;
 
@@ -105,6 +107,10 @@ mod _wenmai {
     use super::partition::{PyCorpusStats, PyCountBlock, count_block};
     #[pymodule_export]
     use super::segmenter::PySegmenter;
+    #[pymodule_export]
+    use super::stats_kwic::corpus_kwic;
+    #[pymodule_export]
+    use super::stats_lookup::corpus_lookup;
     #[pymodule_export]
     use super::stats_tokens::corpus_tokens;
     #[pymodule_export]

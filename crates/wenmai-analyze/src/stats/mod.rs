@@ -3,6 +3,9 @@
 //! merge them; the corpus statistics that compare and relate terms (keyness, collocations,
 //! co-occurrence, similarity) live beside it.
 
+mod kwic;
+mod lookup;
+mod pattern;
 mod tokens;
 
 use std::collections::BTreeMap;
@@ -11,6 +14,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::count::RawCounts;
 use crate::keywords::IdfTable;
+pub use kwic::Kwic;
+pub use lookup::{Lookup, LookupOptions, NestedScope};
+pub use pattern::{Match, Matcher, Pattern, PatternItem};
 pub use tokens::Tokens;
 
 /// Corpus statistics: a commutative monoid, so threads, processes and partitions can each
