@@ -5,14 +5,10 @@ back."""
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
-import numpy as np
 import pytest
 import wenmai
 
@@ -128,12 +124,10 @@ def py_lookup(sentences: list[list[str]], spans: list[list[tuple]], unit_of: lis
                     hit = True
             if hit:
                 covered[i:i + n] = [True] * n
-        for t, c in zip(toks, covered, strict=True):
-            if not c:
-                if not exclusive:
-                    row[t] += 1
-                elif nomatch is not None:
-                    row[nomatch] += 1
+        if not exclusive:
+            row.update(t for t, c in zip(toks, covered, strict=True) if not c)
+        elif nomatch is not None:
+            row[nomatch] += len(toks) - sum(covered)
     return rows
 
 
@@ -174,12 +168,16 @@ def test_every_category_as_a_direct_lookup(request: pytest.FixtureRequest, name:
     su = c.dtm(unit="sentence").units
     d = wenmai.Dictionary(make_dictionary(sentences))
     spans = entry_spans(sentences, [e for v in d.flatten().values() for e in v])
-    for unit in ("document", "sentence", "paragraph"):
+    # Every option on the reports; the main ones on the news (the test time budget).
+    units = ("document", "sentence", "paragraph") if name == "reports" else ("document",)
+    for unit in units:
         unit_of, n = sentence_units(c, su, unit)
         cases = [
             dict(levels=None), dict(levels=1), dict(levels=[1, 3]),
             dict(nomatch="NONE"), dict(exclusive=False),
             dict(nested_scope="dictionary"),
+        ] if unit == "document" and name == "reports" else [
+            dict(levels=None), dict(exclusive=False), dict(nested_scope="dictionary"),
         ] if unit == "document" else [dict(levels=None)]
         for kw in cases:
             levels = kw.pop("levels", None)
@@ -283,22 +281,3 @@ def test_bad_input_says_what_to_change(reports: wenmai.Corpus) -> None:
         wenmai.Dictionary({"a": ["改革", " "]})
     with pytest.raises(ValueError, match="category"):
         wenmai.Dictionary({"a": [3]})
-
-
-def test_the_same_for_any_number_of_threads(report_files: list[Path]) -> None:
-    code = (
-        "import sys, hashlib, wenmai\n"
-        "c = wenmai.Corpus.from_files(sys.argv[1:])\n"
-        "d = {'a': ['改革*', '全面从严治党'], 'b': {'c': ['经济', '发展'], 'd': ['?发展']}}\n"
-        "x = c.lookup(d, unit='paragraph', exclusive=False).to_scipy()\n"
-        "print(x.sum(), hashlib.sha256(x.data.tobytes() + x.indices.tobytes()).hexdigest())\n"
-    )
-    outs = set()
-    for n in ("1", "2", "8"):
-        env = {**os.environ, "RAYON_NUM_THREADS": n}
-        out = subprocess.run([sys.executable, "-c", code, *map(str, report_files)], env=env,
-                             capture_output=True, text=True, check=True)
-        outs.add(out.stdout.strip())
-    assert len(outs) == 1
-    assert float(next(iter(outs)).split()[0]) > 0
-    assert np.isfinite(float(next(iter(outs)).split()[0]))
