@@ -13,6 +13,11 @@ use crate::stats::pattern::{Match, Matcher, Pattern, PatternItem};
 use crate::unit::Unit;
 
 /// Which matches of nested entries count (quanteda's `nested_scope`).
+///
+/// # Examples
+/// ```
+/// assert_eq!(wenmai_analyze::stats::NestedScope::default(), wenmai_analyze::stats::NestedScope::Key);
+/// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub enum NestedScope {
     /// A token counts at most once per category: the longest match wins within a category,
@@ -43,6 +48,16 @@ pub struct Lookup {
 }
 
 /// How unmatched tokens and nested matches are treated (quanteda's `tokens_lookup`).
+///
+/// # Examples
+/// ```
+/// use wenmai_analyze::stats::{Lookup, LookupOptions};
+/// use wenmai_analyze::{Analyzer, Corpus, Unit};
+/// let d = Lookup::new(vec!["改革".into()], vec![(0, "改革*".into())]).unwrap();
+/// let o = LookupOptions { nomatch: Some("NONE".into()), case_insensitive: true, ..LookupOptions::default() };
+/// let m = Corpus::from_texts(["推动改革开放。"]).lookup(&Analyzer::default(), Unit::Document, &d, &o).unwrap();
+/// assert_eq!((m.terms.as_slice(), m.data.as_slice()), (&["NONE".to_string(), "改革".into()][..], &[1.0, 1.0][..]));
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LookupOptions {
     /// Keep unmatched tokens as themselves (quanteda's `exclusive = FALSE`).

@@ -98,6 +98,14 @@ fn user_regex(re: &str, case_insensitive: bool) -> Result<Regex> {
 }
 
 /// One alternative of a pattern as the user gives it.
+///
+/// # Examples
+/// ```
+/// use wenmai_analyze::stats::{Pattern, PatternItem};
+/// let phrase = PatternItem::Tokens(vec!["经济".into(), "发展*".into()]);
+/// let p = Pattern::new(&[phrase, "改革".into()], false, true).unwrap();
+/// assert_eq!(p.labels(), ["经济 发展*", "改革"]);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum PatternItem {
     /// Text: a term, an unsegmented string, a glob, a regular expression; with spaces
@@ -259,6 +267,15 @@ enum Compiled {
 }
 
 /// One match: tokens `start..end` (indexes into [`Tokens::ids`]) matched alternative `alt`.
+///
+/// # Examples
+/// ```
+/// use wenmai_analyze::{Analyzer, Corpus, Unit};
+/// use wenmai_analyze::stats::{Match, Matcher, Pattern};
+/// let t = Corpus::from_texts(["坚持全面从严治党。"]).tokens(&Analyzer::default(), Unit::Sentence);
+/// let p = Pattern::new(&["全面从严治党".into()], false, true).unwrap();
+/// assert_eq!(Matcher::new(&p, &t).find_all(), [Match { start: 1, end: 3, alt: 0 }]);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Match {
     /// First token.
