@@ -223,6 +223,11 @@ def test_bad_input_says_what_to_change(reports: wenmai.Corpus) -> None:
         reports.kwic("改革", unit="chapter")
 
 
+def test_a_dictionary_is_a_pattern(reports: wenmai.Corpus) -> None:
+    d = wenmai.Dictionary({"a": ["改革*"], "b": {"c": ["全面从严治党"]}})
+    assert rows_of(reports.kwic(d)) == rows_of(reports.kwic(["改革*", "全面从严治党"]))
+
+
 def test_shows_aligned_in_jupyter(reports: wenmai.Corpus) -> None:
     import pandas as pd
 

@@ -243,7 +243,8 @@ class Corpus:
         one); an unsegmented string (``"全面从严治党"``, or with spaces ``"全面 从严 治党"``)
         that matches any run of consecutive tokens whose characters join to it, however jieba
         split it; a list of these (any of them); or a phrase given as a list of tokens inside
-        the list (``[["全面", "从严治党"]]``), matched token by token. ``regex=True``: each
+        the list (``[["全面", "从严治党"]]``), matched token by token; or a
+        ``wenmai.Dictionary`` (its entries). ``regex=True``: each
         string is a regular expression (Rust's ``regex`` syntax) searched for in each token.
         Case is folded unless ``case_insensitive=False``.
 

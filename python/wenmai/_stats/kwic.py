@@ -23,9 +23,13 @@ COLUMNS = ["doc_id", "section", "start", "end", "pre", "keyword", "post", "patte
 def normalize_pattern(pattern: Any) -> list[str | list[str]]:
     """A pattern as Rust takes it: a list of alternatives, each a string (text) or a list of
     a phrase's tokens. ``"改革"`` -> ``["改革"]``; ``["改革", "发展"]`` -> either;
-    ``[["全面", "从严治党"]]`` -> one phrase."""
-    if isinstance(pattern, str):
-        items: list[Any] = [pattern]
+    ``[["全面", "从严治党"]]`` -> one phrase; a ``Dictionary`` -> its entries."""
+    from wenmai._stats.dictionary import Dictionary
+
+    if isinstance(pattern, Dictionary):  # quanteda's kwic(x, dictionary): every entry
+        items: list[Any] = [e for v in pattern.flatten().values() for e in v]
+    elif isinstance(pattern, str):
+        items = [pattern]
     elif isinstance(pattern, Sequence) and not isinstance(pattern, bytes):
         items = list(pattern)
     else:
