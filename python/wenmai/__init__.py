@@ -41,6 +41,7 @@ Document._repr_html_ = _html._repr_html_  # type: ignore[method-assign]
 _LAZY = {
     "Corpus": "wenmai.corpus",
     "FileError": "wenmai.corpus",
+    "Dictionary": "wenmai._stats.dictionary",
     "CountVectorizer": "wenmai.vectorizers",
     "TfidfVectorizer": "wenmai.vectorizers",
 }
@@ -67,6 +68,7 @@ __all__ = [
     "FileError",
     "TfidfVectorizer",
     "DecodeError",
+    "Dictionary",
     "DictionaryError",
     "DocTermMatrix",
     "Document",

@@ -22,6 +22,8 @@ __all__ = [
     "dtm_transform_tokens",
     "keywords",
     "CorpusCore",
+    "corpus_kwic",
+    "corpus_lookup",
     "corpus_tokens",
     "corpus_keyness",
     "corpus_cooccurrence",
@@ -418,6 +420,28 @@ def matrix_group(
     n_groups: int,
     units: Any,
     keep_docvars: bool,
+) -> DocTermMatrix: ...
+def corpus_kwic(
+    core: CorpusCore,
+    patterns: Sequence[str | Sequence[str]],
+    window: int = 5,
+    unit: str = ...,
+    regex: bool = False,
+    case_insensitive: bool = True,
+    analyzer: Analyzer | None = None,
+) -> dict[str, Any]: ...
+def corpus_lookup(
+    core: CorpusCore,
+    keys: Sequence[str],
+    entry_keys: Sequence[int],
+    entries: Sequence[str],
+    unit: str = ...,
+    keep_unmatched: bool = False,
+    nomatch: str | None = None,
+    nested_scope: str = "key",
+    regex: bool = False,
+    case_insensitive: bool = True,
+    analyzer: Analyzer | None = None,
 ) -> DocTermMatrix: ...
 
 @final

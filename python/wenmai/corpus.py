@@ -325,6 +325,59 @@ class Corpus:
 
         return collocations(self._core, size, min_count, measures, analyzer, unit, smoothing)
 
+    def kwic(self, pattern: Any, window: int = 5, unit: str = "sentence", regex: bool = False,
+             analyzer: Analyzer | None = None, *, case_insensitive: bool = True) -> Any:
+        """Keywords in context, as quanteda's ``kwic``: a DataFrame (shown aligned on the
+        keyword in Jupyter) with ``doc_id, section, start, end, pre, keyword, post, pattern``,
+        one row per match, sorted by document, then position.
+
+        ``pattern``: a term (``"改革"``); a glob (``"改革*"``: ``*`` any characters, ``?``
+        one); an unsegmented string (``"全面从严治党"``, or with spaces ``"全面 从严 治党"``)
+        that matches any run of consecutive tokens whose characters join to it, however jieba
+        split it; a list of these (any of them); or a phrase given as a list of tokens inside
+        the list (``[["全面", "从严治党"]]``), matched token by token; or a
+        ``wenmai.Dictionary`` (its entries). ``regex=True``: each
+        string is a regular expression (Rust's ``regex`` syntax) searched for in each token.
+        Case is folded unless ``case_insensitive=False``.
+
+        A match lies within one sentence and consists of kept tokens (those ``dtm()``
+        counts; a dropped stopword between them does not break it). ``start`` and ``end`` are
+        char offsets of the match in ``doc.text``; ``section`` is the index (in
+        ``doc.sections``) of the innermost section of its sentence. ``pre`` and ``post`` are
+        up to ``window`` tokens on each side, within the ``unit`` (the sentence by default;
+        a paragraph, section or document lets the context run across its sentences), joined
+        with no space between them as Chinese is written (quanteda joins with spaces)."""
+        from wenmai._stats.kwic import kwic
+
+        return kwic(self, pattern, window, unit, regex, case_insensitive, analyzer)
+
+    def lookup(self, dictionary: Any, unit: str = "document", levels: Any = None,
+               exclusive: bool = True, nomatch: str | None = None,
+               analyzer: Analyzer | None = None, *, capkeys: bool | None = None,
+               nested_scope: str = "key", valuetype: str = "glob",
+               case_insensitive: bool = True) -> DocTermMatrix:
+        """Dictionary look-up, as quanteda's ``dfm(tokens_lookup(tokens, dictionary))``: a
+        ``DocTermMatrix`` with one row per unit and one column per category (every category,
+        sorted by name), counting each unit's matches of the category's entries.
+
+        ``dictionary``: a ``wenmai.Dictionary`` or a dict of category -> entries (globs,
+        terms, unsegmented or space-separated strings that match however jieba split them;
+        see ``Dictionary``). ``levels`` keeps those nesting levels (1 = top) in the category
+        names. A match lies within one sentence. Overlaps follow quanteda's default
+        ``nested_scope="key"``: longer matches are taken first, and within one category a
+        token counts once (so "全面从严治党" and "从严治党" in one category count once
+        where both match), while different categories each count their own match of the
+        same tokens; ``nested_scope="dictionary"`` also drops a match wholly inside a longer
+        match of another category. ``exclusive=False`` keeps unmatched tokens as columns of
+        their own (categories then are upper-cased, ``capkeys``, as quanteda does; a term and
+        a category of one name share a column); ``nomatch="NONE"`` counts unmatched tokens
+        under that name. ``valuetype="regex"``: entries are regular expressions."""
+        from wenmai._stats.dictionary import lookup
+
+        return lookup(self, dictionary, unit, levels, exclusive, nomatch, analyzer,
+                      capkeys=capkeys, nested_scope=nested_scope, valuetype=valuetype,
+                      case_insensitive=case_insensitive)
+
     def dtm(
         self,
         analyzer: Analyzer | None = None,

@@ -17,7 +17,9 @@ pub mod segmenter;
 pub mod stats_collocations;
 pub mod stats_cooccurrence;
 pub mod stats_keyness;
+pub mod stats_kwic;
 pub mod stats_lexdiv;
+pub mod stats_lookup;
 pub mod stats_similarity;
 pub mod stats_tokens;
 pub mod text;
@@ -117,7 +119,11 @@ mod _wenmai {
     #[pymodule_export]
     use super::stats_keyness::corpus_keyness;
     #[pymodule_export]
+    use super::stats_kwic::corpus_kwic;
+    #[pymodule_export]
     use super::stats_lexdiv::corpus_lexdiv;
+    #[pymodule_export]
+    use super::stats_lookup::corpus_lookup;
     #[pymodule_export]
     use super::stats_similarity::{matrix_group, matrix_similarity};
     #[pymodule_export]

@@ -6,7 +6,10 @@
 mod collocations;
 mod cooccurrence;
 mod keyness;
+mod kwic;
 mod lexdiv;
+mod lookup;
+mod pattern;
 mod similarity;
 mod tokens;
 
@@ -19,7 +22,10 @@ use crate::keywords::IdfTable;
 pub use collocations::{CollocationOptions, Collocations, Measure, join_terms};
 pub use cooccurrence::{CoCount, Context, Cooccurrence, CooccurrenceOptions, TermSelection};
 pub use keyness::{Keyness, KeynessCorrection, KeynessMeasure};
+pub use kwic::Kwic;
 pub use lexdiv::{Lexdiv, LexdivMeasure, lexdiv};
+pub use lookup::{Lookup, LookupOptions, NestedScope};
+pub use pattern::{Match, Matcher, Pattern, PatternItem};
 pub use similarity::{
     CsrView, MAX_DENSE_ITEMS, Margin, Neighbours, SimilarityMethod, nearest, similarity_matrix,
 };

@@ -1,0 +1,231 @@
+//! Keywords in context (quanteda's `kwic`): every match of a [`Pattern`] with the tokens
+//! around it.
+
+use rayon::prelude::*;
+use wenmai_parse::Document;
+
+use crate::analyzer::Analyzer;
+use crate::corpus::Corpus;
+use crate::error::{Error, Result};
+use crate::stats::Tokens;
+use crate::stats::pattern::{Match, Matcher, Pattern};
+use crate::unit::Unit;
+
+/// Every match of a pattern, in columns (one entry per match), sorted by document, then
+/// position, then the pattern's alternative.
+///
+/// A match lies within one sentence. Its context is up to `window` kept tokens before
+/// (`pre`) and after (`post`) it, within its unit: within its sentence for `Unit::Sentence`,
+/// across the sentences of its paragraph, section or document otherwise (as quanteda's window
+/// runs to the ends of each document it is given). Tokens are joined with nothing between
+/// them, as Chinese is written.
+///
+/// # Examples
+/// ```
+/// use wenmai_analyze::{Analyzer, Corpus, Unit};
+/// use wenmai_analyze::stats::Pattern;
+/// let c = Corpus::from_texts(["坚持改革开放。推动改革。"]);
+/// let p = Pattern::new(&["改革*".into()], false, true).unwrap();
+/// let k = c.kwic(&Analyzer::default(), Unit::Sentence, &p, 5).unwrap();
+/// assert_eq!(k.keyword, ["改革开放", "改革"]);
+/// assert_eq!((k.pre[0].as_str(), k.pre[1].as_str()), ("坚持", "推动"));
+/// assert_eq!((k.start[1], k.end[1]), (9, 11));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Kwic {
+    /// Index of the document of each match.
+    pub document: Vec<usize>,
+    /// The innermost section (index in [`Document::sections`]) of the match's sentence.
+    pub section: Vec<Option<usize>>,
+    /// First char of the match in its document's text.
+    pub start: Vec<u32>,
+    /// End (exclusive) char of the match in its document's text.
+    pub end: Vec<u32>,
+    /// Up to `window` tokens before the match, joined.
+    pub pre: Vec<String>,
+    /// The matched tokens, joined.
+    pub keyword: Vec<String>,
+    /// Up to `window` tokens after the match, joined.
+    pub post: Vec<String>,
+    /// Which alternative of the pattern matched (an index into `labels`).
+    pub pattern: Vec<u32>,
+    /// The pattern's alternatives as given.
+    pub labels: Vec<String>,
+}
+
+/// One row before the columns are laid out.
+struct Row {
+    document: usize,
+    section: Option<usize>,
+    m: Match,
+    lo: usize,
+    hi: usize,
+}
+
+/// The innermost section of the sentence holding char `at` of `doc`.
+fn section_at(doc: &Document, at: u32) -> Option<usize> {
+    let k = doc
+        .sentences
+        .partition_point(|s| s.span.char_start <= at as usize);
+    k.checked_sub(1).and_then(|k| doc.sentences[k].section)
+}
+
+impl Kwic {
+    /// The matches of `pattern` in `tokens` (of `documents`) with `window` tokens of context.
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] when `window` is 0.
+    pub fn of(
+        documents: &[Document],
+        tokens: &Tokens,
+        pattern: &Pattern,
+        window: usize,
+    ) -> Result<Kwic> {
+        if window == 0 {
+            return Err(Error::InvalidParameter(
+                "window = 0: give the number of tokens of context on each side, at least 1".into(),
+            ));
+        }
+        let matcher = Matcher::new(pattern, tokens);
+        let chunk = 256;
+        let n = tokens.len();
+        let mut rows: Vec<Row> = (0..n.div_ceil(chunk))
+            .into_par_iter()
+            .flat_map_iter(|c| {
+                let mut out = Vec::new();
+                let mut found = Vec::new();
+                for u in c * chunk..((c + 1) * chunk).min(n) {
+                    found.clear();
+                    matcher.find_in_sentences(tokens.unit_sentence_range(u), &mut found);
+                    let span = tokens.unit_range(u);
+                    let document = tokens.units[u].document;
+                    let doc = &documents[document];
+                    for &m in &found {
+                        let section = section_at(doc, tokens.starts[m.start]);
+                        // quanteda's window runs to the ends of the unit it is given.
+                        out.push(Row {
+                            document,
+                            section,
+                            m,
+                            lo: m.start.saturating_sub(window).max(span.start),
+                            hi: (m.end + window).min(span.end),
+                        });
+                    }
+                }
+                out
+            })
+            .collect();
+        // Units are in document order already; sections may not be, so sort by position.
+        rows.par_sort_by_key(|r| (r.document, tokens.starts[r.m.start], r.m.end, r.m.alt));
+        let join = |a: usize, b: usize| -> String { (a..b).map(|i| tokens.term(i)).collect() };
+        let mut k = Kwic {
+            labels: pattern.labels().to_vec(),
+            ..Kwic::default()
+        };
+        let texts: Vec<(String, String, String)> = rows
+            .par_iter()
+            .map(|r| {
+                (
+                    join(r.lo, r.m.start),
+                    join(r.m.start, r.m.end),
+                    join(r.m.end, r.hi),
+                )
+            })
+            .collect();
+        for (r, (pre, kw, post)) in rows.iter().zip(texts) {
+            k.document.push(r.document);
+            k.section.push(r.section);
+            k.start.push(tokens.starts[r.m.start]);
+            k.end.push(tokens.ends[r.m.end - 1]);
+            k.pre.push(pre);
+            k.keyword.push(kw);
+            k.post.push(post);
+            k.pattern.push(r.m.alt);
+        }
+        Ok(k)
+    }
+
+    /// Number of matches.
+    pub fn len(&self) -> usize {
+        self.document.len()
+    }
+
+    /// Whether nothing matched.
+    pub fn is_empty(&self) -> bool {
+        self.document.is_empty()
+    }
+}
+
+impl Corpus {
+    /// Keywords in context: every match of `pattern` in the tokens `analyzer` keeps, with up
+    /// to `window` tokens on each side within each `unit` (see [`Kwic`]).
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] when `window` is 0.
+    pub fn kwic(
+        &self,
+        analyzer: &Analyzer,
+        unit: Unit,
+        pattern: &Pattern,
+        window: usize,
+    ) -> Result<Kwic> {
+        if window == 0 {
+            return Kwic::of(&[], &Tokens::default(), pattern, window);
+        }
+        let tokens = self.tokens(analyzer, unit);
+        Kwic::of(self.documents(), &tokens, pattern, window)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pat(s: &str) -> Pattern {
+        Pattern::new(&[s.into()], false, true).unwrap()
+    }
+
+    #[test]
+    fn the_window_stays_in_the_unit() {
+        let c = Corpus::from_texts(["发展经济。改革开放，推动改革。"]);
+        let an = Analyzer::default();
+        let s = c.kwic(&an, Unit::Sentence, &pat("改革"), 2).unwrap();
+        assert_eq!(s.keyword, ["改革"]);
+        assert_eq!(s.pre, ["改革开放推动"]);
+        let d = c.kwic(&an, Unit::Document, &pat("改革开放"), 5).unwrap();
+        assert_eq!(
+            (d.pre[0].as_str(), d.post[0].as_str()),
+            ("发展经济", "推动改革")
+        );
+    }
+
+    #[test]
+    fn window_zero_is_an_invalid_parameter() {
+        let c = Corpus::from_texts(["发展经济。"]);
+        let e = c
+            .kwic(&Analyzer::default(), Unit::Sentence, &pat("经济"), 0)
+            .unwrap_err();
+        assert!(e.to_string().contains("window"), "{e}");
+    }
+
+    #[test]
+    fn offsets_point_into_the_text() {
+        let text = "标题\n\n一、总体要求\n坚持全面从严治党。";
+        let c = Corpus::from_texts([text]);
+        let k = c
+            .kwic(
+                &Analyzer::default(),
+                Unit::Document,
+                &pat("全面从严治党"),
+                5,
+            )
+            .unwrap();
+        assert_eq!(k.len(), 1);
+        let chars: Vec<char> = text.chars().collect();
+        let got: String = chars[k.start[0] as usize..k.end[0] as usize]
+            .iter()
+            .collect();
+        assert_eq!(got, "全面从严治党");
+        assert_eq!(k.section[0], Some(0));
+    }
+}
