@@ -140,6 +140,12 @@ def test_dense_limit_and_bad_arguments(news: wenmai.Corpus) -> None:
     row = slice(g.indptr[8], g.indptr[9])  # {"8", "1"}: {"1"} first, then {"15", "1"}, …
     assert g.indices[row].tolist() == [1, 15, 22]
     assert g.data[row].tolist() == [1 / 2, 1 / 3, 1 / 3]
+    # 100,000 units: each one's neighbours share its term t(i % 1000)
+    huge = dtm_from_tokens([[f"u{i}", f"t{i % 1000}"] for i in range(100_000)], 1, 1.0)
+    g = huge.similarity("cosine", top_k=2)
+    assert g.shape == (100_000, 100_000) and g.nnz == 200_000
+    assert g.indices[g.indptr[1008]:g.indptr[1009]].tolist() == [8, 2008]
+    assert np.allclose(g.data, 0.5, rtol=1e-15)
     m = news.dtm()
     with pytest.raises(ValueError, match="top_k"):
         m.similarity(margin="terms")

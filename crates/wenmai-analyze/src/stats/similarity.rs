@@ -350,8 +350,9 @@ impl Prepared {
         s.sqrt()
     }
 
-    /// For items sharing no term with `i` (dot product 0), a key the value is monotone in,
-    /// and whether larger keys are nearer; NaN-valued items get `None` (they come last).
+    /// For an item `j` sharing no term with the query (dot product 0), a key its value is
+    /// monotone in (smaller keys nearer, but see `nearest` for correlation); `None` for an
+    /// item whose values are NaN (it comes last).
     fn untouched_key(&self, j: usize) -> Option<f64> {
         match self.method {
             SimilarityMethod::Cosine | SimilarityMethod::Jaccard => Some(0.0),
@@ -501,8 +502,8 @@ pub fn nearest(
     let p = Prepared::new(m, method, margin)?;
     let n = p.n();
     let k = k.min(n.saturating_sub(1));
-    // Items sharing no term, nearest first for a query whose key factor is positive
-    // (`asc`: smaller keys nearer) — and the reverse order for correlation's negative ones.
+    // Items sharing no term with a query, nearest first (`asc`: smaller keys nearer), and
+    // the reverse order for correlation's queries with a negative sum.
     let keyed: Vec<(Option<f64>, u32)> = (0..n).map(|j| (p.untouched_key(j), j as u32)).collect();
     let order = |smaller_first: bool| {
         let mut o = keyed.clone();
