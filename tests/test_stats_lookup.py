@@ -159,6 +159,7 @@ def sentence_units(c: wenmai.Corpus, su, unit: str) -> tuple[list[int], int]:
     return unit_of, len(units)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["reports", "news"])
 def test_every_category_as_a_direct_lookup(request: pytest.FixtureRequest, name: str) -> None:
     c = request.getfixturevalue(name)
