@@ -159,6 +159,7 @@ def sentence_units(c: wenmai.Corpus, su, unit: str) -> tuple[list[int], int]:
     return unit_of, len(units)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["reports", "news"])
 def test_every_category_as_a_direct_lookup(request: pytest.FixtureRequest, name: str) -> None:
     c = request.getfixturevalue(name)
@@ -172,6 +173,11 @@ def test_every_category_as_a_direct_lookup(request: pytest.FixtureRequest, name:
     units = ("document", "sentence", "paragraph") if name == "reports" else ("document",)
     for unit in units:
         unit_of, n = sentence_units(c, su, unit)
+        if name == "reports" and unit != "sentence":  # the sentences make up the units
+            joined: list[list[str]] = [[] for _ in range(n)]
+            for k, toks in enumerate(sentences):
+                joined[unit_of[k]].extend(toks)
+            assert joined == c.tokens(unit=unit)
         cases = [
             dict(levels=None), dict(levels=1), dict(levels=[1, 3]),
             dict(nomatch="NONE"), dict(exclusive=False),

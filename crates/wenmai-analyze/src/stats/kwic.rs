@@ -108,7 +108,7 @@ impl Kwic {
                             section,
                             m,
                             lo: m.start.saturating_sub(window).max(span.start),
-                            hi: (m.end + window).min(span.end),
+                            hi: m.end.saturating_add(window).min(span.end),
                         });
                     }
                 }
