@@ -93,12 +93,14 @@ def bad_inputs(tmp_path: Path, sample_text: str) -> dict[str, Path]:
 def test_help_lists_every_subcommand(via_script: bool) -> None:
     code, out, _ = run("--help", via_script=via_script)
     assert code == 0
-    for name in ("report", "parse", "keywords", "freq"):
+    for name in ("report", "parse", "keywords", "freq", "kwic", "keyness", "collocations"):
         assert name in out
     assert "examples:" in out and "exit status" in out
 
 
-@pytest.mark.parametrize("command", ["report", "parse", "keywords", "freq"])
+@pytest.mark.parametrize(
+    "command", ["report", "parse", "keywords", "freq", "kwic", "keyness", "collocations"]
+)
 def test_every_subcommand_has_help_with_an_example(command: str) -> None:
     code, out, _ = run(command, "--help")
     assert code == 0

@@ -77,9 +77,11 @@ def network(
     edge_color: Any = "0.55",
 ) -> Axes:
     """A co-occurrence network (quanteda's ``textplot_network``) of ``corpus.cooccurrence()``
-    or a square DataFrame of terms: the ``top`` terms with the most co-occurrences as
-    nodes (area by that total), the ``edges`` strongest links among them as lines (width by
-    weight), laid out by networkx's spring layout (``seed`` makes it repeatable).
+    or a square DataFrame of terms: among the ``top`` terms with the most co-occurrences,
+    ``edges`` links as lines (width by weight: each term's two strongest, then the
+    strongest others) and the terms they join as
+    nodes (area by their total), laid out by networkx's spring layout (``seed`` makes it
+    repeatable).
 
     Examples
     --------
@@ -110,25 +112,34 @@ def network(
     pairs = [(sub[a, b], a, b) for a in range(len(keep)) for b in range(a + 1, len(keep))
              if sub[a, b] > 0]
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+    # Each term's two strongest links first, then the strongest others: the hubs' links
+    # alone would leave most terms unlinked.
+    backbone = {p for n in range(len(keep))
+                for p in [q for q in pairs if n in (q[1], q[2])][:2]}
+    shown = sorted(backbone, key=lambda p: (-p[0], p[1], p[2]))[:edges]
+    shown += [p for p in pairs if p not in backbone][: max(0, edges - len(shown))]
+    top_weight = max((w for w, _, _ in shown), default=1.0)
     graph = nx.Graph()
-    graph.add_nodes_from(range(len(keep)))
-    graph.add_weighted_edges_from((a, b, w) for w, a, b in pairs[:edges])
-    pos = nx.spring_layout(graph, weight="weight", seed=seed)
+    # Layout weights in (0, 1]: raw counts of a few hub pairs would pull every node onto one spot.
+    graph.add_weighted_edges_from((a, b, 0.1 + 0.9 * w / top_weight) for w, a, b in shown)
+    pos = nx.spring_layout(graph, weight="weight", seed=seed,
+                           k=2.0 / np.sqrt(max(graph.number_of_nodes(), 1)), iterations=200)
+    # Terms without a shown link are left out: alone, they would only stretch the layout.
+    linked = sorted(graph.nodes)
     with cjk_font():
         ax = _new_axes(ax, (7.0, 6.0))
-        top_weight = max((w for w, _, _ in pairs[:edges]), default=1.0)
-        for w, a, b in pairs[:edges]:
+        for w, a, b in shown:
             (x0, y0), (x1, y1) = pos[a], pos[b]
             ax.plot([x0, x1], [y0, y1], color=edge_color, alpha=0.6,
                     linewidth=0.5 + 3.5 * w / top_weight, zorder=1)
-        size = strength[keep]
-        area = 60 + 900 * size / (size.max() if size.max() > 0 else 1)
-        xy = np.array([pos[i] for i in range(len(keep))]).reshape(-1, 2)
+        size = strength[[keep[i] for i in linked]]
+        area = 60 + 900 * size / (size.max() if size.size and size.max() > 0 else 1)
+        xy = np.array([pos[i] for i in linked]).reshape(-1, 2)
         ax.scatter(xy[:, 0], xy[:, 1], s=area, color=node_color, alpha=0.8, zorder=2)
         fp = font_properties(9)
-        for i, term_index in enumerate(keep):
-            ax.text(xy[i, 0], xy[i, 1], terms[term_index], ha="center", va="center",
-                    fontproperties=fp, zorder=3)
+        for (x, y), i in zip(xy, linked, strict=True):
+            ax.text(x, y, terms[keep[i]], ha="center", va="center", fontproperties=fp,
+                    zorder=3)
         ax.set_axis_off()
         ax.margins(0.08)
         if title:

@@ -75,7 +75,8 @@ def kwic(args: argparse.Namespace, parser: argparse.ArgumentParser, loaded: Any)
 
 def keyness(args: argparse.Namespace, parser: argparse.ArgumentParser, loaded: Any) -> int:
     try:
-        frame = loaded.corpus.keyness(_target(args.target), measure=args.measure)
+        frame = loaded.corpus.keyness(_target(args.target, loaded.corpus.ids),
+                                      measure=args.measure)
     except (ValueError, KeyError) as err:
         return _usage(parser, "keyness", err)
     # The terms most typical of the target, then those most typical of the reference.
@@ -83,16 +84,26 @@ def keyness(args: argparse.Namespace, parser: argparse.ArgumentParser, loaded: A
     bottom = frame.iloc[::-1].head(args.top).iloc[::-1] if len(frame) > args.top else None
     shown = top if bottom is None else _concat(top, bottom.loc[~bottom.index.isin(top.index)])
     columns = ("term", "stat", "p", "n_target", "n_reference")
+    if args.format == "table":
+        # p-values of key terms are far below 0.0001: shown in scientific notation.
+        shown = shown.assign(p=[f"{p:.2e}" for p in shown["p"]])
     _emit(args, shown, columns, f"Keyness ({args.measure}) of {args.target!r} against the rest",
           ("stat", "p", "n_target", "n_reference"))
     return _status(loaded)
 
 
-def _target(text: str) -> str | list[str]:
-    """A condition on the document variables, or a comma-separated list of ids."""
+def _target(text: str, ids: list[str]) -> str | list[str]:
+    """A condition on the document variables, or a comma-separated list of documents, each
+    named by its id (the path as given) or its file name without the extension."""
     if any(c in text for c in "<>=!()") or " " in text.strip():
         return text
-    return [part.strip() for part in text.split(",") if part.strip()]
+    by_stem: dict[str, list[str]] = {}
+    for doc_id in ids:
+        by_stem.setdefault(Path(doc_id).stem, []).append(doc_id)
+    names = [part.strip() for part in text.split(",") if part.strip()]
+    known = set(ids)
+    # An unknown name stays as given, so that keyness names it in its error.
+    return [d for n in names for d in ([n] if n in known else by_stem.get(n, [n]))]
 
 
 def _concat(a: Any, b: Any) -> Any:
