@@ -730,9 +730,28 @@ fn count_pattern(
     PatternCounts { slots, counts }
 }
 
-/// `a / b` as Python's true division of two ints (exact when both fit a double's mantissa).
+/// `a / b` correctly rounded, as Python's true division of two ints: the quotient to 55 or
+/// 56 bits with a sticky bit, then one rounding (to within an ulp where `b` is too wide).
 fn ratio(a: u128, b: u128) -> f64 {
-    a as f64 / b as f64
+    const EXACT: u128 = 1 << 53;
+    if a < EXACT && b < EXACT || a == 0 || b == 0 {
+        return a as f64 / b as f64;
+    }
+    let (la, lb) = (
+        128 - a.leading_zeros() as i32,
+        128 - b.leading_zeros() as i32,
+    );
+    let shift = la - lb - 55;
+    let (q, r) = if shift >= 0 {
+        let d = b << shift;
+        (a / d, a % d)
+    } else if la - shift <= 128 {
+        let n = a << -shift;
+        (n / b, n % b)
+    } else {
+        return a as f64 / b as f64;
+    };
+    (q | u128::from(r != 0)) as f64 * 2f64.powi(shift)
 }
 
 /// `prod` of counts as an exact integer where it fits, else as a double.
@@ -930,6 +949,18 @@ mod tests {
                 .collect();
             assert_eq!(got, plain, "size {n}");
         }
+    }
+
+    #[test]
+    fn ratio_rounds_once() {
+        // 10^20 / 3: the double nearest the exact quotient, as Python's int / int gives it.
+        assert_eq!(ratio(10u128.pow(20), 3), 33333333333333333333.333f64);
+        assert_eq!(ratio(3 << 60, 3 << 58), 4.0);
+        // Where dividing the two rounded doubles is an ulp off (Python: 595679299.7587556).
+        let (a, b) = (32015600926017737568757u128, 53746371477041u128);
+        assert_ne!(a as f64 / b as f64, 595679299.7587556);
+        assert_eq!(ratio(a, b), 595679299.7587556);
+        assert_eq!(ratio(7, 2), 3.5);
     }
 
     #[test]
