@@ -90,6 +90,13 @@ impl Measure {
 }
 
 /// What [`Collocations::of`] counts and scores.
+///
+/// # Examples
+/// ```
+/// use wenmai_analyze::stats::{CollocationOptions, Measure};
+/// let o = CollocationOptions { size: 3, measures: vec![Measure::Lambda], ..Default::default() };
+/// assert_eq!((o.min_count, o.smoothing), (2, 0.5));
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct CollocationOptions {
     /// Tokens per collocation, 2 to 5.
@@ -244,14 +251,7 @@ impl Collocations {
 
     /// Collocation `i` as one string: its terms joined without a space, as Chinese is
     /// written, except for one space between two terms that meet at ASCII letters or
-    /// digits (`new york`, `iphone 12`), as mixed text is written.
-    ///
-    /// # Examples
-    /// ```
-    /// use wenmai_analyze::stats::join_terms;
-    /// assert_eq!(join_terms(["经济", "发展"]), "经济发展");
-    /// assert_eq!(join_terms(["iphone", "12", "发布"]), "iphone 12发布");
-    /// ```
+    /// digits (`new york`, `iphone 12`), as mixed text is written ([`join_terms`]).
     pub fn joined(&self, tokens: &Tokens, i: usize) -> String {
         join_terms(self.terms(tokens, i))
     }
@@ -266,6 +266,13 @@ impl Collocations {
 }
 
 /// Terms joined as [`Collocations::joined`] joins them.
+///
+/// # Examples
+/// ```
+/// use wenmai_analyze::stats::join_terms;
+/// assert_eq!(join_terms(["经济", "发展"]), "经济发展");
+/// assert_eq!(join_terms(["iphone", "12", "发布"]), "iphone 12发布");
+/// ```
 pub fn join_terms<'a>(terms: impl IntoIterator<Item = &'a str>) -> String {
     let mut out = String::new();
     for t in terms {
