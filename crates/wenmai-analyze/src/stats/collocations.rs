@@ -17,11 +17,12 @@ use rustc_hash::FxHashMap;
 
 use super::Tokens;
 use crate::error::{Error, Result};
+use measures::{bigram_table, generic_table, lambda_z, pmi, student_t};
+
+mod measures;
 
 /// No frequent n-gram starts here.
 const NONE: u32 = u32::MAX;
-/// NLTK's `_SMALL`, added where it adds it.
-const SMALL: f64 = 1e-20;
 
 /// An association measure of [`Collocations`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -90,6 +91,13 @@ impl Measure {
 }
 
 /// What [`Collocations::of`] counts and scores.
+///
+/// # Examples
+/// ```
+/// use wenmai_analyze::stats::{CollocationOptions, Measure};
+/// let o = CollocationOptions { size: 3, measures: vec![Measure::Lambda], ..Default::default() };
+/// assert_eq!((o.min_count, o.smoothing), (2, 0.5));
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct CollocationOptions {
     /// Tokens per collocation, 2 to 5.
@@ -244,14 +252,7 @@ impl Collocations {
 
     /// Collocation `i` as one string: its terms joined without a space, as Chinese is
     /// written, except for one space between two terms that meet at ASCII letters or
-    /// digits (`new york`, `iphone 12`), as mixed text is written.
-    ///
-    /// # Examples
-    /// ```
-    /// use wenmai_analyze::stats::join_terms;
-    /// assert_eq!(join_terms(["经济", "发展"]), "经济发展");
-    /// assert_eq!(join_terms(["iphone", "12", "发布"]), "iphone 12发布");
-    /// ```
+    /// digits (`new york`, `iphone 12`), as mixed text is written ([`join_terms`]).
     pub fn joined(&self, tokens: &Tokens, i: usize) -> String {
         join_terms(self.terms(tokens, i))
     }
@@ -266,6 +267,13 @@ impl Collocations {
 }
 
 /// Terms joined as [`Collocations::joined`] joins them.
+///
+/// # Examples
+/// ```
+/// use wenmai_analyze::stats::join_terms;
+/// assert_eq!(join_terms(["经济", "发展"]), "经济发展");
+/// assert_eq!(join_terms(["iphone", "12", "发布"]), "iphone 12发布");
+/// ```
 pub fn join_terms<'a>(terms: impl IntoIterator<Item = &'a str>) -> String {
     let mut out = String::new();
     for t in terms {
@@ -730,145 +738,6 @@ fn count_pattern(
     PatternCounts { slots, counts }
 }
 
-/// `a / b` as Python's true division of two ints (exact when both fit a double's mantissa).
-fn ratio(a: u128, b: u128) -> f64 {
-    a as f64 / b as f64
-}
-
-/// `prod` of counts as an exact integer where it fits, else as a double.
-fn product(xs: impl Iterator<Item = u64>) -> Result<u128, f64> {
-    let xs: Vec<u64> = xs.collect();
-    xs.iter()
-        .try_fold(1u128, |p, &x| p.checked_mul(u128::from(x)))
-        .ok_or_else(|| xs.iter().map(|&x| x as f64).product())
-}
-
-fn as_f64(x: Result<u128, f64>) -> f64 {
-    match x {
-        Ok(v) => v as f64,
-        Err(f) => f,
-    }
-}
-
-/// NLTK `pmi`: `log2(c * N^(n-1)) - log2(prod f_j)`.
-fn pmi(count: u64, uni: &[u64], total: u64) -> f64 {
-    let n = uni.len() as u32;
-    let left = if n == 2 {
-        // The bigram finder's count is a float (`count / (window_size - 1.0)`).
-        (count as f64 * total as f64).log2()
-    } else {
-        match product(std::iter::once(count).chain(std::iter::repeat_n(total, n as usize - 1))) {
-            Ok(v) => (v as f64).log2(),
-            Err(_) => (count as f64).log2() + f64::from(n - 1) * (total as f64).log2(),
-        }
-    };
-    let right = match product(uni.iter().copied()) {
-        Ok(v) => (v as f64).log2(),
-        Err(_) => uni.iter().map(|&f| (f as f64).log2()).sum(),
-    };
-    left - right
-}
-
-/// `prod f_j / N^(n-1)`, NLTK's expected count under independence.
-fn expected(uni: &[u64], total: u64) -> f64 {
-    let n = uni.len();
-    let num = product(uni.iter().copied());
-    let den = product(std::iter::repeat_n(total, n - 1));
-    match (num, den) {
-        (Ok(a), Ok(b)) => ratio(a, b),
-        (a, b) => as_f64(a) / as_f64(b),
-    }
-}
-
-/// NLTK `student_t`: `(c - prod f_j / N^(n-1)) / (c + 1e-20)^0.5`.
-fn student_t(count: u64, uni: &[u64], total: u64) -> f64 {
-    let c = count as f64;
-    (c - expected(uni, total)) / (c + SMALL).powf(0.5)
-}
-
-/// NLTK `BigramAssocMeasures.chi_sq` (`N phi²`) and `likelihood_ratio`, operation for
-/// operation.
-fn bigram_table(count: u64, ix: u64, xi: u64, total: u64) -> (f64, f64) {
-    let n_ii = count as f64;
-    let n_oi = xi as f64 - n_ii;
-    let n_io = ix as f64 - n_ii;
-    let n_oo = total as f64 - n_ii - n_oi - n_io;
-    let cont = [n_ii, n_oi, n_io, n_oo];
-    // phi_sq unpacks the table as (n_ii, n_io, n_oi, n_oo): the middle two swapped.
-    let (a, b, c, d) = (n_ii, n_oi, n_io, n_oo);
-    let phi = (a * d - b * c).powf(2.0) / ((a + b) * (a + c) * (b + d) * (c + d));
-    let chi2 = total as f64 * phi;
-    let n_xx = cont.iter().fold(0.0, |s, &v| s + v);
-    let mut sum = 0.0;
-    for i in 0..4 {
-        let exp = (cont[i] + cont[i ^ 1]) * (cont[i] + cont[i ^ 2]) / n_xx;
-        sum += cont[i] * (cont[i] / (exp + SMALL) + SMALL).ln();
-    }
-    (chi2, 2.0 * sum)
-}
-
-/// Möbius inversion over supersets: `f(b) = sum_{T ⊇ b} (-1)^|T \ b| marg(T)`, the count of
-/// exactly pattern `b` from the counts of at least pattern `T`.
-fn exact_cells(n: usize, marg: &[i64]) -> Vec<i64> {
-    let mut f = marg.to_vec();
-    for j in 0..n {
-        for t in 0..f.len() {
-            if t >> j & 1 == 0 {
-                f[t] -= f[t | 1 << j];
-            }
-        }
-    }
-    f
-}
-
-/// NLTK's generic `chi_sq` and `likelihood_ratio` (`NgramAssocMeasures`) for n >= 3, from
-/// the marginals indexed by mask (bit j: token j is the collocation's).
-fn generic_table(n: usize, marg: &[i64], uni: &[u64], total: u64) -> (f64, f64) {
-    let full = (1usize << n) - 1;
-    let f = exact_cells(n, marg);
-    // NLTK's cell x has bit j set where token j is *not* the collocation's.
-    let cont: Vec<i64> = (0..=full).map(|x| f[!x & full]).collect();
-    let den = product(std::iter::repeat_n(total, n - 1));
-    let mut chi2 = 0.0;
-    let mut llr = 0.0;
-    for (i, &obs) in cont.iter().enumerate() {
-        let num = product((0..n).map(|j| {
-            if i >> j & 1 == 0 {
-                uni[j]
-            } else {
-                total - uni[j]
-            }
-        }));
-        let exp = match (num, den) {
-            (Ok(a), Ok(b)) => ratio(a, b),
-            (a, b) => as_f64(a) / as_f64(b),
-        };
-        let o = obs as f64;
-        chi2 += (o - exp).powf(2.0) / (exp + SMALL);
-        llr += o * (o / (exp + SMALL) + SMALL).ln();
-    }
-    (chi2, 2.0 * llr)
-}
-
-/// quanteda's `lambda` and `z` from the window counts indexed by mask (bit k: token k
-/// agrees).
-fn lambda_z(n: usize, marg: &[i64], smoothing: f64) -> (f64, f64) {
-    let f = exact_cells(n, marg);
-    let mut lambda = 0.0;
-    let mut s = 0.0;
-    for (b, &cell) in f.iter().enumerate() {
-        let c = cell as f64 + smoothing;
-        let sign = if (n - b.count_ones() as usize) % 2 == 0 {
-            1.0
-        } else {
-            -1.0
-        };
-        lambda += sign * c.ln();
-        s += 1.0 / c;
-    }
-    (lambda, lambda / s.sqrt())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -930,18 +799,6 @@ mod tests {
                 .collect();
             assert_eq!(got, plain, "size {n}");
         }
-    }
-
-    #[test]
-    fn lambda_of_a_two_by_two_table() {
-        // Windows: ab ×2, ac, db: cells (both, first only, second only, neither).
-        let marg = [4, 3, 3, 2];
-        let (l, z) = lambda_z(2, &marg, 0.5);
-        let cells = [0.5f64, 1.5, 1.5, 2.5];
-        let want = cells[3].ln() - cells[1].ln() - cells[2].ln() + cells[0].ln();
-        assert!((l - want).abs() < 1e-12);
-        let s: f64 = cells.iter().map(|c| 1.0 / c).sum();
-        assert!((z - want / s.sqrt()).abs() < 1e-12);
     }
 
     #[test]
