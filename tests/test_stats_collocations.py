@@ -287,11 +287,14 @@ def test_frame_and_order(reports: wenmai.Corpus) -> None:
     assert all(c == _join(t) for c, t in zip(df["collocation"], df["tokens"], strict=True))
     mixed = wenmai.Corpus.from_texts(["发布iPhone 12手机。发布iPhone 12手机。"])
     assert "iphone 12手机" in set(mixed.collocations(size=3)["collocation"])
-    pmi = df["pmi"].to_numpy()
-    assert np.all(pmi[:-1] >= pmi[1:])
+    # quanteda's order whenever lambda is computed: z decreasing.
+    z = df["z"].to_numpy()
+    assert np.all(z[:-1] >= z[1:])
     # Ties keep term order.
-    for _, group in df.groupby("pmi", sort=False):
+    for _, group in df.groupby("z", sort=False):
         assert list(group["tokens"]) == sorted(group["tokens"])
+    pmi = reports.collocations(measures=("pmi", "t"))["pmi"].to_numpy()
+    assert np.all(pmi[:-1] >= pmi[1:])
     by_llr = reports.collocations(measures=("llr", "pmi"))
     assert list(by_llr.columns) == ["collocation", "count", "llr", "pmi", "tokens"]
     assert by_llr["llr"].is_monotonic_decreasing

@@ -317,10 +317,10 @@ class Corpus:
         the ``size`` positions) plus ``smoothing``,
         ``lambda = sum_b (-1)^(size - |b|) log n_b`` and
         ``z = lambda / sqrt(sum_b 1 / n_b)``. ``unit`` only groups the tokens: nothing
-        crosses a sentence, so every unit gives the same table. Rows are sorted by the first
-        measure,
-        highest first (``lambda`` by ``z``, as quanteda sorts; NaN last), ties in term order;
-        pass ``measures=("lambda", ...)`` for quanteda's order."""
+        crosses a sentence, so every unit gives the same table. Rows are sorted by ``z``,
+        highest first, as quanteda sorts (PMI alone would put every pair seen twice on top),
+        or, without ``lambda`` among the measures, by the first one; NaN last, ties in term
+        order."""
         from wenmai._stats.collocations import collocations
 
         return collocations(self._core, size, min_count, measures, analyzer, unit, smoothing)

@@ -121,9 +121,9 @@ impl Default for CollocationOptions {
     }
 }
 
-/// Collocations and their scores, sorted by the first measure, highest first (`lambda` by
-/// `z`, as quanteda sorts; NaN last), ties in term order (the n-gram's term ids compared
-/// left to right); by count when no measure is asked for.
+/// Collocations and their scores, sorted by `z` when `lambda` is among the measures (as
+/// quanteda sorts), else by the first measure, highest first (NaN last), ties in term order
+/// (the n-gram's term ids compared left to right); by count when no measure is asked for.
 ///
 /// With `c` the n-gram's count, `f_j` the frequency of its `j`-th token, `N` the number of
 /// tokens and `n` the size, the NLTK measures are those of `NgramAssocMeasures`:
@@ -202,7 +202,12 @@ impl Collocations {
             .into_par_iter()
             .map(|i| scorer.score(&rows[i * n..(i + 1) * n], counts[i]))
             .collect();
-        let sort_col = measures.first().map(|m| match m {
+        // quanteda's order (by z) whenever lambda is asked for; else the first measure's.
+        let sort_by = measures
+            .iter()
+            .find(|m| matches!(m, Measure::Lambda))
+            .or(measures.first());
+        let sort_col = sort_by.map(|m| match m {
             Measure::Lambda => names.iter().position(|&c| c == "z").unwrap_or(0),
             other => names.iter().position(|&c| c == other.name()).unwrap_or(0),
         });
