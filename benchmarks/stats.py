@@ -79,7 +79,7 @@ def make_task(task: str, tool: str, docs: list[str]) -> Callable[[], Any]:
             "collocations5": lambda c: c.collocations(size=5, min_count=2),
             "cooccurrence": lambda c: c.cooccurrence(window=5, terms=TOP_TERMS),
             "similarity": lambda c: c.dtm().tfidf().similarity("cosine"),
-            "keyness": lambda c: c.keyness([c.ids[i] for i in half]),
+            "keyness": lambda c: c.keyness(c.ids[: len(half)]),
         }
         call = calls[task]
         return lambda: call(_corpus(docs))
