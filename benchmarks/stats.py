@@ -82,7 +82,7 @@ def make_task(task: str, tool: str, docs: list[str]) -> Callable[[], Any]:
             "collocations": lambda c: c.collocations(size=2),
             "collocations5": lambda c: c.collocations(size=5, min_count=2),
             "cooccurrence": lambda c: c.cooccurrence(window=5, terms=TOP_TERMS),
-            "keyness": lambda c: c.keyness([c.ids[i] for i in half]),
+            "keyness": lambda c: c.keyness(c.ids[: len(half)]),
         }
         call = calls[task]
         return lambda: call(_corpus(docs))
