@@ -4,11 +4,7 @@ implementations of the same formulas (size 5, and quanteda's lambda / z)."""
 
 from __future__ import annotations
 
-import hashlib
 import math
-import os
-import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -167,7 +163,7 @@ def _direct_size5(sentences: list[list[str]], min_count: int
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("which", ["reports", "news"])
+@pytest.mark.parametrize("which", ["reports"])  # the news adds time, not a new case
 def test_size_5_equals_the_general_formulas(which: str, request: pytest.FixtureRequest
                                             ) -> None:
     corpus = request.getfixturevalue(which)
@@ -349,27 +345,6 @@ def test_the_native_call_checks_too() -> None:
         corpus_collocations(c._core, 7)
     with pytest.raises(ValueError, match="choose from"):
         corpus_collocations(c._core, 2, 2, ["dice"])
-
-
-def test_the_same_for_any_thread_count(report_files: list[Path]) -> None:
-    code = (
-        "import hashlib, sys, wenmai\n"
-        "c = wenmai.Corpus.from_files(sys.argv[1:])\n"
-        "h = hashlib.sha256()\n"
-        "for n in (2, 5):\n"
-        "    df = c.collocations(size=n)\n"
-        "    h.update(df.drop(columns='tokens').to_csv().encode())\n"
-        "print(h.hexdigest())\n"
-    )
-    digests = set()
-    files = [str(p) for p in report_files[-12:]]
-    for threads in ("1", "2", "8"):
-        env = {**os.environ, "RAYON_NUM_THREADS": threads}
-        out = subprocess.run([sys.executable, "-c", code, *files], env=env,
-                             capture_output=True, text=True, check=True)
-        digests.add(out.stdout.strip())
-    assert len(digests) == 1
-    assert hashlib.sha256(b"").hexdigest() not in digests
 
 
 def test_every_unit_gives_the_same_table(report_files: list[Path]) -> None:

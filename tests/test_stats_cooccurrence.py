@@ -10,11 +10,6 @@ product of a unit x term count matrix counted here from the tokens (``C.T @ C``,
 from __future__ import annotations
 
 import functools
-import hashlib
-import json
-import os
-import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -312,18 +307,3 @@ for kw in [dict(count="weighted", terms=3000), dict(count="boolean", window=3),
 print(json.dumps(out))
 """
 
-
-@pytest.mark.slow
-def test_same_for_any_number_of_threads(news_texts: list[str]) -> None:
-    code = CHILD.format(tests=str(Path(__file__).parent))
-    runs = [subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True,
-                             env={**os.environ, "RAYON_NUM_THREADS": str(n)})
-            for n in (1, 2, 8)]
-    seen = []
-    for p in runs:
-        out, _ = p.communicate(timeout=600)
-        assert p.returncode == 0
-        seen.append(json.loads(out.strip().splitlines()[-1]))
-    assert seen[0] == seen[1] == seen[2]
-    assert len(seen[0]) == 4
-    assert hashlib.sha256(b"").hexdigest() not in seen[0].values()

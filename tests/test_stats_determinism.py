@@ -52,6 +52,13 @@ for method in ("cosine", "jaccard", "correlation", "euclidean"):
 digest("similarity top_k", m.similarity("cosine", top_k=5).toarray())
 digest("group", m.group("year"))
 digest("lexdiv", c.lexdiv())
+for pattern in ("发展", "全面从严治党", ["改革", "开放"], "改革*"):
+    digest(f"kwic {pattern}", c.kwic(pattern, window=5))
+digest("kwic regex", c.kwic("^经济", regex=True))
+d = wenmai.Dictionary({"经济": ["经济*", "市场"],
+                       "改革": {"深化": ["深化 改革"], "开放": ["开放*"]}})
+digest("lookup", c.lookup(d))
+digest("lookup sentence", c.lookup(d, unit="sentence", exclusive=False))
 print(json.dumps(out))
 """
 
@@ -66,7 +73,7 @@ def test_every_statistic_is_the_same_for_1_2_and_8_threads(report_files: list[Pa
                               env=env, capture_output=True, text=True, check=False)
         assert done.returncode == 0, done.stderr
         runs[n] = json.loads(done.stdout.strip().splitlines()[-1])
-    assert len(runs["1"]) >= 15
+    assert len(runs["1"]) >= 22
     for name, value in runs["1"].items():
         assert runs["2"][name] == value, f"{name}: 1 and 2 threads differ"
         assert runs["8"][name] == value, f"{name}: 1 and 8 threads differ"

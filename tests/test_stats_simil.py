@@ -4,11 +4,7 @@ plain Python, on the government work reports and the news dev split."""
 
 from __future__ import annotations
 
-import hashlib
 import math
-import os
-import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
@@ -355,15 +351,3 @@ h.update(c.lexdiv("all", unit="section").to_csv().encode())
 print(h.hexdigest())
 """
 
-
-@pytest.mark.slow
-def test_same_for_1_2_and_8_threads(report_files: list[Path]) -> None:
-    files = [str(p) for p in report_files[-3:]]
-    digests = set()
-    for n in ("1", "2", "8"):
-        env = {**os.environ, "RAYON_NUM_THREADS": n}
-        out = subprocess.run([sys.executable, "-W", "ignore", "-c", DIGEST, *files], env=env,
-                             capture_output=True, text=True, check=True)
-        digests.add(out.stdout.strip())
-    assert len(digests) == 1
-    assert hashlib.sha256(b"").hexdigest() not in digests
