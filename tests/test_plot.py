@@ -400,3 +400,14 @@ def test_statistics_charts_docstring_examples():
     result = doctest.testmod(ps, optionflags=doctest.ELLIPSIS)
     assert result.attempted >= 2
     assert result.failed == 0
+
+
+def test_a_given_axes_gets_the_cjk_font_for_its_title():
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots()  # made outside cjk_font(): its title text has the default font
+    wp.heatmap(pd.DataFrame({"服务": [1, 2]}, index=["一", "二"]), ax=ax, title="各年代的词频")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fig.savefig(io.BytesIO(), format="png")
+    plt.close(fig)

@@ -252,6 +252,12 @@ def _series(data: Any, term: str = "term", value: str | None = None) -> pd.Serie
 
 def _new_axes(ax: Axes | None, figsize: tuple[float, float]) -> Axes:
     if ax is not None:
+        # A given Axes made its title and tick texts before cjk_font(): give the titles the
+        # current font, and let the ticks be made again (lazily, under it).
+        for text in (ax.title, ax._left_title, ax._right_title):
+            text.set_fontfamily(matplotlib.rcParams["font.family"])
+        ax.xaxis.reset_ticks()
+        ax.yaxis.reset_ticks()
         return ax
     import matplotlib.pyplot as plt
 
