@@ -394,14 +394,6 @@ def test_public_names_have_docstrings():
             assert (obj.__doc__ or "").strip(), name
 
 
-def test_statistics_charts_docstring_examples():
-    import wenmai._plot_stats as ps
-
-    result = doctest.testmod(ps, optionflags=doctest.ELLIPSIS)
-    assert result.attempted >= 2
-    assert result.failed == 0
-
-
 def test_a_given_axes_gets_the_cjk_font_for_its_title():
     import matplotlib.pyplot as plt
 

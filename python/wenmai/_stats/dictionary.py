@@ -10,11 +10,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from wenmai._stats import CorpusLike
 from wenmai._wenmai import corpus_lookup
 
 if TYPE_CHECKING:
     from wenmai._wenmai import Analyzer, DocTermMatrix
-    from wenmai.corpus import Corpus
 
 # A category: its entries, then its subcategories (name -> category), in the order given.
 _Node = tuple[list[str], dict[str, Any]]
@@ -238,7 +238,7 @@ def _levels(levels: int | Sequence[int] | None) -> set[int]:
     return set(values)
 
 
-def lookup(corpus: Corpus, dictionary: Dictionary | Mapping[str, Any], unit: str = "document",
+def lookup(corpus: CorpusLike, dictionary: Dictionary | Mapping[str, Any], unit: str = "document",
            levels: int | Sequence[int] | None = None, exclusive: bool = True,
            nomatch: str | None = None, analyzer: Analyzer | None = None, *,
            capkeys: bool | None = None, nested_scope: str = "key", valuetype: str = "glob",

@@ -5,15 +5,13 @@ DataFrame sorted as quanteda's ``textstat_keyness``."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from wenmai._stats import CorpusLike
 from wenmai._wenmai import Analyzer, corpus_keyness
-
-if TYPE_CHECKING:
-    from wenmai.corpus import Corpus
 
 MEASURES = ("chi2", "lr", "pmi", "exact")
 CORRECTIONS = {
@@ -26,7 +24,7 @@ UNITS = ("document", "section", "paragraph", "sentence")
 COLUMNS = ["term", "stat", "p", "n_target", "n_reference"]
 
 
-def target_mask(corpus: Corpus, target: Any) -> np.ndarray:
+def target_mask(corpus: CorpusLike, target: Any) -> np.ndarray:
     """The documents ``target`` selects, as a boolean array: a pandas expression on
     ``corpus.docvars``, a boolean mask, a list of doc ids or of document positions."""
     n = len(corpus)
@@ -43,7 +41,7 @@ def target_mask(corpus: Corpus, target: Any) -> np.ndarray:
     return mask
 
 
-def _query(corpus: Corpus, expr: str) -> np.ndarray:
+def _query(corpus: CorpusLike, expr: str) -> np.ndarray:
     dv = corpus.docvars
     try:
         out = dv.eval(expr)
@@ -61,7 +59,7 @@ def _query(corpus: Corpus, expr: str) -> np.ndarray:
     return np.asarray(pd.array(values, dtype="boolean").fillna(False), dtype=bool)
 
 
-def _listed(corpus: Corpus, target: Any) -> np.ndarray:
+def _listed(corpus: CorpusLike, target: Any) -> np.ndarray:
     n = len(corpus)
     if isinstance(target, pd.Series):
         target = target.to_numpy()
@@ -97,7 +95,7 @@ def _listed(corpus: Corpus, target: Any) -> np.ndarray:
     return mask
 
 
-def keyness(corpus: Corpus, target: Any, measure: str = "chi2", correction: str = "default",
+def keyness(corpus: CorpusLike, target: Any, measure: str = "chi2", correction: str = "default",
             analyzer: Analyzer | None = None, unit: str = "document") -> pd.DataFrame:
     """See ``Corpus.keyness``."""
     if measure not in MEASURES:
