@@ -18,5 +18,6 @@ mod rows;
 mod unit_counter;
 
 pub(crate) use corpus::count_units;
+pub(crate) use intern::{TermCache, TermFn, WORD_BIT};
 pub(crate) use merge::merge_sorted_terms;
 pub(crate) use raw::RawCounts;

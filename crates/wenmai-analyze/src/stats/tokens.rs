@@ -7,8 +7,10 @@ use std::ops::Range;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use wenmai_parse::Document;
+use wenmai_segment::NO_WORD;
 
 use crate::analyzer::Analyzer;
+use crate::count::{TermCache, TermFn, WORD_BIT};
 use crate::unit::{Unit, UnitRef, doc_units};
 
 /// The kept tokens of every unit of a corpus, interned over one sorted term list.
@@ -61,6 +63,79 @@ struct Part {
     units: Vec<UnitRef>,
 }
 
+/// What a thread keeps from one document to the next on the fast path: the term of every raw
+/// token it met, and the scratch that maps a document's keys to its local ids.
+#[derive(Default)]
+struct Worker {
+    cache: TermCache,
+    local: FxHashMap<u32, u32>,
+    keys: Vec<u32>,
+}
+
+/// One document's tokens, on the counting path of `dtm()` ([`crate::count`]): raw tokens with
+/// their dictionary word ids, a word's term looked up once per analyzer (`WordTerms`) and any
+/// other token's once per thread, so no token's string is hashed or copied.
+fn document_part_fast(
+    w: &mut Worker,
+    i: usize,
+    d: &Document,
+    analyzer: &Analyzer,
+    unit: Unit,
+) -> Part {
+    let mut p = Part::default();
+    let term: &TermFn<'_> = &|t| analyzer.token_term(t);
+    let known = analyzer.word_terms();
+    let Worker { cache, local, keys } = w;
+    local.clear();
+    keys.clear();
+    analyzer.segmenter().with_dictionary(|dict| {
+        for (u, sentences) in doc_units(i, d, unit) {
+            for s in &sentences {
+                let before = p.ids.len();
+                let text = d.text.get(s.start..s.end).unwrap_or("");
+                let base = s.char_start as u32;
+                let Part {
+                    ids, starts, ends, ..
+                } = &mut p;
+                analyzer.sentence_tokens_at(dict, text, &mut |t, start, end, word| {
+                    let key = if word == NO_WORD {
+                        cache.term(t, term)
+                    } else {
+                        cache.key_of_word(word, term, known)
+                    };
+                    let Some(key) = key else { return };
+                    let next = keys.len() as u32;
+                    let id = *local.entry(key).or_insert(next);
+                    if id == next {
+                        keys.push(key);
+                    }
+                    ids.push(id);
+                    starts.push(base + start);
+                    ends.push(base + end);
+                });
+                p.sentence_lens.push(p.ids.len() - before);
+            }
+            p.unit_lens.push(sentences.len());
+            p.units.push(u);
+        }
+    });
+    let words = wenmai_segment::Lexicon::default_words();
+    p.terms = keys
+        .iter()
+        .map(|&k| {
+            if k & WORD_BIT == 0 {
+                cache.interner.term(k).to_owned()
+            } else {
+                let mut s = String::new();
+                words.word_into(k & !WORD_BIT, &mut s);
+                s
+            }
+        })
+        .collect();
+    p
+}
+
+/// One document's tokens for any analyzer: the tokens the analyzer keeps, interned by value.
 fn document_part(i: usize, d: &Document, analyzer: &Analyzer, unit: Unit) -> Part {
     let mut p = Part::default();
     let mut local: FxHashMap<String, u32> = FxHashMap::default();
@@ -105,11 +180,21 @@ impl Tokens {
     /// document) and merged in document order over one sorted term list: the same for any
     /// number of threads.
     pub(crate) fn of(documents: &[Document], analyzer: &Analyzer, unit: Unit) -> Tokens {
-        let parts: Vec<Part> = documents
-            .par_iter()
-            .enumerate()
-            .map(|(i, d)| document_part(i, d, analyzer, unit))
-            .collect();
+        let parts: Vec<Part> = if analyzer.is_per_token() {
+            documents
+                .par_iter()
+                .enumerate()
+                .map_init(Worker::default, |w, (i, d)| {
+                    document_part_fast(w, i, d, analyzer, unit)
+                })
+                .collect()
+        } else {
+            documents
+                .par_iter()
+                .enumerate()
+                .map(|(i, d)| document_part(i, d, analyzer, unit))
+                .collect()
+        };
         let mut all: Vec<&str> = parts
             .iter()
             .flat_map(|p| p.terms.iter().map(String::as_str))
