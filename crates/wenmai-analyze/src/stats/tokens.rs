@@ -234,6 +234,56 @@ impl Tokens {
         out
     }
 
+    /// These tokens, of `Unit::Sentence` over `documents`, grouped into the units of `unit`
+    /// instead: the same tokens as [`Tokens::of`] for `unit`, with no segmentation (the
+    /// sentences are copied in the order the units take them).
+    pub(crate) fn regroup(&self, documents: &[Document], unit: Unit) -> Tokens {
+        if unit == Unit::Sentence {
+            return self.clone();
+        }
+        // The first sentence of each document in these tokens.
+        let mut first = vec![0usize; documents.len() + 1];
+        for u in &self.units {
+            first[u.document + 1] += 1;
+        }
+        for i in 0..documents.len() {
+            first[i + 1] += first[i];
+        }
+        let mut out = Tokens {
+            terms: self.terms.clone(),
+            ids: Vec::with_capacity(self.ids.len()),
+            starts: Vec::with_capacity(self.ids.len()),
+            ends: Vec::with_capacity(self.ids.len()),
+            sentences: vec![0],
+            unit_sentences: vec![0],
+            units: Vec::new(),
+        };
+        let mut place: FxHashMap<(usize, usize), usize> = FxHashMap::default();
+        for (i, d) in documents.iter().enumerate() {
+            // Each sentence of the document by its span: a unit lists its sentences' spans.
+            place.clear();
+            for k in first[i]..first[i + 1] {
+                let s = self.units[k].span;
+                place.entry((s.start, s.end)).or_insert(k);
+            }
+            for (u, spans) in doc_units(i, d, unit) {
+                for s in &spans {
+                    let Some(&k) = place.get(&(s.start, s.end)) else {
+                        continue;
+                    };
+                    let r = self.sentence_range(k);
+                    out.ids.extend_from_slice(&self.ids[r.clone()]);
+                    out.starts.extend_from_slice(&self.starts[r.clone()]);
+                    out.ends.extend_from_slice(&self.ends[r]);
+                    out.sentences.push(out.ids.len());
+                }
+                out.unit_sentences.push(out.sentences.len() - 1);
+                out.units.push(u);
+            }
+        }
+        out
+    }
+
     /// Number of units.
     pub fn len(&self) -> usize {
         self.units.len()
