@@ -18,7 +18,8 @@ use crate::unit::{Unit, UnitRef, doc_units};
 /// Tokens are stored back to back in unit order; [`Tokens::sentences`] cuts them into
 /// sentences and [`Tokens::unit_sentences`] groups sentences into units, so that nothing
 /// built on them need cross a sentence. For a word-unigram analyzer (the default) the tokens
-/// of a unit are the terms its row of `dtm()` counts.
+/// of a unit are the terms its row of `dtm()` counts. They are made on the counting path of
+/// `dtm()` for such an analyzer; [`crate::CachedCorpus::tokens`] keeps them across calls.
 ///
 /// # Examples
 /// ```
