@@ -10,7 +10,7 @@ use wenmai_parse::Document;
 use wenmai_segment::NO_WORD;
 
 use crate::analyzer::Analyzer;
-use crate::count::{TermCache, TermFn, WORD_BIT};
+use crate::count::{TermCache, TermFn, WORD_BIT, joined};
 use crate::unit::{Unit, UnitRef, doc_units};
 
 /// The kept tokens of every unit of a corpus, interned over one sorted term list.
@@ -91,13 +91,25 @@ fn document_part_fast(
     keys.clear();
     analyzer.segmenter().with_dictionary(|dict| {
         for (u, sentences) in doc_units(i, d, unit) {
-            for s in &sentences {
-                let before = p.ids.len();
-                let text = d.text.get(s.start..s.end).unwrap_or("");
-                let base = s.char_start as u32;
+            // Sentences joined where that cannot change the tokens, as `dtm()` segments them:
+            // each token goes to the sentence that holds its first char.
+            let pieces = if analyzer.joins_at_non_han() {
+                joined(&d.text, &sentences)
+            } else {
+                sentences.iter().map(|s| s.start..s.end).collect()
+            };
+            let (mut k, mut before) = (0usize, p.ids.len());
+            for piece in pieces {
                 let Part {
-                    ids, starts, ends, ..
+                    ids,
+                    starts,
+                    ends,
+                    sentence_lens,
+                    ..
                 } = &mut p;
+                let Some(first) = sentences.get(k) else { break };
+                let base = first.char_start as u32;
+                let text = d.text.get(piece.clone()).unwrap_or("");
                 analyzer.sentence_tokens_at(dict, text, &mut |t, start, end, word| {
                     let key = if word == NO_WORD {
                         cache.term(t, term)
@@ -105,16 +117,30 @@ fn document_part_fast(
                         cache.key_of_word(word, term, known)
                     };
                     let Some(key) = key else { return };
+                    let (start, end) = (base + start, base + end);
+                    while k + 1 < sentences.len() && start as usize >= sentences[k].char_end {
+                        sentence_lens.push(ids.len() - before);
+                        (k, before) = (k + 1, ids.len());
+                    }
                     let next = keys.len() as u32;
                     let id = *local.entry(key).or_insert(next);
                     if id == next {
                         keys.push(key);
                     }
                     ids.push(id);
-                    starts.push(base + start);
-                    ends.push(base + end);
+                    starts.push(start);
+                    ends.push(end);
                 });
+                // The piece's sentences are done.
+                while k < sentences.len() && sentences[k].end <= piece.end {
+                    sentence_lens.push(ids.len() - before);
+                    (k, before) = (k + 1, ids.len());
+                }
+            }
+            // Sentences no piece held (none, unless the spans are out of order).
+            while k < sentences.len() {
                 p.sentence_lens.push(p.ids.len() - before);
+                (k, before) = (k + 1, p.ids.len());
             }
             p.unit_lens.push(sentences.len());
             p.units.push(u);
