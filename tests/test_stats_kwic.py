@@ -1,5 +1,8 @@
 """``Corpus.kwic``: every match against NLTK's ``ConcordanceIndex`` and a plain Python scan
-over ``corpus.tokens()``, on the government work reports and the news."""
+over ``corpus.tokens()``, on the government work reports and the news. The context is the
+document's text from the window's first token to the match and from the match to the
+window's last token: the oracles take the windows in tokens and cut ``doc.text`` at the
+tokens' offsets (each checked against its token)."""
 
 from __future__ import annotations
 
@@ -30,6 +33,30 @@ def corpus_and_sentences(request: pytest.FixtureRequest) -> tuple[wenmai.Corpus,
     sentences = c.tokens(unit="sentence")
     docs = c.dtm(unit="sentence").units["document"].to_numpy()
     return c, sentences, docs
+
+
+_OFFSETS: dict[int, tuple] = {}
+
+
+def offsets(c: wenmai.Corpus, sentences: list[list[str]]) -> tuple:
+    """The every-term kwic (window 3) of ``c``, and the char offsets of every token of the
+    flattened sentences with the text of its document: each token's offsets are its match's,
+    checked to cut the token out of ``doc.text`` (width-folded and lowercased as it is)."""
+    if id(c) not in _OFFSETS:
+        flat = [t for s in sentences for t in s]
+        k = c.kwic([[t] for t in sorted(set(flat))], window=3)
+        assert list(k.keyword) == flat  # every token matches its own term once, in order
+        texts = {d: c[d].text for d in c.ids}
+        doc_text = [texts[d] for d in k.doc_id]
+        starts, ends = k.start.to_numpy(), k.end.to_numpy()
+        for t, text, a, b in zip(flat, doc_text, starts, ends, strict=True):
+            assert unicodedata.normalize("NFKC", text[a:b]).lower() == t
+        _OFFSETS[id(c)] = (k, starts, ends, texts)
+    return _OFFSETS[id(c)]
+
+
+def between(text: str, a: int, b: int) -> str:
+    return text[a:b] if a < b else ""
 
 
 class Alt:
@@ -70,9 +97,13 @@ def glob(g: str) -> Callable[[str], bool]:
 
 
 def oracle(sentences: list[list[str]], docs: np.ndarray, ids: list[str], alts: list[Alt],
-           window: int, unit_of: Callable[[int], int] | None = None) -> list[tuple]:
+           window: int, where: tuple, unit_of: Callable[[int], int] | None = None) -> list[tuple]:
     """Every match by a plain scan: (doc_id, pre, keyword, post, pattern), in order. The
-    context stays in the sentence, or with ``unit_of`` (sentence -> unit) in the unit."""
+    window stays in the sentence, or with ``unit_of`` (sentence -> unit) in the unit; ``pre``
+    and ``post`` are the text of the window's tokens up to and from the match (``where``:
+    the tokens' offsets, from ``offsets``)."""
+    _k, st, en, texts = where
+    base = np.cumsum([0] + [len(s) for s in sentences])
     vocab = {t for s in sentences for t in s}
     starts = {t: [a for a in alts if a.first(t)] for t in vocab}
     units: dict[int, list[int]] = {}
@@ -81,21 +112,26 @@ def oracle(sentences: list[list[str]], docs: np.ndarray, ids: list[str], alts: l
             units.setdefault(unit_of(k), []).append(k)
     rows = []
     for k, toks in enumerate(sentences):
-        ctx, off = toks, 0
+        # The flat index of each token of the window's span (the sentence, or the unit).
+        ctx, off = list(range(base[k], base[k + 1])), 0
+        own = True
+        text = texts[ids[docs[k]]]
         for i, t in enumerate(toks):
             if not starts[t]:
                 continue
             found = sorted((end, a, alt.label) for a, alt in enumerate(starts[t])
                            for end in alt.ends(toks, i))
-            if found and unit_of is not None and ctx is toks:
+            if found and unit_of is not None and own:
                 members = units[unit_of(k)]
-                before = [x for m in members if m < k for x in sentences[m]]
-                ctx = before + [x for m in members if m >= k for x in sentences[m]]
-                off = len(before)
+                before = [x for m in members if m < k for x in range(base[m], base[m + 1])]
+                ctx = before + [x for m in members if m >= k for x in range(base[m], base[m + 1])]
+                off, own = len(before), False
             for end, _a, label in found:
                 lo, hi = off + i, off + end
-                rows.append((ids[docs[k]], "".join(ctx[max(0, lo - window):lo]),
-                             "".join(toks[i:end]), "".join(ctx[hi:hi + window]), label))
+                first, last = ctx[max(0, lo - window)], ctx[min(len(ctx), hi + window) - 1]
+                pre = between(text, st[first], st[ctx[lo]])
+                post = between(text, en[ctx[hi - 1]], en[last])
+                rows.append((ids[docs[k]], pre, "".join(toks[i:end]), post, label))
     return rows
 
 
@@ -118,8 +154,7 @@ def test_every_term_as_nltk_concordance(corpus_and_sentences) -> None:
     c, sentences, _docs = corpus_and_sentences
     flat = [t for s in sentences for t in s]
     terms = sorted(set(flat))
-    k = c.kwic([[t] for t in terms], window=3)
-    assert list(k.keyword) == flat  # every token matches its own term once, in order
+    k, st, en, texts = offsets(c, sentences)
     ci = ConcordanceIndex(flat, key=lambda t: t)
     by_term: dict[str, list[int]] = {}
     for r, p in enumerate(k.pattern):
@@ -132,11 +167,17 @@ def test_every_term_as_nltk_concordance(corpus_and_sentences) -> None:
     print(f"\nkwic vs NLTK ConcordanceIndex: {len(terms)} terms, {len(flat)} tokens, "
           f"worst offset difference {worst}")
     assert worst == 0
+    # The window is NLTK's 3 tokens on each side, cut at the sentence; its text is doc.text.
     starts = np.cumsum([0] + [len(s) for s in sentences])
     sent = np.repeat(np.arange(len(sentences)), [len(s) for s in sentences])
-    pre = ["".join(flat[max(starts[sent[i]], i - 3):i]) for i in range(len(flat))]
-    post = ["".join(flat[i + 1:min(starts[sent[i] + 1], i + 4)]) for i in range(len(flat))]
+    text = [texts[d] for d in k.doc_id]
+    pre = [between(text[i], st[max(starts[sent[i]], i - 3)], st[i]) for i in range(len(flat))]
+    post = [between(text[i], en[i], en[min(starts[sent[i] + 1], i + 4) - 1])
+            for i in range(len(flat))]
     assert list(k.pre) == pre and list(k.post) == post
+    # The context as written holds what the analyzer dropped: not the tokens joined.
+    joined = ["".join(flat[max(starts[sent[i]], i - 3):i]) for i in range(len(flat))]
+    assert sum(a != b for a, b in zip(pre, joined, strict=True)) > len(flat) // 10
 
 
 def test_every_pattern_kind_as_a_plain_scan(corpus_and_sentences) -> None:
@@ -161,7 +202,8 @@ def test_every_pattern_kind_as_a_plain_scan(corpus_and_sentences) -> None:
         chosen = [(p, a) for p, a, r in kinds if r == regex]
         pattern = [x for p, _ in chosen for x in ([p] if isinstance(p, str) else p)]
         k = c.kwic(pattern, window=4, regex=regex)
-        want = oracle(sentences, docs, c.ids, [x for _, a in chosen for x in a], 4)
+        want = oracle(sentences, docs, c.ids, [x for _, a in chosen for x in a], 4,
+                      offsets(c, sentences))
         assert rows_of(k) == want, regex
         assert set(k.pattern) == {a.label for _, alts in chosen for a in alts}
         total += len(want)
@@ -198,7 +240,7 @@ def test_document_window_runs_across_sentences(reports: wenmai.Corpus) -> None:
     docs = reports.dtm(unit="sentence").units["document"].to_numpy()
     k = reports.kwic("改革", window=6, unit="document")
     want = oracle(sentences, docs, reports.ids, [chars("改革")], 6,
-                  unit_of=lambda s: int(docs[s]))
+                  offsets(reports, sentences), unit_of=lambda s: int(docs[s]))
     assert rows_of(k) == want
     assert rows_of(k) != rows_of(reports.kwic("改革", window=6))
 

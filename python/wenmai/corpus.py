@@ -233,7 +233,14 @@ class Corpus:
     def tokens(self, analyzer: Analyzer | None = None, unit: str = "sentence") -> list[list[str]]:
         """The kept tokens of every unit (``"document"``, ``"section"``, ``"paragraph"``,
         ``"sentence"``), as ``dtm()`` counts them: what kwic, collocations and lookup see, to
-        feed another tool."""
+        feed another tool.
+
+        The corpus keeps the token stream of the last analyzer used by ``tokens``, ``kwic``,
+        ``collocations``, ``cooccurrence``, ``lookup`` and ``lexdiv``, so that those called
+        one after another segment it once (for any ``unit``: the stream is kept by sentence
+        and regrouped). Its memory is one token stream: a term id and two char offsets per
+        token (12 bytes) and the distinct terms once; it is replaced when another analyzer
+        is used, or the analyzer's dictionary changes."""
         return corpus_tokens(self._core, analyzer, unit)
 
     def keyness(self, target: Any, measure: str = "chi2", correction: str = "default",
@@ -343,10 +350,14 @@ class Corpus:
         A match lies within one sentence and consists of kept tokens (those ``dtm()``
         counts; a dropped stopword between them does not break it). ``start`` and ``end`` are
         char offsets of the match in ``doc.text``; ``section`` is the index (in
-        ``doc.sections``) of the innermost section of its sentence. ``pre`` and ``post`` are
-        up to ``window`` tokens on each side, within the ``unit`` (the sentence by default;
-        a paragraph, section or document lets the context run across its sentences), joined
-        with no space between them as Chinese is written (quanteda joins with spaces)."""
+        ``doc.sections``) of the innermost section of its sentence. The window is up to
+        ``window`` kept tokens on each side, within the ``unit`` (the sentence by default; a
+        paragraph, section or document lets it run across its sentences). ``pre`` and
+        ``post`` are the text as written, ``doc.text`` from the start of the window's first
+        token to the start of the match and from the end of the match to the end of the
+        window's last token, stop words and punctuation included (quanteda joins the tokens
+        with spaces instead, which for Chinese drops what the analyzer filtered); ``keyword``
+        is the matched tokens joined. The tokens are kept by the corpus (see ``tokens``)."""
         from wenmai._stats.kwic import kwic
 
         return kwic(self, pattern, window, unit, regex, case_insensitive, analyzer)

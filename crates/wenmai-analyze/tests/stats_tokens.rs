@@ -104,3 +104,17 @@ fn same_tokens_for_1_2_and_8_threads() {
     assert_eq!(runs[0], runs[1]);
     assert_eq!(runs[0], runs[2]);
 }
+
+#[test]
+fn kept_tokens_regrouped_are_the_tokens_of_every_unit() {
+    let corpus = wenmai_analyze::CachedCorpus::new(corpus());
+    let an = Analyzer::default();
+    for unit in UNITS {
+        let kept = corpus.tokens(&an, unit);
+        assert_eq!(*kept, corpus.corpus().tokens(&an, unit), "{unit:?}");
+    }
+    // Another analyzer replaces the kept stream.
+    let plain = Analyzer::builder().stopwords(false).build().unwrap();
+    let t = corpus.tokens(&plain, Unit::Paragraph);
+    assert_eq!(*t, corpus.corpus().tokens(&plain, Unit::Paragraph));
+}

@@ -37,7 +37,8 @@ pub fn corpus_collocations<'py>(
     unit: Wrap<Unit>,
 ) -> PyResult<Columns<'py>> {
     let an = analyzer_of(analyzer);
-    let corpus = core.core.corpus();
+    // The corpus keeps the tokens of the last analyzer (see `CachedCorpus::tokens`).
+    let cached = &core.core;
     let names = measures.unwrap_or_else(|| Measure::NAMES.map(str::to_string).to_vec());
     let (t, k) = run(py, || -> Result<_> {
         let measures = names
@@ -50,7 +51,7 @@ pub fn corpus_collocations<'py>(
             measures,
             smoothing,
         };
-        let t = corpus.tokens(&an, unit.0);
+        let t = cached.tokens(&an, unit.0);
         let k = Collocations::of(&t, &options)?;
         Ok((t, k))
     })?

@@ -72,8 +72,9 @@ pub fn corpus_cooccurrence<'py>(
         tri,
     };
     let an = analyzer_of(analyzer);
-    let corpus = core.core.corpus();
-    let m = run(py, || corpus.tokens(&an, unit.0).cooccurrence(&opts))?.map_err(analyze_error)?;
+    // The corpus keeps the tokens of the last analyzer (see `CachedCorpus::tokens`).
+    let cached = &core.core;
+    let m = run(py, || cached.tokens(&an, unit.0).cooccurrence(&opts))?.map_err(analyze_error)?;
     let indptr: Vec<i64> = m.indptr.iter().map(|&p| p as i64).collect();
     let indices: Vec<i32> = m.indices.iter().map(|&c| c as i32).collect();
     Ok((

@@ -40,11 +40,12 @@ pub fn corpus_kwic<'py>(
     analyzer: Option<PyRef<'py, PyAnalyzer>>,
 ) -> PyResult<Bound<'py, PyDict>> {
     let an = analyzer_of(analyzer);
-    let corpus = core.corpus();
+    // The corpus keeps the tokens of the last analyzer (see `CachedCorpus::tokens`).
+    let cached = &core.core;
     let patterns = pattern_items(&patterns)?;
     let k = run(py, || {
         let p = Pattern::new(&patterns, regex, case_insensitive)?;
-        corpus.kwic(&an, unit.0, &p, window)
+        cached.kwic(&an, unit.0, &p, window)
     })?
     .map_err(analyze_error)?;
     let out = PyDict::new(py);

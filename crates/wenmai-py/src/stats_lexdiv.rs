@@ -44,10 +44,11 @@ pub fn corpus_lexdiv<'py>(
         })
         .collect::<PyResult<Vec<_>>>()?;
     let an = analyzer_of(analyzer);
-    let corpus = core.corpus();
+    // The corpus keeps the tokens of the last analyzer (see `CachedCorpus::tokens`).
+    let cached = &core.core;
     let (d, units) = run(py, || {
-        let t = corpus.tokens(&an, unit.0);
-        lexdiv(&t, &measures, window, segment, log_base).map(|d| (d, t.units))
+        let t = cached.tokens(&an, unit.0);
+        lexdiv(&t, &measures, window, segment, log_base).map(|d| (d, t.units.clone()))
     })?
     .map_err(analyze_error)?;
     let columns = d.values.into_iter().map(|c| c.into_pyarray(py)).collect();

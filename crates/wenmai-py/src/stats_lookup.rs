@@ -52,6 +52,8 @@ pub fn corpus_lookup<'py>(
         case_insensitive,
     };
     let an = analyzer_of(analyzer);
+    // The corpus keeps the tokens of the last analyzer (see `CachedCorpus::tokens`).
+    let cached = &core.core;
     let corpus = core.corpus();
     let m = run(py, || {
         let items = entry_keys
@@ -60,7 +62,7 @@ pub fn corpus_lookup<'py>(
             .map(|(k, e)| (k, PatternItem::Text(e)))
             .collect();
         let d = Lookup::new(keys, items)?;
-        corpus.lookup(&an, unit.0, &d, &opts)
+        cached.lookup(&an, unit.0, &d, &opts)
     })?
     .map_err(analyze_error)?;
     Ok(PyDocTermMatrix::new(m, Arc::new(corpus.ids().to_vec())))

@@ -19,8 +19,9 @@ pub fn corpus_tokens<'py>(
     unit: Wrap<Unit>,
 ) -> PyResult<Bound<'py, PyList>> {
     let an = analyzer_of(analyzer);
-    let corpus = core.core.corpus();
-    let t = run(py, || corpus.tokens(&an, unit.0))?;
+    // The corpus keeps the tokens of the last analyzer (see `CachedCorpus::tokens`).
+    let cached = &core.core;
+    let t = run(py, || cached.tokens(&an, unit.0))?;
     // One Python string per distinct term, shared by every list that holds it.
     let terms: Vec<Bound<'py, PyString>> = t.terms.iter().map(|s| PyString::new(py, s)).collect();
     let out = PyList::empty(py);

@@ -557,6 +557,38 @@ impl Analyzer {
         true
     }
 
+    /// Hand every raw token of one sentence to `emit` with its char range in the sentence
+    /// (width folding keeps one char for one, so the range holds in the original text) and
+    /// its dictionary id as in [`sentence_tokens_borrowed`](Self::sentence_tokens_borrowed).
+    pub(crate) fn sentence_tokens_at(
+        &self,
+        d: &Dictionary,
+        sentence: &str,
+        emit: &mut impl FnMut(&str, u32, u32, u32),
+    ) {
+        let folded;
+        let text = if self.normalize && has_foldable(sentence) {
+            folded = fold_width(sentence);
+            folded.as_str()
+        } else {
+            sentence
+        };
+        let base = text.as_ptr() as usize;
+        // The previous token's end in bytes and chars: tokens come in order in precise mode
+        // (nothing to count between them); search and full mode step back.
+        let (mut end_byte, mut end_char) = (0usize, 0u32);
+        d.each_with_ids(text, self.mode, self.hmm, |w, id| {
+            let b = w.as_ptr() as usize - base;
+            if b < end_byte {
+                (end_byte, end_char) = (0, 0);
+            }
+            let start = end_char + count_chars(text.get(end_byte..b).unwrap_or(""));
+            let end = start + count_chars(w);
+            (end_byte, end_char) = (b + w.len(), end);
+            emit(w, start, end, id)
+        });
+    }
+
     fn uses_tags(&self) -> bool {
         self.pos_allow.is_some() || !self.pos_deny.is_empty()
     }
@@ -691,6 +723,12 @@ impl Analyzer {
             }
         }
     }
+}
+
+/// The chars of `s`: its bytes that do not continue a char.
+#[inline]
+fn count_chars(s: &str) -> u32 {
+    s.bytes().filter(|&b| (b as i8) >= -0x40).count() as u32
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ use crate::analyzer::Analyzer;
 use crate::error::{Error, Result};
 use crate::keywords::{IdfTable, KeywordExtractor};
 use crate::matrix::{DocTermMatrix, DtmOptions};
+use crate::stats::{Kwic, Lookup, LookupOptions, Pattern, Tokens};
 use crate::unit::Unit;
 
 /// How to weigh keywords of a document.
@@ -141,8 +142,20 @@ struct DocumentCounts {
     counts: Arc<DocTermMatrix>,
 }
 
+/// The token stream of one analyzer by sentence, at one dictionary generation.
+#[derive(Debug)]
+struct SentenceTokens {
+    analyzer: Analyzer,
+    generation: u64,
+    tokens: Arc<Tokens>,
+}
+
 /// A corpus and the unpruned document x term counts of the last analyzer it was counted
-/// with, kept until another analyzer is used or the analyzer's dictionary changes.
+/// with, kept until another analyzer is used or the analyzer's dictionary changes; and, apart,
+/// the token stream of the last analyzer the statistics read ([`tokens`](Self::tokens)).
+///
+/// The kept tokens are one stream for every unit (a term id and two char offsets per token,
+/// 12 bytes, and the terms once): a statistic by another unit regroups its sentences.
 ///
 /// # Examples
 /// ```
@@ -158,6 +171,7 @@ struct DocumentCounts {
 pub struct CachedCorpus {
     corpus: Arc<Corpus>,
     counts: Mutex<Option<DocumentCounts>>,
+    tokens: Mutex<Option<SentenceTokens>>,
 }
 
 impl Drop for CachedCorpus {
@@ -170,8 +184,13 @@ impl Drop for CachedCorpus {
             .get_mut()
             .unwrap_or_else(|e| e.into_inner())
             .take();
+        let tokens = self
+            .tokens
+            .get_mut()
+            .unwrap_or_else(|e| e.into_inner())
+            .take();
         if corpus.len() >= 256 {
-            rayon::spawn(move || drop((corpus, counts)));
+            rayon::spawn(move || drop((corpus, counts, tokens)));
         }
     }
 }
@@ -182,6 +201,7 @@ impl CachedCorpus {
         CachedCorpus {
             corpus: Arc::new(corpus),
             counts: Mutex::new(None),
+            tokens: Mutex::new(None),
         }
     }
 
@@ -236,6 +256,86 @@ impl CachedCorpus {
         } else {
             self.corpus.dtm(analyzer, unit, opts).map(Arc::new)
         }
+    }
+
+    /// [`Corpus::tokens`], from the kept token stream of `analyzer` when it is the last one
+    /// asked for at its dictionary's current generation (segmented once and kept otherwise,
+    /// replacing the last): KWIC, collocations, co-occurrence, lookup and lexical diversity
+    /// called one after another segment the corpus once. The stream is kept by sentence; for
+    /// another unit its sentences are regrouped (copied, not segmented again).
+    ///
+    /// # Examples
+    /// ```
+    /// use std::sync::Arc;
+    /// use wenmai_analyze::{Analyzer, CachedCorpus, Corpus, Unit};
+    /// let c = CachedCorpus::new(Corpus::from_texts(["发展经济。改革开放。"]));
+    /// let an = Analyzer::default();
+    /// let a = c.tokens(&an, Unit::Sentence);
+    /// assert!(Arc::ptr_eq(&a, &c.tokens(&an, Unit::Sentence)));
+    /// assert_eq!(*c.tokens(&an, Unit::Document), c.corpus().tokens(&an, Unit::Document));
+    /// ```
+    pub fn tokens(&self, analyzer: &Analyzer, unit: Unit) -> Arc<Tokens> {
+        let generation = analyzer.segmenter().generation();
+        let kept = {
+            let kept = self.tokens.lock().unwrap_or_else(|e| e.into_inner());
+            kept.as_ref()
+                .filter(|t| t.analyzer.same_as(analyzer) && t.generation == generation)
+                .map(|t| Arc::clone(&t.tokens))
+        };
+        let sentences = match kept {
+            Some(t) => t,
+            None => {
+                // Segmented without the lock: another thread may be reading the kept tokens.
+                let t = Arc::new(self.corpus.tokens(analyzer, Unit::Sentence));
+                *self.tokens.lock().unwrap_or_else(|e| e.into_inner()) = Some(SentenceTokens {
+                    analyzer: analyzer.clone(),
+                    generation,
+                    tokens: Arc::clone(&t),
+                });
+                t
+            }
+        };
+        if unit == Unit::Sentence {
+            sentences
+        } else {
+            Arc::new(sentences.regroup(self.corpus.documents(), unit))
+        }
+    }
+
+    /// [`Corpus::kwic`] over the kept tokens ([`tokens`](Self::tokens)).
+    ///
+    /// # Errors
+    /// As [`Corpus::kwic`].
+    pub fn kwic(
+        &self,
+        analyzer: &Analyzer,
+        unit: Unit,
+        pattern: &Pattern,
+        window: usize,
+    ) -> Result<Kwic> {
+        if window == 0 {
+            return Kwic::of(&[], &Tokens::default(), pattern, window);
+        }
+        Kwic::of(
+            self.corpus.documents(),
+            &self.tokens(analyzer, unit),
+            pattern,
+            window,
+        )
+    }
+
+    /// [`Corpus::lookup`] over the kept tokens ([`tokens`](Self::tokens)).
+    ///
+    /// # Errors
+    /// As [`Corpus::lookup`].
+    pub fn lookup(
+        &self,
+        analyzer: &Analyzer,
+        unit: Unit,
+        dictionary: &Lookup,
+        opts: &LookupOptions,
+    ) -> Result<DocTermMatrix> {
+        dictionary.count(&self.tokens(analyzer, unit), opts)
     }
 
     /// The top-`k` keywords of every document: tf-idf from the kept counts (one segmentation

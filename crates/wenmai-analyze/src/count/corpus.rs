@@ -23,7 +23,7 @@ const BATCH_BYTES: usize = 32 << 10;
 /// Adjacent sentences joined wherever that cannot change precise-mode segmentation (see
 /// [`Analyzer::joins_at_non_han`]), so that a unit is segmented in a few calls, not one per
 /// sentence.
-fn joined(text: &str, sentences: &[Span]) -> Vec<Range<usize>> {
+pub(crate) fn joined(text: &str, sentences: &[Span]) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
     for s in sentences {
         if let Some(last) = out.last_mut()

@@ -17,6 +17,7 @@ mod raw;
 mod rows;
 mod unit_counter;
 
-pub(crate) use corpus::count_units;
+pub(crate) use corpus::{count_units, joined};
+pub(crate) use intern::{TermCache, TermFn, WORD_BIT};
 pub(crate) use merge::merge_sorted_terms;
 pub(crate) use raw::RawCounts;

@@ -14,11 +14,14 @@ use crate::unit::Unit;
 /// Every match of a pattern, in columns (one entry per match), sorted by document, then
 /// position, then the pattern's alternative.
 ///
-/// A match lies within one sentence. Its context is up to `window` kept tokens before
-/// (`pre`) and after (`post`) it, within its unit: within its sentence for `Unit::Sentence`,
-/// across the sentences of its paragraph, section or document otherwise (as quanteda's window
-/// runs to the ends of each document it is given). Tokens are joined with nothing between
-/// them, as Chinese is written.
+/// A match lies within one sentence. Its window is up to `window` kept tokens before and
+/// after it, within its unit: within its sentence for `Unit::Sentence`, across the sentences
+/// of its paragraph, section or document otherwise (as quanteda's window runs to the ends of
+/// each document it is given). The context is the document's text as written: `pre` runs from
+/// the start of the window's first token to the start of the match, `post` from the end of
+/// the match to the end of the window's last token, stop words and punctuation between them
+/// included (quanteda joins the tokens instead, which for Chinese drops what the analyzer
+/// filtered and reads badly). The keyword is the matched tokens joined.
 ///
 /// # Examples
 /// ```
@@ -29,6 +32,8 @@ use crate::unit::Unit;
 /// let k = c.kwic(&Analyzer::default(), Unit::Sentence, &p, 5).unwrap();
 /// assert_eq!(k.keyword, ["改革开放", "改革"]);
 /// assert_eq!((k.pre[0].as_str(), k.pre[1].as_str()), ("坚持", "推动"));
+/// let k = c.kwic(&Analyzer::default(), Unit::Document, &p, 5).unwrap();
+/// assert_eq!((k.pre[1].as_str(), k.post[0].as_str()), ("坚持改革开放。推动", "。推动改革"));
 /// assert_eq!((k.start[1], k.end[1]), (9, 11));
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -41,11 +46,11 @@ pub struct Kwic {
     pub start: Vec<u32>,
     /// End (exclusive) char of the match in its document's text.
     pub end: Vec<u32>,
-    /// Up to `window` tokens before the match, joined.
+    /// The text from the first of up to `window` tokens before the match to the match.
     pub pre: Vec<String>,
     /// The matched tokens, joined.
     pub keyword: Vec<String>,
-    /// Up to `window` tokens after the match, joined.
+    /// The text from the match to the last of up to `window` tokens after it.
     pub post: Vec<String>,
     /// Which alternative of the pattern matched (an index into `labels`).
     pub pattern: Vec<u32>,
@@ -68,6 +73,32 @@ fn section_at(doc: &Document, at: u32) -> Option<usize> {
         .sentences
         .partition_point(|s| s.span.char_start <= at as usize);
     k.checked_sub(1).and_then(|k| doc.sentences[k].section)
+}
+
+/// The byte of char `at` of `doc`'s text, counted from the start of the sentence holding it.
+fn byte_at(doc: &Document, at: u32) -> usize {
+    let at = at as usize;
+    let k = doc.sentences.partition_point(|s| s.span.char_start <= at);
+    let (byte, char) = k.checked_sub(1).map_or((0, 0), |k| {
+        (
+            doc.sentences[k].span.start,
+            doc.sentences[k].span.char_start,
+        )
+    });
+    let rest = doc.text.get(byte..).unwrap_or("");
+    byte + rest
+        .char_indices()
+        .nth(at - char)
+        .map_or(rest.len(), |(b, _)| b)
+}
+
+/// The text of `doc` from char `a` to char `b` (empty unless `a < b`).
+fn text_between(doc: &Document, a: u32, b: u32) -> String {
+    if a >= b {
+        return String::new();
+    }
+    let (x, y) = (byte_at(doc, a), byte_at(doc, b));
+    doc.text.get(x..y).unwrap_or("").to_owned()
 }
 
 impl Kwic {
@@ -125,11 +156,17 @@ impl Kwic {
         let texts: Vec<(String, String, String)> = rows
             .par_iter()
             .map(|r| {
-                (
-                    join(r.lo, r.m.start),
-                    join(r.m.start, r.m.end),
-                    join(r.m.end, r.hi),
-                )
+                let doc = &documents[r.document];
+                let (first, last) = (tokens.starts[r.m.start], tokens.ends[r.m.end - 1]);
+                let pre = match r.lo < r.m.start {
+                    true => text_between(doc, tokens.starts[r.lo], first),
+                    false => String::new(),
+                };
+                let post = match r.hi > r.m.end {
+                    true => text_between(doc, last, tokens.ends[r.hi - 1]),
+                    false => String::new(),
+                };
+                (pre, join(r.m.start, r.m.end), post)
             })
             .collect();
         for (r, (pre, kw, post)) in rows.iter().zip(texts) {
@@ -191,11 +228,12 @@ mod tests {
         let an = Analyzer::default();
         let s = c.kwic(&an, Unit::Sentence, &pat("改革"), 2).unwrap();
         assert_eq!(s.keyword, ["改革"]);
-        assert_eq!(s.pre, ["改革开放推动"]);
+        // The context is the text as written, punctuation included.
+        assert_eq!(s.pre, ["改革开放，推动"]);
         let d = c.kwic(&an, Unit::Document, &pat("改革开放"), 5).unwrap();
         assert_eq!(
             (d.pre[0].as_str(), d.post[0].as_str()),
-            ("发展经济", "推动改革")
+            ("发展经济。", "，推动改革")
         );
     }
 

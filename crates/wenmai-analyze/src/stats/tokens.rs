@@ -7,8 +7,10 @@ use std::ops::Range;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use wenmai_parse::Document;
+use wenmai_segment::NO_WORD;
 
 use crate::analyzer::Analyzer;
+use crate::count::{TermCache, TermFn, WORD_BIT, joined};
 use crate::unit::{Unit, UnitRef, doc_units};
 
 /// The kept tokens of every unit of a corpus, interned over one sorted term list.
@@ -16,7 +18,8 @@ use crate::unit::{Unit, UnitRef, doc_units};
 /// Tokens are stored back to back in unit order; [`Tokens::sentences`] cuts them into
 /// sentences and [`Tokens::unit_sentences`] groups sentences into units, so that nothing
 /// built on them need cross a sentence. For a word-unigram analyzer (the default) the tokens
-/// of a unit are the terms its row of `dtm()` counts.
+/// of a unit are the terms its row of `dtm()` counts. They are made on the counting path of
+/// `dtm()` for such an analyzer; [`crate::CachedCorpus::tokens`] keeps them across calls.
 ///
 /// # Examples
 /// ```
@@ -61,6 +64,105 @@ struct Part {
     units: Vec<UnitRef>,
 }
 
+/// What a thread keeps from one document to the next on the fast path: the term of every raw
+/// token it met, and the scratch that maps a document's keys to its local ids.
+#[derive(Default)]
+struct Worker {
+    cache: TermCache,
+    local: FxHashMap<u32, u32>,
+    keys: Vec<u32>,
+}
+
+/// One document's tokens, on the counting path of `dtm()` ([`crate::count`]): raw tokens with
+/// their dictionary word ids, a word's term looked up once per analyzer (`WordTerms`) and any
+/// other token's once per thread, so no token's string is hashed or copied.
+fn document_part_fast(
+    w: &mut Worker,
+    i: usize,
+    d: &Document,
+    analyzer: &Analyzer,
+    unit: Unit,
+) -> Part {
+    let mut p = Part::default();
+    let term: &TermFn<'_> = &|t| analyzer.token_term(t);
+    let known = analyzer.word_terms();
+    let Worker { cache, local, keys } = w;
+    local.clear();
+    keys.clear();
+    analyzer.segmenter().with_dictionary(|dict| {
+        for (u, sentences) in doc_units(i, d, unit) {
+            // Sentences joined where that cannot change the tokens, as `dtm()` segments them:
+            // each token goes to the sentence that holds its first char.
+            let pieces = if analyzer.joins_at_non_han() {
+                joined(&d.text, &sentences)
+            } else {
+                sentences.iter().map(|s| s.start..s.end).collect()
+            };
+            let (mut k, mut before) = (0usize, p.ids.len());
+            for piece in pieces {
+                let Part {
+                    ids,
+                    starts,
+                    ends,
+                    sentence_lens,
+                    ..
+                } = &mut p;
+                let Some(first) = sentences.get(k) else { break };
+                let base = first.char_start as u32;
+                let text = d.text.get(piece.clone()).unwrap_or("");
+                analyzer.sentence_tokens_at(dict, text, &mut |t, start, end, word| {
+                    let key = if word == NO_WORD {
+                        cache.term(t, term)
+                    } else {
+                        cache.key_of_word(word, term, known)
+                    };
+                    let Some(key) = key else { return };
+                    let (start, end) = (base + start, base + end);
+                    while k + 1 < sentences.len() && start as usize >= sentences[k].char_end {
+                        sentence_lens.push(ids.len() - before);
+                        (k, before) = (k + 1, ids.len());
+                    }
+                    let next = keys.len() as u32;
+                    let id = *local.entry(key).or_insert(next);
+                    if id == next {
+                        keys.push(key);
+                    }
+                    ids.push(id);
+                    starts.push(start);
+                    ends.push(end);
+                });
+                // The piece's sentences are done.
+                while k < sentences.len() && sentences[k].end <= piece.end {
+                    sentence_lens.push(ids.len() - before);
+                    (k, before) = (k + 1, ids.len());
+                }
+            }
+            // Sentences no piece held (none, unless the spans are out of order).
+            while k < sentences.len() {
+                p.sentence_lens.push(p.ids.len() - before);
+                (k, before) = (k + 1, p.ids.len());
+            }
+            p.unit_lens.push(sentences.len());
+            p.units.push(u);
+        }
+    });
+    let words = wenmai_segment::Lexicon::default_words();
+    p.terms = keys
+        .iter()
+        .map(|&k| {
+            if k & WORD_BIT == 0 {
+                cache.interner.term(k).to_owned()
+            } else {
+                let mut s = String::new();
+                words.word_into(k & !WORD_BIT, &mut s);
+                s
+            }
+        })
+        .collect();
+    p
+}
+
+/// One document's tokens for any analyzer: the tokens the analyzer keeps, interned by value.
 fn document_part(i: usize, d: &Document, analyzer: &Analyzer, unit: Unit) -> Part {
     let mut p = Part::default();
     let mut local: FxHashMap<String, u32> = FxHashMap::default();
@@ -105,11 +207,21 @@ impl Tokens {
     /// document) and merged in document order over one sorted term list: the same for any
     /// number of threads.
     pub(crate) fn of(documents: &[Document], analyzer: &Analyzer, unit: Unit) -> Tokens {
-        let parts: Vec<Part> = documents
-            .par_iter()
-            .enumerate()
-            .map(|(i, d)| document_part(i, d, analyzer, unit))
-            .collect();
+        let parts: Vec<Part> = if analyzer.is_per_token() {
+            documents
+                .par_iter()
+                .enumerate()
+                .map_init(Worker::default, |w, (i, d)| {
+                    document_part_fast(w, i, d, analyzer, unit)
+                })
+                .collect()
+        } else {
+            documents
+                .par_iter()
+                .enumerate()
+                .map(|(i, d)| document_part(i, d, analyzer, unit))
+                .collect()
+        };
         let mut all: Vec<&str> = parts
             .iter()
             .flat_map(|p| p.terms.iter().map(String::as_str))
@@ -145,6 +257,56 @@ impl Tokens {
                 out.unit_sentences.push(last + len);
             }
             out.units.extend_from_slice(&p.units);
+        }
+        out
+    }
+
+    /// These tokens, of `Unit::Sentence` over `documents`, grouped into the units of `unit`
+    /// instead: the same tokens as [`Tokens::of`] for `unit`, with no segmentation (the
+    /// sentences are copied in the order the units take them).
+    pub(crate) fn regroup(&self, documents: &[Document], unit: Unit) -> Tokens {
+        if unit == Unit::Sentence {
+            return self.clone();
+        }
+        // The first sentence of each document in these tokens.
+        let mut first = vec![0usize; documents.len() + 1];
+        for u in &self.units {
+            first[u.document + 1] += 1;
+        }
+        for i in 0..documents.len() {
+            first[i + 1] += first[i];
+        }
+        let mut out = Tokens {
+            terms: self.terms.clone(),
+            ids: Vec::with_capacity(self.ids.len()),
+            starts: Vec::with_capacity(self.ids.len()),
+            ends: Vec::with_capacity(self.ids.len()),
+            sentences: vec![0],
+            unit_sentences: vec![0],
+            units: Vec::new(),
+        };
+        let mut place: FxHashMap<(usize, usize), usize> = FxHashMap::default();
+        for (i, d) in documents.iter().enumerate() {
+            // Each sentence of the document by its span: a unit lists its sentences' spans.
+            place.clear();
+            for k in first[i]..first[i + 1] {
+                let s = self.units[k].span;
+                place.entry((s.start, s.end)).or_insert(k);
+            }
+            for (u, spans) in doc_units(i, d, unit) {
+                for s in &spans {
+                    let Some(&k) = place.get(&(s.start, s.end)) else {
+                        continue;
+                    };
+                    let r = self.sentence_range(k);
+                    out.ids.extend_from_slice(&self.ids[r.clone()]);
+                    out.starts.extend_from_slice(&self.starts[r.clone()]);
+                    out.ends.extend_from_slice(&self.ends[r]);
+                    out.sentences.push(out.ids.len());
+                }
+                out.unit_sentences.push(out.sentences.len() - 1);
+                out.units.push(u);
+            }
         }
         out
     }
