@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -108,3 +109,20 @@ def news_documents(split: str = "dev") -> list[str]:
 def news_texts() -> list[str]:
     """The articles of the news corpus's dev split (about a thousand; skips without it)."""
     return news_documents("dev")
+
+
+@pytest.fixture(scope="session")
+def reports(report_files: list[Path]) -> Any:
+    """The government work reports as one ``wenmai.Corpus``, shared by the statistics tests
+    (parsed and segmented once; do not change it: copy it to add document variables)."""
+    import wenmai
+
+    return wenmai.Corpus.from_files(report_files)
+
+
+@pytest.fixture(scope="session")
+def news(news_texts: list[str]) -> Any:
+    """The news dev split as one ``wenmai.Corpus``, shared as :func:`reports` is."""
+    import wenmai
+
+    return wenmai.Corpus.from_texts(news_texts)

@@ -34,16 +34,6 @@ FINDERS: dict[int, tuple[Any, Any]] = {
 TOL = 1e-9
 
 
-@pytest.fixture(scope="module")
-def reports(report_files: list[Path]) -> wenmai.Corpus:
-    return wenmai.Corpus.from_files(report_files)
-
-
-@pytest.fixture(scope="module")
-def news(news_texts: list[str]) -> wenmai.Corpus:
-    return wenmai.Corpus.from_texts(news_texts)
-
-
 def _close(label: str, got: dict[tuple[str, ...], list[float]],
            want: dict[tuple[str, ...], list[float]], names: list[str]) -> None:
     """Every n-gram in both, every score within TOL (relative above 1); prints the worst."""

@@ -9,21 +9,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from pathlib import Path
 
 import numpy as np
 import pytest
 import wenmai
-
-
-@pytest.fixture(scope="module")
-def reports(report_files: list[Path]) -> wenmai.Corpus:
-    return wenmai.Corpus.from_files(report_files)
-
-
-@pytest.fixture(scope="module")
-def news(news_texts: list[str]) -> wenmai.Corpus:
-    return wenmai.Corpus.from_texts(news_texts)
 
 
 @pytest.fixture(scope="module", params=["reports", "news"])

@@ -13,16 +13,6 @@ import pytest
 import wenmai
 
 
-@pytest.fixture(scope="module")
-def reports(report_files: list[Path]) -> wenmai.Corpus:
-    return wenmai.Corpus.from_files(report_files)
-
-
-@pytest.fixture(scope="module")
-def news(news_texts: list[str]) -> wenmai.Corpus:
-    return wenmai.Corpus.from_texts(news_texts)
-
-
 def make_dictionary(sentences: list[list[str]]) -> dict:
     """Categories drawn from the corpus: frequent terms, a glob, frequent bigrams written
     unsegmented and with a space, nested categories, an entry in two categories, and an

@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from wenmai._stats import CorpusLike
 from wenmai._wenmai import corpus_kwic
 
 if TYPE_CHECKING:
     from wenmai._wenmai import Analyzer
-    from wenmai.corpus import Corpus
 
 COLUMNS = ["doc_id", "section", "start", "end", "pre", "keyword", "post", "pattern"]
 
@@ -85,7 +85,7 @@ def _text(v: Any) -> str:
     return "" if v is None or (isinstance(v, float) and np.isnan(v)) or v is pd.NA else str(v)
 
 
-def kwic(corpus: Corpus, pattern: Any, window: int = 5, unit: str = "sentence",
+def kwic(corpus: CorpusLike, pattern: Any, window: int = 5, unit: str = "sentence",
          regex: bool = False, case_insensitive: bool = True,
          analyzer: Analyzer | None = None) -> Kwic:
     """See ``Corpus.kwic``."""
