@@ -13,6 +13,7 @@ use crate::stats::{CorpusStats, Tokens};
 use crate::unit::{Unit, UnitRef, doc_units};
 
 mod cached;
+mod stats;
 
 pub use cached::{CachedCorpus, IdfSource, KeywordMethod, KeywordTable};
 

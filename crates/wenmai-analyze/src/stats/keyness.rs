@@ -37,11 +37,8 @@ use std::str::FromStr;
 
 use rayon::prelude::*;
 
-use crate::analyzer::Analyzer;
-use crate::corpus::CachedCorpus;
 use crate::error::{Error, Result};
-use crate::matrix::{DocTermMatrix, DtmOptions};
-use crate::unit::Unit;
+use crate::matrix::DocTermMatrix;
 
 /// The association measure of [`keyness`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -470,7 +467,7 @@ fn score(t: &Table, measure: KeynessMeasure, correction: KeynessCorrection) -> (
     }
 }
 
-fn check(measure: KeynessMeasure, correction: KeynessCorrection) -> Result<()> {
+pub(crate) fn check(measure: KeynessMeasure, correction: KeynessCorrection) -> Result<()> {
     let ok = measure.corrections();
     if ok.contains(&correction) {
         return Ok(());
@@ -593,7 +590,7 @@ fn column_sums(m: &DocTermMatrix, target: &[bool]) -> (Vec<u64>, Vec<u64>) {
 }
 
 /// The target must pick some documents but not all, from a mask of one entry per document.
-fn check_target(target: &[bool], n_documents: usize) -> Result<()> {
+pub(crate) fn check_target(target: &[bool], n_documents: usize) -> Result<()> {
     if target.len() != n_documents {
         return Err(Error::InvalidParameter(format!(
             "the target mask has {} entries for {n_documents} documents: give one per document",
@@ -652,42 +649,10 @@ impl Keyness {
     }
 }
 
-impl CachedCorpus {
-    /// Keyness of the target documents (`target[i]` for document `i`) against the others,
-    /// over the counts `dtm()` makes of `unit`s (for documents, the kept counts).
-    ///
-    /// # Errors
-    /// As [`Keyness::from_matrix`]; a mask that is not one entry per document.
-    ///
-    /// # Examples
-    /// ```
-    /// use wenmai_analyze::{Analyzer, CachedCorpus, Corpus, KeynessCorrection, KeynessMeasure, Unit};
-    /// let c = CachedCorpus::new(Corpus::from_texts(["改革开放，改革发展。", "经济发展，经济增长。"]));
-    /// let (m, none) = (KeynessMeasure::Lr, KeynessCorrection::None);
-    /// let k = c.keyness(&Analyzer::default(), Unit::Document, &[true, false], m, none).unwrap();
-    /// let i = k.terms.iter().position(|t| t == "改革").unwrap();
-    /// assert_eq!((k.n_target[i], k.n_reference[i]), (1, 0));
-    /// assert!(k.stat[i] > 0.0 && k.stat[k.len() - 1] < 0.0);
-    /// assert!(c.keyness(&Analyzer::default(), Unit::Document, &[true, true], m, none).is_err());
-    /// ```
-    pub fn keyness(
-        &self,
-        analyzer: &Analyzer,
-        unit: Unit,
-        target: &[bool],
-        measure: KeynessMeasure,
-        correction: KeynessCorrection,
-    ) -> Result<Keyness> {
-        check(measure, correction)?;
-        check_target(target, self.corpus().len())?;
-        let m = self.dtm(analyzer, unit, &DtmOptions::default())?;
-        Keyness::from_matrix(&m, target, measure, correction)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::matrix::DtmOptions;
 
     fn table(a: u64, b: u64, c: u64, d: u64) -> Table {
         Table { a, b, c, d }

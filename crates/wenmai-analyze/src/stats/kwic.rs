@@ -4,12 +4,9 @@
 use rayon::prelude::*;
 use wenmai_parse::Document;
 
-use crate::analyzer::Analyzer;
-use crate::corpus::Corpus;
 use crate::error::{Error, Result};
 use crate::stats::Tokens;
 use crate::stats::pattern::{Match, Matcher, Pattern};
-use crate::unit::Unit;
 
 /// Every match of a pattern, in columns (one entry per match), sorted by document, then
 /// position, then the pattern's alternative.
@@ -193,30 +190,12 @@ impl Kwic {
     }
 }
 
-impl Corpus {
-    /// Keywords in context: every match of `pattern` in the tokens `analyzer` keeps, with up
-    /// to `window` tokens on each side within each `unit` (see [`Kwic`]).
-    ///
-    /// # Errors
-    /// [`Error::InvalidParameter`] when `window` is 0.
-    pub fn kwic(
-        &self,
-        analyzer: &Analyzer,
-        unit: Unit,
-        pattern: &Pattern,
-        window: usize,
-    ) -> Result<Kwic> {
-        if window == 0 {
-            return Kwic::of(&[], &Tokens::default(), pattern, window);
-        }
-        let tokens = self.tokens(analyzer, unit);
-        Kwic::of(self.documents(), &tokens, pattern, window)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analyzer::Analyzer;
+    use crate::corpus::Corpus;
+    use crate::unit::Unit;
 
     fn pat(s: &str) -> Pattern {
         Pattern::new(&[s.into()], false, true).unwrap()

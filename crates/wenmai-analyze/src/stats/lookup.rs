@@ -4,13 +4,10 @@
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::analyzer::Analyzer;
-use crate::corpus::Corpus;
 use crate::error::{Error, Result};
 use crate::matrix::{DfBound, DocTermMatrix, DtmOptions};
 use crate::stats::Tokens;
 use crate::stats::pattern::{Match, Matcher, Pattern, PatternItem};
-use crate::unit::Unit;
 
 /// Which matches of nested entries count (quanteda's `nested_scope`).
 ///
@@ -272,27 +269,12 @@ fn count_sentence(
     covered
 }
 
-impl Corpus {
-    /// Dictionary look-up: each unit's matches of `dictionary`'s entries counted under their
-    /// categories, as quanteda's `dfm(tokens_lookup(...))` (see [`LookupOptions`]); columns
-    /// sorted by name. Deterministic for any number of threads.
-    ///
-    /// # Errors
-    /// [`Error::InvalidParameter`] for an empty or invalid entry (named).
-    pub fn lookup(
-        &self,
-        analyzer: &Analyzer,
-        unit: Unit,
-        dictionary: &Lookup,
-        opts: &LookupOptions,
-    ) -> Result<DocTermMatrix> {
-        dictionary.count(&self.tokens(analyzer, unit), opts)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analyzer::Analyzer;
+    use crate::corpus::Corpus;
+    use crate::unit::Unit;
 
     fn dict(keys: &[&str], entries: &[(u32, &str)]) -> Lookup {
         Lookup::new(

@@ -22,6 +22,7 @@ use crate::keywords::IdfTable;
 pub use collocations::{CollocationOptions, Collocations, Measure, join_terms};
 pub use cooccurrence::{CoCount, Context, Cooccurrence, CooccurrenceOptions, TermSelection};
 pub use keyness::{Keyness, KeynessCorrection, KeynessMeasure};
+pub(crate) use keyness::{check as check_keyness, check_target};
 pub use kwic::Kwic;
 pub use lexdiv::{Lexdiv, LexdivMeasure, lexdiv};
 pub use lookup::{Lookup, LookupOptions, NestedScope};
