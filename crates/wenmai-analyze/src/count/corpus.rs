@@ -43,7 +43,7 @@ pub(crate) fn joined(text: &str, sentences: &[Span]) -> Vec<Range<usize>> {
 
 /// The documents in batches of about [`BATCH_BYTES`] of text (at least one document each),
 /// in order: the units of work that the counting threads take one after another.
-fn batches(documents: &[Document]) -> Vec<Range<usize>> {
+pub(crate) fn batches(documents: &[Document]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let (mut start, mut acc) = (0, 0);
     for (i, d) in documents.iter().enumerate() {

@@ -51,12 +51,6 @@ impl Interner {
         id
     }
 
-    /// The term of `id`.
-    #[inline]
-    pub(crate) fn term(&self, id: u32) -> &str {
-        Self::term_at(&self.text, &self.ends, id)
-    }
-
     pub(crate) fn into_terms(self) -> Vec<String> {
         (0..self.ends.len() as u32)
             .map(|id| Self::term_at(&self.text, &self.ends, id).to_owned())

@@ -17,7 +17,8 @@ mod raw;
 mod rows;
 mod unit_counter;
 
-pub(crate) use corpus::{count_units, joined};
+pub(crate) use corpus::{batches, count_units, joined};
 pub(crate) use intern::{TermCache, TermFn, WORD_BIT};
 pub(crate) use merge::merge_sorted_terms;
-pub(crate) use raw::RawCounts;
+pub(crate) use raw::{RawCounts, merge_keyed};
+pub(crate) use unit_counter::WordSet;

@@ -100,86 +100,16 @@ impl RawCounts {
     /// interned term) gets one entry with the sum. Rows come out in no particular order
     /// ([`into_matrix`](Self::into_matrix) sorts them).
     pub(crate) fn concat_keyed(parts: Vec<(RawCounts, WordSet)>) -> RawCounts {
-        let (parts, sets): (Vec<RawCounts>, Vec<WordSet>) = parts.into_iter().unzip();
-        // The words counted anywhere, in string order: the set of their ranks, each word's
-        // place in `word_list` a popcount over it.
-        let trie = wenmai_segment::Lexicon::default_words();
-        let part_ranks: Vec<Vec<u32>> = sets
-            .par_iter()
-            .map(|w| w.ids.iter().map(|&id| trie.rank(id)).collect())
-            .collect();
-        let mut ranks = WordSet::default();
-        for &r in part_ranks.iter().flatten() {
-            ranks.insert(r);
-        }
-        let ranks = ranks.complete();
-        let word_list: Vec<&str> = ranks.ids.iter().map(|&r| trie.word_at_rank(r)).collect();
-        let place = |r: u32| ranks.place(r);
-        // Each block's own terms, sorted, the sorted position of each of its term ids, and
-        // its rows.
-        type Block = (Vec<String>, Vec<u32>, Vec<Vec<(u32, u32)>>);
-        let mut sorted: Vec<Block> = parts
-            .into_par_iter()
-            .map(|p| {
-                let (terms, position) = sorted_terms(p.terms);
-                (terms, position, p.rows)
-            })
-            .collect();
-        let (firsts, maps) = {
-            let locals: Vec<Vec<&str>> = sorted
-                .iter()
-                .map(|s| s.0.iter().map(String::as_str).collect())
-                .collect();
-            let lists: Vec<&[&str]> = std::iter::once(word_list.as_slice())
-                .chain(locals.iter().map(Vec::as_slice))
-                .collect();
-            merge_sorted(&lists)
-        };
-        // The words' strings allocated in parallel; the blocks' own strings moved, not copied.
-        let mut terms: Vec<String> = firsts
-            .par_iter()
-            .map(|&(l, i)| {
-                if l == 0 {
-                    word_list[i].to_owned()
-                } else {
-                    String::new()
-                }
-            })
-            .collect();
-        for (t, &(l, i)) in terms.iter_mut().zip(&firsts) {
-            if l > 0 {
-                *t = std::mem::take(&mut sorted[l - 1].0[i]);
-            }
-        }
-        let mut maps = maps.into_iter();
-        let word_map = maps.next().unwrap_or_default();
-        // Per block: the merged id of each of its words (by its place in the block's list).
-        let word_finals: Vec<Vec<u32>> = part_ranks
-            .par_iter()
-            .map(|rs| rs.iter().map(|&r| word_map[place(r)]).collect())
-            .collect();
-        let maps: Vec<Vec<u32>> = maps.collect();
-        let blocks: Vec<Vec<Vec<(u32, u32)>>> = sorted
+        type Rows = Vec<Vec<(u32, u32)>>;
+        let (blocks, rows): (Vec<(Vec<String>, WordSet)>, Vec<Rows>) = parts
+            .into_iter()
+            .map(|(p, w)| ((p.terms, w), p.rows))
+            .unzip();
+        let (terms, maps) = merge_keyed(blocks);
+        let blocks: Vec<Rows> = rows
             .into_par_iter()
             .zip(maps)
-            .zip(word_finals)
-            .zip(sets)
-            .map(|((((_, position, rows), map), word_final), words)| {
-                // One table from a row's key to its merged id: the block's interned ids, then
-                // its words in id order (`WORD_BIT | id` is the word's place among them).
-                let n_local = position.len();
-                let to_merged: Vec<u32> = position
-                    .iter()
-                    .map(|&p| map[p as usize])
-                    .chain(word_final.iter().copied())
-                    .collect();
-                let index = |key: u32| {
-                    if key & WORD_BIT == 0 {
-                        key as usize
-                    } else {
-                        n_local + words.place(key & !WORD_BIT)
-                    }
-                };
+            .map(|(rows, map)| {
                 // Rows in parallel too: a block's rows are most of one thread's share.
                 rows.into_par_iter()
                     .with_min_len(16)
@@ -187,7 +117,7 @@ impl RawCounts {
                         // By term id, as a matrix row is: a sort of the row as packed integers.
                         let mut packed: Vec<u64> = r
                             .iter()
-                            .map(|&(k, c)| (u64::from(to_merged[index(k)]) << 32) | u64::from(c))
+                            .map(|&(k, c)| (u64::from(map.get(k)) << 32) | u64::from(c))
                             .collect();
                         packed.sort_unstable();
                         // A term counted both as a word and as an interned term (rare: a word
@@ -313,4 +243,97 @@ impl DocTermMatrix {
         }
         m
     }
+}
+
+/// A block's row key ([`WORD_BIT`] `| word id`, or its own interned id) to the merged term id.
+pub(crate) struct KeyMap {
+    /// The merged id of each interned id, then of each word of `words` in id order.
+    to_merged: Vec<u32>,
+    n_local: usize,
+    words: WordSet,
+}
+
+impl KeyMap {
+    /// The merged term id of `key`, a key of the block.
+    #[inline]
+    pub(crate) fn get(&self, key: u32) -> u32 {
+        let i = if key & WORD_BIT == 0 {
+            key as usize
+        } else {
+            self.n_local + self.words.place(key & !WORD_BIT)
+        };
+        self.to_merged[i]
+    }
+}
+
+/// The vocabulary of blocks keyed as a [`UnitCounter`](super::unit_counter::UnitCounter)
+/// keys them, each block its interned terms (any order) and the words it keyed by
+/// [`WORD_BIT`] (a complete [`WordSet`]): the merged terms in string order, and per block
+/// the map from its keys to them. A term both a word and interned gets one id.
+pub(crate) fn merge_keyed(blocks: Vec<(Vec<String>, WordSet)>) -> (Vec<String>, Vec<KeyMap>) {
+    let (parts, sets): (Vec<Vec<String>>, Vec<WordSet>) = blocks.into_iter().unzip();
+    // The words keyed anywhere, in string order: the set of their ranks, each word's place in
+    // `word_list` a popcount over it.
+    let trie = wenmai_segment::Lexicon::default_words();
+    let part_ranks: Vec<Vec<u32>> = sets
+        .par_iter()
+        .map(|w| w.ids.iter().map(|&id| trie.rank(id)).collect())
+        .collect();
+    let mut ranks = WordSet::default();
+    for &r in part_ranks.iter().flatten() {
+        ranks.insert(r);
+    }
+    let ranks = ranks.complete();
+    let word_list: Vec<&str> = ranks.ids.iter().map(|&r| trie.word_at_rank(r)).collect();
+    // Each block's own terms, sorted, and the sorted position of each of its term ids.
+    let mut sorted: Vec<(Vec<String>, Vec<u32>)> =
+        parts.into_par_iter().map(sorted_terms).collect();
+    let (firsts, maps) = {
+        let locals: Vec<Vec<&str>> = sorted
+            .iter()
+            .map(|s| s.0.iter().map(String::as_str).collect())
+            .collect();
+        let lists: Vec<&[&str]> = std::iter::once(word_list.as_slice())
+            .chain(locals.iter().map(Vec::as_slice))
+            .collect();
+        merge_sorted(&lists)
+    };
+    // The words' strings allocated in parallel; the blocks' own strings moved, not copied.
+    let mut terms: Vec<String> = firsts
+        .par_iter()
+        .map(|&(l, i)| {
+            if l == 0 {
+                word_list[i].to_owned()
+            } else {
+                String::new()
+            }
+        })
+        .collect();
+    for (t, &(l, i)) in terms.iter_mut().zip(&firsts) {
+        if l > 0 {
+            *t = std::mem::take(&mut sorted[l - 1].0[i]);
+        }
+    }
+    let mut maps = maps.into_iter();
+    let word_map = maps.next().unwrap_or_default();
+    let keyed = sorted
+        .into_par_iter()
+        .zip(maps.collect::<Vec<_>>())
+        .zip(part_ranks)
+        .zip(sets)
+        .map(|((((_, position), map), word_ranks), words)| {
+            let n_local = position.len();
+            let to_merged = position
+                .iter()
+                .map(|&p| map[p as usize])
+                .chain(word_ranks.iter().map(|&r| word_map[ranks.place(r)]))
+                .collect();
+            KeyMap {
+                to_merged,
+                n_local,
+                words,
+            }
+        })
+        .collect();
+    (terms, keyed)
 }

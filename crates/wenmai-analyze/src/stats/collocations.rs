@@ -211,12 +211,24 @@ impl Collocations {
             Measure::Lambda => names.iter().position(|&c| c == "z").unwrap_or(0),
             other => names.iter().position(|&c| c == other.name()).unwrap_or(0),
         });
-        let mut order: Vec<usize> = (0..counts.len()).collect();
-        match sort_col {
-            Some(col) => order
-                .par_sort_by(|&a, &b| descending(scores[a][col], scores[b][col]).then(a.cmp(&b))),
-            None => order.par_sort_by(|&a, &b| counts[b].cmp(&counts[a]).then(a.cmp(&b))),
-        }
+        // Sorted as (key, index) pairs: the column read once, not at random per comparison.
+        let order: Vec<usize> = match sort_col {
+            Some(col) => {
+                let mut keyed: Vec<(u64, u32)> = (0..counts.len())
+                    .into_par_iter()
+                    .map(|i| (descending_key(scores[i][col]), i as u32))
+                    .collect();
+                keyed.par_sort_unstable();
+                keyed.into_iter().map(|(_, i)| i as usize).collect()
+            }
+            None => {
+                let mut keyed: Vec<(std::cmp::Reverse<u64>, u32)> = (0..counts.len())
+                    .map(|i| (std::cmp::Reverse(counts[i]), i as u32))
+                    .collect();
+                keyed.par_sort_unstable();
+                keyed.into_iter().map(|(_, i)| i as usize).collect()
+            }
+        };
         Ok(Collocations {
             size: n,
             ids: order
@@ -295,15 +307,19 @@ pub fn join_terms<'a>(terms: impl IntoIterator<Item = &'a str>) -> String {
     out
 }
 
-/// Highest first, NaN last.
-fn descending(a: f64, b: f64) -> std::cmp::Ordering {
-    use std::cmp::Ordering::*;
-    match (a.is_nan(), b.is_nan()) {
-        (true, true) => Equal,
-        (true, false) => Greater,
-        (false, true) => Less,
-        _ => b.partial_cmp(&a).unwrap_or(Equal),
+/// A key whose ascending order is `x`'s descending order, NaN last and `-0.0` equal to `0.0`.
+fn descending_key(x: f64) -> u64 {
+    if x.is_nan() {
+        return u64::MAX;
     }
+    let bits = if x == 0.0 { 0.0f64 } else { x }.to_bits();
+    // Ascending order of the bits as unsigned: negatives flipped, positives above them.
+    let ascending = if bits >> 63 == 1 {
+        !bits
+    } else {
+        bits | 1 << 63
+    };
+    !ascending
 }
 
 /// Frequent n-grams of one level: `(prefix id << 32 | last term id, count)`, sorted by key,

@@ -3,14 +3,15 @@
 //! lookup read it, so that they see exactly the tokens [`crate::Corpus::dtm`] counts.
 
 use std::ops::Range;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use wenmai_parse::Document;
-use wenmai_segment::NO_WORD;
+use wenmai_segment::{Dictionary, NO_WORD};
 
 use crate::analyzer::Analyzer;
-use crate::count::{TermCache, TermFn, WORD_BIT, joined};
+use crate::count::{TermCache, TermFn, WORD_BIT, WordSet, batches, joined, merge_keyed};
 use crate::unit::{Unit, UnitRef, doc_units};
 
 /// The kept tokens of every unit of a corpus, interned over one sorted term list.
@@ -64,102 +65,170 @@ struct Part {
     units: Vec<UnitRef>,
 }
 
-/// What a thread keeps from one document to the next on the fast path: the term of every raw
-/// token it met, and the scratch that maps a document's keys to its local ids.
+/// One rayon task's tokens on the fast path, keyed as `dtm()` keys its counts (a dictionary
+/// word that is its own term by `WORD_BIT | word id`, any other term by the task's interned
+/// id), so that no token's string is hashed or copied; the batches of documents it took.
 #[derive(Default)]
-struct Worker {
+struct Block {
     cache: TermCache,
-    local: FxHashMap<u32, u32>,
+    /// The words keyed by `WORD_BIT`.
+    words: WordSet,
     keys: Vec<u32>,
+    starts: Vec<u32>,
+    ends: Vec<u32>,
+    /// Tokens per sentence.
+    sentence_lens: Vec<usize>,
+    /// Sentences per unit.
+    unit_lens: Vec<usize>,
+    units: Vec<UnitRef>,
+    /// Per batch taken: its first document, and where its tokens, sentences and units start.
+    taken: Vec<(usize, usize, usize, usize)>,
 }
 
-/// One document's tokens, on the counting path of `dtm()` ([`crate::count`]): raw tokens with
-/// their dictionary word ids, a word's term looked up once per analyzer (`WordTerms`) and any
-/// other token's once per thread, so no token's string is hashed or copied.
-fn document_part_fast(
-    w: &mut Worker,
+/// Document `i`'s tokens into `b`, on the counting path of `dtm()` ([`crate::count`]): raw
+/// tokens with their dictionary word ids, a word's term looked up once per analyzer
+/// (`WordTerms`) and any other token's once per task.
+fn document_into(
+    b: &mut Block,
+    dict: &Dictionary,
     i: usize,
     d: &Document,
     analyzer: &Analyzer,
     unit: Unit,
-) -> Part {
-    let mut p = Part::default();
+) {
     let term: &TermFn<'_> = &|t| analyzer.token_term(t);
     let known = analyzer.word_terms();
-    let Worker { cache, local, keys } = w;
-    local.clear();
-    keys.clear();
-    analyzer.segmenter().with_dictionary(|dict| {
-        for (u, sentences) in doc_units(i, d, unit) {
-            // Sentences joined where that cannot change the tokens, as `dtm()` segments them:
-            // each token goes to the sentence that holds its first char.
-            let pieces = if analyzer.joins_at_non_han() {
-                joined(&d.text, &sentences)
-            } else {
-                sentences.iter().map(|s| s.start..s.end).collect()
-            };
-            let (mut k, mut before) = (0usize, p.ids.len());
-            for piece in pieces {
-                let Part {
-                    ids,
-                    starts,
-                    ends,
-                    sentence_lens,
-                    ..
-                } = &mut p;
-                let Some(first) = sentences.get(k) else { break };
-                let base = first.char_start as u32;
-                let text = d.text.get(piece.clone()).unwrap_or("");
-                analyzer.sentence_tokens_at(dict, text, &mut |t, start, end, word| {
-                    let key = if word == NO_WORD {
-                        cache.term(t, term)
-                    } else {
-                        cache.key_of_word(word, term, known)
-                    };
-                    let Some(key) = key else { return };
-                    let (start, end) = (base + start, base + end);
-                    while k + 1 < sentences.len() && start as usize >= sentences[k].char_end {
-                        sentence_lens.push(ids.len() - before);
-                        (k, before) = (k + 1, ids.len());
-                    }
-                    let next = keys.len() as u32;
-                    let id = *local.entry(key).or_insert(next);
-                    if id == next {
-                        keys.push(key);
-                    }
-                    ids.push(id);
-                    starts.push(start);
-                    ends.push(end);
-                });
-                // The piece's sentences are done.
-                while k < sentences.len() && sentences[k].end <= piece.end {
-                    sentence_lens.push(ids.len() - before);
-                    (k, before) = (k + 1, ids.len());
+    for (u, sentences) in doc_units(i, d, unit) {
+        // Sentences joined where that cannot change the tokens, as `dtm()` segments them:
+        // each token goes to the sentence that holds its first char.
+        let pieces = if analyzer.joins_at_non_han() {
+            joined(&d.text, &sentences)
+        } else {
+            sentences.iter().map(|s| s.start..s.end).collect()
+        };
+        let Block {
+            cache,
+            words,
+            keys,
+            starts,
+            ends,
+            sentence_lens,
+            ..
+        } = b;
+        let (mut k, mut before) = (0usize, keys.len());
+        for piece in pieces {
+            let Some(first) = sentences.get(k) else { break };
+            let base = first.char_start as u32;
+            let text = d.text.get(piece.clone()).unwrap_or("");
+            analyzer.sentence_tokens_at(dict, text, &mut |t, start, end, word| {
+                let key = if word == NO_WORD {
+                    cache.term(t, term)
+                } else {
+                    cache.key_of_word(word, term, known)
+                };
+                let Some(key) = key else { return };
+                if key & WORD_BIT != 0 {
+                    words.insert(key & !WORD_BIT);
                 }
+                let (start, end) = (base + start, base + end);
+                while k + 1 < sentences.len() && start as usize >= sentences[k].char_end {
+                    sentence_lens.push(keys.len() - before);
+                    (k, before) = (k + 1, keys.len());
+                }
+                keys.push(key);
+                starts.push(start);
+                ends.push(end);
+            });
+            // The piece's sentences are done.
+            while k < sentences.len() && sentences[k].end <= piece.end {
+                sentence_lens.push(keys.len() - before);
+                (k, before) = (k + 1, keys.len());
             }
-            // Sentences no piece held (none, unless the spans are out of order).
-            while k < sentences.len() {
-                p.sentence_lens.push(p.ids.len() - before);
-                (k, before) = (k + 1, p.ids.len());
-            }
-            p.unit_lens.push(sentences.len());
-            p.units.push(u);
         }
-    });
-    let words = wenmai_segment::Lexicon::default_words();
-    p.terms = keys
-        .iter()
-        .map(|&k| {
-            if k & WORD_BIT == 0 {
-                cache.interner.term(k).to_owned()
-            } else {
-                let mut s = String::new();
-                words.word_into(k & !WORD_BIT, &mut s);
-                s
-            }
+        // Sentences no piece held (none, unless the spans are out of order).
+        while k < sentences.len() {
+            sentence_lens.push(keys.len() - before);
+            (k, before) = (k + 1, keys.len());
+        }
+        b.unit_lens.push(sentences.len());
+        b.units.push(u);
+    }
+}
+
+/// The tokens of every unit on the fast path: rayon tasks take batches of documents one after
+/// another (as `dtm()`'s counting does), their vocabularies merged in term order and their
+/// batches put back in document order, so that nothing depends on how the work was split.
+fn tokens_fast(documents: &[Document], analyzer: &Analyzer, unit: Unit) -> Tokens {
+    let batches = batches(documents);
+    let next = AtomicUsize::new(0);
+    let tasks = rayon::current_num_threads().clamp(1, batches.len().max(1));
+    let mut blocks: Vec<Block> = (0..tasks)
+        .into_par_iter()
+        .map(|_| {
+            let mut b = Block::default();
+            analyzer.segmenter().with_dictionary(|dict| {
+                while let Some(range) = batches.get(next.fetch_add(1, Ordering::Relaxed)) {
+                    let at = (b.keys.len(), b.sentence_lens.len(), b.units.len());
+                    b.taken.push((range.start, at.0, at.1, at.2));
+                    for i in range.clone() {
+                        document_into(&mut b, dict, i, &documents[i], analyzer, unit);
+                    }
+                }
+            });
+            b
         })
         .collect();
-    p
+    let vocab: Vec<(Vec<String>, WordSet)> = blocks
+        .iter_mut()
+        .map(|b| {
+            let terms = std::mem::take(&mut b.cache).interner.into_terms();
+            (terms, std::mem::take(&mut b.words).complete())
+        })
+        .collect();
+    let (terms, maps) = merge_keyed(vocab);
+    let ids: Vec<Vec<u32>> = blocks
+        .par_iter()
+        .zip(&maps)
+        .map(|(b, map)| b.keys.par_iter().map(|&k| map.get(k)).collect())
+        .collect();
+    // Every batch as (first document, block, where it starts), in document order.
+    let mut order: Vec<(usize, usize, usize)> = blocks
+        .iter()
+        .enumerate()
+        .flat_map(|(bi, b)| (0..b.taken.len()).map(move |k| (b.taken[k].0, bi, k)))
+        .collect();
+    order.sort_unstable();
+    let n: usize = blocks.iter().map(|b| b.keys.len()).sum();
+    let mut out = Tokens {
+        terms,
+        ids: Vec::with_capacity(n),
+        starts: Vec::with_capacity(n),
+        ends: Vec::with_capacity(n),
+        sentences: vec![0],
+        unit_sentences: vec![0],
+        units: Vec::new(),
+    };
+    for (_, bi, k) in order {
+        let b = &blocks[bi];
+        let (_, t0, s0, u0) = b.taken[k];
+        let (t1, s1, u1) = b.taken.get(k + 1).map_or(
+            (b.keys.len(), b.sentence_lens.len(), b.units.len()),
+            |&(_, t, s, u)| (t, s, u),
+        );
+        out.ids.extend_from_slice(&ids[bi][t0..t1]);
+        out.starts.extend_from_slice(&b.starts[t0..t1]);
+        out.ends.extend_from_slice(&b.ends[t0..t1]);
+        for &len in &b.sentence_lens[s0..s1] {
+            let last = *out.sentences.last().unwrap_or(&0);
+            out.sentences.push(last + len);
+        }
+        for &len in &b.unit_lens[u0..u1] {
+            let last = *out.unit_sentences.last().unwrap_or(&0);
+            out.unit_sentences.push(last + len);
+        }
+        out.units.extend_from_slice(&b.units[u0..u1]);
+    }
+    out
 }
 
 /// One document's tokens for any analyzer: the tokens the analyzer keeps, interned by value.
@@ -203,25 +272,23 @@ fn document_part(i: usize, d: &Document, analyzer: &Analyzer, unit: Unit) -> Par
 }
 
 impl Tokens {
-    /// The tokens of every unit of `documents`, segmented in parallel (one task per
-    /// document) and merged in document order over one sorted term list: the same for any
-    /// number of threads.
+    /// The tokens of every unit of `documents`, segmented in parallel and merged in document
+    /// order over one sorted term list: the same for any number of threads.
     pub(crate) fn of(documents: &[Document], analyzer: &Analyzer, unit: Unit) -> Tokens {
-        let parts: Vec<Part> = if analyzer.is_per_token() {
-            documents
-                .par_iter()
-                .enumerate()
-                .map_init(Worker::default, |w, (i, d)| {
-                    document_part_fast(w, i, d, analyzer, unit)
-                })
-                .collect()
+        if analyzer.is_per_token() {
+            tokens_fast(documents, analyzer, unit)
         } else {
-            documents
-                .par_iter()
-                .enumerate()
-                .map(|(i, d)| document_part(i, d, analyzer, unit))
-                .collect()
-        };
+            Tokens::by_value(documents, analyzer, unit)
+        }
+    }
+
+    /// [`Tokens::of`] for any analyzer: one task per document, terms interned by value.
+    fn by_value(documents: &[Document], analyzer: &Analyzer, unit: Unit) -> Tokens {
+        let parts: Vec<Part> = documents
+            .par_iter()
+            .enumerate()
+            .map(|(i, d)| document_part(i, d, analyzer, unit))
+            .collect();
         let mut all: Vec<&str> = parts
             .iter()
             .flat_map(|p| p.terms.iter().map(String::as_str))
@@ -363,5 +430,36 @@ impl Tokens {
             .binary_search_by(|t| t.as_str().cmp(term))
             .ok()
             .map(|k| k as u32)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Corpus;
+
+    #[test]
+    fn the_fast_path_gives_the_tokens_of_the_generic_one() {
+        let mut texts: Vec<String> = wenmai_testdata::reports_or_sample()
+            .into_iter()
+            .map(|(_, t)| t)
+            .collect();
+        texts.push("ＧＤＰ增长２０２４年，iPhone 12发布。Wi-Fi 6。".to_owned());
+        let c = Corpus::from_texts(&texts);
+        let analyzers = [
+            Analyzer::default(),
+            Analyzer::builder()
+                .stopwords(true)
+                .add_stopwords(["发展"])
+                .build()
+                .unwrap(),
+        ];
+        for an in &analyzers {
+            assert!(an.is_per_token());
+            for unit in [Unit::Document, Unit::Sentence] {
+                let fast = tokens_fast(c.documents(), an, unit);
+                assert_eq!(fast, Tokens::by_value(c.documents(), an, unit));
+            }
+        }
     }
 }
