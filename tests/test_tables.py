@@ -4,6 +4,8 @@ from file paths (``docvars_from``)."""
 from __future__ import annotations
 
 import importlib.util
+import io
+import json
 import warnings
 from pathlib import Path
 
@@ -299,3 +301,31 @@ def test_docvars_from_files_and_skipped_files(tmp_path: Path) -> None:
     bad.write_bytes(b"\x00\x01binary")
     c = Corpus.from_dir(tmp_path, errors="skip", docvars_from="{year}/{province}.txt")
     assert c.docvars["province"].tolist() == ["上海市", "上海市", "北京市"]
+
+
+def test_cli_reads_tables(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from wenmai.cli import main
+
+    df = _table().rename(columns={"key": "doc_id", "text": "body"})
+    df.loc[2, "body"] = None
+    csv = tmp_path / "docs.csv"
+    df.to_csv(csv, index=False)
+    assert main(["freq", str(csv), "--text-column", "body", "--by", "province",
+                 "--format", "csv", "--no-bom"]) == 1  # 1: a row had no text
+    out, err = capsys.readouterr()
+    frame = pd.read_csv(io.StringIO(out))
+    want = Corpus.from_dataframe(df.iloc[:2], text="body", id="doc_id").frequency(
+        by="province")
+    assert frame["count"].tolist() == want["count"].tolist()
+    assert frame["province"].tolist() == want["province"].tolist()
+    assert "docs.csv: row 2: the text column 'body' is missing" in err
+    parquet = tmp_path / "docs.parquet"
+    if importlib.util.find_spec("pyarrow") is not None:
+        df.iloc[:2].to_parquet(parquet, index=False)
+        assert main(["parse", str(parquet), "--text-column", "body", "--json"]) == 0
+        out, _ = capsys.readouterr()
+        assert [json.loads(line)["path"] for line in out.splitlines()] == ["r2019", "n1"]
+    # Without the column: the file is named with the columns it has.
+    assert main(["freq", str(csv), "--format", "csv"]) == 1
+    _, err = capsys.readouterr()
+    assert "docs.csv: no text column 'text'; the columns are ['doc_id', 'body'" in err

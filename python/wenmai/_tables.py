@@ -67,6 +67,16 @@ def _not_text(value: Any) -> str:
 def from_dataframe(cls: type[Corpus], df: Any, text: str, id: str | None, errors: str,
                    source: str | None, progress: bool) -> Corpus:
     """``Corpus.from_dataframe``; ``source`` names the file the table came from."""
+    texts, ids, docvars, skipped = table_rows(df, text, id, errors, source)
+    corpus = cls.from_texts(texts, ids=ids, docvars=docvars if len(docvars.columns) else None,
+                            progress=progress)
+    corpus.errors = skipped
+    return corpus
+
+
+def table_rows(df: Any, text: str, id: str | None, errors: str, source: str | None
+               ) -> tuple[list[str], list[str] | None, pd.DataFrame, list[FileError]]:
+    """The texts, ids (None: from_texts' own), docvars and skipped rows of a table."""
     from wenmai.corpus import FileError
 
     if errors not in ("raise", "skip"):
@@ -76,7 +86,8 @@ def from_dataframe(cls: type[Corpus], df: Any, text: str, id: str | None, errors
     columns = list(df.columns)
     if text not in columns:
         raise TableError(f"{where}: no text column {text!r}; the columns are {columns} "
-                         "(pass text= the column holding the texts)")
+                         "(name the text column with text=, on the command line with "
+                         "--text-column)")
     if id is None and "doc_id" in columns and text != "doc_id":
         id = "doc_id"  # as quanteda's corpus() of a data frame, and what corpus.docvars writes
     if id is not None and id not in columns:
@@ -118,11 +129,7 @@ def from_dataframe(cls: type[Corpus], df: Any, text: str, id: str | None, errors
                              "ids must be unique")
     drop = [text] if id is None else [text, id]
     docvars = df.drop(columns=drop).reset_index(drop=True)
-    corpus = cls.from_texts(list(values), ids=ids,
-                            docvars=docvars if len(docvars.columns) else None,
-                            progress=progress)
-    corpus.errors = skipped
-    return corpus
+    return list(values), ids, docvars, skipped
 
 
 def _need_pyarrow() -> None:

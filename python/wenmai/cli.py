@@ -66,6 +66,14 @@ def _add_input_options(p: argparse.ArgumentParser) -> None:
         "(default: %(default)s)",
     )
     p.add_argument(
+        "--text-column",
+        metavar="NAME",
+        default="text",
+        help="a .csv, .tsv, .jsonl or .parquet PATH is a table, one document per row: the "
+        "column holding the texts (default: %(default)s); its other columns are document "
+        "variables (freq --by COLUMN), a doc_id column names the documents",
+    )
+    p.add_argument(
         "--no-progress",
         action="store_true",
         help="no progress bar (it is shown on standard error only when that is a terminal)",

@@ -53,7 +53,7 @@ def _progress(args: argparse.Namespace) -> bool:
 
 def _load(args: argparse.Namespace, paths: list[str]) -> Loaded:
     sources, failures = expand(paths, args.pattern)
-    loaded = load(sources, _progress(args))
+    loaded = load(sources, _progress(args), args.text_column)
     loaded.failures = failures + loaded.failures
     _say_failures(loaded.failures)
     for source, doc in zip(loaded.sources, loaded.documents, strict=True):
@@ -109,19 +109,19 @@ def parse(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     _say_failures(failures)
     console = make_console()
     for source in sources:
-        loaded = load([source], progress=False)
+        loaded = load([source], progress=False, text_column=args.text_column)
         if loaded.failures:
             _say_failures(loaded.failures)
             failures += loaded.failures
-            continue
-        doc = loaded.documents[0]
-        if not doc.text.strip():
-            _note(f"{source.doc_id}: empty document")
-        if args.json:
-            record = {"path": source.doc_id, **json.loads(doc.to_json())}
-            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
-        else:
-            _show_document(console, source, doc)
+        # One document per file; a table gives one per row.
+        for found, doc in zip(loaded.sources, loaded.documents, strict=True):
+            if not doc.text.strip():
+                _note(f"{found.doc_id}: empty document")
+            if args.json:
+                record = {"path": found.doc_id, **json.loads(doc.to_json())}
+                sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+            else:
+                _show_document(console, found, doc)
     return _status(failures)
 
 
