@@ -99,6 +99,11 @@ def test_missing_text_column_names_the_column_and_the_columns() -> None:
     with pytest.raises(ValueError, match="no id column 'nope'"):
         Corpus.from_dataframe(_table(), id="nope")
     assert issubclass(TableError, wenmai.WenmaiError) and issubclass(TableError, ValueError)
+    with pytest.raises(TableError, match="doc_id column besides the id column 'key'"):
+        Corpus.from_dataframe(_table().assign(doc_id=["x", "y", "z"]), id="key")
+    twice = pd.concat([_table(), _table()[["province"]]], axis=1)
+    with pytest.raises(TableError, match="the columns 'province' appear more than once"):
+        Corpus.from_dataframe(twice)
 
 
 def test_duplicate_ids_are_named() -> None:
@@ -149,6 +154,12 @@ def test_csv_jsonl_round_trip(tmp_path: Path) -> None:
     # read_kwargs go to pandas
     c = Corpus.from_csv(csv, id="key", usecols=["key", "text", "province"])
     assert "score" not in c.docvars.columns
+    # Texts that look like numbers stay texts (pandas alone would read 2019 as an int).
+    numbers = pd.DataFrame({"text": ["2019", "2020"], "n": [1, 2]})
+    numbers.to_csv(csv, index=False)
+    numbers.to_json(jsonl, orient="records", lines=True)
+    for c in (Corpus.from_csv(csv), Corpus.from_jsonl(jsonl)):
+        assert [d.text for d in c] == ["2019", "2020"] and c.docvars["n"].tolist() == [1, 2]
 
 
 def test_csv_in_gbk_and_tsv(tmp_path: Path) -> None:
@@ -228,6 +239,20 @@ def test_polars_dataframe() -> None:
         Corpus.from_dataframe(df, text="body")
 
 
+@pytest.mark.skipif(importlib.util.find_spec("polars") is None, reason="needs polars")
+def test_polars_without_pyarrow(monkeypatch: pytest.MonkeyPatch) -> None:
+    import polars as pl
+
+    def no_pyarrow(self: object, *args: object, **kwargs: object) -> None:
+        raise ModuleNotFoundError("No module named 'pyarrow'")
+
+    monkeypatch.setattr(pl.DataFrame, "to_pandas", no_pyarrow)
+    df = pl.DataFrame({"text": [REPORT, NOTICE], "n": [1, 2], "province": ["上海市", "北京市"]})
+    c = Corpus.from_dataframe(df)
+    _same_documents(c, [REPORT, NOTICE])
+    assert c.docvars["n"].tolist() == [1, 2] and c.docvars["province"].tolist()[1] == "北京市"
+
+
 def _tree(root: Path) -> None:
     for rel, text in {"2019/上海市.txt": REPORT, "2020/北京市.txt": NOTICE,
                       "2020/上海市.txt": SPEECH}.items():
@@ -282,6 +307,7 @@ def test_docvars_from_field_types(tmp_path: Path) -> None:
     c = Corpus.from_dir(tmp_path, docvars_from="{code:int}_{n:str}_*.txt")
     assert c.docvars["code"].tolist() == [7, 10] and c.docvars["n"].tolist() == ["12", "3"]
     for bad, message in (("{year}/{year}.txt", "appears twice"), ("plain.txt", "no field"),
+                         ("{doc_id}.txt", "doc_id is the document id"),
                          ("{a-b}.txt", "not a field"), ("{a:float}", "not 'int' or 'str'")):
         with pytest.raises(ValueError, match=message):
             Corpus.from_dir(tmp_path, docvars_from=bad)

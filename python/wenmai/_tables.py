@@ -84,6 +84,9 @@ def table_rows(df: Any, text: str, id: str | None, errors: str, source: str | No
     df = to_pandas(df)
     where = source if source is not None else "the DataFrame"
     columns = list(df.columns)
+    if df.columns.has_duplicates:
+        dup = df.columns[df.columns.duplicated()].unique().tolist()
+        raise TableError(f"{where}: the columns {_listed(dup)} appear more than once")
     if text not in columns:
         raise TableError(f"{where}: no text column {text!r}; the columns are {columns} "
                          "(name the text column with text=, on the command line with "
@@ -94,6 +97,9 @@ def table_rows(df: Any, text: str, id: str | None, errors: str, source: str | No
         raise TableError(f"{where}: no id column {id!r}; the columns are {columns}")
     if id == text:
         raise TableError(f"{where}: the id column and the text column are both {text!r}")
+    if id is not None and id != "doc_id" and "doc_id" in columns:
+        raise TableError(f"{where}: a doc_id column besides the id column {id!r}: the ids "
+                         "would not be corpus.docvars' doc_id; rename or drop one")
 
     values = df[text].to_numpy(dtype=object)
     ok = [isinstance(v, str) for v in values]
@@ -138,11 +144,12 @@ def _need_pyarrow() -> None:
                           "(or pip install pyarrow)")
 
 
-def read_table(path: str | os.PathLike[str], kind: str, read_kwargs: dict[str, Any]
-               ) -> pd.DataFrame:
-    """The table at ``path`` (``kind``: csv, jsonl, parquet) as pandas reads it. Text files
-    are decoded as ``wenmai.read`` decodes (UTF-8, UTF-16, GB18030 detected: Excel in China
-    writes GBK) unless ``encoding`` is given; every error names the file."""
+def read_table(path: str | os.PathLike[str], kind: str, read_kwargs: dict[str, Any],
+               text: str | None = None) -> pd.DataFrame:
+    """The table at ``path`` (``kind``: csv, jsonl, parquet) as pandas reads it, the
+    ``text`` column as strings (pandas would make numbers of texts such as ``2019``). Text
+    files are decoded as ``wenmai.read`` decodes (UTF-8, UTF-16, GB18030 detected: Excel in
+    China writes GBK) unless ``encoding`` is given; every error names the file."""
     name = os.fspath(path)
     if kind == "parquet":
         _need_pyarrow()
@@ -153,6 +160,10 @@ def read_table(path: str | os.PathLike[str], kind: str, read_kwargs: dict[str, A
         except pyarrow.ArrowException as e:
             raise TableError(f"{name}: not a Parquet file pyarrow can read: {e}") from e
     kwargs = dict(read_kwargs)
+    dtype = kwargs.get("dtype")
+    if text is not None and (dtype is None or isinstance(dtype, dict) and text not in dtype):
+        # CSV: str keeps missing cells NaN; JSON: object keeps what the line holds.
+        kwargs["dtype"] = {**(dtype or {}), text: str if kind == "csv" else object}
     source: Any = path
     if "encoding" not in kwargs:
         data = Path(path).read_bytes()
@@ -162,7 +173,7 @@ def read_table(path: str | os.PathLike[str], kind: str, read_kwargs: dict[str, A
             raise DecodeError(f"{name}: {e}") from e
     try:
         if kind == "csv":
-            if "sep" not in kwargs and "delimiter" not in kwargs and name.endswith(".tsv"):
+            if "sep" not in kwargs and "delimiter" not in kwargs and name.lower().endswith(".tsv"):
                 kwargs["sep"] = "\t"
             return pd.read_csv(source, **kwargs)
         kwargs.setdefault("lines", True)
@@ -203,6 +214,9 @@ class _PathPattern:
             if typ not in ("", "int", "str"):
                 raise ValueError(f"docvars_from={pattern!r}: field type {typ!r} is not "
                                  "'int' or 'str'")
+            if name == "doc_id":
+                raise ValueError(f"docvars_from={pattern!r}: doc_id is the document id, "
+                                 "not a field; call the field otherwise")
             if name in self.types:
                 raise ValueError(f"docvars_from={pattern!r}: field {name!r} appears twice")
             self.fields.append(name)

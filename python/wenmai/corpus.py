@@ -233,7 +233,7 @@ class Corpus:
                     errors: str, progress: bool, read_kwargs: dict[str, Any]) -> Corpus:
         from wenmai._tables import from_dataframe, read_table
 
-        df = read_table(path, kind, read_kwargs)
+        df = read_table(path, kind, read_kwargs, text)
         return from_dataframe(cls, df, text, id, errors, os.fspath(path), progress)
 
     @classmethod

@@ -230,7 +230,7 @@ def _load_with_tables(sources: list[Source], progress: bool, text_column: str) -
                 rows, ids, docvars = [doc.text], [source.doc_id], pd.DataFrame(index=[0])
                 found = [source]
             else:
-                df = read_table(str(source.path), kind, {})
+                df = read_table(str(source.path), kind, {}, text_column)
                 rows, ids, docvars, bad = table_rows(df, text_column, None, "skip", name)
                 ids = ids if ids is not None else [str(i) for i in range(len(rows))]
                 if several:
