@@ -350,7 +350,15 @@ def test_cli_reads_tables(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
         df.iloc[:2].to_parquet(parquet, index=False)
         assert main(["parse", str(parquet), "--text-column", "body", "--json"]) == 0
         out, _ = capsys.readouterr()
-        assert [json.loads(line)["path"] for line in out.splitlines()] == ["r2019", "n1"]
+        assert [json.loads(line)["path"] for line in out.splitlines()] == [
+            f"{parquet}:r2019", f"{parquet}:n1"]
+    # A table and a text file together: rows named after their table.
+    txt = tmp_path / "speech.txt"
+    txt.write_text(SPEECH, encoding="utf-8")
+    assert main(["keywords", str(csv), str(txt), "--text-column", "body", "--format",
+                 "json", "--top", "3"]) == 1
+    out, _ = capsys.readouterr()
+    assert [k["doc_id"] for k in json.loads(out)] == [f"{csv}:r2019", f"{csv}:n1", str(txt)]
     # Without the column: the file is named with the columns it has.
     assert main(["freq", str(csv), "--format", "csv"]) == 1
     _, err = capsys.readouterr()

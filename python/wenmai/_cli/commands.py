@@ -115,6 +115,8 @@ def parse(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             failures += loaded.failures
         # One document per file; a table gives one per row.
         for found, doc in zip(loaded.sources, loaded.documents, strict=True):
+            if found.kind == "row":  # named as several inputs name rows: table:id
+                found = Source(f"{source.doc_id}:{found.doc_id}", found.path, found.kind)
             if not doc.text.strip():
                 _note(f"{found.doc_id}: empty document")
             if args.json:

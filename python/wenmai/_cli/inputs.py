@@ -227,15 +227,15 @@ def _load_with_tables(sources: list[Source], progress: bool, text_column: str) -
         try:
             if kind is None:
                 doc = read_source(source)
-                rows, ids, docvars = [doc.text], [source.doc_id], pd.DataFrame(index=[0])
+                rows, docvars = [doc.text], pd.DataFrame(index=[0])
                 found = [source]
             else:
                 df = read_table(str(source.path), kind, {}, text_column)
                 rows, ids, docvars, bad = table_rows(df, text_column, None, "skip", name)
-                ids = ids if ids is not None else [str(i) for i in range(len(rows))]
+                row_ids = ids if ids is not None else [str(i) for i in range(len(rows))]
                 if several:
-                    ids = [f"{source.doc_id}:{i}" for i in ids]
-                found = [Source(doc_id=i, path=source.path, kind="row") for i in ids]
+                    row_ids = [f"{source.doc_id}:{i}" for i in row_ids]
+                found = [Source(doc_id=i, path=source.path, kind="row") for i in row_ids]
                 loaded.failures += [Failure(name, e.message) for e in bad]
         except (OSError, UnicodeError, ValueError, wenmai.WenmaiError) as error:
             loaded.failures.append(Failure(name, _reason(error, source)))
