@@ -363,3 +363,20 @@ def test_cli_reads_tables(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     assert main(["freq", str(csv), "--format", "csv"]) == 1
     _, err = capsys.readouterr()
     assert "docs.csv: no text column 'text'; the columns are ['doc_id', 'body'" in err
+
+
+def test_cli_docvars_from(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from wenmai.cli import main
+
+    _tree(tmp_path)
+    (tmp_path / "说明.txt").write_text(NOTICE, encoding="utf-8")
+    assert main(["freq", str(tmp_path), "--docvars-from", "{year}/{province}.txt",
+                 "--by", "province", "--format", "csv", "--no-bom", "--top", "3"]) == 0
+    out, err = capsys.readouterr()
+    frame = pd.read_csv(io.StringIO(out))
+    assert frame["province"].dropna().unique().tolist() == ["上海市", "北京市"]
+    assert frame["province"].isna().sum() == 3  # 说明.txt: no province, its own group
+    assert "1 of 4 files do not match docvars_from='{year}/{province}.txt'" in err
+    with pytest.raises(SystemExit):
+        main(["freq", str(tmp_path), "--docvars-from", "{year}/{year}.txt"])
+    assert "appears twice" in capsys.readouterr().err

@@ -90,7 +90,8 @@ class Corpus:
         self._core = core
         self._extra = docvars
         self.errors: list[FileError] = list(errors)
-        """Files left out by ``from_dir(errors="skip")``: ``FileError(path, kind, message)``."""
+        """Files left out by ``from_dir(errors="skip")`` (rows by ``from_csv`` and the other
+        table readers): ``FileError(path, kind, message, row)``."""
 
     # --- construction --------------------------------------------------------------------
     @classmethod

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -56,10 +57,27 @@ def _load(args: argparse.Namespace, paths: list[str]) -> Loaded:
     loaded = load(sources, _progress(args), args.text_column)
     loaded.failures = failures + loaded.failures
     _say_failures(loaded.failures)
+    if getattr(args, "docvars_from", None) is not None and loaded.documents:
+        _docvars_from_paths(loaded, args.docvars_from)
     for source, doc in zip(loaded.sources, loaded.documents, strict=True):
         if not doc.text.strip():
             _note(f"{source.doc_id}: empty document")
     return loaded
+
+
+def _docvars_from_paths(loaded: Loaded, pattern: str) -> None:
+    if any(s.kind != "file" for s in loaded.sources):
+        _note("--docvars-from reads the paths of files; tables and standard input have none")
+        return
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            loaded.corpus._add_path_docvars(pattern, lambda p: p)
+        except ValueError as error:
+            print(f"wenmai: error: {error}", file=sys.stderr)
+            raise SystemExit(EXIT_USAGE) from None
+    for w in caught:
+        _note(str(w.message))
 
 
 def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
