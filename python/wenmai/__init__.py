@@ -41,6 +41,7 @@ Document._repr_html_ = _html._repr_html_  # type: ignore[method-assign]
 _LAZY = {
     "Corpus": "wenmai.corpus",
     "FileError": "wenmai.corpus",
+    "TableError": "wenmai._tables",
     "Dictionary": "wenmai._stats.dictionary",
     "CountVectorizer": "wenmai.vectorizers",
     "TfidfVectorizer": "wenmai.vectorizers",
@@ -80,6 +81,7 @@ __all__ = [
     "Section",
     "Segmenter",
     "Span",
+    "TableError",
     "WenmaiError",
     "__version__",
     "decode",

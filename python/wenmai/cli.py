@@ -58,13 +58,29 @@ def _positive(text: str) -> int:
     return value
 
 
-def _add_input_options(p: argparse.ArgumentParser) -> None:
+def _add_input_options(p: argparse.ArgumentParser, docvars: bool = True) -> None:
     p.add_argument(
         "--pattern",
         default=DEFAULT_PATTERN,
         help="which files of a folder to read, a glob relative to the folder "
         "(default: %(default)s)",
     )
+    p.add_argument(
+        "--text-column",
+        metavar="NAME",
+        default="text",
+        help="a .csv, .tsv, .jsonl or .parquet PATH is a table, one document per row: the "
+        "column holding the texts (default: %(default)s); its other columns are document "
+        "variables (freq --by COLUMN), a doc_id column names the documents",
+    )
+    if docvars:  # parse prints the parsed metadata, not document variables
+        p.add_argument(
+            "--docvars-from",
+            metavar="PATTERN",
+            help="document variables from the end of each file's path, as R's readtext: "
+            "'{year}/{province}.txt' gives year (a number) and province (then freq --by "
+            "province); * matches within a folder name",
+        )
     p.add_argument(
         "--no-progress",
         action="store_true",
@@ -165,7 +181,7 @@ examples:
     )
     parse.add_argument("paths", nargs="+", metavar="PATH", help=_PATHS_HELP)
     parse.add_argument("--json", action="store_true", help="JSON lines instead of tables")
-    _add_input_options(parse)
+    _add_input_options(parse, docvars=False)
 
     keywords = sub.add_parser(
         "keywords",

@@ -26,14 +26,17 @@ if TYPE_CHECKING:
 
 
 class FileError(NamedTuple):
-    """A file that ``Corpus.from_dir(errors="skip")`` could not read."""
+    """A file that ``Corpus.from_dir(errors="skip")`` could not read, or a row of a table
+    that ``Corpus.from_csv(errors="skip")`` (``from_dataframe``, …) left out."""
 
     path: str
-    """The file."""
+    """The file (for a row of a DataFrame: ``"the DataFrame"``)."""
     kind: str
-    """The exception type (``DecodeError``, ``FileNotFoundError``, …)."""
+    """The exception type (``DecodeError``, ``FileNotFoundError``, ``TableError``, …)."""
     message: str
     """What went wrong."""
+    row: Any = None
+    """For a table: the row's index label (its position for a file), else None."""
 
 
 def _progress_callback(progress: bool, total: int, desc: str) -> tuple[Any, Any]:
@@ -87,7 +90,8 @@ class Corpus:
         self._core = core
         self._extra = docvars
         self.errors: list[FileError] = list(errors)
-        """Files left out by ``from_dir(errors="skip")``: ``FileError(path, kind, message)``."""
+        """Files left out by ``from_dir(errors="skip")`` (rows by ``from_csv`` and the other
+        table readers): ``FileError(path, kind, message, row)``."""
 
     # --- construction --------------------------------------------------------------------
     @classmethod
@@ -99,6 +103,7 @@ class Corpus:
         *,
         encoding: str | None = None,
         progress: bool = False,
+        docvars_from: str | None = None,
     ) -> Corpus:
         """Read every file under ``path`` matching ``pattern`` (``pathlib`` glob, sorted),
         decoding (UTF-8/UTF-16/GB18030 detected, or ``encoding``) and parsing them in
@@ -107,6 +112,15 @@ class Corpus:
         ``errors="raise"`` stops at the first bad file (in sorted order) with its path;
         ``errors="skip"`` leaves bad files out and lists them in ``corpus.errors``.
         Document ids are the paths relative to ``path`` without the extension.
+
+        ``docvars_from="{year}/{province}.txt"`` makes document variables of the path, as
+        R's readtext: each ``{name}`` is a field matched against the end of the path
+        relative to ``path`` (never across a ``/``; ``*`` matches within one part, ``**``
+        anything; the extension may be left out). ``year``, ``{name:int}`` and fields whose
+        values are all digits (without a leading zero) are Int64, others text
+        (``{name:str}`` forces text). They replace parsed metadata of the same name (the
+        ``year`` of the path wins). Files whose path does not match get NA, with one warning
+        naming them.
         """
         if errors not in ("raise", "skip"):
             raise ValueError(f"errors must be 'raise' or 'skip', not {errors!r}")
@@ -116,7 +130,10 @@ class Corpus:
         if not root.is_dir():
             raise NotADirectoryError(20, "Not a directory", str(root))
         files, ids = _glob_files(root, pattern)
-        return cls._read(files, ids, errors, encoding, progress)
+        corpus = cls._read(files, ids, errors, encoding, progress)
+        if docvars_from is not None:
+            corpus._add_path_docvars(docvars_from, lambda p: os.path.relpath(p, root))
+        return corpus
 
     @classmethod
     def from_files(
@@ -127,13 +144,30 @@ class Corpus:
         *,
         encoding: str | None = None,
         progress: bool = False,
+        docvars_from: str | None = None,
     ) -> Corpus:
-        """Read the given files (see ``from_dir``); ids default to the file stems."""
+        """Read the given files (see ``from_dir``); ids default to the file stems.
+        ``docvars_from`` is matched against the end of each path as given."""
         if errors not in ("raise", "skip"):
             raise ValueError(f"errors must be 'raise' or 'skip', not {errors!r}")
         files = [p if isinstance(p, Path) else Path(p) for p in paths]
         ids = list(ids) if ids is not None else [p.stem for p in files]
-        return cls._read([os.fspath(p) for p in files], ids, errors, encoding, progress)
+        corpus = cls._read([os.fspath(p) for p in files], ids, errors, encoding, progress)
+        if docvars_from is not None:
+            corpus._add_path_docvars(docvars_from, lambda p: p)
+        return corpus
+
+    def _add_path_docvars(self, pattern: str, relative: Any) -> None:
+        from wenmai._tables import path_docvars
+
+        # The kept documents' paths (ids from from_files may repeat; paths name the files).
+        paths = [str(p) for p in self._core.meta_columns()["path"]]
+        fields = path_docvars(pattern, [relative(p) for p in paths], paths)
+        extra = self._extra.copy() if self._extra is not None else pd.DataFrame(
+            index=range(len(self)))
+        for col in fields.columns:
+            extra[col] = fields[col].array
+        self._extra = extra
 
     @classmethod
     def _read(cls, paths: list[str], ids: list[str], errors: str, encoding: str | None,
@@ -179,6 +213,57 @@ class Corpus:
                 bar.close()
         return cls(core, docvars=extra)
 
+    @classmethod
+    def from_dataframe(cls, df: Any, text: str = "text", id: str | None = None,
+                       errors: str = "raise", *, progress: bool = False) -> Corpus:
+        """A corpus of a pandas DataFrame (or a polars one): the ``text`` column is parsed,
+        the ``id`` column (unique) gives the doc ids, every other column becomes a document
+        variable with its dtype, replacing parsed metadata of the same name (a ``title``
+        column wins over the parsed title). ``id=None``: a ``doc_id`` column if there is
+        one (as quanteda), else ``"0"``, ``"1"``, ….
+
+        A text cell that is not a string (NaN, None) raises ``wenmai.TableError`` (a
+        ``ValueError``) naming its row; ``errors="skip"`` leaves such rows out and lists
+        each in ``corpus.errors`` (``FileError`` with its ``row``)."""
+        from wenmai._tables import from_dataframe
+
+        return from_dataframe(cls, df, text, id, errors, None, progress)
+
+    @classmethod
+    def _from_table(cls, path: str | os.PathLike[str], kind: str, text: str, id: str | None,
+                    errors: str, progress: bool, read_kwargs: dict[str, Any]) -> Corpus:
+        from wenmai._tables import from_dataframe, read_table
+
+        df = read_table(path, kind, read_kwargs, text)
+        return from_dataframe(cls, df, text, id, errors, os.fspath(path), progress)
+
+    @classmethod
+    def from_csv(cls, path: str | os.PathLike[str], text: str = "text", id: str | None = None,
+                 errors: str = "raise", *, progress: bool = False,
+                 **read_kwargs: Any) -> Corpus:
+        """A corpus of a CSV file (``.tsv``: tab-separated), as ``from_dataframe`` of
+        ``pandas.read_csv(path, **read_kwargs)``. Decoded as ``wenmai.read`` decodes
+        (UTF-8, UTF-16, GB18030 detected) unless ``encoding=`` is given. Errors name the
+        file: a missing text column lists the columns there are."""
+        return cls._from_table(path, "csv", text, id, errors, progress, read_kwargs)
+
+    @classmethod
+    def from_jsonl(cls, path: str | os.PathLike[str], text: str = "text",
+                   id: str | None = None, errors: str = "raise", *, progress: bool = False,
+                   **read_kwargs: Any) -> Corpus:
+        """A corpus of a JSON Lines file (one object per line), as ``from_dataframe`` of
+        ``pandas.read_json(path, lines=True, **read_kwargs)``; see ``from_csv``."""
+        return cls._from_table(path, "jsonl", text, id, errors, progress, read_kwargs)
+
+    @classmethod
+    def from_parquet(cls, path: str | os.PathLike[str], text: str = "text",
+                     id: str | None = None, errors: str = "raise", *, progress: bool = False,
+                     **read_kwargs: Any) -> Corpus:
+        """A corpus of a Parquet file, as ``from_dataframe`` of
+        ``pandas.read_parquet(path, engine="pyarrow", **read_kwargs)`` (``columns=`` reads
+        only some). Needs pyarrow: ``pip install wenmai[tables]``."""
+        return cls._from_table(path, "parquet", text, id, errors, progress, read_kwargs)
+
     # --- access ------------------------------------------------------------------------------
     def __len__(self) -> int:
         return len(self._core)
@@ -216,12 +301,16 @@ class Corpus:
         df["year"] = df["year"].astype("Int64")
         if self._extra is not None:
             for col in self._extra.columns:
-                df[col] = self._extra[col].to_numpy()
+                df[col] = self._extra[col].array  # keeps extension dtypes (Int64, category)
         return df
 
     def set_docvar(self, name: str, values: Sequence[Any]) -> None:
-        """Add or replace a document variable (one value per document)."""
-        values = list(values)
+        """Add or replace a document variable (one value per document; a Series or an
+        array keeps its dtype)."""
+        if isinstance(values, pd.Series):
+            values = values.array
+        elif not isinstance(values, (np.ndarray, pd.api.extensions.ExtensionArray)):
+            values = list(values)
         if len(values) != len(self):
             raise ValueError(f"{len(values)} values for {len(self)} documents")
         extra = self._extra if self._extra is not None else pd.DataFrame(index=range(len(self)))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -53,13 +54,30 @@ def _progress(args: argparse.Namespace) -> bool:
 
 def _load(args: argparse.Namespace, paths: list[str]) -> Loaded:
     sources, failures = expand(paths, args.pattern)
-    loaded = load(sources, _progress(args))
+    loaded = load(sources, _progress(args), args.text_column)
     loaded.failures = failures + loaded.failures
     _say_failures(loaded.failures)
+    if getattr(args, "docvars_from", None) is not None and loaded.documents:
+        _docvars_from_paths(loaded, args.docvars_from)
     for source, doc in zip(loaded.sources, loaded.documents, strict=True):
         if not doc.text.strip():
             _note(f"{source.doc_id}: empty document")
     return loaded
+
+
+def _docvars_from_paths(loaded: Loaded, pattern: str) -> None:
+    if any(s.kind != "file" for s in loaded.sources):
+        _note("--docvars-from reads the paths of files; tables and standard input have none")
+        return
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            loaded.corpus._add_path_docvars(pattern, lambda p: p)
+        except ValueError as error:
+            print(f"wenmai: error: {error}", file=sys.stderr)
+            raise SystemExit(EXIT_USAGE) from None
+    for w in caught:
+        _note(str(w.message))
 
 
 def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
@@ -109,19 +127,21 @@ def parse(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     _say_failures(failures)
     console = make_console()
     for source in sources:
-        loaded = load([source], progress=False)
+        loaded = load([source], progress=False, text_column=args.text_column)
         if loaded.failures:
             _say_failures(loaded.failures)
             failures += loaded.failures
-            continue
-        doc = loaded.documents[0]
-        if not doc.text.strip():
-            _note(f"{source.doc_id}: empty document")
-        if args.json:
-            record = {"path": source.doc_id, **json.loads(doc.to_json())}
-            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
-        else:
-            _show_document(console, source, doc)
+        # One document per file; a table gives one per row.
+        for found, doc in zip(loaded.sources, loaded.documents, strict=True):
+            if found.kind == "row":  # named as several inputs name rows: table:id
+                found = Source(f"{source.doc_id}:{found.doc_id}", found.path, found.kind)
+            if not doc.text.strip():
+                _note(f"{found.doc_id}: empty document")
+            if args.json:
+                record = {"path": found.doc_id, **json.loads(doc.to_json())}
+                sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+            else:
+                _show_document(console, found, doc)
     return _status(failures)
 
 

@@ -2,7 +2,9 @@
 
 A PATH is a file, a folder (its files matching ``--pattern``, recursively), a glob
 (``reports/20*.txt``), or ``-`` for standard input. Inputs that cannot be read are recorded
-as failures, named on standard error, and the others are processed.
+as failures, named on standard error, and the others are processed. A ``.csv``, ``.tsv``,
+``.jsonl`` or ``.parquet`` file is a table: one document per row, its text in
+``--text-column``, its other columns document variables.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import glob
 import os
 import sys
+from collections import Counter
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -31,7 +34,7 @@ class Source:
     path: str | None
     """The file to read, or None for standard input and the sample."""
     kind: str = "file"
-    """``file``, ``stdin`` or ``sample``."""
+    """``file``, ``stdin``, ``sample``, or ``row`` (of a table: ``path`` is the table)."""
 
 
 @dataclass(frozen=True)
@@ -156,12 +159,23 @@ def read_source(source: Source) -> Any:
     return wenmai.read(str(source.path))
 
 
-def load(sources: list[Source], progress: bool) -> Loaded:
+def _table_kind(source: Source) -> str | None:
+    from wenmai._tables import TABLE_SUFFIXES
+
+    if source.kind != "file" or source.path is None:
+        return None
+    return TABLE_SUFFIXES.get(Path(source.path).suffix.lower())
+
+
+def load(sources: list[Source], progress: bool, text_column: str = "text") -> Loaded:
     """Reads every source into one corpus; the ones that fail are recorded, the others kept
-    in order. Files are read, decoded and parsed in parallel by ``Corpus.from_files``."""
+    in order. Files are read, decoded and parsed in parallel by ``Corpus.from_files``;
+    tables give one document per row."""
     loaded = Loaded()
     if not sources:
         return loaded
+    if any(_table_kind(s) for s in sources):
+        return _load_with_tables(sources, progress, text_column)
     # Binary files (a NUL byte and no byte-order mark) are refused by the decoder itself
     # ("binary data, not text"), like any other bad file.
     if all(s.kind == "file" for s in sources):
@@ -190,6 +204,60 @@ def load(sources: list[Source], progress: bool) -> Loaded:
             loaded.sources.append(source)
             texts.append(doc.text)
         corpus = wenmai.Corpus.from_texts(texts, ids=loaded.ids)
+    loaded.corpus = corpus
+    loaded.documents = list(corpus)
+    return loaded
+
+
+def _load_with_tables(sources: list[Source], progress: bool, text_column: str) -> Loaded:
+    """Tables and other inputs together: each table's rows (ids: its ``doc_id`` column or
+    the row numbers, after the table's name when there are several inputs), the other
+    inputs one document each; the table columns are the corpus' document variables."""
+    import pandas as pd
+
+    from wenmai._tables import read_table, table_rows
+
+    loaded = Loaded()
+    texts: list[str] = []
+    frames: list[Any] = []
+    several = len(sources) > 1
+    for source in sources:
+        kind = _table_kind(source)
+        name = source.path or source.doc_id
+        try:
+            if kind is None:
+                doc = read_source(source)
+                rows, docvars = [doc.text], pd.DataFrame(index=[0])
+                found = [source]
+            else:
+                df = read_table(str(source.path), kind, {}, text_column)
+                rows, ids, docvars, bad = table_rows(df, text_column, None, "skip", name)
+                row_ids = ids if ids is not None else [str(i) for i in range(len(rows))]
+                if several:
+                    row_ids = [f"{source.doc_id}:{i}" for i in row_ids]
+                found = [Source(doc_id=i, path=source.path, kind="row") for i in row_ids]
+                loaded.failures += [Failure(name, e.message) for e in bad]
+        except (OSError, UnicodeError, ValueError, wenmai.WenmaiError) as error:
+            loaded.failures.append(Failure(name, _reason(error, source)))
+            continue
+        loaded.sources += found
+        texts += rows
+        frames.append(docvars)
+    count = Counter(s.doc_id for s in loaded.sources)
+    repeated = {doc_id for doc_id, n in count.items() if n > 1}
+    if repeated:
+        # Two inputs naming a document alike: both are left out rather than one guessed.
+        keep = [s.doc_id not in repeated for s in loaded.sources]
+        for doc_id in sorted(repeated):
+            loaded.failures.append(Failure(doc_id, "this document id is given twice"))
+        loaded.sources = [s for s, k in zip(loaded.sources, keep, strict=True) if k]
+        texts = [t for t, k in zip(texts, keep, strict=True) if k]
+        frames = [pd.concat(frames, ignore_index=True)[keep].reset_index(drop=True)]
+    docvars = pd.concat(frames, ignore_index=True) if frames else None
+    if docvars is not None and not len(docvars.columns):
+        docvars = None
+    corpus = wenmai.Corpus.from_texts(texts, ids=loaded.ids, docvars=docvars,
+                                      progress=progress and len(texts) > 1)
     loaded.corpus = corpus
     loaded.documents = list(corpus)
     return loaded
