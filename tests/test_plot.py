@@ -368,9 +368,12 @@ def test_bad_input_is_a_clear_error(call, error):
 
 
 def test_docstring_examples():
-    result = doctest.testmod(wp, optionflags=doctest.ELLIPSIS)
-    assert result.attempted >= 10
-    assert result.failed == 0
+    from wenmai.plot import _charts, _font, _stats
+
+    results = [doctest.testmod(m, optionflags=doctest.ELLIPSIS)
+               for m in (wp, _font, _charts, _stats)]
+    assert sum(r.attempted for r in results) >= 10
+    assert sum(r.failed for r in results) == 0
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "svg"])
