@@ -199,15 +199,7 @@ fn tokens_fast(documents: &[Document], analyzer: &Analyzer, unit: Unit) -> Token
         .collect();
     order.sort_unstable();
     let n: usize = blocks.iter().map(|b| b.keys.len()).sum();
-    let mut out = Tokens {
-        terms,
-        ids: Vec::with_capacity(n),
-        starts: Vec::with_capacity(n),
-        ends: Vec::with_capacity(n),
-        sentences: vec![0],
-        unit_sentences: vec![0],
-        units: Vec::new(),
-    };
+    let mut out = Tokens::empty(terms, n);
     for (_, bi, k) in order {
         let b = &blocks[bi];
         let (_, t0, s0, u0) = b.taken[k];
@@ -272,6 +264,19 @@ fn document_part(i: usize, d: &Document, analyzer: &Analyzer, unit: Unit) -> Par
 }
 
 impl Tokens {
+    /// No tokens yet over `terms`, with room for `n`.
+    fn empty(terms: Vec<String>, n: usize) -> Tokens {
+        Tokens {
+            terms,
+            ids: Vec::with_capacity(n),
+            starts: Vec::with_capacity(n),
+            ends: Vec::with_capacity(n),
+            sentences: vec![0],
+            unit_sentences: vec![0],
+            units: Vec::new(),
+        }
+    }
+
     /// The tokens of every unit of `documents`, segmented in parallel and merged in document
     /// order over one sorted term list: the same for any number of threads.
     pub(crate) fn of(documents: &[Document], analyzer: &Analyzer, unit: Unit) -> Tokens {
@@ -301,15 +306,7 @@ impl Tokens {
             .map(|(k, &t)| (t, k as u32))
             .collect();
         let n: usize = parts.iter().map(|p| p.ids.len()).sum();
-        let mut out = Tokens {
-            terms: all.iter().map(|&t| t.to_owned()).collect(),
-            ids: Vec::with_capacity(n),
-            starts: Vec::with_capacity(n),
-            ends: Vec::with_capacity(n),
-            sentences: vec![0],
-            unit_sentences: vec![0],
-            units: Vec::new(),
-        };
+        let mut out = Tokens::empty(all.iter().map(|&t| t.to_owned()).collect(), n);
         for p in &parts {
             let map: Vec<u32> = p.terms.iter().map(|t| global[t.as_str()]).collect();
             out.ids.extend(p.ids.iter().map(|&id| map[id as usize]));
@@ -343,15 +340,7 @@ impl Tokens {
         for i in 0..documents.len() {
             first[i + 1] += first[i];
         }
-        let mut out = Tokens {
-            terms: self.terms.clone(),
-            ids: Vec::with_capacity(self.ids.len()),
-            starts: Vec::with_capacity(self.ids.len()),
-            ends: Vec::with_capacity(self.ids.len()),
-            sentences: vec![0],
-            unit_sentences: vec![0],
-            units: Vec::new(),
-        };
+        let mut out = Tokens::empty(self.terms.clone(), self.ids.len());
         let mut place: FxHashMap<(usize, usize), usize> = FxHashMap::default();
         for (i, d) in documents.iter().enumerate() {
             // Each sentence of the document by its span: a unit lists its sentences' spans.
