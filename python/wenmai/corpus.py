@@ -297,12 +297,7 @@ class Corpus:
         ``published``, ``year``, ``source``, ``author``, ``doc_number``, ``issuer``,
         ``chars``, ``sections``, ``paragraphs``, plus the ``docvars`` given to
         ``from_texts`` (or assigned with ``set_docvar``)."""
-        df = pd.DataFrame(self._core.meta_columns())
-        df["year"] = df["year"].astype("Int64")
-        if self._extra is not None:
-            for col in self._extra.columns:
-                df[col] = self._extra[col].array  # keeps extension dtypes (Int64, category)
-        return df
+        return _docvars_frame(self._core.meta_columns(), self._extra)
 
     def set_docvar(self, name: str, values: Sequence[Any]) -> None:
         """Add or replace a document variable (one value per document; a Series or an
@@ -502,33 +497,7 @@ class Corpus:
         or per group of a document variable ``by`` (``by, term, count, doc_count``).
         ``top`` keeps the first ``top`` rows (per group)."""
         m = self._core.dtm(analyzer, "document", 1, 1.0, None, False)
-        x = m.to_scipy()
-        terms = np.asarray(m.terms, dtype=object)
-
-        def table(rows: Any) -> pd.DataFrame:
-            sub = x[rows] if rows is not None else x
-            count = np.asarray(sub.sum(axis=0)).ravel().astype(np.int64)
-            docs = np.asarray((sub > 0).sum(axis=0)).ravel().astype(np.int64)
-            keep = count > 0
-            df = pd.DataFrame({"term": terms[keep], "count": count[keep],
-                               "doc_count": docs[keep]})
-            df = df.sort_values(["count", "term"], ascending=[False, True], kind="stable")
-            df = df.reset_index(drop=True)
-            return df.head(top) if top is not None else df
-
-        if by is None:
-            return table(None)
-        dv = self.docvars
-        if by not in dv.columns:
-            raise KeyError(f"no document variable {by!r}; have {list(dv.columns)}")
-        parts = []
-        for value, idx in dv.groupby(by, sort=True, dropna=False).indices.items():
-            t = table(np.asarray(idx))
-            t.insert(0, by, value)
-            parts.append(t)
-        if not parts:
-            return pd.DataFrame(columns=[by, "term", "count", "doc_count"])
-        return pd.concat(parts, ignore_index=True)
+        return _frequency_table(m, self.docvars if by is not None else None, by, top)
 
     def lexdiv(self, measures: str | Sequence[str] = ("TTR", "CTTR", "MATTR", "MSTTR", "Maas", "K"),
                unit: str = "document", analyzer: Analyzer | None = None, window: int = 100,
@@ -591,6 +560,47 @@ class Corpus:
             "term": terms[codes],
             "weight": weights,
         }, copy=False)
+
+
+def _docvars_frame(meta: dict[str, list[Any]], extra: pd.DataFrame | None) -> pd.DataFrame:
+    """The docvars of documents: their metadata columns, then the user's (which win)."""
+    df = pd.DataFrame(meta)
+    df["year"] = df["year"].astype("Int64")
+    if extra is not None:
+        for col in extra.columns:
+            df[col] = extra[col].array  # keeps extension dtypes (Int64, category)
+    return df
+
+
+def _frequency_table(m: DocTermMatrix, docvars: pd.DataFrame | None, by: str | None,
+                     top: int | None) -> pd.DataFrame:
+    """``Corpus.frequency`` of a matrix of documents (``docvars`` needed with ``by``)."""
+    x = m.to_scipy()
+    terms = np.asarray(m.terms, dtype=object)
+
+    def table(rows: Any) -> pd.DataFrame:
+        sub = x[rows] if rows is not None else x
+        count = np.asarray(sub.sum(axis=0)).ravel().astype(np.int64)
+        docs = np.asarray((sub > 0).sum(axis=0)).ravel().astype(np.int64)
+        keep = count > 0
+        df = pd.DataFrame({"term": terms[keep], "count": count[keep],
+                           "doc_count": docs[keep]})
+        df = df.sort_values(["count", "term"], ascending=[False, True], kind="stable")
+        df = df.reset_index(drop=True)
+        return df.head(top) if top is not None else df
+
+    if by is None or docvars is None:
+        return table(None)
+    if by not in docvars.columns:
+        raise KeyError(f"no document variable {by!r}; have {list(docvars.columns)}")
+    parts = []
+    for value, idx in docvars.groupby(by, sort=True, dropna=False).indices.items():
+        t = table(np.asarray(idx))
+        t.insert(0, by, value)
+        parts.append(t)
+    if not parts:
+        return pd.DataFrame(columns=[by, "term", "count", "doc_count"])
+    return pd.concat(parts, ignore_index=True)
 
 
 __all__ = ["Corpus", "FileError"]

@@ -1,0 +1,238 @@
+"""Corpora on Dask: each partition read, parsed and counted in Rust on a worker, the counts
+merged by a tree of pairwise merges, equal to the in-memory ``Corpus``.
+
+``pip install 'wenmai[dask]'``. Whatever scheduler is active runs the work: a
+``distributed.Client`` (a ``LocalCluster``, or a cluster over SSH, Slurm, Kubernetes), or
+Dask's local threaded scheduler when there is none. A partition ships its counts (a
+``CountBlock``, postcard bytes when pickled), its documents' metadata and the files it could
+not read, never tokens or texts.
+
+>>> import wenmai.dask as wd                                       # doctest: +SKIP
+>>> dc = wd.from_dir("reports", npartitions=8)                     # doctest: +SKIP
+>>> m = dc.dtm(min_df=2).compute()      # == Corpus.from_dir("reports").dtm(min_df=2)
+>>> dc.errors                           # files that could not be read, by name
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from wenmai._wenmai import Analyzer, CorpusCore, CountBlock, DocTermMatrix, count_block
+from wenmai.corpus import FileError, _docvars_frame, _frequency_table, _glob_files
+
+try:
+    import dask
+    from dask import delayed
+except ImportError as e:  # pragma: no cover - the extra is missing
+    raise ImportError("wenmai.dask needs Dask: pip install 'wenmai[dask]'") from e
+
+__all__ = ["DaskCorpus", "Lazy", "from_bag", "from_dir", "from_files"]
+
+# A partition of work: its place, its first document's position, and its files and ids, or
+# (from a bag) a delayed list of texts.
+_Source = tuple[int, int, list[str], list[str], Any]
+# A partition's result: its block, the ids and positions of the documents read, their
+# metadata columns, and the files it could not read.
+_Part = tuple[CountBlock, list[str], list[int], dict[str, list[Any]], list[tuple[str, ...]]]
+
+
+def _count(source: _Source, analyzer: Analyzer | None, unit: str,
+           encoding: str | None) -> _Part:
+    """On a worker: read and parse one partition, count its units (all in Rust, the GIL
+    released)."""
+    index, first, paths, ids, texts = source
+    if texts is not None:
+        texts = list(texts)
+        core, bad = CorpusCore.from_texts(texts, [str(first + i) for i in range(len(texts))]), []
+        kept = list(range(first, first + len(texts)))
+    else:
+        core, bad = CorpusCore.from_paths(paths, ids, encoding=encoding, errors="strict",
+                                          skip=True)
+        failed = {b[0] for b in bad}
+        kept = [first + i for i, p in enumerate(paths) if p not in failed]
+    block = count_block(core, analyzer, unit, index)
+    return block, core.ids, kept, core.meta_columns(), [tuple(b) for b in bad]
+
+
+def _merge(a: _Part, b: _Part) -> _Part:
+    """Two adjacent partitions' results as one (blocks merged, the rest concatenated)."""
+    meta = {k: a[3][k] + b[3][k] for k in a[3]}
+    return a[0].merge(b[0]), a[1] + b[1], a[2] + b[2], meta, a[4] + b[4]
+
+
+def _tree(parts: list[Any]) -> Any:
+    """Pairwise merges of adjacent parts, level by level: no worker holds more than two."""
+    while len(parts) > 1:
+        parts = [delayed(_merge)(parts[i], parts[i + 1]) if i + 1 < len(parts) else parts[i]
+                 for i in range(0, len(parts), 2)]
+    return parts[0]
+
+
+class Lazy:
+    """A result not computed yet: ``.compute()`` runs it on the active scheduler (keyword
+    arguments go to ``dask.compute``), ``.dask`` is the graph's delayed object."""
+
+    def __init__(self, graph: Any, finish: Callable[[Any], Any]) -> None:
+        self.dask = graph
+        self._finish = finish
+
+    def compute(self, **kwargs: Any) -> Any:
+        try:
+            (value,) = dask.compute(self.dask, **kwargs)
+        except Exception as e:
+            if type(e).__name__ == "KilledWorker":
+                raise MemoryError(
+                    "a Dask worker died on every try of one partition (most often it ran out "
+                    "of its memory limit): raise npartitions so that each partition is "
+                    f"smaller, or give the workers more memory ({e})") from e
+            raise
+        return self._finish(value)
+
+    def __repr__(self) -> str:
+        return f"<wenmai.dask.Lazy {self.dask!r}>"
+
+
+class DaskCorpus:
+    """A corpus in partitions, read on the workers when a result is computed. Make one with
+    ``from_files``, ``from_dir`` or ``from_bag``; results are ``Lazy`` (``.compute()``)."""
+
+    def __init__(self, sources: list[_Source], errors: str, encoding: str | None,
+                 docvars: pd.DataFrame | None) -> None:
+        self._sources = sources
+        self._raise = errors == "raise"
+        self._encoding = encoding
+        self._extra = docvars
+        self.errors: list[FileError] = []
+        """Files left out, set by each ``compute()``: ``FileError(path, kind, message)``."""
+
+    @property
+    def npartitions(self) -> int:
+        return len(self._sources)
+
+    def __repr__(self) -> str:
+        return f"<wenmai.dask.DaskCorpus: {self.npartitions} partitions>"
+
+    def _counts(self, analyzer: Analyzer | None, unit: str) -> Any:
+        parts = [delayed(_count, pure=True)(s, analyzer, unit, self._encoding)
+                 for s in self._sources]
+        return _tree(parts)
+
+    def _done(self, result: _Part) -> tuple[CountBlock, list[str], pd.DataFrame]:
+        block, ids, kept, meta, bad = result
+        self.errors = [FileError(*b) for b in bad]
+        if self._raise and self.errors:
+            first = self.errors[0]
+            raise OSError(f"{first.path}: {first.message} (errors='skip' reads the others)")
+        extra = self._extra
+        if extra is not None:
+            extra = extra.iloc[kept].reset_index(drop=True)
+        return block, ids, _docvars_frame(meta, extra)
+
+    def dtm(self, analyzer: Analyzer | None = None, unit: str = "document",
+            min_df: int | float = 1, max_df: int | float = 1.0,
+            max_features: int | None = None, binary: bool = False) -> Lazy:
+        """``Corpus.dtm`` on the cluster: the same matrix as the in-memory corpus of the
+        same files (terms, rows in file order, units), for any number of partitions."""
+
+        def finish(result: tuple) -> DocTermMatrix:
+            block, ids, docvars = self._done(result)
+            m = block.matrix(ids, min_df, max_df, max_features, binary)
+            return m._with_docvars(lambda: docvars)
+
+        return Lazy(self._counts(analyzer, unit), finish)
+
+    def frequency(self, analyzer: Analyzer | None = None, by: str | None = None,
+                  top: int | None = None) -> Lazy:
+        """``Corpus.frequency`` on the cluster (``by`` a document variable)."""
+
+        def finish(result: tuple) -> pd.DataFrame:
+            block, ids, docvars = self._done(result)
+            return _frequency_table(block.matrix(ids), docvars, by, top)
+
+        return Lazy(self._counts(analyzer, "document"), finish)
+
+    def keywords(self, top_k: int = 20, idf: str = "corpus",
+                 analyzer: Analyzer | None = None) -> Lazy:
+        """``Corpus.keywords(method="tfidf")`` on the cluster: a DataFrame ``doc_id, rank,
+        term, weight``; the idf learnt from the whole corpus (``"corpus"``) or jieba's."""
+
+        def finish(result: tuple) -> pd.DataFrame:
+            block, ids, _ = self._done(result)
+            rows = block.keywords(block.stats(), top_k, idf)
+            return pd.DataFrame(
+                [(d, r + 1, t, w) for d, kws in zip(ids, rows, strict=True)
+                 for r, (t, w) in enumerate(kws)],
+                columns=["doc_id", "rank", "term", "weight"])
+
+        return Lazy(self._counts(analyzer, "document"), finish)
+
+    @property
+    def docvars(self) -> Lazy:
+        """The documents' metadata and the docvars given (as ``Corpus.docvars``)."""
+        return Lazy(self._counts(None, "document"), lambda r: self._done(r)[2])
+
+
+def _split(n: int, npartitions: int | None) -> list[range]:
+    k = max(1, min(n, npartitions or max(1, n // 64) or 1))
+    return [range(i * n // k, (i + 1) * n // k) for i in range(k)]
+
+
+def from_files(paths: str | Iterable[str | os.PathLike[str]], npartitions: int | None = None,
+               docvars: pd.DataFrame | None = None, errors: str = "skip", *,
+               ids: Sequence[str] | None = None, encoding: str | None = None) -> DaskCorpus:
+    """A corpus of files in ``npartitions`` partitions of consecutive files (default: about
+    64 files each). ``paths``: a list, or a glob string (``"reports/**/*.txt"``, sorted).
+    Ids are the file stems unless given; ``docvars`` one row per file, in order.
+    ``errors="skip"`` leaves unreadable files out and lists them in ``errors`` after each
+    ``compute()``; ``"raise"`` raises on the first."""
+    if errors not in ("raise", "skip"):
+        raise ValueError(f"errors must be 'raise' or 'skip', not {errors!r}")
+    if isinstance(paths, str):
+        import glob
+
+        files = sorted(glob.glob(paths, recursive=True))
+        if not files:
+            raise FileNotFoundError(f"no file matches {paths!r}")
+    else:
+        files = [os.fspath(p) for p in paths]
+    if not files:
+        raise ValueError("no files: give paths, or a glob or folder that holds some")
+    names = [str(i) for i in ids] if ids is not None else [Path(p).stem for p in files]
+    if len(names) != len(files):
+        raise ValueError(f"{len(names)} ids for {len(files)} files")
+    if docvars is not None and len(docvars) != len(files):
+        raise ValueError(f"docvars has {len(docvars)} rows for {len(files)} files")
+    sources = [(k, r.start, [files[i] for i in r], [names[i] for i in r], None)
+               for k, r in enumerate(_split(len(files), npartitions))]
+    extra = pd.DataFrame(docvars).reset_index(drop=True) if docvars is not None else None
+    return DaskCorpus(sources, errors, encoding, extra)
+
+
+def from_dir(path: str | os.PathLike[str], pattern: str = "**/*.txt",
+             npartitions: int | None = None, errors: str = "skip", *,
+             encoding: str | None = None) -> DaskCorpus:
+    """The files under ``path`` matching ``pattern``, as ``Corpus.from_dir`` lists them
+    (sorted; ids the relative paths without the extension)."""
+    root = Path(path)
+    if not root.is_dir():
+        raise NotADirectoryError(20, "Not a directory", str(root))
+    files, ids = _glob_files(root, pattern)
+    return from_files(files, npartitions, errors=errors, ids=ids, encoding=encoding)
+
+
+def from_bag(bag: Any) -> DaskCorpus:
+    """A corpus of a ``dask.bag`` of texts, one partition per bag partition: each partition's
+    texts are made and counted on the same worker. Ids are ``"0"``, ``"1"``, … in bag order
+    (the partition sizes are computed first, on the workers)."""
+    sizes = bag.map_partitions(lambda p: [len(list(p))]).compute()
+    parts = bag.to_delayed()
+    sources, at = [], 0
+    for k, (n, texts) in enumerate(zip(sizes, parts, strict=True)):
+        sources.append((k, at, [], [], texts))
+        at += n
+    return DaskCorpus(sources, "skip", None, None)
