@@ -183,6 +183,20 @@ class Corpus:
                 bar.close()
         return cls(core, errors=[FileError(*b) for b in bad])
 
+    @staticmethod
+    def stream(paths: Iterable[str | os.PathLike[str]], batch_size: int = 1000,
+               ids: Sequence[str] | None = None, errors: str = "skip", *,
+               encoding: str | None = None, progress: bool = False) -> Any:
+        """A corpus too large for memory, read ``batch_size`` files at a time: a
+        ``CorpusStream`` with ``dtm(out, ...)`` (the matrix written to an ``.npz`` as it is
+        made, equal to ``Corpus.from_files(paths).dtm(...)``), ``frequency()``,
+        ``keywords()`` and ``stats()``. Each call reads the files again (``dtm`` and
+        ``keywords`` twice: vocabulary first, then rows); memory is one batch, the
+        vocabulary and a few numbers per unit. Bad files are listed in ``.errors``."""
+        from wenmai._stream import CorpusStream
+
+        return CorpusStream(paths, ids, batch_size, errors, encoding, progress)
+
     @classmethod
     def from_texts(
         cls,

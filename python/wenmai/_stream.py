@@ -1,0 +1,231 @@
+"""``Corpus.stream``: the dtm, frequencies and keywords of a corpus larger than memory, read
+in batches of files twice (once for the vocabulary and document frequencies, once for the
+rows), the matrix written to disk as it is made; memory is one batch plus the vocabulary."""
+
+from __future__ import annotations
+
+import os
+import zipfile
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from wenmai._wenmai import Analyzer, CorpusCore, CorpusStats, count_block
+
+
+def _bound(name: str, value: Any, n: int) -> float:
+    """A df bound as ``Corpus.dtm`` takes it: an int counts units, a float is a proportion."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
+        raise ValueError(f"{name} must be an int (units) or a float (a proportion), "
+                         f"got {value!r}")
+    if isinstance(value, (float, np.floating)):
+        if not 0.0 <= value <= 1.0:
+            raise ValueError(f"{name} = {value}: a proportion must be in [0, 1]")
+        return float(value) * n
+    if value < 0:
+        raise ValueError(f"{name} must be >= 0, got {value}")
+    return float(value)
+
+
+class StreamedMatrix:
+    """A document-term matrix written to ``path`` (``scipy.sparse.save_npz``'s format):
+    ``terms``, ``units`` (a DataFrame as ``DocTermMatrix.units``), ``shape``, and
+    ``load()`` -> ``scipy.sparse.csr_matrix``."""
+
+    def __init__(self, path: Path, terms: list[str], units: pd.DataFrame,
+                 shape: tuple[int, int]) -> None:
+        self.path = path
+        self.terms = terms
+        self.units = units
+        self.shape = shape
+
+    def load(self) -> Any:
+        import scipy.sparse
+
+        return scipy.sparse.load_npz(self.path)
+
+    def __repr__(self) -> str:
+        return f"<StreamedMatrix {self.shape[0]} x {self.shape[1]} at {self.path}>"
+
+
+class _NpyWriter:
+    """One 1-d array of an .npz written in chunks (its length known when it ends)."""
+
+    def __init__(self, out: Path, name: str, dtype: Any) -> None:
+        self.file = out.parent / f".{out.name}.{name}.raw"
+        self.fh = self.file.open("wb")
+        self.name, self.dtype, self.n = name, np.dtype(dtype), 0
+
+    def write(self, values: np.ndarray) -> None:
+        self.fh.write(np.ascontiguousarray(values, dtype=self.dtype).tobytes())
+        self.n += len(values)
+
+    def into(self, zf: zipfile.ZipFile) -> None:
+        self.fh.close()
+        with zf.open(f"{self.name}.npy", "w", force_zip64=True) as out:
+            header = {"descr": np.lib.format.dtype_to_descr(self.dtype),
+                      "fortran_order": False, "shape": (self.n,)}
+            np.lib.format.write_array_header_2_0(out, header)
+            with self.file.open("rb") as fh:
+                while chunk := fh.read(1 << 24):
+                    out.write(chunk)
+        self.file.unlink()
+
+
+def _small(zf: zipfile.ZipFile, name: str, value: np.ndarray) -> None:
+    with zf.open(f"{name}.npy", "w") as out:
+        np.lib.format.write_array(out, value, allow_pickle=False)
+
+
+class CorpusStream:
+    """A corpus of files read ``batch_size`` files at a time, never all in memory. See
+    ``Corpus.stream``."""
+
+    def __init__(self, paths: Iterable[str | os.PathLike[str]], ids: Sequence[str] | None,
+                 batch_size: int, errors: str, encoding: str | None, progress: bool) -> None:
+        if errors not in ("raise", "skip"):
+            raise ValueError(f"errors must be 'raise' or 'skip', not {errors!r}")
+        if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
+            raise ValueError(f"batch_size must be a positive int, got {batch_size!r}")
+        self._paths = [os.fspath(p) for p in paths]
+        self._ids = ([str(i) for i in ids] if ids is not None
+                     else [Path(p).stem for p in self._paths])
+        if len(self._ids) != len(self._paths):
+            raise ValueError(f"{len(self._ids)} ids for {len(self._paths)} files")
+        self._batch, self._errors, self._encoding = batch_size, errors, encoding
+        self._progress = progress
+        self.errors: list[Any] = []
+        """Files left out (``FileError``), set by each pass."""
+
+    def __len__(self) -> int:
+        return len(self._paths)
+
+    def _cores(self, desc: str) -> Iterator[tuple[int, CorpusCore]]:
+        """Each batch read and parsed, in order; bad files recorded (or raised)."""
+        from wenmai.corpus import FileError
+
+        self.errors = []
+        bar = None
+        if self._progress:
+            from tqdm.auto import tqdm
+
+            bar = tqdm(total=len(self._paths), desc=desc, unit="file")
+        try:
+            for k, start in enumerate(range(0, len(self._paths), self._batch)):
+                paths = self._paths[start:start + self._batch]
+                core, bad = CorpusCore.from_paths(
+                    paths, self._ids[start:start + self._batch], encoding=self._encoding,
+                    errors="strict", skip=self._errors == "skip")
+                self.errors.extend(FileError(*b) for b in bad)
+                if bar is not None:
+                    bar.update(len(paths))
+                yield k, core
+        finally:
+            if bar is not None:
+                bar.close()
+
+    def stats(self, analyzer: Analyzer | None = None, unit: str = "document") -> CorpusStats:
+        """The corpus statistics (units; per term its document and collection frequency),
+        merged batch by batch."""
+        total: CorpusStats | None = None
+        for k, core in self._cores("counting"):
+            s = count_block(core, analyzer, unit, k).stats()
+            total = s if total is None else total.merge(s)
+        if total is None:
+            raise ValueError("the stream has no files: give some paths")
+        return total
+
+    def frequency(self, analyzer: Analyzer | None = None, top: int | None = None
+                  ) -> pd.DataFrame:
+        """``Corpus.frequency()``: ``term, count, doc_count``, most frequent first."""
+        terms, cf, df = self.stats(analyzer).frequency()
+        out = pd.DataFrame({"term": np.array(terms, dtype=object),
+                            "count": np.asarray(cf, dtype=np.int64),
+                            "doc_count": np.asarray(df, dtype=np.int64)})
+        out = out[out["count"] > 0]
+        out = out.sort_values(["count", "term"], ascending=[False, True], kind="stable")
+        out = out.reset_index(drop=True)
+        return out.head(top) if top is not None else out
+
+    def keywords(self, top_k: int = 20, idf: str = "corpus",
+                 analyzer: Analyzer | None = None) -> pd.DataFrame:
+        """``Corpus.keywords(method="tfidf")``, the idf learnt from the whole stream."""
+        stats = self.stats(analyzer)
+        frames = []
+        for k, core in self._cores("keywords"):
+            rows = count_block(core, analyzer, "document", k).keywords(stats, top_k, idf)
+            frames.append(pd.DataFrame(
+                [(d, r + 1, t, w) for d, kws in zip(core.ids, rows, strict=True)
+                 for r, (t, w) in enumerate(kws)],
+                columns=["doc_id", "rank", "term", "weight"]))
+        return pd.concat(frames, ignore_index=True)
+
+    def dtm(self, out: str | os.PathLike[str], analyzer: Analyzer | None = None,
+            unit: str = "document", min_df: int | float = 1, max_df: int | float = 1.0,
+            max_features: int | None = None, binary: bool = False) -> StreamedMatrix:
+        """``Corpus.dtm(...)`` of the whole stream written to ``out`` (an ``.npz`` that
+        ``scipy.sparse.load_npz`` reads): the same terms, rows and values as the in-memory
+        corpus of the same files."""
+        stats = self.stats(analyzer, unit)
+        n = stats.n_units
+        terms, cf, df = stats.frequency()
+        dfa, cfa = np.asarray(df, dtype=np.int64), np.asarray(cf, dtype=np.int64)
+        low, high = _bound("min_df", min_df, n), _bound("max_df", max_df, n)
+        if high < low:
+            raise ValueError("max_df corresponds to < documents than min_df")
+        mask = (dfa >= low) & (dfa <= high)
+        if max_features is not None:
+            if isinstance(max_features, bool) or not isinstance(max_features, int) \
+                    or max_features < 0:
+                raise ValueError(f"max_features must be an int >= 0, got {max_features!r}")
+            kept = np.flatnonzero(mask)
+            if len(kept) > max_features:
+                # As scikit-learn: stable, so ties keep term order.
+                ranked = (dfa if binary else cfa)[kept]
+                top = kept[np.argsort(-ranked, kind="stable")[:max_features]]
+                mask = np.zeros(len(terms), dtype=bool)
+                mask[top] = True
+        kept_terms = [t for t, m in zip(terms, mask, strict=True) if m]
+        if not kept_terms and terms:
+            raise ValueError("After pruning, no terms remain. Try a lower min_df or a "
+                             "higher max_df.")
+        place = {t: i for i, t in enumerate(kept_terms)}
+        path = Path(out)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        indices = _NpyWriter(path, "indices", np.int32)
+        data = _NpyWriter(path, "data", np.float64)
+        indptr = [np.zeros(1, dtype=np.int64)]
+        units, rows, at, docs = [], 0, 0, 0
+        for k, core in self._cores("writing"):
+            m = count_block(core, analyzer, unit, k).matrix(core.ids)
+            x = m.to_scipy()
+            cols = np.fromiter((place.get(t, -1) for t in m.terms), dtype=np.int64,
+                               count=len(m.terms))
+            new = cols[x.indices] if len(cols) else np.zeros(0, dtype=np.int64)
+            keep = new >= 0
+            kept_before = np.concatenate([[0], np.cumsum(keep, dtype=np.int64)])
+            per_row = kept_before[x.indptr[1:]] - kept_before[x.indptr[:-1]]
+            indices.write(new[keep])
+            data.write(np.ones(int(keep.sum())) if binary else x.data[keep])
+            indptr.append(at + np.cumsum(per_row))
+            at += int(per_row.sum())
+            u = m.units
+            u["document"] = u["document"] + docs
+            units.append(u.to_dict("list"))
+            docs += len(core.ids)
+            rows += x.shape[0]
+        shape = (rows, len(kept_terms))
+        with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_STORED,
+                             allowZip64=True) as zf:
+            indices.into(zf)
+            data.into(zf)
+            _small(zf, "indptr", np.concatenate(indptr).astype(np.int64))
+            _small(zf, "format", np.array("csr"))
+            _small(zf, "shape", np.array(shape, dtype=np.int64))
+        # Columns joined as lists, so each column's dtype is the one a single table would get.
+        table = pd.DataFrame({c: [v for u in units for v in u[c]] for c in units[0]}) \
+            if units else pd.DataFrame()
+        return StreamedMatrix(path, kept_terms, table, shape)
