@@ -23,7 +23,7 @@ wd = pytest.importorskip("wenmai.dask")
 @pytest.fixture(scope="module")
 def client():
     cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                       dashboard_address=None, silence_logs=40)
+                                       dashboard_address=":0", silence_logs=40)
     c = distributed.Client(cluster)
     yield c
     c.close()
@@ -145,3 +145,27 @@ def test_bad_arguments_say_what_to_change(tmp_path):
         wd.from_files(str(tmp_path / "*.txt"))
     with pytest.raises(ValueError, match="no files"):
         wd.from_files([])
+
+
+def test_progress_bars_on_the_cluster_and_the_threads(client, report_files, capsys):
+    want = wenmai.Corpus.from_files(report_files[:8]).dtm()
+    dc = wd.from_files(report_files[:8], npartitions=4)
+    same_matrix(want, dc.dtm().compute(progress=True))
+    assert "counting" in capsys.readouterr().err
+    with dask.config.set(scheduler="threads"):
+        same_matrix(want, dc.dtm().compute(progress=True, scheduler="threads"))
+    assert "counting" in capsys.readouterr().err
+
+
+def test_a_partition_past_the_memory_limit_says_to_raise_npartitions(news_files, tmp_path):
+    # One worker of 350 MB, no retries: a partition of about 60 MB of text cannot fit.
+    big = tmp_path / "big.txt"
+    text = "\n".join(p.read_text(encoding="utf-8") for p in news_files)
+    big.write_text(text * max(1, 60_000_000 // len(text.encode("utf-8"))), encoding="utf-8")
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}), \
+            distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
+                                     memory_limit="350MB", dashboard_address=":0",
+                                     silence_logs=50) as cluster, \
+            distributed.Client(cluster):
+        with pytest.raises(MemoryError, match="raise npartitions"):
+            wd.from_files([big], npartitions=1).dtm().compute()

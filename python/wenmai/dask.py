@@ -73,17 +73,39 @@ def _tree(parts: list[Any]) -> Any:
     return parts[0]
 
 
-class Lazy:
-    """A result not computed yet: ``.compute()`` runs it on the active scheduler (keyword
-    arguments go to ``dask.compute``), ``.dask`` is the graph's delayed object."""
+def _client() -> Any:
+    """The active ``distributed.Client``, if any."""
+    try:
+        from distributed import default_client
+    except ImportError:
+        return None
+    try:
+        return default_client()
+    except ValueError:
+        return None
 
-    def __init__(self, graph: Any, finish: Callable[[Any], Any]) -> None:
-        self.dask = graph
+
+class Lazy:
+    """A result not computed yet: ``.compute(progress=False)`` runs it on the active
+    scheduler (a ``distributed.Client``, else Dask's local one; other keyword arguments go
+    to ``dask.compute``), with a tqdm bar of partitions counted when ``progress=True``."""
+
+    def __init__(self, parts: list[Any], finish: Callable[[Any], Any]) -> None:
+        self.parts = parts
         self._finish = finish
 
-    def compute(self, **kwargs: Any) -> Any:
+    def compute(self, progress: bool = False, **kwargs: Any) -> Any:
         try:
-            (value,) = dask.compute(self.dask, **kwargs)
+            client = _client()
+            if client is not None and not kwargs:
+                value = self._on_cluster(client, progress)
+            elif progress:
+                from tqdm.dask import TqdmCallback
+
+                with TqdmCallback(desc="counting", unit="task"):
+                    (value,) = dask.compute(_tree(self.parts), **kwargs)
+            else:
+                (value,) = dask.compute(_tree(self.parts), **kwargs)
         except Exception as e:
             if type(e).__name__ == "KilledWorker":
                 raise MemoryError(
@@ -93,8 +115,26 @@ class Lazy:
             raise
         return self._finish(value)
 
+    def _on_cluster(self, client: Any, progress: bool) -> Any:
+        """The partitions counted as futures (a bar as they finish), then merged two by two
+        on the workers as both halves are ready."""
+        from distributed import as_completed
+
+        futures = client.compute(self.parts)
+        if progress:
+            from tqdm.auto import tqdm
+
+            with tqdm(total=len(futures), desc="counting", unit="partition") as bar:
+                for _ in as_completed(futures):
+                    bar.update(1)
+        while len(futures) > 1:
+            futures = [client.submit(_merge, futures[i], futures[i + 1], pure=False)
+                       if i + 1 < len(futures) else futures[i]
+                       for i in range(0, len(futures), 2)]
+        return futures[0].result()
+
     def __repr__(self) -> str:
-        return f"<wenmai.dask.Lazy {self.dask!r}>"
+        return f"<wenmai.dask.Lazy of {len(self.parts)} partitions>"
 
 
 class DaskCorpus:
@@ -118,9 +158,8 @@ class DaskCorpus:
         return f"<wenmai.dask.DaskCorpus: {self.npartitions} partitions>"
 
     def _counts(self, analyzer: Analyzer | None, unit: str) -> Any:
-        parts = [delayed(_count, pure=True)(s, analyzer, unit, self._encoding)
-                 for s in self._sources]
-        return _tree(parts)
+        return [delayed(_count, pure=True)(s, analyzer, unit, self._encoding)
+                for s in self._sources]
 
     def _done(self, result: _Part) -> tuple[CountBlock, list[str], pd.DataFrame]:
         block, ids, kept, meta, bad = result
