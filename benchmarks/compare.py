@@ -13,6 +13,10 @@ Tasks (each tool does what a user of it would write):
              document (same results as extract_tags) / jieba.analyse.extract_tags
   tfidf      the corpus's tf-idf matrix: Corpus.from_texts(...).dtm().tfidf().to_scipy()
              / sklearn TfidfVectorizer(tokenizer=jieba.lcut) / the same with rjieba.cut
+  dtm        the files' document-term matrix: Corpus.from_files(files).dtm() /
+             wenmai.dask.from_files(files).dtm().compute() on a two-process LocalCluster
+             (started outside the timing) / the same on Dask's threaded scheduler: the
+             overhead of Dask ("x wenmai" is the Dask time over the in-memory one)
   e2e        read the files + all of the above: Corpus.from_dir (read, decode, parse),
              dtm().tfidf(), keywords(top_k=20) / open().read() + extract_tags +
              TfidfVectorizer(jieba.lcut) / open().read() + TfidfVectorizer(rjieba.cut) with
@@ -48,8 +52,9 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-TASKS = ("segment", "keywords", "tfidf", "e2e")
+TASKS = ("segment", "keywords", "tfidf", "e2e", "dtm")
 TOOLS: dict[str, tuple[str, ...]] = {
+    "dtm": ("wenmai", "wenmai.dask (2 workers)", "wenmai.dask (threads)"),
     "segment": ("wenmai", "jieba", "rjieba"),
     "keywords": ("wenmai", "wenmai.keywords", "jieba"),
     "tfidf": ("wenmai", "jieba+sklearn", "rjieba+sklearn"),
@@ -128,6 +133,24 @@ def _sk_tfidf(tokenizer: Callable[[str], list[str]]) -> Any:
 def make_task(task: str, tool: str, folder: Path) -> tuple[Callable[[], Any], list[str]]:
     """The function to time, and the texts it works on (read before timing)."""
     texts = read_folder(folder)
+    if tool.startswith("wenmai.dask"):
+        import dask
+        import wenmai.dask as wd
+
+        files = [str(p) for p in source_files(folder)]
+        if "workers" in tool:
+            from distributed import Client, LocalCluster
+
+            cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                   dashboard_address=":0", silence_logs=50)
+            client = Client(cluster)
+            # Each worker loads its dictionary once, outside the timing, as the in-memory
+            # path's process has by its warm-up.
+            client.run(lambda: wenmai.Corpus.from_texts(["预热"]).dtm().shape)
+            return (lambda: (client, wd.from_files(files).dtm().compute().to_scipy().nnz)[1]
+                    ), texts
+        dask.config.set(scheduler="threads")  # for the rest of this child process
+        return (lambda: wd.from_files(files).dtm().compute().to_scipy().nnz), texts
     if tool == "wenmai.keywords":
         import wenmai
 
@@ -145,6 +168,9 @@ def make_task(task: str, tool: str, folder: Path) -> tuple[Callable[[], Any], li
             ), texts
         if task == "tfidf":
             return (lambda: wenmai.Corpus.from_texts(texts).dtm().tfidf().to_scipy().nnz), texts
+        if task == "dtm":
+            files = [str(p) for p in source_files(folder)]
+            return (lambda: wenmai.Corpus.from_files(files).dtm().to_scipy().nnz), texts
 
         def wenmai_e2e() -> Any:
             corpus = wenmai.Corpus.from_dir(str(folder))
