@@ -169,3 +169,22 @@ def test_a_partition_past_the_memory_limit_says_to_raise_npartitions(news_files,
             distributed.Client(cluster):
         with pytest.raises(MemoryError, match="raise npartitions"):
             wd.from_files([big], npartitions=1).dtm().compute()
+
+
+def test_the_cli_counts_on_the_scheduler(client, report_files, tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01 binary \xff" * 40)
+    args = [sys.executable, "-m", "wenmai", "freq", *map(str, report_files[:5]), str(bad),
+            "--by", "year", "--top", "5", "--format", "json"]
+    here = subprocess.run(args, capture_output=True, text=True, check=False)
+    there = subprocess.run([*args, "--scheduler", client.scheduler.address],
+                           capture_output=True, text=True, check=False)
+    env = subprocess.run(args, capture_output=True, text=True, check=False,
+                         env=os.environ | {"DASK_SCHEDULER_ADDRESS": client.scheduler.address})
+    assert here.returncode == there.returncode == env.returncode == 1  # the bad file
+    assert json.loads(there.stdout) == json.loads(here.stdout) == json.loads(env.stdout)
+    assert "bad.txt" in there.stderr

@@ -228,6 +228,7 @@ examples:
   wenmai freq gov_reports/ --top 30
   wenmai freq gov_reports/ --by year --top 5
   wenmai freq gov_reports/ --format csv -o terms.csv
+  wenmai freq laws/ --scheduler tcp://10.0.0.5:8786
 """,
         formatter_class=_Formatter,
     )
@@ -243,6 +244,13 @@ examples:
         type=_positive,
         default=50,
         help="terms shown, per group with --by (default: %(default)s)",
+    )
+    freq.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        default=None,
+        help="count on this Dask cluster (tcp://host:8786; default: $DASK_SCHEDULER_ADDRESS "
+        "if set), each worker reading its share of the files",
     )
     _add_output_options(freq)
     _add_input_options(freq)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import warnings
 from pathlib import Path
@@ -223,6 +224,9 @@ def _print_table(renderable: Any, target: Any) -> None:
 
 
 def freq(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    address = args.scheduler or os.environ.get("DASK_SCHEDULER_ADDRESS")
+    if address:
+        return _freq_on_cluster(args, parser, address)
     loaded = _load(args, args.paths)
     if not loaded.documents:
         return EXIT_FAILED_INPUTS
@@ -231,13 +235,50 @@ def freq(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if by is not None:
         available = [str(c) for c in corpus.docvars.columns]
         if by not in available:
-            parser.exit(
-                EXIT_USAGE,
-                f"wenmai freq: error: unknown document variable {by!r}; "
-                f"available: {', '.join(available)}\n",
-            )
-    # Most frequent first (per group with --by), ties in term order.
+            _unknown_docvar(parser, by, available)
     frame = corpus.frequency(by=by, top=args.top)
+    return _write_freq(args, frame, loaded.failures)
+
+
+def _unknown_docvar(parser: argparse.ArgumentParser, by: str, available: list[str]) -> None:
+    parser.exit(
+        EXIT_USAGE,
+        f"wenmai freq: error: unknown document variable {by!r}; "
+        f"available: {', '.join(available)}\n",
+    )
+
+
+def _freq_on_cluster(args: argparse.Namespace, parser: argparse.ArgumentParser,
+                     address: str) -> int:
+    """``freq`` with the files read and counted on a Dask cluster (wenmai.dask)."""
+    sources, failures = expand(args.paths, args.pattern)
+    if any(s.kind != "file" for s in sources) or getattr(args, "docvars_from", None):
+        parser.exit(EXIT_USAGE, "wenmai freq: error: --scheduler reads files on the workers: "
+                    "give files or folders (not tables or standard input), without "
+                    "--docvars-from\n")
+    _say_failures(failures)
+    if not sources:
+        return EXIT_FAILED_INPUTS
+    from distributed import Client
+
+    import wenmai.dask as wd
+
+    with Client(address):
+        dc = wd.from_files([str(s.path) for s in sources], ids=[s.doc_id for s in sources])
+        try:
+            frame = dc.frequency(by=args.by, top=args.top).compute(progress=_progress(args))
+        except KeyError:
+            _unknown_docvar(parser, args.by, [str(c) for c in dc.docvars.compute().columns])
+    bad = [Failure(e.path, e.message) for e in dc.errors]
+    _say_failures(bad)
+    if len(bad) == len(sources):
+        return EXIT_FAILED_INPUTS
+    return _write_freq(args, frame, failures + bad)
+
+
+def _write_freq(args: argparse.Namespace, frame: Any, failures: list[Failure]) -> int:
+    by = args.by
+    # Most frequent first (per group with --by), ties in term order.
     columns = ([by] if by else []) + ["term", "count", "doc_count"]
     rows = frame_rows(frame, columns)
     target = _open_output(args)
@@ -251,7 +292,7 @@ def freq(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             table(title, columns, rows, numeric=("count", "doc_count")),
             target,
         )
-    return _status(loaded.failures)
+    return _status(failures)
 
 
 __all__ = ["run"]
