@@ -44,10 +44,9 @@ def main() -> None:
     args = ap.parse_args()
 
     import dask
-    from distributed import Client, LocalCluster
-
     import wenmai
     import wenmai.dask as wd
+    from distributed import Client, LocalCluster
 
     rows = []
     with tempfile.TemporaryDirectory() as d:
