@@ -64,9 +64,11 @@ def cjk_font() -> str:
     return str(font)
 
 
-def make_pdf(path: Path, lines: list[str], encrypt: str | None = None) -> None:
-    """The lines typeset on A4 pages (wrapped at the text block's width), with a running
-    header and a page number `- N -` at the foot of every page."""
+def make_pdf(path: Path, lines: list[str], encrypt: str | None = None,
+             indent: bool = False) -> None:
+    """The lines typeset on A4 pages (wrapped at the text block's width, the first line of
+    each indented by two characters with `indent`), with a running header and a page number
+    `- N -` at the foot of every page."""
     pytest.importorskip("reportlab")
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
@@ -84,24 +86,24 @@ def make_pdf(path: Path, lines: list[str], encrypt: str | None = None) -> None:
         c.drawCentredString(297, 40, f"- {state['page']} -")
         c.setFont("WenmaiCJK", size)
 
-    def draw(text: str) -> None:
+    def draw(text: str, x: float) -> None:
         if state["y"] < bottom:
             c.showPage()
             state["page"] += 1
             state["y"] = top
             furniture()
-        c.drawString(left, state["y"], text)
+        c.drawString(x, state["y"], text)
         state["y"] -= size * 1.6
 
     furniture()
     for line in lines:
-        chunk = ""
+        chunk, x = "", left + (2 * size if indent else 0)
         for ch in line:
-            if pdfmetrics.stringWidth(chunk + ch, "WenmaiCJK", size) > right - left:
-                draw(chunk)
-                chunk = ""
+            if pdfmetrics.stringWidth(chunk + ch, "WenmaiCJK", size) > right - x:
+                draw(chunk, x)
+                chunk, x = "", left
             chunk += ch
-        draw(chunk)
+        draw(chunk, x)
     c.save()
 
 
@@ -147,6 +149,7 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (d / "article.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
     make_docx(d / "article.docx", lines)
     make_pdf(d / "article.pdf", lines)
+    make_pdf(d / "indented.pdf", lines, indent=True)
     return d
 
 
@@ -161,6 +164,10 @@ def test_docx_and_pdf_parse_as_the_txt(made: Path) -> None:
     assert "一、进一步增强服务意识" in docx.text
     assert "某某日报" not in pdf.text and "- 2 -" not in pdf.text
     assert pdf.text.count("\n") == txt.text.rstrip("\n").count("\n")
+    # Paragraphs whose first line is indented (as most Chinese documents print them).
+    indented = wenmai.read(made / "indented.pdf")
+    assert outline(indented) == want
+    assert indented.text == pdf.text
 
 
 def test_docx_table_rows_and_plain_paragraphs(tmp_path: Path) -> None:
@@ -216,7 +223,7 @@ def test_from_dir_reads_every_format_and_skips_bad_files(made: Path, tmp_path: P
         (tmp_path / f"{f.suffix[1:]}-{f.name}").write_bytes(f.read_bytes())
     bad = bad_files(tmp_path)
     corpus = wenmai.Corpus.from_dir(tmp_path, pattern="*.*", errors="skip")
-    assert corpus.ids == ["docx-article", "pdf-article", "txt-article"]
+    assert corpus.ids == ["docx-article", "pdf-article", "pdf-indented", "txt-article"]
     assert {Path(p).suffix for p in corpus.docvars["path"]} == {".txt", ".docx", ".pdf"}
     assert sorted(Path(e.path).name for e in corpus.errors) == sorted(bad)
     assert {e.kind for e in corpus.errors} == {"ParseError"}
