@@ -5,6 +5,8 @@
 use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
+use unicode_normalization::UnicodeNormalization;
+
 use crate::outline::marker_at;
 use crate::points::starts_with_point;
 
@@ -88,12 +90,16 @@ impl pdf_extract::OutputDev for Collect {
                 if self.word_start && x > l.x1 + size * 0.2 && !l.text.ends_with(' ') {
                     l.text.push(' ');
                 }
-                l.text.push_str(ch);
+                push_unified(&mut l.text, ch);
                 l.x1 = l.x1.max(end);
                 l.size = l.size.max(size);
             }
             _ => self.lines.push(Line {
-                text: ch.to_string(),
+                text: {
+                    let mut t = String::new();
+                    push_unified(&mut t, ch);
+                    t
+                },
                 x0: x,
                 x1: end,
                 y,
@@ -118,6 +124,23 @@ impl pdf_extract::OutputDev for Collect {
     }
 }
 
+/// Push `ch` onto `text`, with the Kangxi radicals (`⼀` U+2F00), CJK radicals and
+/// compatibility ideographs that some fonts' `ToUnicode` maps give for common characters
+/// as the unified ideographs they stand for (`一`), as NFKC maps them.
+fn push_unified(text: &mut String, ch: &str) {
+    for c in ch.chars() {
+        let code = c as u32;
+        let odd = (0x2E80..=0x2FDF).contains(&code)
+            || (0xF900..=0xFAFF).contains(&code)
+            || (0x2F800..=0x2FA1F).contains(&code);
+        if odd {
+            text.extend(c.nfkc());
+        } else {
+            text.push(c);
+        }
+    }
+}
+
 /// The lines of each page, as drawn.
 fn page_lines(bytes: &[u8]) -> Result<Vec<Vec<Line>>, PdfError> {
     let mut doc = lopdf::Document::load_mem(bytes).map_err(|e| PdfError::Invalid(e.to_string()))?;
@@ -125,12 +148,21 @@ fn page_lines(bytes: &[u8]) -> Result<Vec<Vec<Line>>, PdfError> {
         return Err(PdfError::Encrypted);
     }
     let mut collect = Collect::default();
-    for n in doc.get_pages().keys().copied() {
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let mut first_error = None;
+    for &n in &pages {
         // A page the reader cannot lay out is left out, as a viewer shows it blank.
-        if pdf_extract::output_doc_page(&doc, &mut collect, n).is_err() {
+        if let Err(e) = pdf_extract::output_doc_page(&doc, &mut collect, n) {
+            first_error.get_or_insert_with(|| format!("page {n}: {e}"));
             collect.lines.clear();
             collect.pages.push(Vec::new());
         }
+    }
+    // Not a scan: a file whose pages the reader cannot lay out at all.
+    if let Some(e) = first_error
+        && collect.pages.iter().all(Vec::is_empty)
+    {
+        return Err(PdfError::Invalid(format!("no page could be read; {e}")));
     }
     Ok(collect.pages)
 }
@@ -311,7 +343,16 @@ pub fn pdf_to_text(bytes: &[u8]) -> Result<String, PdfError> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Line, clean_pages, is_page_number};
+    use super::{Line, clean_pages, is_page_number, push_unified};
+
+    #[test]
+    fn kangxi_radicals_become_the_ideographs() {
+        let mut s = String::new();
+        for ch in ["\u{2F00}", "\u{2F45}", "面", "\u{F9B4}", "a"] {
+            push_unified(&mut s, ch);
+        }
+        assert_eq!(s, "一方面領a");
+    }
 
     #[test]
     fn page_numbers() {
