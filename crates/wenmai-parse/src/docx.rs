@@ -505,7 +505,8 @@ fn part(
 ///
 /// # Errors
 /// [`DocxError`] when the bytes are not a zip archive, hold no `word/document.xml`, or
-/// its XML is not well-formed.
+/// its XML is not well-formed (a damaged `numbering.xml` or `styles.xml` only loses the
+/// list numbers).
 ///
 /// # Examples
 /// ```
@@ -526,12 +527,13 @@ pub fn docx_to_text(bytes: &[u8]) -> Result<String, DocxError> {
                 .into(),
         ));
     };
+    // A damaged numbering or styles part costs the list numbers, not the text.
     let mut lists = Lists::default();
-    if let Some(xml) = part(&mut zip, "word/numbering.xml")? {
-        lists.numbering = read_numbering(&xml)?;
+    if let Ok(Some(xml)) = part(&mut zip, "word/numbering.xml") {
+        lists.numbering = read_numbering(&xml).unwrap_or_default();
     }
-    if let Some(xml) = part(&mut zip, "word/styles.xml")? {
-        lists.styles = read_styles(&xml)?;
+    if let Ok(Some(xml)) = part(&mut zip, "word/styles.xml") {
+        lists.styles = read_styles(&xml).unwrap_or_default();
     }
     read_document(&document, &mut lists)
 }
@@ -636,6 +638,20 @@ mod tests {
         );
         let text = docx_to_text(&docx(&[("word/document.xml", document)])).unwrap();
         assert_eq!(text, "一、已写出的编号");
+    }
+
+    #[test]
+    fn a_damaged_numbering_part_loses_only_the_numbers() {
+        let document = format!(
+            "<w:document {W}><w:body>{}</w:body></w:document>",
+            para("总体要求", &num(1, 0))
+        );
+        let broken = "<w:numbering><w:num></w:numbering>".to_string();
+        let parts = [
+            ("word/document.xml", document),
+            ("word/numbering.xml", broken),
+        ];
+        assert_eq!(docx_to_text(&docx(&parts)).unwrap(), "总体要求");
     }
 
     #[test]
