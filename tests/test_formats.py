@@ -199,7 +199,10 @@ def bad_files(d: Path) -> dict[str, str]:
     make_pdf(d / "encrypted.pdf", sample_lines()[:5], encrypt="pw")
     make_image_pdf(d / "scanned.pdf")
     (d / "truncated.pdf").write_bytes(b"%PDF-1.4\n1 0 obj\n<<")
+    # An OLE compound file: Word 97-2003, or a password-protected .docx.
+    (d / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
     return {
+        "old.doc": "Word 97-2003",
         "not-a-zip.docx": "not a zip archive",
         "other-zip.docx": "no word/document.xml",
         "encrypted.pdf": "encrypted",

@@ -16,6 +16,13 @@ use crate::numerals::format_number;
 #[error("{0}")]
 pub struct DocxError(String);
 
+impl DocxError {
+    /// A Word 97-2003 file or an encrypted `.docx` (both OLE compound files).
+    pub(crate) fn ole() -> DocxError {
+        DocxError(OLE_MESSAGE.into())
+    }
+}
+
 /// One level of a list definition (`w:abstractNum/w:lvl`).
 #[derive(Debug, Clone, Default)]
 struct Level {
@@ -481,6 +488,12 @@ fn read_document(xml: &[u8], lists: &mut Lists) -> Result<String, DocxError> {
     Ok(lines.join("\n"))
 }
 
+/// The start of an OLE compound file: a Word 97-2003 `.doc`, or a password-protected `.docx`.
+pub(crate) const OLE_MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+
+pub(crate) const OLE_MESSAGE: &str = "a Word 97-2003 document (.doc) or a password-protected \
+    .docx, which wenmai cannot read: save it (without a password) as .docx";
+
 /// A part of the package, or `None` when it is not there.
 fn part(
     zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
@@ -514,6 +527,9 @@ fn part(
 /// assert!(err.to_string().contains("not a zip archive"));
 /// ```
 pub fn docx_to_text(bytes: &[u8]) -> Result<String, DocxError> {
+    if bytes.starts_with(OLE_MAGIC) {
+        return Err(DocxError::ole());
+    }
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
         DocxError(format!(
             "not a valid .docx file (not a zip archive: {e}); save it again as .docx \
@@ -665,6 +681,8 @@ mod tests {
         )]);
         let err = docx_to_text(&broken).unwrap_err().to_string();
         assert!(err.contains("not well-formed"), "{err}");
+        let ole = docx_to_text(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 rest").unwrap_err();
+        assert!(ole.to_string().contains("Word 97-2003"), "{ole}");
         let err = docx_to_text(b"PK\x03\x04 truncated")
             .unwrap_err()
             .to_string();

@@ -75,7 +75,7 @@ pub enum Error {
         #[source]
         source: DecodeError,
     },
-    /// A `.docx` that is not a Word document.
+    /// A `.docx` that is not a Word document (or a `.doc` of Word 97-2003, not read).
     #[error("{}: {source}", path.display())]
     Docx {
         /// The file.

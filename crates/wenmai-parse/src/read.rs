@@ -138,6 +138,13 @@ pub fn read_with(path: impl AsRef<Path>, opts: &ReadOptions) -> Result<Document,
         })?;
         return Ok(parse_normalized(text));
     }
+    // A binary Word file: say so, rather than "binary data, not text".
+    if is_ext(&["doc"]) && bytes.starts_with(crate::docx::OLE_MAGIC) {
+        return Err(Error::Docx {
+            path: path.to_path_buf(),
+            source: crate::DocxError::ole(),
+        });
+    }
     if opts.html != HtmlMode::Always && is_ext(&["pdf"]) {
         let text = pdf_to_text(&bytes).map_err(|source| Error::Pdf {
             path: path.to_path_buf(),
