@@ -207,17 +207,20 @@ fn read_styles(xml: &[u8]) -> Result<HashMap<String, Style>, DocxError> {
 
 /// The list counters of a document, and how to number its paragraphs.
 #[derive(Debug, Default)]
-struct Lists {
+struct Lists<'a> {
     numbering: Numbering,
+    /// The package, whose `styles.xml` is read into `styles` when a paragraph first needs
+    /// its style's numbering (Word's styles part is often far larger than a document).
+    package: Option<zip::ZipArchive<Cursor<&'a [u8]>>>,
     styles: HashMap<String, Style>,
     /// `w:numId` -> the current value at each level (`None`: not used since its reset).
     counters: HashMap<String, [Option<u32>; 9]>,
 }
 
-impl Lists {
+impl Lists<'_> {
     /// The numbering of a paragraph: its own `w:numPr`, else its style's (through `basedOn`).
     fn num_pr(
-        &self,
+        &mut self,
         num_id: Option<&str>,
         ilvl: Option<u8>,
         style: Option<&str>,
@@ -227,6 +230,15 @@ impl Lists {
             return (id != "0").then(|| (id.to_string(), ilvl.unwrap_or(0)));
         }
         let mut name = style?;
+        if self.numbering.nums.is_empty() {
+            return None;
+        }
+        if let Some(mut zip) = self.package.take()
+            && let Ok(Some(xml)) = part(&mut zip, "word/styles.xml")
+        {
+            // A damaged styles part costs the style's numbers, not the text.
+            self.styles = read_styles(&xml).unwrap_or_default();
+        }
         for _ in 0..16 {
             let s = self.styles.get(name)?;
             if let Some(id) = &s.num_id {
@@ -329,7 +341,7 @@ fn emit(lines: &mut Vec<String>, tables: &mut [Table], line: String) {
     }
 }
 
-fn read_document(xml: &[u8], lists: &mut Lists) -> Result<String, DocxError> {
+fn read_document(xml: &[u8], lists: &mut Lists<'_>) -> Result<String, DocxError> {
     let mut reader = Reader::from_reader(xml);
     let mut buf = Vec::new();
     let mut lines: Vec<String> = Vec::new();
@@ -548,8 +560,8 @@ pub fn docx_to_text(bytes: &[u8]) -> Result<String, DocxError> {
     if let Ok(Some(xml)) = part(&mut zip, "word/numbering.xml") {
         lists.numbering = read_numbering(&xml).unwrap_or_default();
     }
-    if let Ok(Some(xml)) = part(&mut zip, "word/styles.xml") {
-        lists.styles = read_styles(&xml).unwrap_or_default();
+    if !lists.numbering.nums.is_empty() {
+        lists.package = Some(zip);
     }
     read_document(&document, &mut lists)
 }
