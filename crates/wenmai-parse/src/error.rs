@@ -75,6 +75,24 @@ pub enum Error {
         #[source]
         source: DecodeError,
     },
+    /// A `.docx` that is not a Word document (or a `.doc` of Word 97-2003, not read).
+    #[error("{}: {source}", path.display())]
+    Docx {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong with it.
+        #[source]
+        source: crate::DocxError,
+    },
+    /// A `.pdf` whose text cannot be read: not a PDF, encrypted, or without a text layer.
+    #[error("{}: {source}", path.display())]
+    Pdf {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong with it.
+        #[source]
+        source: crate::PdfError,
+    },
 }
 
 /// `path: ` before a message about the file's bytes; none before an unknown label, which is

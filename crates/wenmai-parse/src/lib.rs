@@ -16,7 +16,9 @@
 //!    Chinese files) and decoded by `encoding_rs`. CRLF and CR become LF. Invalid bytes are a
 //!    [`DecodeError`] naming the byte offset unless [`Errors::Replace`] is asked for; from
 //!    [`read`] it comes as an [`Error::Decode`] that also names the file.
-//!    HTML ([`parse_html`], or `.html`/`.htm` files) goes through [`html_to_text`] first.
+//!    HTML ([`parse_html`], or `.html`/`.htm` files) goes through [`html_to_text`] first,
+//!    a `.docx` file through [`docx_to_text`] (its list numbers written out as Word shows them),
+//!    a `.pdf` through [`pdf_to_text`] (its text layer, without page furniture).
 //! 2. **Paragraphs**: every non-blank line is a paragraph, trimmed of ASCII and ideographic
 //!    spaces.
 //! 3. **Metadata** ([`Meta`]): the header lines (title, subtitle, date lines, `key:value`
@@ -70,12 +72,15 @@
 
 mod decode;
 pub mod document;
+mod docx;
 mod error;
 mod files;
 mod html;
 mod meta;
+mod numerals;
 mod outline;
 mod parser;
+mod pdf;
 mod points;
 mod read;
 mod sentences;
@@ -85,8 +90,10 @@ pub use decode::{DecodeOptions, Decoded, Errors, decode};
 pub use document::{
     DateValue, Document, LabeledDate, MarkerFamily, Meta, Paragraph, Point, Section, Sentence, Span,
 };
+pub use docx::{DocxError, docx_to_text};
 pub use error::{DecodeError, Error};
 pub use files::{FileList, glob_files};
 pub use html::html_to_text;
 pub use parser::{parse, parse_html};
+pub use pdf::{PdfError, pdf_to_text};
 pub use read::{HtmlMode, ReadOptions, read, read_with};

@@ -70,6 +70,11 @@ fn candidate_at(s: &str) -> Option<(Kind, u32, bool, usize)> {
     Some((kind, han_number(&s[..n])?, false, n + c.len_utf8()))
 }
 
+/// Whether a line starts with a point marker (`一是`, `首先`, `第一，`).
+pub(crate) fn starts_with_point(s: &str) -> bool {
+    candidate_at(s).is_some()
+}
+
 /// Paragraph given to the point finder: trimmed byte range and section.
 pub(crate) struct ParaRef {
     pub start: usize,

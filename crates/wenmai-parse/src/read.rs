@@ -4,8 +4,10 @@ use std::path::Path;
 
 use crate::decode::{DecodeOptions, Errors, decode};
 use crate::document::Document;
+use crate::docx::docx_to_text;
 use crate::error::Error;
 use crate::parser::{parse_html, parse_normalized};
+use crate::pdf::pdf_to_text;
 
 /// Whether to treat a file as HTML.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -83,11 +85,13 @@ impl ReadOptions {
 }
 
 /// Read, decode and parse a file with the default options (encoding detected, invalid bytes
-/// an error, HTML by extension).
+/// an error, HTML by extension). A `.docx` file is read as a Word document
+/// ([`crate::docx_to_text`]), a `.pdf` by its text layer ([`crate::pdf_to_text`]).
 ///
 /// # Errors
 /// [`Error::Io`] when the file cannot be read, [`Error::Decode`] naming the file and byte
-/// offset when it is not valid text.
+/// offset when it is not valid text, [`Error::Docx`] naming the file when a `.docx` is not
+/// a Word document, [`Error::Pdf`] when a `.pdf` is not one, is encrypted or has no text.
 ///
 /// # Examples
 /// ```
@@ -121,6 +125,33 @@ pub fn read_with(path: impl AsRef<Path>, opts: &ReadOptions) -> Result<Document,
         path: path.to_path_buf(),
         source,
     })?;
+    let is_ext = |names: &[&str]| {
+        path.extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| names.iter().any(|x| e.eq_ignore_ascii_case(x)))
+    };
+    // `html=True` reads any file as HTML; otherwise `.docx` and `.pdf` by their format.
+    if opts.html != HtmlMode::Always && is_ext(&["docx"]) {
+        let text = docx_to_text(&bytes).map_err(|source| Error::Docx {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        return Ok(parse_normalized(text));
+    }
+    // A binary Word file: say so, rather than "binary data, not text".
+    if is_ext(&["doc"]) && bytes.starts_with(crate::docx::OLE_MAGIC) {
+        return Err(Error::Docx {
+            path: path.to_path_buf(),
+            source: crate::DocxError::ole(),
+        });
+    }
+    if opts.html != HtmlMode::Always && is_ext(&["pdf"]) {
+        let text = pdf_to_text(&bytes).map_err(|source| Error::Pdf {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        return Ok(parse_normalized(text));
+    }
     let decoded = decode(&bytes, &opts.decode_options()).map_err(|source| Error::Decode {
         path: Some(path.to_path_buf()),
         source,
@@ -128,11 +159,7 @@ pub fn read_with(path: impl AsRef<Path>, opts: &ReadOptions) -> Result<Document,
     let html = match opts.html {
         HtmlMode::Always => true,
         HtmlMode::Never => false,
-        HtmlMode::Auto => path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-            ["html", "htm", "xhtml"]
-                .iter()
-                .any(|x| e.eq_ignore_ascii_case(x))
-        }),
+        HtmlMode::Auto => is_ext(&["html", "htm", "xhtml"]),
     };
     Ok(if html {
         parse_html(&decoded.text)

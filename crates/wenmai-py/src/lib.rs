@@ -58,7 +58,8 @@ fn parse_html(py: Python<'_>, html: &Bound<'_, PyString>) -> PyResult<PyDocument
     run(py, || wenmai_parse::parse_html(html)).map(PyDocument::new)
 }
 
-/// Read, decode and parse a file.
+/// Read, decode and parse a file: text (encoding detected), or by its extension HTML, a
+/// Word document (`.docx`) or a PDF's text layer (`.pdf`).
 #[pyfunction]
 #[pyo3(signature = (path, encoding=None, errors=Wrap(Errors::Strict), html=None))]
 fn read(
