@@ -4,8 +4,8 @@ use std::collections::HashMap;
 
 use crate::document::{MarkerFamily, Section};
 use crate::text::{
-    CharIndex, digit_value, han_number, is_han_numeral_char, is_space, join_spaced, prefix_len,
-    short, trim,
+    CharIndex, date_at, digit_value, han_number, is_han, is_han_numeral_char, is_space,
+    join_spaced, prefix_len, short, trim,
 };
 
 /// A heading marker at the start of a paragraph.
@@ -141,15 +141,18 @@ pub(crate) fn marker_at(s: &str) -> Option<Marker> {
             let len = n + '、'.len_utf8();
             // `一、二月份`, `一、二、三等奖`: an enumeration of numbers, not a heading.
             let mut after = s[len..].chars();
+            let number = han_number(&s[..n])?;
+            // `一、一年来工作回顾` is a heading: an enumeration counts up.
             if let (Some(a), Some(b)) = (after.next(), after.next())
                 && is_han_numeral_char(a)
                 && matches!(b, '、' | '月' | '至' | '类' | '等' | '级' | '季' | '年')
+                && han_number(a.encode_utf8(&mut [0; 4])).is_none_or(|v| v > number)
             {
                 return None;
             }
             Marker {
                 family: MarkerFamily::Chinese,
-                number: han_number(&s[..n])?,
+                number,
                 len,
             }
         }
@@ -203,6 +206,84 @@ pub(crate) fn appendix_at(s: &str) -> Option<Marker> {
         number,
         len: word.len() + n + sep,
     })
+}
+
+/// Confidence of an unnumbered heading on strong evidence (several in the document, or a
+/// year-led heading such as `2024年工作回顾`), and of a lone one.
+const PLAIN_STRONG: u8 = 80;
+const PLAIN_WEAK: u8 = 40;
+
+/// Whether a trimmed paragraph without a marker looks like an unnumbered heading by itself:
+/// 4-24 chars, mostly ideographs, no sentence or clause punctuation, not a date, not a
+/// bracketed or quoted line, not cut off after a function word (a wrapped line), not a
+/// `第一、` ordinal.
+fn plain_heading_like(s: &str) -> bool {
+    if s.len() < 12 || !short(s, 24) {
+        return false;
+    }
+    if s.contains([
+        '。', '，', '；', '！', '？', '：', ':', ',', ';', '!', '?', '…', '.',
+    ]) || s.starts_with(['（', '(', '《', '“', '"', '—', '-', '［', '[', '【', '〔'])
+        || s.ends_with(['的', '和', '与', '及', '、', '或'])
+        || date_at(s).is_some()
+    {
+        return false;
+    }
+    // `第一、关于基本建设`, `一、二月份`: numbered, or an enumeration, not unnumbered.
+    let ordinal = s.strip_prefix('第').unwrap_or(s);
+    let n = prefix_len(ordinal, is_han_numeral_char);
+    if n > 0 && ordinal[n..].starts_with(['、', '，']) {
+        return false;
+    }
+    let (mut han, mut all) = (0usize, 0usize);
+    for c in s.chars() {
+        all += 1;
+        han += usize::from(is_han(c));
+    }
+    let year_led = year_led(s);
+    (year_led || s.chars().next().is_some_and(is_han)) && han * 10 >= all * 6
+}
+
+/// `2024年工作回顾`, `２０２５年政府工作任务`: a heading led by a year.
+fn year_led(s: &str) -> bool {
+    let n = prefix_len(s, |c| digit_value(c).is_some());
+    s[..n].chars().count() == 4 && trim(&s[n..]).starts_with('年')
+}
+
+/// Whether a paragraph ends a sentence (`。`, `！`, `？`, `…`, closing quotes and brackets
+/// after them), as the paragraph before an unnumbered heading must.
+fn ends_sentence(s: &str) -> bool {
+    let t = s.trim_end_matches(['”', '’', '」', '』', '）', ')', '》', '"']);
+    let closed = t.len() < s.len();
+    t.ends_with(['。', '！', '？', '!', '?', '…']) || (!closed && s.ends_with('”'))
+}
+
+/// The paragraphs (indices into `paras`) that are unnumbered headings: a short line that
+/// looks like a heading, between a paragraph that ends a sentence and a longer paragraph of
+/// prose or a marker heading. With the confidence of each.
+fn plain_headings(text: &str, paras: &[ParaRange], markers: &[Option<Marker>]) -> Vec<(usize, u8)> {
+    let s = |i: usize| &text[paras[i].start..paras[i].end];
+    let mut out: Vec<(usize, u8)> = Vec::new();
+    for i in 1..paras.len().saturating_sub(1) {
+        if markers[i].is_some() || !plain_heading_like(s(i)) {
+            continue;
+        }
+        let (prev, next) = (s(i - 1), s(i + 1));
+        let prose = next.len() >= s(i).len() + 12
+            && next.contains(['。', '！', '？', '；'])
+            && markers[i + 1].is_none();
+        let heading_next = markers[i + 1].is_some_and(|m| m.family != MarkerFamily::Unnumbered);
+        if ends_sentence(prev) && (prose || heading_next) {
+            out.push((i, PLAIN_WEAK));
+        }
+    }
+    let strong = out.len() >= 2;
+    for (i, c) in &mut out {
+        if strong || year_led(s(*i)) {
+            *c = PLAIN_STRONG;
+        }
+    }
+    out
 }
 
 /// Heading text after the marker: for run-in headings up to the first sentence end.
@@ -270,6 +351,29 @@ fn family_ranks(markers: &[Option<Marker>]) -> Vec<MarkerFamily> {
     order
 }
 
+/// The rank of the unnumbered headings `plain`: the top (over the numbered lists, which then
+/// restart under each, as in the reports of the 1980s) when the first heading of the
+/// document is one of them and there are no `第X编/章/节` headings; otherwise the rank of the
+/// top numbered family, whose siblings they are (a law's chapter title whose `第X章` line
+/// is missing).
+fn plain_rank(markers: &[Option<Marker>], plain: &[(usize, u8)], order: &[MarkerFamily]) -> usize {
+    let first = markers.iter().position(Option::is_some);
+    let chapters = markers.iter().flatten().any(|m| {
+        matches!(
+            m.family,
+            MarkerFamily::Part | MarkerFamily::Chapter | MarkerFamily::Subsection
+        )
+    });
+    if first.is_some_and(|f| plain.first().is_some_and(|&(i, _)| i == f)) && !chapters {
+        return 0;
+    }
+    let top = order
+        .iter()
+        .position(|&f| f != MarkerFamily::Unnumbered)
+        .unwrap_or(0);
+    100 * top
+}
+
 /// Build the outline from the body paragraphs `paras` (document order), ending at `body_end`.
 pub(crate) fn sections(
     text: &str,
@@ -277,27 +381,41 @@ pub(crate) fn sections(
     body_end: usize,
     idx: &CharIndex<'_>,
 ) -> Vec<Section> {
-    let markers: Vec<Option<Marker>> = paras
+    let mut markers: Vec<Option<Marker>> = paras
         .iter()
         .map(|p| {
             let s = &text[p.start..p.end];
             marker_at(s).or_else(|| appendix_at(s))
         })
         .collect();
+    let plain = plain_headings(text, paras, &markers);
+    let mut plain_confidence: Vec<Option<u8>> = vec![None; paras.len()];
+    for &(i, c) in &plain {
+        plain_confidence[i] = Some(c);
+        markers[i] = Some(Marker {
+            family: MarkerFamily::Unnumbered,
+            number: 0,
+            len: 0,
+        });
+    }
     let order = family_ranks(&markers);
+    let plain_rank = plain_rank(&markers, &plain, &order);
     let mut out: Vec<Section> = Vec::new();
     // Open sections, innermost last: (section index, rank). Family ranks are spaced by 100 so
     // that a list nested under a lower heading can take the rank just below its parent.
     let mut stack: Vec<(usize, usize)> = Vec::new();
     let mut last: HashMap<(Option<usize>, MarkerFamily), u32> = HashMap::new();
-    for (p, m) in paras.iter().zip(markers) {
+    for ((p, m), plain) in paras.iter().zip(markers).zip(plain_confidence) {
         let Some(m) = m else { continue };
         let s = &text[p.start..p.end];
-        let family_rank = 100
-            * order
+        let family_rank = if plain.is_some() {
+            plain_rank
+        } else {
+            100 * order
                 .iter()
                 .position(|&f| f == m.family)
-                .unwrap_or(order.len());
+                .unwrap_or(order.len())
+        };
         let structural = matches!(
             m.family,
             MarkerFamily::Part
@@ -352,12 +470,13 @@ pub(crate) fn sections(
         };
         let expected = last.get(&key).map_or(1, |n| n + 1);
         let appendix = m.family == MarkerFamily::Article && s[..m.len].contains('之');
-        let confidence =
-            if m.number == 0 || m.number == expected || (appendix && m.number + 1 == expected) {
-                100
-            } else {
-                50
-            };
+        let confidence = if let Some(c) = plain {
+            c
+        } else if m.number == 0 || m.number == expected || (appendix && m.number + 1 == expected) {
+            100
+        } else {
+            50
+        };
         last.insert(key, m.number);
         let (heading, hend) = heading_of(s, &m);
         out.push(Section {
@@ -395,6 +514,7 @@ mod tests {
         assert_eq!(fam("一、进一步增强服务意识"), Some((Chinese, 1)));
         assert_eq!(fam("十二、其他"), Some((Chinese, 12)));
         assert_eq!(fam("一、二月份，经济"), None);
+        assert_eq!(fam("一、一年来工作回顾"), Some((Chinese, 1)));
         assert_eq!(fam("（一）加快建设。"), Some((ParenChinese, 1)));
         assert_eq!(fam("(三)违反本法"), Some((ParenChinese, 3)));
         assert_eq!(fam("1.加强领导"), Some((Arabic, 1)));

@@ -463,8 +463,10 @@ const PINS: &[Pin] = &[
         published: Some("2022-03-15"),
         doc_number: None,
         author: None,
-        top: &[],
-        top_count: 0,
+        // Unnumbered headings between paragraphs (`基本案情` follows the case's name, which
+        // ends no sentence, and is not one).
+        top: &["裁判结果", "典型意义"],
+        top_count: 2,
         level2: 0,
         articles: 0,
     },
