@@ -297,10 +297,17 @@ fn heading_of(s: &str, m: &Marker) -> (String, usize) {
             | MarkerFamily::Subsection
             | MarkerFamily::Unnumbered
     );
+    // A sentence end inside quotes (`将第三条修改为：“…。”`) does not end the heading.
+    let mut quoted = 0usize;
     if !structural
-        && let Some((i, _)) = rest
-            .char_indices()
-            .find(|&(_, c)| matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';'))
+        && let Some((i, _)) = rest.char_indices().find(|&(_, c)| {
+            match c {
+                '“' | '‘' | '「' | '『' => quoted += 1,
+                '”' | '’' | '」' | '』' => quoted = quoted.saturating_sub(1),
+                _ => {}
+            }
+            quoted == 0 && matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';')
+        })
     {
         return (join_spaced(&rest[..i]), m.len + i);
     }
