@@ -358,11 +358,11 @@ fn family_ranks(markers: &[Option<Marker>]) -> Vec<MarkerFamily> {
     order
 }
 
-/// The rank of the unnumbered headings `plain`: the top (over the numbered lists, which then
-/// restart under each, as in the reports of the 1980s) when the first heading of the
-/// document is one of them and there are no `第X编/章/节` headings; otherwise the rank of the
-/// top numbered family, whose siblings they are (a law's chapter title whose `第X章` line
-/// is missing).
+/// The rank of the unnumbered headings `plain`. Without `第X编/章/节` headings, the top when
+/// the document opens with one of them or has several: the numbered lists restart under
+/// each (the reports of the 1980s), or articles follow each (a law whose `第X章` lines are
+/// missing, its chapter titles left). Otherwise the rank of the top numbered family, whose
+/// siblings they are (a chapter title whose `第X章` line is missing among the others).
 fn plain_rank(markers: &[Option<Marker>], plain: &[(usize, u8)], order: &[MarkerFamily]) -> usize {
     let first = markers.iter().position(Option::is_some);
     let chapters = markers.iter().flatten().any(|m| {
@@ -371,7 +371,8 @@ fn plain_rank(markers: &[Option<Marker>], plain: &[(usize, u8)], order: &[Marker
             MarkerFamily::Part | MarkerFamily::Chapter | MarkerFamily::Subsection
         )
     });
-    if first.is_some_and(|f| plain.first().is_some_and(|&(i, _)| i == f)) && !chapters {
+    let opens = first.is_some_and(|f| plain.first().is_some_and(|&(i, _)| i == f));
+    if (opens || plain.len() >= 2) && !chapters {
         return 0;
     }
     let top = order
