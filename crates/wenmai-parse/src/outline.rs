@@ -225,8 +225,17 @@ fn plain_heading_like(s: &str) -> bool {
         '。', '，', '；', '！', '？', '：', ':', ',', ';', '!', '?', '…', '.',
     ]) || s.starts_with(['（', '(', '《', '“', '"', '—', '-', '［', '[', '【', '〔'])
         || s.ends_with(['的', '和', '与', '及', '、', '或'])
-        || date_at(s).is_some()
     {
+        return false;
+    }
+    // `2024年工作回顾` is led by a year, `2024年3月5日` is a date.
+    let year_led = year_led(s);
+    let s = if year_led {
+        trim(&s[prefix_len(s, |c| digit_value(c).is_some())..]).trim_start_matches('年')
+    } else {
+        s
+    };
+    if date_at(s).is_some() || s.starts_with(|c| digit_value(c).is_some()) {
         return false;
     }
     // `第一、关于基本建设`, `一、二月份`: numbered, or an enumeration, not unnumbered.
@@ -240,8 +249,7 @@ fn plain_heading_like(s: &str) -> bool {
         all += 1;
         han += usize::from(is_han(c));
     }
-    let year_led = year_led(s);
-    (year_led || s.chars().next().is_some_and(is_han)) && han * 10 >= all * 6
+    s.chars().next().is_some_and(is_han) && han * 10 >= all * 6
 }
 
 /// `2024年工作回顾`, `２０２５年政府工作任务`: a heading led by a year.
@@ -358,28 +366,39 @@ fn family_ranks(markers: &[Option<Marker>]) -> Vec<MarkerFamily> {
     order
 }
 
-/// The rank of the unnumbered headings `plain`. Without `第X编/章/节` headings, the top when
-/// the document opens with one of them or has several: the numbered lists restart under
-/// each (the reports of the 1980s), or articles follow each (a law whose `第X章` lines are
-/// missing, its chapter titles left). Otherwise the rank of the top numbered family, whose
-/// siblings they are (a chapter title whose `第X章` line is missing among the others).
-fn plain_rank(markers: &[Option<Marker>], plain: &[(usize, u8)], order: &[MarkerFamily]) -> usize {
+/// The rank of the unnumbered headings `plain` when it is one for all of them: without
+/// `第X编/章/节` headings, the top when the document opens with one of them or has several
+/// (the numbered lists restart under each, as in the reports of the 1980s, or articles follow
+/// each, as in a law whose `第X章` lines are missing and its chapter titles left), else the
+/// rank of the top numbered family, whose siblings they are. With such headings, `None`:
+/// each takes the rank of the `第X编/章/节` before it (a chapter or section title whose
+/// marker line is missing among the others).
+fn plain_rank(
+    markers: &[Option<Marker>],
+    plain: &[(usize, u8)],
+    order: &[MarkerFamily],
+) -> Option<usize> {
     let first = markers.iter().position(Option::is_some);
-    let chapters = markers.iter().flatten().any(|m| {
-        matches!(
-            m.family,
-            MarkerFamily::Part | MarkerFamily::Chapter | MarkerFamily::Subsection
-        )
-    });
+    let chapters = markers.iter().flatten().any(|m| is_division(m.family));
+    if chapters {
+        return None;
+    }
     let opens = first.is_some_and(|f| plain.first().is_some_and(|&(i, _)| i == f));
-    if (opens || plain.len() >= 2) && !chapters {
-        return 0;
+    if opens || plain.len() >= 2 {
+        return Some(0);
     }
     let top = order
         .iter()
         .position(|&f| f != MarkerFamily::Unnumbered)
         .unwrap_or(0);
-    100 * top
+    Some(100 * top)
+}
+
+fn is_division(f: MarkerFamily) -> bool {
+    matches!(
+        f,
+        MarkerFamily::Part | MarkerFamily::Chapter | MarkerFamily::Subsection
+    )
 }
 
 /// Build the outline from the body paragraphs `paras` (document order), ending at `body_end`.
@@ -413,17 +432,27 @@ pub(crate) fn sections(
     // that a list nested under a lower heading can take the rank just below its parent.
     let mut stack: Vec<(usize, usize)> = Vec::new();
     let mut last: HashMap<(Option<usize>, MarkerFamily), u32> = HashMap::new();
+    let rank_of = |f: MarkerFamily| 100 * order.iter().position(|&g| g == f).unwrap_or(order.len());
+    // The family of the last `第X编/章/节` heading, whose rank an unnumbered heading takes.
+    let mut division: Option<MarkerFamily> = None;
     for ((p, m), plain) in paras.iter().zip(markers).zip(plain_confidence) {
         let Some(m) = m else { continue };
         let s = &text[p.start..p.end];
         let family_rank = if plain.is_some() {
-            plain_rank
+            // `法律责任`, `附则`, `总则` head chapters, whatever came before.
+            let chapter = matches!(s, "法律责任" | "附则" | "总则");
+            plain_rank.unwrap_or_else(|| {
+                rank_of(match division {
+                    Some(f) if !chapter => f,
+                    _ => MarkerFamily::Chapter,
+                })
+            })
         } else {
-            100 * order
-                .iter()
-                .position(|&f| f == m.family)
-                .unwrap_or(order.len())
+            rank_of(m.family)
         };
+        if is_division(m.family) {
+            division = Some(m.family);
+        }
         let structural = matches!(
             m.family,
             MarkerFamily::Part
@@ -541,5 +570,80 @@ mod tests {
         assert_eq!(app("附件：名词解释"), Some((0, "附件：")));
         assert_eq!(app("附件中的内容如下，请参照。"), None);
         assert_eq!(app("名词解释"), Some((0, "")));
+    }
+}
+
+#[cfg(test)]
+mod plain_tests {
+    use crate::document::MarkerFamily;
+
+    fn plain(text: &str) -> Vec<(String, u8, u8)> {
+        crate::parse(text)
+            .sections
+            .iter()
+            .map(|s| (s.heading.clone(), s.level, s.confidence))
+            .collect()
+    }
+
+    #[test]
+    fn unnumbered_headings() {
+        let prose = "这是一段足够长的正文，说明过去一年的工作情况和主要成绩。";
+        // Two of them: strong, at the top, the 一、 lists restarting under each.
+        let doc = format!(
+            "标题\n\n各位代表：\n{prose}\n过去五年的回顾\n{prose}\n一、农业\n{prose}\n今后五年的主要任务\n{prose}\n一、工业\n{prose}\n"
+        );
+        let h = plain(&doc);
+        assert_eq!(
+            h,
+            [
+                ("过去五年的回顾".to_string(), 1, 80),
+                ("农业".to_string(), 2, 100),
+                ("今后五年的主要任务".to_string(), 1, 80),
+                ("工业".to_string(), 2, 100)
+            ]
+        );
+        // A lone one: weak; led by a year: strong.
+        let h = plain(&format!("标题\n\n{prose}\n过去五年的回顾\n{prose}\n"));
+        assert_eq!(h, [("过去五年的回顾".to_string(), 1, 40)]);
+        let h = plain(&format!("标题\n\n{prose}\n2024年工作回顾\n{prose}\n"));
+        assert_eq!(h, [("2024年工作回顾".to_string(), 1, 80)]);
+        // Not headings: a wrapped heading's second line, a line after one that ends no
+        // sentence, a short line before a short one, a date, a line with a comma.
+        for s in [
+            format!("标题\n\n{prose}\n三、持续提升政府\n治理效能和服务水平\n{prose}\n"),
+            format!("标题\n\n{prose}\n过去五年的回顾\n好。\n"),
+            format!("标题\n\n{prose}\n2024年3月5日\n{prose}\n"),
+            format!("标题\n\n{prose}\n过去五年，我们的回顾\n{prose}\n"),
+            format!("标题\n\n{prose}\n第一、关于基本建设\n{prose}\n"),
+        ] {
+            let doc = crate::parse(&s);
+            assert!(
+                doc.sections
+                    .iter()
+                    .all(|s| s.family != MarkerFamily::Unnumbered),
+                "{s}"
+            );
+        }
+    }
+
+    #[test]
+    fn chapter_titles_without_markers() {
+        // A chapter title whose `第X章` line is missing: a sibling of the chapters, over
+        // the articles that follow.
+        let doc = crate::parse(
+            "某条例\n第一章 总则\n第一条 为了规范管理，制定本条例。\n第二章 管理\n第二条 应当加强管理。\n法律责任\n第三条 违反本条例的，依法处理。\n第四章 附则\n第四条 本条例自公布之日起施行。\n",
+        );
+        let top: Vec<(&str, u8)> = doc
+            .sections
+            .iter()
+            .filter(|s| s.family != MarkerFamily::Article)
+            .map(|s| (s.heading.as_str(), s.level))
+            .collect();
+        assert_eq!(
+            top,
+            [("总则", 1), ("管理", 1), ("法律责任", 1), ("附则", 1)]
+        );
+        let art3 = doc.sections.iter().find(|s| s.marker == "第三条").unwrap();
+        assert_eq!(art3.level, 2);
     }
 }
