@@ -273,15 +273,19 @@ fn plain_headings(text: &str, paras: &[ParaRange], markers: &[Option<Marker>]) -
     let s = |i: usize| &text[paras[i].start..paras[i].end];
     let mut out: Vec<(usize, u8)> = Vec::new();
     for i in 1..paras.len().saturating_sub(1) {
-        if markers[i].is_some() || !plain_heading_like(s(i)) {
+        // The cheap tests first: most lines are long, or have a marker.
+        let line = s(i);
+        if markers[i].is_some() || line.len() < 12 || !short(line, 24) {
             continue;
         }
         let (prev, next) = (s(i - 1), s(i + 1));
-        let prose = next.len() >= s(i).len() + 12
-            && next.contains(['。', '！', '？', '；'])
-            && markers[i + 1].is_none();
         let heading_next = markers[i + 1].is_some_and(|m| m.family != MarkerFamily::Unnumbered);
-        if ends_sentence(prev) && (prose || heading_next) {
+        let prose = || {
+            markers[i + 1].is_none()
+                && next.len() >= line.len() + 12
+                && next.contains(['。', '！', '？', '；'])
+        };
+        if ends_sentence(prev) && (heading_next || prose()) && plain_heading_like(line) {
             out.push((i, PLAIN_WEAK));
         }
     }
@@ -305,18 +309,39 @@ fn heading_of(s: &str, m: &Marker) -> (String, usize) {
             | MarkerFamily::Subsection
             | MarkerFamily::Unnumbered
     );
-    // A sentence end inside quotes (`将第三条修改为：“…。”`) does not end the heading.
-    let mut quoted = 0usize;
-    if !structural
-        && let Some((i, _)) = rest.char_indices().find(|&(_, c)| {
-            match c {
-                '“' | '‘' | '「' | '『' => quoted += 1,
-                '”' | '’' | '」' | '』' => quoted = quoted.saturating_sub(1),
-                _ => {}
-            }
-            quoted == 0 && matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';')
-        })
-    {
+    let is_end = |c: char| matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';');
+    let end = if structural {
+        None
+    } else {
+        rest.char_indices()
+            .find(|&(_, c)| is_end(c))
+            .map(|(i, _)| i)
+    };
+    // A sentence end inside quotes (`将第三条修改为：“…。”`) does not end the heading: a
+    // closing quote right after the end says so, and only then is the text scanned again.
+    let quoted_before = |i: usize| {
+        rest[i..]
+            .chars()
+            .nth(1)
+            .is_some_and(|c| matches!(c, '”' | '’' | '」' | '』'))
+    };
+    let end = match end {
+        Some(i) if quoted_before(i) => {
+            let mut quoted = 0usize;
+            rest.char_indices()
+                .find(|&(_, c)| {
+                    match c {
+                        '“' | '‘' | '「' | '『' => quoted += 1,
+                        '”' | '’' | '」' | '』' => quoted = quoted.saturating_sub(1),
+                        _ => {}
+                    }
+                    quoted == 0 && is_end(c)
+                })
+                .map(|(i, _)| i)
+        }
+        e => e,
+    };
+    if let Some(i) = end {
         return (join_spaced(&rest[..i]), m.len + i);
     }
     let h = trim(rest).trim_end_matches(['：', ':', '，', ',']);
