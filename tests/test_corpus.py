@@ -26,6 +26,10 @@ def test_from_dir(gov, gov_reports) -> None:
         assert col in dv.columns
     assert dv.loc[dv.doc_id == "2017", "year"].item() == 2017
     assert dv.loc[dv.doc_id == "2017", "published"].item() == dt.date(2017, 3, 5)
+    # 2018 and 2019 open with `各位代表：`, no date: the year is the file name's.
+    for year in (2018, 2019):
+        assert dv.loc[dv.doc_id == str(year), "year"].item() == year
+        assert gov[str(year)].meta.published is None and gov[str(year)].meta.year == year
     path = next(p for p in gov_reports if p.stem == "2017")
     assert gov["2017"].meta.title == wenmai.read(path).meta.title
     assert sum(1 for _ in gov) == len(gov)

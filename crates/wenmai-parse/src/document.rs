@@ -100,6 +100,10 @@ pub struct Meta {
     pub subtitle: Option<String>,
     /// The publication date (or the first labelled date when nothing says published).
     pub published: Option<DateValue>,
+    /// The year: of [`Meta::published`], or without a date the year the file's name gives
+    /// (`2019.txt`, `2025/上海市.txt`; see [`crate::read`]).
+    #[serde(default)]
+    pub year: Option<i32>,
     /// Every labelled date, in document order.
     pub dates: Vec<LabeledDate>,
     /// The source, without `《》` (`黑龙江日报`).
@@ -180,7 +184,9 @@ pub struct Section {
     /// higher level (or the end of the body).
     pub span: Span,
     /// How sure the parser is that this is a heading, 0–100: 100 when the numbering continues
-    /// from the previous sibling (or starts at 1), lower when it does not (`一、` then `三、`).
+    /// from the previous sibling (or starts at 1), 50 when it does not (`一、` then `三、`);
+    /// an unnumbered heading 80 on strong evidence (several in the document, or led by a
+    /// year: `2024年工作回顾`), 40 when it is the only one.
     #[serde(default)]
     pub confidence: u8,
 }

@@ -27,7 +27,9 @@
 //! 4. **Outline** ([`Section`]): paragraphs that start with a marker (`第X编/章/节/条`,
 //!    `一、`, `（一）`, `1.`, `（1）`, `①`) are headings; the `第X` families rank in their
 //!    fixed order, the others by first appearance; a heading's parent is the nearest earlier
-//!    heading of a higher rank.
+//!    heading of a higher rank. A short line without punctuation between a paragraph that
+//!    ends a sentence and prose (or a marker heading) is an unnumbered heading, at a lower
+//!    [`Section::confidence`].
 //! 5. **Points** ([`Point`]): runs of `一是…二是…`, `一要…二要…`, `首先…其次…最后…`,
 //!    `第一，…第二，…` at clause starts.
 //! 6. **Sentences** ([`Sentence`]): a sentence ends at `。！？；…` or `!?;` (and `.` that is
@@ -48,6 +50,7 @@
 //!   "meta": {
 //!     "title": "…" | null, "subtitle": "…" | null,
 //!     "published": "2008-12-09T08:26:00" | "2017-03-05" | null,
+//!     "year": 2017 | null,                // of published, else from the file name
 //!     "dates": [ {"label": "通过", "date": "2017-03-05", "span": SPAN}, … ],
 //!     "source": …, "author": …, "author_note": …, "doc_number": …, "issuer": …,
 //!     "visits": 123 | null,

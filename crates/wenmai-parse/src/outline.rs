@@ -4,8 +4,8 @@ use std::collections::HashMap;
 
 use crate::document::{MarkerFamily, Section};
 use crate::text::{
-    CharIndex, digit_value, han_number, is_han_numeral_char, is_space, join_spaced, prefix_len,
-    short, trim,
+    CharIndex, date_at, digit_value, han_number, is_han, is_han_numeral_char, is_space,
+    join_spaced, prefix_len, short, trim,
 };
 
 /// A heading marker at the start of a paragraph.
@@ -141,15 +141,18 @@ pub(crate) fn marker_at(s: &str) -> Option<Marker> {
             let len = n + '、'.len_utf8();
             // `一、二月份`, `一、二、三等奖`: an enumeration of numbers, not a heading.
             let mut after = s[len..].chars();
+            let number = han_number(&s[..n])?;
+            // `一、一年来工作回顾` is a heading: an enumeration counts up.
             if let (Some(a), Some(b)) = (after.next(), after.next())
                 && is_han_numeral_char(a)
                 && matches!(b, '、' | '月' | '至' | '类' | '等' | '级' | '季' | '年')
+                && han_number(a.encode_utf8(&mut [0; 4])).is_none_or(|v| v > number)
             {
                 return None;
             }
             Marker {
                 family: MarkerFamily::Chinese,
-                number: han_number(&s[..n])?,
+                number,
                 len,
             }
         }
@@ -205,6 +208,96 @@ pub(crate) fn appendix_at(s: &str) -> Option<Marker> {
     })
 }
 
+/// Confidence of an unnumbered heading on strong evidence (several in the document, or a
+/// year-led heading such as `2024年工作回顾`), and of a lone one.
+const PLAIN_STRONG: u8 = 80;
+const PLAIN_WEAK: u8 = 40;
+
+/// Whether a trimmed paragraph without a marker looks like an unnumbered heading by itself:
+/// 4-24 chars, mostly ideographs, no sentence or clause punctuation, not a date, not a
+/// bracketed or quoted line, not cut off after a function word (a wrapped line), not a
+/// `第一、` ordinal.
+fn plain_heading_like(s: &str) -> bool {
+    if s.len() < 12 || !short(s, 24) {
+        return false;
+    }
+    if s.contains([
+        '。', '，', '；', '！', '？', '：', ':', ',', ';', '!', '?', '…', '.',
+    ]) || s.starts_with(['（', '(', '《', '“', '"', '—', '-', '［', '[', '【', '〔'])
+        || s.ends_with(['的', '和', '与', '及', '、', '或'])
+    {
+        return false;
+    }
+    // `2024年工作回顾` is led by a year, `2024年3月5日` is a date.
+    let year_led = year_led(s);
+    let s = if year_led {
+        trim(&s[prefix_len(s, |c| digit_value(c).is_some())..]).trim_start_matches('年')
+    } else {
+        s
+    };
+    if date_at(s).is_some() || s.starts_with(|c| digit_value(c).is_some()) {
+        return false;
+    }
+    // `第一、关于基本建设`, `一、二月份`: numbered, or an enumeration, not unnumbered.
+    let ordinal = s.strip_prefix('第').unwrap_or(s);
+    let n = prefix_len(ordinal, is_han_numeral_char);
+    if n > 0 && ordinal[n..].starts_with(['、', '，']) {
+        return false;
+    }
+    let (mut han, mut all) = (0usize, 0usize);
+    for c in s.chars() {
+        all += 1;
+        han += usize::from(is_han(c));
+    }
+    s.chars().next().is_some_and(is_han) && han * 10 >= all * 6
+}
+
+/// `2024年工作回顾`, `２０２５年政府工作任务`: a heading led by a year.
+fn year_led(s: &str) -> bool {
+    let n = prefix_len(s, |c| digit_value(c).is_some());
+    s[..n].chars().count() == 4 && trim(&s[n..]).starts_with('年')
+}
+
+/// Whether a paragraph ends a sentence (`。`, `！`, `？`, `…`, closing quotes and brackets
+/// after them), as the paragraph before an unnumbered heading must.
+fn ends_sentence(s: &str) -> bool {
+    let t = s.trim_end_matches(['”', '’', '」', '』', '）', ')', '》', '"']);
+    let closed = t.len() < s.len();
+    t.ends_with(['。', '！', '？', '!', '?', '…']) || (!closed && s.ends_with('”'))
+}
+
+/// The paragraphs (indices into `paras`) that are unnumbered headings: a short line that
+/// looks like a heading, between a paragraph that ends a sentence and a longer paragraph of
+/// prose or a marker heading. With the confidence of each.
+fn plain_headings(text: &str, paras: &[ParaRange], markers: &[Option<Marker>]) -> Vec<(usize, u8)> {
+    let s = |i: usize| &text[paras[i].start..paras[i].end];
+    let mut out: Vec<(usize, u8)> = Vec::new();
+    for i in 1..paras.len().saturating_sub(1) {
+        // The cheap tests first: most lines are long, or have a marker.
+        let line = s(i);
+        if markers[i].is_some() || line.len() < 12 || !short(line, 24) {
+            continue;
+        }
+        let (prev, next) = (s(i - 1), s(i + 1));
+        let heading_next = markers[i + 1].is_some_and(|m| m.family != MarkerFamily::Unnumbered);
+        let prose = || {
+            markers[i + 1].is_none()
+                && next.len() >= line.len() + 12
+                && next.contains(['。', '！', '？', '；'])
+        };
+        if ends_sentence(prev) && (heading_next || prose()) && plain_heading_like(line) {
+            out.push((i, PLAIN_WEAK));
+        }
+    }
+    let strong = out.len() >= 2;
+    for (i, c) in &mut out {
+        if strong || year_led(s(*i)) {
+            *c = PLAIN_STRONG;
+        }
+    }
+    out
+}
+
 /// Heading text after the marker: for run-in headings up to the first sentence end.
 /// Returns (heading, byte end of the heading relative to `s`).
 fn heading_of(s: &str, m: &Marker) -> (String, usize) {
@@ -216,11 +309,39 @@ fn heading_of(s: &str, m: &Marker) -> (String, usize) {
             | MarkerFamily::Subsection
             | MarkerFamily::Unnumbered
     );
-    if !structural
-        && let Some((i, _)) = rest
-            .char_indices()
-            .find(|&(_, c)| matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';'))
-    {
+    let is_end = |c: char| matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';');
+    let end = if structural {
+        None
+    } else {
+        rest.char_indices()
+            .find(|&(_, c)| is_end(c))
+            .map(|(i, _)| i)
+    };
+    // A sentence end inside quotes (`将第三条修改为：“…。”`) does not end the heading: a
+    // closing quote right after the end says so, and only then is the text scanned again.
+    let quoted_before = |i: usize| {
+        rest[i..]
+            .chars()
+            .nth(1)
+            .is_some_and(|c| matches!(c, '”' | '’' | '」' | '』'))
+    };
+    let end = match end {
+        Some(i) if quoted_before(i) => {
+            let mut quoted = 0usize;
+            rest.char_indices()
+                .find(|&(_, c)| {
+                    match c {
+                        '“' | '‘' | '「' | '『' => quoted += 1,
+                        '”' | '’' | '」' | '』' => quoted = quoted.saturating_sub(1),
+                        _ => {}
+                    }
+                    quoted == 0 && is_end(c)
+                })
+                .map(|(i, _)| i)
+        }
+        e => e,
+    };
+    if let Some(i) = end {
         return (join_spaced(&rest[..i]), m.len + i);
     }
     let h = trim(rest).trim_end_matches(['：', ':', '，', ',']);
@@ -270,6 +391,41 @@ fn family_ranks(markers: &[Option<Marker>]) -> Vec<MarkerFamily> {
     order
 }
 
+/// The rank of the unnumbered headings `plain` when it is one for all of them: without
+/// `第X编/章/节` headings, the top when the document opens with one of them or has several
+/// (the numbered lists restart under each, as in the reports of the 1980s, or articles follow
+/// each, as in a law whose `第X章` lines are missing and its chapter titles left), else the
+/// rank of the top numbered family, whose siblings they are. With such headings, `None`:
+/// each takes the rank of the `第X编/章/节` before it (a chapter or section title whose
+/// marker line is missing among the others).
+fn plain_rank(
+    markers: &[Option<Marker>],
+    plain: &[(usize, u8)],
+    order: &[MarkerFamily],
+) -> Option<usize> {
+    let first = markers.iter().position(Option::is_some);
+    let chapters = markers.iter().flatten().any(|m| is_division(m.family));
+    if chapters {
+        return None;
+    }
+    let opens = first.is_some_and(|f| plain.first().is_some_and(|&(i, _)| i == f));
+    if opens || plain.len() >= 2 {
+        return Some(0);
+    }
+    let top = order
+        .iter()
+        .position(|&f| f != MarkerFamily::Unnumbered)
+        .unwrap_or(0);
+    Some(100 * top)
+}
+
+fn is_division(f: MarkerFamily) -> bool {
+    matches!(
+        f,
+        MarkerFamily::Part | MarkerFamily::Chapter | MarkerFamily::Subsection
+    )
+}
+
 /// Build the outline from the body paragraphs `paras` (document order), ending at `body_end`.
 pub(crate) fn sections(
     text: &str,
@@ -277,27 +433,51 @@ pub(crate) fn sections(
     body_end: usize,
     idx: &CharIndex<'_>,
 ) -> Vec<Section> {
-    let markers: Vec<Option<Marker>> = paras
+    let mut markers: Vec<Option<Marker>> = paras
         .iter()
         .map(|p| {
             let s = &text[p.start..p.end];
             marker_at(s).or_else(|| appendix_at(s))
         })
         .collect();
+    let plain = plain_headings(text, paras, &markers);
+    let mut plain_confidence: Vec<Option<u8>> = vec![None; paras.len()];
+    for &(i, c) in &plain {
+        plain_confidence[i] = Some(c);
+        markers[i] = Some(Marker {
+            family: MarkerFamily::Unnumbered,
+            number: 0,
+            len: 0,
+        });
+    }
     let order = family_ranks(&markers);
+    let plain_rank = plain_rank(&markers, &plain, &order);
     let mut out: Vec<Section> = Vec::new();
     // Open sections, innermost last: (section index, rank). Family ranks are spaced by 100 so
     // that a list nested under a lower heading can take the rank just below its parent.
     let mut stack: Vec<(usize, usize)> = Vec::new();
     let mut last: HashMap<(Option<usize>, MarkerFamily), u32> = HashMap::new();
-    for (p, m) in paras.iter().zip(markers) {
+    let rank_of = |f: MarkerFamily| 100 * order.iter().position(|&g| g == f).unwrap_or(order.len());
+    // The family of the last `第X编/章/节` heading, whose rank an unnumbered heading takes.
+    let mut division: Option<MarkerFamily> = None;
+    for ((p, m), plain) in paras.iter().zip(markers).zip(plain_confidence) {
         let Some(m) = m else { continue };
         let s = &text[p.start..p.end];
-        let family_rank = 100
-            * order
-                .iter()
-                .position(|&f| f == m.family)
-                .unwrap_or(order.len());
+        let family_rank = if plain.is_some() {
+            // `法律责任`, `附则`, `总则` head chapters, whatever came before.
+            let chapter = matches!(s, "法律责任" | "附则" | "总则");
+            plain_rank.unwrap_or_else(|| {
+                rank_of(match division {
+                    Some(f) if !chapter => f,
+                    _ => MarkerFamily::Chapter,
+                })
+            })
+        } else {
+            rank_of(m.family)
+        };
+        if is_division(m.family) {
+            division = Some(m.family);
+        }
         let structural = matches!(
             m.family,
             MarkerFamily::Part
@@ -352,12 +532,13 @@ pub(crate) fn sections(
         };
         let expected = last.get(&key).map_or(1, |n| n + 1);
         let appendix = m.family == MarkerFamily::Article && s[..m.len].contains('之');
-        let confidence =
-            if m.number == 0 || m.number == expected || (appendix && m.number + 1 == expected) {
-                100
-            } else {
-                50
-            };
+        let confidence = if let Some(c) = plain {
+            c
+        } else if m.number == 0 || m.number == expected || (appendix && m.number + 1 == expected) {
+            100
+        } else {
+            50
+        };
         last.insert(key, m.number);
         let (heading, hend) = heading_of(s, &m);
         out.push(Section {
@@ -395,6 +576,7 @@ mod tests {
         assert_eq!(fam("一、进一步增强服务意识"), Some((Chinese, 1)));
         assert_eq!(fam("十二、其他"), Some((Chinese, 12)));
         assert_eq!(fam("一、二月份，经济"), None);
+        assert_eq!(fam("一、一年来工作回顾"), Some((Chinese, 1)));
         assert_eq!(fam("（一）加快建设。"), Some((ParenChinese, 1)));
         assert_eq!(fam("(三)违反本法"), Some((ParenChinese, 3)));
         assert_eq!(fam("1.加强领导"), Some((Arabic, 1)));
@@ -413,5 +595,80 @@ mod tests {
         assert_eq!(app("附件：名词解释"), Some((0, "附件：")));
         assert_eq!(app("附件中的内容如下，请参照。"), None);
         assert_eq!(app("名词解释"), Some((0, "")));
+    }
+}
+
+#[cfg(test)]
+mod plain_tests {
+    use crate::document::MarkerFamily;
+
+    fn plain(text: &str) -> Vec<(String, u8, u8)> {
+        crate::parse(text)
+            .sections
+            .iter()
+            .map(|s| (s.heading.clone(), s.level, s.confidence))
+            .collect()
+    }
+
+    #[test]
+    fn unnumbered_headings() {
+        let prose = "这是一段足够长的正文，说明过去一年的工作情况和主要成绩。";
+        // Two of them: strong, at the top, the 一、 lists restarting under each.
+        let doc = format!(
+            "标题\n\n各位代表：\n{prose}\n过去五年的回顾\n{prose}\n一、农业\n{prose}\n今后五年的主要任务\n{prose}\n一、工业\n{prose}\n"
+        );
+        let h = plain(&doc);
+        assert_eq!(
+            h,
+            [
+                ("过去五年的回顾".to_string(), 1, 80),
+                ("农业".to_string(), 2, 100),
+                ("今后五年的主要任务".to_string(), 1, 80),
+                ("工业".to_string(), 2, 100)
+            ]
+        );
+        // A lone one: weak; led by a year: strong.
+        let h = plain(&format!("标题\n\n{prose}\n过去五年的回顾\n{prose}\n"));
+        assert_eq!(h, [("过去五年的回顾".to_string(), 1, 40)]);
+        let h = plain(&format!("标题\n\n{prose}\n2024年工作回顾\n{prose}\n"));
+        assert_eq!(h, [("2024年工作回顾".to_string(), 1, 80)]);
+        // Not headings: a wrapped heading's second line, a line after one that ends no
+        // sentence, a short line before a short one, a date, a line with a comma.
+        for s in [
+            format!("标题\n\n{prose}\n三、持续提升政府\n治理效能和服务水平\n{prose}\n"),
+            format!("标题\n\n{prose}\n过去五年的回顾\n好。\n"),
+            format!("标题\n\n{prose}\n2024年3月5日\n{prose}\n"),
+            format!("标题\n\n{prose}\n过去五年，我们的回顾\n{prose}\n"),
+            format!("标题\n\n{prose}\n第一、关于基本建设\n{prose}\n"),
+        ] {
+            let doc = crate::parse(&s);
+            assert!(
+                doc.sections
+                    .iter()
+                    .all(|s| s.family != MarkerFamily::Unnumbered),
+                "{s}"
+            );
+        }
+    }
+
+    #[test]
+    fn chapter_titles_without_markers() {
+        // A chapter title whose `第X章` line is missing: a sibling of the chapters, over
+        // the articles that follow.
+        let doc = crate::parse(
+            "某条例\n第一章 总则\n第一条 为了规范管理，制定本条例。\n第二章 管理\n第二条 应当加强管理。\n法律责任\n第三条 违反本条例的，依法处理。\n第四章 附则\n第四条 本条例自公布之日起施行。\n",
+        );
+        let top: Vec<(&str, u8)> = doc
+            .sections
+            .iter()
+            .filter(|s| s.family != MarkerFamily::Article)
+            .map(|s| (s.heading.as_str(), s.level))
+            .collect();
+        assert_eq!(
+            top,
+            [("总则", 1), ("管理", 1), ("法律责任", 1), ("附则", 1)]
+        );
+        let art3 = doc.sections.iter().find(|s| s.marker == "第三条").unwrap();
+        assert_eq!(art3.level, 2);
     }
 }

@@ -161,10 +161,56 @@ pub fn read_with(path: impl AsRef<Path>, opts: &ReadOptions) -> Result<Document,
         HtmlMode::Never => false,
         HtmlMode::Auto => is_ext(&["html", "htm", "xhtml"]),
     };
-    Ok(if html {
+    let mut doc = if html {
         parse_html(&decoded.text)
     } else {
         // The decoded text has LF line ends already: parse it in place, without a copy.
         parse_normalized(decoded.text)
+    };
+    if doc.meta.year.is_none() {
+        doc.meta.year = year_of_path(path);
+    }
+    Ok(doc)
+}
+
+/// The year a path names when the text has no date: a file stem that is a year or starts
+/// with one and `年` (`2019.txt`, `2019年政府工作报告.txt`), else the nearest folder that is
+/// a year of the two above it (`2025/上海市.txt`).
+fn year_of_path(path: &Path) -> Option<i32> {
+    fn year(s: &str) -> Option<i32> {
+        let digits = s
+            .get(..4)
+            .filter(|d| d.bytes().all(|b| b.is_ascii_digit()))?;
+        let rest = &s[4..];
+        let y: i32 = digits.parse().ok()?;
+        ((1900..=2100).contains(&y) && (rest.is_empty() || rest.starts_with('年'))).then_some(y)
+    }
+    let stem = path.file_stem()?.to_str()?;
+    year(stem).or_else(|| {
+        path.parent()?.components().rev().take(2).find_map(|c| {
+            c.as_os_str()
+                .to_str()
+                .filter(|c| c.len() == 4)
+                .and_then(year)
+        })
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::year_of_path;
+    use std::path::Path;
+
+    #[test]
+    fn years_of_paths() {
+        let y = |p: &str| year_of_path(Path::new(p));
+        assert_eq!(y("gov_reports/2019.txt"), Some(2019));
+        assert_eq!(y("2025/上海市.txt"), Some(2025));
+        assert_eq!(y("reports/2019年政府工作报告.txt"), Some(2019));
+        assert_eq!(y("2025/provincial/上海市.txt"), Some(2025));
+        assert_eq!(y("2025/a/b/上海市.txt"), None);
+        assert_eq!(y("laws/20190101.txt"), None);
+        assert_eq!(y("1234.txt"), None);
+        assert_eq!(y("data/上海市.txt"), None);
+    }
 }

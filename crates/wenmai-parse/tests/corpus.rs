@@ -188,6 +188,8 @@ struct Pin {
     title: Option<&'static str>,
     /// ISO date of `meta.published`.
     published: Option<&'static str>,
+    /// `meta.year`: of the date, or from the file name.
+    year: Option<i32>,
     doc_number: Option<&'static str>,
     author: Option<&'static str>,
     /// Top-level headings (heading text without marker); for documents whose top level is
@@ -203,6 +205,7 @@ const PINS: &[Pin] = &[
         path: "gov_reports/1954.txt",
         title: Some("1954年政府工作报告"),
         published: Some("1954-05-23"),
+        year: Some(1954),
         doc_number: None,
         author: Some("周恩来"),
         top: &[],
@@ -214,6 +217,7 @@ const PINS: &[Pin] = &[
         path: "gov_reports/1955.txt",
         title: Some("1955年国务院政府工作报告 关于发展国民经济的第一个五年计划的报告"),
         published: Some("1955-07-05"),
+        year: Some(1955),
         doc_number: None,
         author: Some("李富春"),
         top: &[
@@ -230,6 +234,7 @@ const PINS: &[Pin] = &[
         path: "gov_reports/2010.txt",
         title: Some("2010政府工作报告"),
         published: Some("2010-03-05"),
+        year: Some(2010),
         doc_number: None,
         author: Some("温家宝"),
         top: &["２００９年工作回顾", "２０１０年主要任务"],
@@ -241,6 +246,7 @@ const PINS: &[Pin] = &[
         path: "gov_reports/2017.txt",
         title: Some("2017政府工作报告"),
         published: Some("2017-03-05"),
+        year: Some(2017),
         doc_number: None,
         author: Some("李克强"),
         top: &["2016年工作回顾", "2017年工作总体部署", "2017年重点工作任务"],
@@ -252,6 +258,7 @@ const PINS: &[Pin] = &[
         path: "gov_reports/2018.txt",
         title: None,
         published: None,
+        year: Some(2018),
         doc_number: None,
         author: None,
         top: &[
@@ -267,6 +274,7 @@ const PINS: &[Pin] = &[
         path: "gov_reports_provincial/2025/河南省.txt",
         title: Some("2025年河南省政府工作报告"),
         published: Some("2025-01-18"),
+        year: Some(2025),
         doc_number: None,
         author: Some("王凯"),
         top: &[
@@ -282,6 +290,7 @@ const PINS: &[Pin] = &[
         path: "gov_reports_provincial/2025/广东省.txt",
         title: Some("2025年广东省政府工作报告"),
         published: Some("2025-01-15"),
+        year: Some(2025),
         doc_number: None,
         author: Some("王伟中"),
         // 附件1 (ten livelihood projects) and 附件2 名词解释 (eighteen glossary notes).
@@ -294,6 +303,7 @@ const PINS: &[Pin] = &[
         path: "cpc_congress_reports/20.txt",
         title: Some("高举中国特色社会主义伟大旗帜 为全面建设社会主义现代化国家而团结奋斗"),
         published: Some("2022-10-16"),
+        year: Some(2022),
         doc_number: None,
         author: Some("习近平"),
         top: &[],
@@ -305,6 +315,7 @@ const PINS: &[Pin] = &[
         path: "cpc_congress_reports/16.txt",
         title: None,
         published: None,
+        year: None,
         doc_number: None,
         author: None,
         top: &[
@@ -327,6 +338,7 @@ const PINS: &[Pin] = &[
         path: "npc_resolutions/2023.txt",
         title: Some("第十四届全国人民代表大会第一次会议关于政府工作报告的决议"),
         published: Some("2023-03-13"),
+        year: Some(2023),
         doc_number: None,
         author: None,
         top: &[],
@@ -338,6 +350,7 @@ const PINS: &[Pin] = &[
         path: "laws/民法典/总则.txt",
         title: Some("中华人民共和国民法典 总则"),
         published: Some("2020-05-28"),
+        year: Some(2020),
         doc_number: None,
         author: None,
         top: &[
@@ -361,6 +374,7 @@ const PINS: &[Pin] = &[
         path: "laws/民法商法/电子商务法(2018-08-31).txt",
         title: Some("中华人民共和国电子商务法"),
         published: Some("2018-08-31"),
+        year: Some(2018),
         doc_number: None,
         author: None,
         top: &[
@@ -380,6 +394,7 @@ const PINS: &[Pin] = &[
         path: "laws/刑法/刑法修正案.txt",
         title: Some("中华人民共和国刑法修正案"),
         published: Some("1999-12-25"),
+        year: Some(1999),
         doc_number: None,
         author: None,
         top: &[],
@@ -391,6 +406,7 @@ const PINS: &[Pin] = &[
         path: "laws/司法解释/最高人民法院关于审理证券市场虚假陈述侵权民事赔偿案件的若干规定(2022-01-21).txt",
         title: Some("最高人民法院关于审理证券市场虚假陈述侵权民事赔偿案件的若干规定"),
         published: Some("2022-01-22"),
+        year: Some(2022),
         doc_number: Some("法释〔2022〕2号"),
         author: None,
         top: &[
@@ -411,6 +427,7 @@ const PINS: &[Pin] = &[
         path: "laws/司法解释/最高人民法院关于审理涉彩礼纠纷案件适用法律若干问题的规定(2024-01-17).txt",
         title: Some("最高人民法院关于审理涉彩礼纠纷案件适用法律若干问题的规定"),
         published: Some("2023-11-13"),
+        year: Some(2023),
         doc_number: Some("法释〔2024〕1号"),
         author: None,
         top: &[],
@@ -422,6 +439,7 @@ const PINS: &[Pin] = &[
         path: "laws/地方性法规/浙江/杭州大江东产业集聚区管理条例(2017-04-07).txt",
         title: Some("杭州大江东产业集聚区管理条例"),
         published: Some("2016-12-29"),
+        year: Some(2016),
         doc_number: None,
         author: None,
         top: &[
@@ -439,6 +457,7 @@ const PINS: &[Pin] = &[
         path: "laws/宪法/宪法修正案（2004年）.txt",
         title: Some("中华人民共和国宪法修正案（2004年）"),
         published: Some("2004-03-14"),
+        year: Some(2004),
         doc_number: None,
         author: None,
         top: &[],
@@ -450,6 +469,7 @@ const PINS: &[Pin] = &[
         path: "laws/行政法规/海关工作人员使用武器和警械的规定(2011-01-08).txt",
         title: Some("海关工作人员使用武器和警械的规定"),
         published: Some("1989-06-19"),
+        year: Some(1989),
         doc_number: None,
         author: None,
         top: &[],
@@ -461,10 +481,13 @@ const PINS: &[Pin] = &[
         path: "laws/案例/消费购物/李某诉某书店信息网络买卖合同纠纷案.txt",
         title: Some("对于网络店铺客服的行为店铺应当负责"),
         published: Some("2022-03-15"),
+        year: Some(2022),
         doc_number: None,
         author: None,
-        top: &[],
-        top_count: 0,
+        // Unnumbered headings between paragraphs (`基本案情` follows the case's name, which
+        // ends no sentence, and is not one).
+        top: &["裁判结果", "典型意义"],
+        top_count: 2,
         level2: 0,
         articles: 0,
     },
@@ -472,6 +495,7 @@ const PINS: &[Pin] = &[
         path: "laws/宪法相关法/全国人民代表大会和地方各级人民代表大会代表法(2015-08-29).txt",
         title: Some("中华人民共和国全国人民代表大会和地方各级人民代表大会代表法"),
         published: Some("1992-04-03"),
+        year: Some(1992),
         doc_number: None,
         author: None,
         top: &[
@@ -486,6 +510,147 @@ const PINS: &[Pin] = &[
         level2: 52,
         articles: 52,
     },
+    Pin {
+        path: "gov_reports/2019.txt",
+        title: None,
+        published: None,
+        // The text opens with `各位代表：`: the year is the file name's.
+        year: Some(2019),
+        doc_number: None,
+        author: None,
+        top: &[
+            "2018年工作回顾",
+            "2019年经济社会发展总体要求和政策取向",
+            "2019年政府工作任务",
+        ],
+        top_count: 3,
+        level2: 10,
+        articles: 0,
+    },
+    Pin {
+        path: "gov_reports/2025.txt",
+        title: None,
+        published: None,
+        year: Some(2025),
+        doc_number: None,
+        author: None,
+        top: &[
+            "2024年工作回顾",
+            "2025年经济社会发展总体要求和政策取向",
+            "2025年政府工作任务",
+        ],
+        top_count: 3,
+        level2: 10,
+        articles: 0,
+    },
+    Pin {
+        path: "gov_reports/1978.txt",
+        title: Some("1978年政府工作报告 团结起来，为建设社会主义的现代化强国而奋斗"),
+        published: Some("1978-02-26"),
+        year: Some(1978),
+        doc_number: None,
+        author: Some("华国锋"),
+        // Unnumbered headings only.
+        top: &[
+            "三年来的斗争和新时期的总任务",
+            "把揭批“四人帮”的斗争进行到底",
+            "加快社会主义经济建设",
+            "繁荣社会主义科学教育文化事业",
+            "国际形势和我国对外政策",
+        ],
+        top_count: 5,
+        level2: 0,
+        articles: 0,
+    },
+    Pin {
+        path: "gov_reports/1982.txt",
+        title: Some("1982年国务院政府工作报告 关于第六个五年计划的报告"),
+        published: Some("1982-11-30"),
+        year: Some(1982),
+        doc_number: None,
+        author: Some("赵紫阳"),
+        // Unnumbered headings over 一、 lists that restart under each (6 + 5).
+        top: &[
+            "第六个五年计划的基本任务",
+            "六五计划前两年的执行情况",
+            "全面实现六五计划的主要措施",
+        ],
+        top_count: 3,
+        level2: 11,
+        articles: 0,
+    },
+    Pin {
+        path: "gov_reports/1988.txt",
+        title: Some("1988年政府工作报告"),
+        published: Some("1988-03-25"),
+        year: Some(1988),
+        doc_number: None,
+        author: Some("李鹏"),
+        top: &[
+            "过去五年国内工作的基本总结",
+            "今后五年建设和改革的目标、方针和任务",
+            "关于外交工作",
+        ],
+        top_count: 3,
+        level2: 15,
+        articles: 0,
+    },
+    Pin {
+        path: "gov_reports_provincial/2025/内蒙古自治区.txt",
+        title: Some("2025年内蒙古自治区政府工作报告"),
+        published: Some("2025-01-14"),
+        year: Some(2025),
+        doc_number: None,
+        // `——2025年1月14日自治区人民政府主席王莉霞在…会议上`
+        author: Some("王莉霞"),
+        top: &["2024年工作回顾", "2025年工作安排"],
+        top_count: 2,
+        level2: 11,
+        articles: 0,
+    },
+    Pin {
+        path: "gov_reports_provincial/2025/新疆.txt",
+        title: Some("2025年新疆政府工作报告"),
+        published: Some("2025-01-19"),
+        year: Some(2025),
+        doc_number: None,
+        author: Some("艾尔肯·吐尼亚孜"),
+        top: &["2024年工作回顾", "2025年重点工作", "全面加强政府自身建设"],
+        top_count: 3,
+        level2: 23,
+        articles: 0,
+    },
+    Pin {
+        path: "cpc_congress_reports/10.txt",
+        title: None,
+        published: None,
+        year: None,
+        doc_number: None,
+        author: None,
+        top: &[
+            "关于九大路线",
+            "关于粉碎林彪反党集团的胜利",
+            "关于形势和任务",
+        ],
+        top_count: 3,
+        level2: 0,
+        articles: 0,
+    },
+    Pin {
+        path: "laws/地方性法规/浙江/宁波市河道管理条例(2019-08-20).txt",
+        title: Some("宁波市河道管理条例"),
+        // 通过 before 批准 and 修订 (the written rule).
+        published: Some("2004-05-29"),
+        year: Some(2004),
+        doc_number: None,
+        author: None,
+        // Articles 1-6, then five chapter titles whose `第X章` lines the file lost, each over
+        // its articles (7-39).
+        top: &[],
+        top_count: 6 + 5,
+        level2: 33,
+        articles: 39,
+    },
 ];
 
 fn iso(d: &DateValue) -> String {
@@ -498,7 +663,7 @@ fn iso(d: &DateValue) -> String {
 #[test]
 fn pinned_documents() {
     let (root, full) = corpus_or_sample();
-    assert!(PINS.len() >= 15);
+    assert!(PINS.len() >= 29);
     let mut checked = 0;
     for pin in PINS {
         let path = root.join(pin.path);
@@ -515,6 +680,7 @@ fn pinned_documents() {
             "{}",
             pin.path
         );
+        assert_eq!(m.year, pin.year, "{}", pin.path);
         assert_eq!(m.doc_number.as_deref(), pin.doc_number, "{}", pin.path);
         assert_eq!(m.author.as_deref(), pin.author, "{}", pin.path);
         let top: Vec<&str> = doc

@@ -11,7 +11,7 @@ use wenmai_analyze::keywords::{Ranking, TEXTRANK_POS};
 use wenmai_analyze::{
     CachedCorpus, Corpus, IdfSource, KeywordMethod, KeywordTable, Progress, Unit,
 };
-use wenmai_parse::{DateValue, Document, Errors};
+use wenmai_parse::{Document, Errors};
 
 use crate::analyze::{DEFAULT_ANALYZER, PyAnalyzer, PyDocTermMatrix};
 use crate::convert::{Wrap, dtm_options, read_options};
@@ -195,15 +195,7 @@ impl PyCorpusCore {
                     .transpose()
             })
             .collect::<PyResult<_>>()?;
-        let year: Vec<Option<i32>> = docs
-            .iter()
-            .map(|d| {
-                d.meta.published.map(|p| match p {
-                    DateValue::DateTime(t) => chrono::Datelike::year(&t),
-                    DateValue::Date(t) => chrono::Datelike::year(&t),
-                })
-            })
-            .collect();
+        let year: Vec<Option<i32>> = docs.iter().map(|d| d.meta.year).collect();
         let s = |f: fn(&Document) -> Option<String>| docs.iter().map(f).collect::<Vec<_>>();
         cols.set_item("doc_id", self.ids.to_vec())?;
         cols.set_item("path", self.paths.clone())?;

@@ -47,6 +47,12 @@ impl PyMeta {
             .map(|d| date_to_py(py, d))
             .transpose()
     }
+    /// The year: of `published`, or without a date the year the file name gives
+    /// (`2019.txt`, `2025/上海市.txt`), or None.
+    #[getter]
+    fn year(&self) -> Option<i32> {
+        self.doc.meta.year
+    }
     /// Every labelled date (`通过`, `公布`, `施行` …) as `(label, date)` pairs, in order.
     #[getter]
     fn dates<'py>(&self, py: Python<'py>) -> PyResult<Vec<(String, Bound<'py, PyAny>)>> {

@@ -1,5 +1,7 @@
 //! The [`Meta`] being filled in as header and footer lines are read.
 
+use chrono::Datelike;
+
 use crate::document::{DateValue, LabeledDate, Meta};
 use crate::text::{CharIndex, date_at, is_han, join_spaced, trim};
 
@@ -38,6 +40,10 @@ impl<'a> Draft<'a> {
         meta.published = self
             .kv_published
             .or_else(|| super::published::published(&meta.dates));
+        meta.year = meta.published.map(|p| match p {
+            DateValue::Date(d) => d.year(),
+            DateValue::DateTime(t) => t.year(),
+        });
         meta
     }
 

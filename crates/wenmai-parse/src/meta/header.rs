@@ -41,6 +41,9 @@ enum HeaderLine<'a> {
     ParenDate(Dated),
     /// `（…会议通过 2008年4月17日…公告公布 自2008年4月23日起施行）`: several events.
     Events(Vec<Dated>),
+    /// `《…条例》已于2022年4月28日经…会议通过，…批准，现予公布，自2022年9月1日起施行。`:
+    /// the text of a standing committee's 公告 after its number, each date with its verb.
+    Announcement(Vec<Dated>),
     /// `(譯自…俄文稿)`: a bracketed note, which is not a title.
     Note(&'a str),
     /// `2018年9月29日 …通过`: a line led by a date; `from_date` is the line from the date on,
@@ -97,6 +100,8 @@ struct Progress {
     pending_label: Option<usize>,
     /// The title's first line, so that a repeated title is read once.
     title: Option<String>,
+    /// A 公告's text said `现予公布`: its undated signing date is the promulgation.
+    announced: bool,
 }
 
 /// The header lines `lines[i..]` of `text` as one [`HeaderLine`] (looking ahead where the
@@ -158,6 +163,17 @@ fn classify<'a>(
             });
         return HeaderLine::Subtitle { text: sub, date };
     }
+    let bracketed = s.starts_with(['（', '(']) && s.ends_with(['）', ')']);
+    // `（…会议通过 2020年1月6日…公告公布 自2020年1月8日起施行）`: several dated events, each
+    // with its verb, before the one-date reading below takes the last verb for the first date.
+    let events = if bracketed && short(s, 300) {
+        events(start, s)
+    } else {
+        Vec::new()
+    };
+    if events.len() > 1 {
+        return HeaderLine::Events(events);
+    }
     if let Some((off, date, len)) = paren_date(s) {
         return HeaderLine::ParenDate(Dated {
             label: date_label(&s[off + len..]).unwrap_or(""),
@@ -166,12 +182,8 @@ fn classify<'a>(
             end: start + off + len,
         });
     }
-    let bracketed = s.starts_with(['（', '(']) && s.ends_with(['）', ')']);
-    if bracketed && short(s, 300) {
-        let events = events(start, s);
-        if !events.is_empty() {
-            return HeaderLine::Events(events);
-        }
+    if !events.is_empty() {
+        return HeaderLine::Events(events);
     }
     if bracketed && let Some(no) = doc_number(s) {
         return HeaderLine::DocNumber(no);
@@ -181,6 +193,12 @@ fn classify<'a>(
             .trim_start_matches(['（', '('])
             .trim_end_matches(['）', ')']);
         return HeaderLine::Note(trim(inner));
+    }
+    if p.title_done && s.starts_with('《') && s.contains("现予公布") && short(s, 300) {
+        let dates = announcement(start, s);
+        if !dates.is_empty() {
+            return HeaderLine::Announcement(dates);
+        }
     }
     let lead = s.len() - s.trim_start_matches(['—', '-', '－']).len();
     if let Some((date, len)) = date_at(&s[lead..]) {
@@ -230,6 +248,11 @@ fn classify<'a>(
     if p.pending_label.is_some() && short(s, 160) && !s.contains('。') {
         return HeaderLine::DateTail(date_label(s));
     }
+    // The organ that signs a 公告 (`…人民代表大会常务委员会`) above its date.
+    if p.announced && short(s, 40) && !s.contains(['，', '。']) && date_at(line(i + 1)).is_some()
+    {
+        return HeaderLine::Issuer(s);
+    }
     let issued = s.ends_with("发布") || s.ends_with("印发");
     if p.title_done
         && title_like(s)
@@ -271,6 +294,26 @@ fn events(start: usize, s: &str) -> Vec<Dated> {
     out
 }
 
+/// The dates of a 公告's text, each labelled by the verb of its clause (`于…通过`,
+/// `自…起施行`).
+fn announcement(start: usize, s: &str) -> Vec<Dated> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while let Some((off, date, len)) = find_date(&s[pos..]) {
+        let at = pos + off;
+        let rest = &s[at + len..];
+        let clause = rest.find(['，', '。', '；']).map_or(rest, |i| &rest[..i]);
+        out.push(Dated {
+            label: date_label(clause).unwrap_or(""),
+            date,
+            start: start + at,
+            end: start + at + len,
+        });
+        pos = at + len;
+    }
+    out
+}
+
 /// Add what `line` says to `draft`.
 fn fold(draft: &mut Draft<'_>, p: &mut Progress, line: HeaderLine<'_>) {
     match line {
@@ -302,12 +345,21 @@ fn fold(draft: &mut Draft<'_>, p: &mut Progress, line: HeaderLine<'_>) {
             }
             p.title_done = true;
         }
+        HeaderLine::Announcement(dates) => {
+            for date in dates {
+                draft.push_date(date);
+            }
+            p.announced = true;
+        }
         HeaderLine::Note(note) => draft.meta.extra.push((String::new(), note.to_string())),
         HeaderLine::Date {
-            date,
+            mut date,
             from_date,
             rest,
         } => {
+            if date.label.is_empty() && std::mem::take(&mut p.announced) {
+                date.label = "公布";
+            }
             let unlabeled = date.label.is_empty();
             draft.push_date(date);
             if draft.meta.doc_number.is_none() {

@@ -76,11 +76,20 @@ pub(super) fn speaker_name(s: &str) -> Option<String> {
     let (best, _) = last_word(s, ROLES, ROLE_ENDS)?;
     let after = s[best..].trim_start_matches(is_space);
     let mut name = String::new();
+    let mut dotted = false;
     for c in after.chars() {
+        // `王莉霞在内蒙古自治区…会议上`: the name ends where the occasion begins.
+        if c == '在' && name.chars().count() >= 2 {
+            break;
+        }
         if is_han(c) {
             name.push(c);
         } else if is_space(c) && name.chars().count() == 1 {
             continue;
+        } else if matches!(c, '·' | '・' | '•' | '‧') && !name.is_empty() {
+            // `艾尔肯·吐尼亚孜`: a transcribed name, its parts joined by a middle dot.
+            name.push(c);
+            dotted = true;
         } else {
             break;
         }
@@ -91,9 +100,11 @@ pub(super) fn speaker_name(s: &str) -> Option<String> {
     let name = name
         .trim_end_matches("同志")
         .trim_end_matches('作')
+        .trim_end_matches(['·', '・', '•', '‧'])
         .to_string();
     let n = name.chars().count();
-    (2..=4).contains(&n).then_some(name)
+    let most = if dotted { 16 } else { 4 };
+    (2..=most).contains(&n).then_some(name)
 }
 
 /// A line that is a document number such as `余府发〔2012〕3号` or `劳社部发[2008]3号`.
@@ -187,6 +198,15 @@ mod tests {
         assert_eq!(
             speaker_name("河南省人民政府省长王凯作政府工作报告").as_deref(),
             Some("王凯")
+        );
+        assert_eq!(
+            speaker_name("自治区人民政府主席王莉霞在内蒙古自治区第十四届人民代表大会第三次会议上")
+                .as_deref(),
+            Some("王莉霞")
+        );
+        assert_eq!(
+            speaker_name("自治区主席 艾尔肯·吐尼亚孜").as_deref(),
+            Some("艾尔肯·吐尼亚孜")
         );
     }
 
