@@ -32,6 +32,8 @@ __all__ = [
     "matrix_similarity",
     "corpus_collocations",
     "glob_files",
+    "hash_texts",
+    "hash_tokens",
     "Document",
     "Meta",
     "Point",
