@@ -540,3 +540,14 @@ def test_sklearn_checks_tfidf_transformer(check) -> None:
     from sklearn.utils import estimator_checks
 
     getattr(estimator_checks, check)("TfidfTransformer", wenmai.TfidfTransformer())
+
+
+def test_check_estimator_tfidf_transformer() -> None:
+    # TfidfTransformer takes numbers, so scikit-learn's whole check_estimator applies.
+    from sklearn.utils.estimator_checks import check_estimator
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        results = check_estimator(wenmai.TfidfTransformer(), on_fail=None)
+    failed = [r["check_name"] for r in results if r["status"] == "failed"]
+    assert not failed and len(results) > 40

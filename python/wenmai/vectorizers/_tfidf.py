@@ -12,8 +12,9 @@ from ._base import _Params, check_param, normalize_rows, not_fitted
 FLOAT_DTYPES = (np.float64, np.float32, np.float16)
 
 
-def as_csr(x: Any, dtype: Any = None, copy: bool = False) -> Any:
-    """A numeric matrix (scipy sparse, numpy or pandas) as a CSR matrix."""
+def as_csr(x: Any, dtype: Any = None, copy: bool = False, who: str = "TfidfTransformer") -> Any:
+    """A numeric matrix (scipy sparse, numpy or pandas) as a CSR matrix, refused as
+    scikit-learn's ``check_array`` refuses it (not 2-D, complex, NaN / inf, empty)."""
     import scipy.sparse as sp
 
     if sp.issparse(x):
@@ -28,9 +29,23 @@ def as_csr(x: Any, dtype: Any = None, copy: bool = False) -> Any:
             )
         if arr.dtype.kind == "O":  # numbers in an object array, as check_array takes them
             arr = arr.astype(np.float64)
+        elif arr.dtype.kind == "c":
+            raise ValueError("Complex data not supported")
         elif arr.dtype.kind not in "biuf":
             raise ValueError(f"dtype='numeric' is not compatible with arrays of {arr.dtype}")
         out = sp.csr_matrix(arr)
+    if out.dtype.kind == "c":
+        raise ValueError("Complex data not supported")
+    for axis, what in ((0, "sample"), (1, "feature")):
+        if out.shape[axis] < 1:
+            raise ValueError(
+                f"Found array with 0 {what}(s) (shape={out.shape}) while a minimum of 1 is "
+                f"required by {who}."
+            )
+    if out.dtype.kind == "f" and not np.isfinite(out.data).all():
+        raise ValueError("Input contains NaN." if np.isnan(out.data).any()
+                         else "Input contains infinity or a value too large for "
+                              f"{out.dtype!r}.")
     if dtype is not None and out.dtype != dtype:
         out = out.astype(dtype)
     return out
