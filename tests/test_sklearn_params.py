@@ -168,6 +168,9 @@ def test_callable_analyzer_and_native_default(reports) -> None:
         x, _ = same_fit(ours, sk.CountVectorizer(analyzer=analyze, **counting),
                         reports + MIXED)
         assert x.nnz > 30
+    # lowercase is str.lower, as in scikit-learn, beyond ASCII too
+    vocab = wenmai.CountVectorizer().fit(MIXED).vocabulary_
+    assert "é" in vocab and "É" not in vocab and "economy" in vocab
     v = wenmai.CountVectorizer(stop_words="english").fit(MIXED)
     assert "the" not in v.vocabulary_ and "economy" in v.vocabulary_
     assert "发展" in v.vocabulary_

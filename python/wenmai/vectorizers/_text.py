@@ -337,9 +337,13 @@ class _TextMixin:
         """Decoded (and, when asked, preprocessed in Python) texts for the Rust path."""
         texts = [self.decode(d) for d in docs] if (
             self.input != "content" or any(not isinstance(d, str) for d in docs)) else docs
-        if self._python_preprocessing() and not isinstance(self.analyzer, Analyzer):
+        if isinstance(self.analyzer, Analyzer):
+            return texts
+        if self._python_preprocessing():
             pre = self.build_preprocessor()
             texts = [pre(t) for t in texts]
+        elif self.lowercase:  # str.lower as scikit-learn (the Rust side folds ASCII only)
+            texts = [t.lower() for t in texts]
         return texts
 
     def build_analyzer(self) -> Callable[[Any], list[str]]:
