@@ -485,6 +485,13 @@ def test_clone_with_jieba_lcut() -> None:
     c = clone(v)
     assert c.tokenizer.__self__ is wj.dt  # the shared tokenizer, by reference
     assert pickle.loads(pickle.dumps(wj.lcut))("发展经济") == ["发展", "经济"]
+    # jieba's own lcut is bound to a Tokenizer holding an RLock: clone shares it
+    import jieba
+
+    c = clone(wenmai.CountVectorizer(tokenizer=jieba.lcut).set_output(transform="pandas"))
+    assert c.tokenizer == jieba.lcut and c._output_transform == "pandas"
+    with pytest.raises(TypeError):
+        clone(sk.CountVectorizer(tokenizer=jieba.lcut))  # where scikit-learn's own fails
 
 
 def test_grid_search_n_jobs(reports) -> None:

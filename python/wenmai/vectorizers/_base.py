@@ -4,6 +4,7 @@ scikit-learn's parameter errors, ``set_output`` and row normalisation."""
 
 from __future__ import annotations
 
+import copy
 import inspect
 import numbers
 import sys
@@ -74,6 +75,29 @@ class _Params:
             if not same:
                 changed.append(f"{k}={v!r}")
         return f"{type(self).__name__}({', '.join(changed)})"
+
+    def __sklearn_clone__(self) -> Any:
+        """``sklearn.base.clone``: the same parameters, deep-copied, unfitted; the
+        ``set_output`` choice kept. A callable that cannot be deep-copied (jieba's own
+        ``jieba.lcut`` is bound to a tokenizer holding an ``RLock``) is shared, as a plain
+        function is."""
+        params = {}
+        for name, value in self.get_params(deep=False).items():
+            if hasattr(value, "get_params") and not isinstance(value, type):
+                from sklearn.base import clone
+
+                value = clone(value, safe=False)
+            else:
+                try:
+                    value = copy.deepcopy(value)
+                except (TypeError, copy.Error):
+                    if not callable(value):
+                        raise
+            params[name] = value
+        new = type(self)(**params)
+        if hasattr(self, "_output_transform"):
+            new._output_transform = self._output_transform
+        return new
 
     # --- set_output ------------------------------------------------------------------------
     def set_output(self, *, transform: str | None = None) -> Any:
