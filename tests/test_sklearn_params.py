@@ -342,6 +342,15 @@ def test_warnings_match_sklearn(params) -> None:
     assert ours == theirs and ours
 
 
+def test_stop_words_consistency_on_jieba_path() -> None:
+    with pytest.warns(UserWarning, match=r"inconsistent with your preprocessing.*'经济'"):
+        wenmai.CountVectorizer(stop_words=["发展经济", "发展"]).fit(MIXED)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        wenmai.CountVectorizer(stop_words="english").fit(MIXED)
+        wenmai.CountVectorizer(stop_words=["发展", "经济"]).fit(MIXED)
+
+
 def test_token_pattern_warning_idiom() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")

@@ -330,6 +330,12 @@ class _TextMixin:
         if isinstance(self.analyzer, Analyzer):
             return self.analyzer
         if self._is_word() and self.tokenizer is None and self.token_pattern is None:
+            if self.stop_words is not None and self.stop_words != "zh":
+                # scikit-learn's check, with jieba as the tokenizer (wenmai's own list is
+                # the analyzer's business)
+                seg = self._native_analyzer(stop_words=False, ngrams=False, normalize=False)
+                self._check_stop_words_consistency(
+                    self.get_stop_words(), self.build_preprocessor(), seg.analyze)
             return self._native_analyzer()
         return None
 
