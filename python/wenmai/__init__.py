@@ -45,6 +45,8 @@ _LAZY = {
     "Dictionary": "wenmai._stats.dictionary",
     "CountVectorizer": "wenmai.vectorizers",
     "TfidfVectorizer": "wenmai.vectorizers",
+    "TfidfTransformer": "wenmai.vectorizers",
+    "HashingVectorizer": "wenmai.vectorizers",
 }
 
 
@@ -67,6 +69,8 @@ __all__ = [
     "Corpus",
     "CountVectorizer",
     "FileError",
+    "HashingVectorizer",
+    "TfidfTransformer",
     "TfidfVectorizer",
     "DecodeError",
     "Dictionary",

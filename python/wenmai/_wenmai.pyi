@@ -32,6 +32,8 @@ __all__ = [
     "matrix_similarity",
     "corpus_collocations",
     "glob_files",
+    "hash_texts",
+    "hash_tokens",
     "Document",
     "Meta",
     "Point",
@@ -357,6 +359,12 @@ def dtm_from_texts(
 def dtm_transform_texts(
     analyzer: Analyzer | None, texts: Iterable[str], terms: Sequence[str], binary: bool = False
 ) -> DocTermMatrix: ...
+def hash_tokens(
+    docs: Iterable[Iterable[str]], n_features: int, alternate_sign: bool = True
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int32], npt.NDArray[np.float64]]: ...
+def hash_texts(
+    analyzer: Analyzer | None, texts: Iterable[str], n_features: int, alternate_sign: bool = True
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int32], npt.NDArray[np.float64]]: ...
 def corpus_tokens(
     core: CorpusCore, analyzer: Analyzer | None = None, unit: str = ...
 ) -> list[list[str]]: ...

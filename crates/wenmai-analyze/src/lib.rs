@@ -33,6 +33,7 @@ pub mod analyzer;
 pub mod corpus;
 mod count;
 pub mod error;
+pub mod hashing;
 pub mod keywords;
 pub mod matrix;
 pub mod partition;

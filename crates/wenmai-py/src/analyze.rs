@@ -572,7 +572,7 @@ pub fn dtm_transform_texts(
     Ok(PyDocTermMatrix::new(m, Arc::new(Vec::new())))
 }
 
-fn token_lists(docs: &Bound<'_, PyAny>) -> PyResult<Vec<Vec<String>>> {
+pub(crate) fn token_lists(docs: &Bound<'_, PyAny>) -> PyResult<Vec<Vec<String>>> {
     if docs.is_instance_of::<PyString>() {
         return Err(PyValueError::new_err(
             "Iterable over raw text documents expected, string object received.",

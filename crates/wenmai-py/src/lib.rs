@@ -12,6 +12,7 @@ pub mod corpus;
 pub mod document;
 pub mod errors;
 pub mod glob;
+pub mod hashing;
 pub mod partition;
 pub mod segmenter;
 pub mod stats_collocations;
@@ -109,6 +110,8 @@ mod _wenmai {
     use super::document::{PyDocument, PyMeta, PyPoint, PySection, PySpan};
     #[pymodule_export]
     use super::glob::glob_files;
+    #[pymodule_export]
+    use super::hashing::{hash_texts, hash_tokens};
     #[pymodule_export]
     use super::partition::{PyCorpusStats, PyCountBlock, count_block};
     #[pymodule_export]

@@ -70,6 +70,13 @@ class Tokenizer:
     def __repr__(self) -> str:
         return f"<Tokenizer dictionary={self.dictionary!r}>"
 
+    def __reduce_ex__(self, protocol: Any) -> Any:
+        # The shared tokenizer pickles (and deep-copies) as a reference to ``dt``, so
+        # ``tokenizer=jieba.lcut`` (a bound method of it) survives clone, joblib and pickle.
+        if self._shared:
+            return (_shared_tokenizer, ())
+        return super().__reduce_ex__(protocol)
+
     @property
     def segmenter(self) -> _Segmenter:
         """The ``wenmai.Segmenter`` behind this tokenizer (made on first use)."""
@@ -184,6 +191,11 @@ class Tokenizer:
 
 
 dt = Tokenizer(_shared=True)
+
+
+def _shared_tokenizer() -> Tokenizer:
+    return dt
+
 
 add_word = dt.add_word
 cut = dt.cut
