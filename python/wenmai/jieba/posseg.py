@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import wenmai.jieba as _jieba
+from wenmai.jieba import default_logger, log_console, setLogLevel, strdecode  # noqa: F401
 
 # jieba.posseg's character classes (the Rust tagger applies the same ones).
 re_han_detail = re.compile(r"([\u4E00-\u9FD5]+)")
