@@ -23,6 +23,11 @@ from wenmai.jieba.posseg import pair
 DEFAULT_IDF = None
 
 
+def _missing(path: str) -> FileNotFoundError:
+    # jieba raises a bare Exception with this message; a FileNotFoundError is one too.
+    return FileNotFoundError("jieba: file does not exist: " + path)
+
+
 def _shape(rows: list, withWeight: bool, withFlag: bool, allowPOS: Any, topK: Any) -> list:
     flagged = bool(withFlag and allowPOS)
     out: list = []
@@ -156,7 +161,7 @@ class KeywordExtractor:
         """Add the stop words in a file (one per line); a missing file raises as in jieba."""
         abs_path = _get_abs_path(stop_words_path)
         if not os.path.isfile(abs_path):
-            raise Exception("jieba: file does not exist: " + abs_path)
+            raise _missing(abs_path)
         with open(abs_path, "rb") as f:
             content = f.read().decode("utf-8")
         for line in content.splitlines():
@@ -180,10 +185,11 @@ class TFIDF(KeywordExtractor):
         """Use an idf table in jieba's ``idf.txt`` format (``word idf`` per line)."""
         new_abs_path = _get_abs_path(idf_path)
         if not os.path.isfile(new_abs_path):
-            raise Exception("jieba: file does not exist: " + new_abs_path)
+            raise _missing(new_abs_path)
+        if self._extractor is None:
+            self._extractor = self._fresh()
+        self._extractor.set_idf_path(new_abs_path)  # read now: a bad file raises here
         self._idf_path, self._idf_pairs, self._idf_freq = new_abs_path, None, None
-        if self._extractor is not None:
-            self._extractor.set_idf_path(new_abs_path)
 
     @property
     def idf_freq(self) -> dict[str, float]:
