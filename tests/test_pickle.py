@@ -144,3 +144,16 @@ def test_jieba_tokenizer() -> None:
     for t in roundtrips(tok):
         assert t.lcut(TEXTS[0]) == tok.lcut(TEXTS[0])
         assert t.user_word_tag_tab == {"文脉分析": "nz"}
+
+
+def test_jieba_functions_and_sklearn_clone() -> None:
+    # sklearn's clone deep-copies a vectorizer's tokenizer (the bound method wenmai.jieba.lcut)
+    for f in roundtrips(wj.lcut):
+        assert f(TEXTS[2]) == wj.lcut(TEXTS[2])
+    assert pickle.loads(pickle.dumps(wa.extract_tags))(TEXTS[0]) == wa.extract_tags(TEXTS[0])
+    text = pytest.importorskip("sklearn.feature_extraction.text")
+    from sklearn.base import clone
+
+    v = clone(text.CountVectorizer(tokenizer=wj.lcut, token_pattern=None, lowercase=False))
+    assert v.fit(TEXTS).get_feature_names_out().tolist() == sorted(
+        {w for t in TEXTS for w in wj.lcut(t)})
