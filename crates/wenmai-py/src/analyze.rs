@@ -6,7 +6,7 @@ use std::sync::{Arc, LazyLock, RwLock};
 use numpy::{IntoPyArray, PyArray1, PyReadonlyArray1};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyString, PyTuple};
+use pyo3::types::{PyBytes, PyDict, PyString, PyTuple};
 use wenmai_analyze::keywords::{Ranking, TEXTRANK_POS};
 use wenmai_analyze::{Analyzer, DocTermMatrix, IdfTable, KeywordExtractor, Norm, TfidfOptions};
 
@@ -31,6 +31,9 @@ use crate::text::{extract_text, extract_texts};
 pub struct PyAnalyzer {
     pub(crate) inner: Analyzer,
     params: Py<PyDict>,
+    /// The constructor's arguments as read (iterables as lists, a user dictionary as the
+    /// segmenter it made), for pickling.
+    init: Py<PyDict>,
 }
 
 #[pymethods]
@@ -57,6 +60,15 @@ impl PyAnalyzer {
         mode: Wrap<CutMode>,
         segmenter: Option<PyRef<'_, PySegmenter>>,
     ) -> PyResult<Self> {
+        // Iterables are read once (a generator would be empty the second time).
+        let stop_list = match &stopwords {
+            Some(StopwordsArg::Words(w)) => Some(extract_texts(w, "stopwords")?),
+            _ => None,
+        };
+        let extra_list = match &extra_stopwords {
+            Some(s) => Some(extract_texts(s, "extra_stopwords")?),
+            None => None,
+        };
         let params = PyDict::new(py);
         match &stopwords {
             None => params.set_item("stopwords", py.None())?,
@@ -86,14 +98,14 @@ impl PyAnalyzer {
                     )));
                 }
             }
-            Some(StopwordsArg::Words(s)) => {
+            Some(StopwordsArg::Words(_)) => {
                 b = b
                     .stopwords(false)
-                    .add_stopwords(extract_texts(s, "stopwords")?)
+                    .add_stopwords(stop_list.clone().unwrap_or_default())
             }
         }
-        if let Some(s) = &extra_stopwords {
-            b = b.add_stopwords(extract_texts(s, "extra_stopwords")?);
+        if let Some(s) = &extra_list {
+            b = b.add_stopwords(s.clone());
         }
         if let Some(p) = &pos {
             b = b.pos_allow(tags(p, "pos")?);
@@ -117,6 +129,38 @@ impl PyAnalyzer {
             }
             (None, None) => None,
         };
+        let init = PyDict::new(py);
+        match &stopwords {
+            None => init.set_item("stopwords", py.None())?,
+            Some(StopwordsArg::Name(n)) => init.set_item("stopwords", n)?,
+            Some(StopwordsArg::Words(_)) => init.set_item("stopwords", &stop_list)?,
+        }
+        if let Some(p) = &pos {
+            init.set_item("pos", tags(p, "pos")?)?;
+        }
+        if let Some(p) = &pos_deny {
+            init.set_item("pos_deny", tags(p, "pos_deny")?)?;
+        }
+        if let Some(s) = &extra_list {
+            init.set_item("extra_stopwords", s)?;
+        }
+        init.set_item("min_len", min_len)?;
+        init.set_item("ngram_range", ngram_range)?;
+        init.set_item("hmm", hmm)?;
+        init.set_item("normalize", normalize)?;
+        init.set_item("char_ngrams", char_ngrams)?;
+        init.set_item("drop_punct", drop_punct)?;
+        init.set_item("drop_numbers", drop_numbers)?;
+        let mode_name = match mode.0 {
+            CutMode::Precise => "precise",
+            CutMode::Full => "full",
+            CutMode::Search => "search",
+        };
+        init.set_item("mode", mode_name)?;
+        if let Some(seg) = &seg {
+            let s = Py::new(py, PySegmenter::wrap(seg.clone(), hmm))?;
+            init.set_item("segmenter", s)?;
+        }
         if let Some(seg) = seg {
             b = b.segmenter(seg);
         }
@@ -124,7 +168,15 @@ impl PyAnalyzer {
         Ok(PyAnalyzer {
             inner,
             params: params.unbind(),
+            init: init.unbind(),
         })
+    }
+
+    /// Pickle as the constructor's arguments (a user dictionary travels as its segmenter).
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyAny>)> {
+        let f = py.import("wenmai._pickle")?.getattr("analyzer")?;
+        let init = self.init.bind(py).copy()?;
+        Ok((f, (init,).into_pyobject(py)?.into_any()))
     }
 
     /// The terms of one text, in order.
@@ -482,6 +534,48 @@ impl PyDocTermMatrix {
     fn __len__(&self) -> usize {
         self.m.n_rows()
     }
+    /// Pickle as the matrix (postcard bytes), its values, ids and idf, and the docvars and
+    /// group table it carries (the docvars as they are now).
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyAny>)> {
+        let state = (
+            &*self.m,
+            self.values.as_deref(),
+            &*self.ids,
+            self.idf.as_deref(),
+        );
+        let blob = run(py, || postcard::to_stdvec(&state))?
+            .map_err(|e| WenmaiError::new_err(format!("cannot serialise the matrix: {e}")))?;
+        let docvars = self._docvars(py)?;
+        let units = self.context.units.as_ref().map(|u| u.bind(py).clone());
+        let f = py.import("wenmai._pickle")?.getattr("doc_term_matrix")?;
+        let args = (PyBytes::new(py, &blob), docvars, units).into_pyobject(py)?;
+        Ok((f, args.into_any()))
+    }
+    /// A matrix from `__reduce__`'s state; `docvars` a callable giving the docvars frame.
+    #[staticmethod]
+    fn _from_state(
+        py: Python<'_>,
+        blob: &[u8],
+        docvars: Option<Py<PyAny>>,
+        units: Option<Py<PyAny>>,
+    ) -> PyResult<PyDocTermMatrix> {
+        type State = (
+            DocTermMatrix,
+            Option<Vec<f64>>,
+            Vec<String>,
+            Option<Vec<f64>>,
+        );
+        let blob = blob.to_vec();
+        let (m, values, ids, idf): State = run(py, move || postcard::from_bytes(&blob))?
+            .map_err(|e| PyValueError::new_err(format!("not a pickled matrix: {e}")))?;
+        Ok(PyDocTermMatrix {
+            m: Arc::new(m),
+            values: values.map(Arc::new),
+            ids: Arc::new(ids),
+            idf: idf.map(Arc::new),
+            context: Arc::new(MatrixContext { docvars, units }),
+        })
+    }
     fn __repr__(&self) -> String {
         let (r, c) = self.shape();
         format!(
@@ -607,6 +701,18 @@ pub fn builtin_stopwords() -> Vec<String> {
 #[pyclass(frozen, name = "KeywordExtractor", module = "wenmai")]
 pub struct PyKeywordExtractor {
     inner: RwLock<KeywordExtractor>,
+    /// What the extractor was made from, for pickling.
+    source: RwLock<ExtractorSource>,
+}
+
+/// A keyword extractor's segmenter, idf table and stop words as they were given.
+#[derive(Debug, Clone, Default)]
+struct ExtractorSource {
+    segmenter: Option<wenmai_segment::Segmenter>,
+    hmm: bool,
+    idf_file: Option<Vec<u8>>,
+    idf_pairs: Option<(Vec<(String, f64)>, f64)>,
+    stop_words: Vec<Vec<u8>>,
 }
 
 type KeywordRow = (String, f64, Option<String>);
@@ -618,6 +724,13 @@ impl PyKeywordExtractor {
             .read()
             .map_err(|_| WenmaiError::new_err("keyword extractor lock poisoned"))?;
         Ok(f(&g))
+    }
+    fn source_mut<T>(&self, f: impl FnOnce(&mut ExtractorSource) -> T) -> PyResult<T> {
+        let mut g = self
+            .source
+            .write()
+            .map_err(|_| WenmaiError::new_err("keyword extractor lock poisoned"))?;
+        Ok(f(&mut g))
     }
     fn with_mut<T>(&self, f: impl FnOnce(&mut KeywordExtractor) -> T) -> PyResult<T> {
         let mut g = self
@@ -637,14 +750,39 @@ impl PyKeywordExtractor {
     #[new]
     #[pyo3(signature = (segmenter=None, hmm=true))]
     fn new(segmenter: Option<PyRef<'_, PySegmenter>>, hmm: bool) -> Self {
-        let mut inner = match segmenter {
-            Some(s) => KeywordExtractor::with_segmenter(s.inner.clone()),
+        let seg = segmenter.map(|s| s.inner.clone());
+        let mut inner = match &seg {
+            Some(s) => KeywordExtractor::with_segmenter(s.clone()),
             None => KeywordExtractor::default(),
         };
         inner.set_hmm(hmm);
         PyKeywordExtractor {
             inner: RwLock::new(inner),
+            source: RwLock::new(ExtractorSource {
+                segmenter: seg,
+                hmm,
+                ..ExtractorSource::default()
+            }),
         }
+    }
+
+    /// Pickle as the segmenter, HMM flag, idf table and stop-word files it was given.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyAny>)> {
+        let src = self
+            .source
+            .read()
+            .map_err(|_| WenmaiError::new_err("keyword extractor lock poisoned"))?
+            .clone();
+        let seg = match src.segmenter {
+            Some(s) => Some(Py::new(py, PySegmenter::wrap(s, src.hmm))?),
+            None => None,
+        };
+        let idf_file = src.idf_file.map(|b| PyBytes::new(py, &b));
+        let stops: Vec<Bound<'py, PyBytes>> =
+            src.stop_words.iter().map(|b| PyBytes::new(py, b)).collect();
+        let f = py.import("wenmai._pickle")?.getattr("keyword_extractor")?;
+        let args = (seg, src.hmm, idf_file, src.idf_pairs, stops).into_pyobject(py)?;
+        Ok((f, args.into_any()))
     }
 
     /// jieba's `extract_tags`: `[(word, weight, flag)]` best first; `flag` is set only with
@@ -667,7 +805,8 @@ impl PyKeywordExtractor {
 
     /// jieba's `textrank` (window 5, default POS `ns, n, vn, v`, weights scaled to the
     /// maximum): `[(word, weight, flag)]` best first.
-    #[pyo3(signature = (text, top_k=Some(20), allow_pos=None, with_flag=false))]
+    /// `span`: jieba's `TextRank.span`, the co-occurrence window.
+    #[pyo3(signature = (text, top_k=Some(20), allow_pos=None, with_flag=false, span=5))]
     fn textrank(
         &self,
         py: Python<'_>,
@@ -675,13 +814,14 @@ impl PyKeywordExtractor {
         top_k: Option<usize>,
         allow_pos: Option<Vec<String>>,
         with_flag: bool,
+        span: usize,
     ) -> PyResult<Vec<KeywordRow>> {
         let text = extract_text(text, "sentence")?;
         let allow: Vec<String> =
             allow_pos.unwrap_or_else(|| TEXTRANK_POS.iter().map(|s| s.to_string()).collect());
         let pos: Vec<&str> = allow.iter().map(String::as_str).collect();
         run(py, || {
-            self.with(|k| keyword_rows(k.textrank(&text, top_k, &pos, with_flag)))
+            self.with(|k| keyword_rows(k.textrank_span(&text, top_k, &pos, with_flag, span)))
         })?
     }
 
@@ -689,14 +829,35 @@ impl PyKeywordExtractor {
     fn set_idf_path(&self, py: Python<'_>, path: &Bound<'_, PyAny>) -> PyResult<()> {
         let bytes = dictionary_bytes(py, path)?;
         let table = run(py, || IdfTable::load(bytes.as_slice()))?.map_err(analyze_error)?;
+        self.source_mut(|s| {
+            s.idf_file = Some(bytes);
+            s.idf_pairs = None;
+        })?;
         self.with_mut(|k| k.set_idf(table))
+    }
+
+    /// Use the idf table `pairs` (`(word, idf)`) with `median` for unknown words (jieba's
+    /// `idf_freq` and `median_idf` set by a script).
+    fn _set_idf_pairs(&self, pairs: Vec<(String, f64)>, median: f64) -> PyResult<()> {
+        let table = IdfTable::from_pairs(pairs.clone()).with_median(median);
+        self.source_mut(|s| {
+            s.idf_file = None;
+            s.idf_pairs = Some((pairs, median));
+        })?;
+        self.with_mut(|k| k.set_idf(table))
+    }
+
+    /// The idf table in use as `(word, idf)` pairs, in the order read (jieba's `idf_freq`).
+    fn idf_items(&self) -> PyResult<Vec<(String, f64)>> {
+        self.with(|k| k.idf().iter().map(|(w, v)| (w.to_owned(), v)).collect())
     }
 
     /// Add stop words, one per line (a path or a file object), as jieba's `set_stop_words`.
     fn set_stop_words(&self, py: Python<'_>, path: &Bound<'_, PyAny>) -> PyResult<()> {
         let bytes = dictionary_bytes(py, path)?;
         self.with_mut(|k| k.set_stop_words(bytes.as_slice()))?
-            .map_err(analyze_error)
+            .map_err(analyze_error)?;
+        self.source_mut(|s| s.stop_words.push(bytes))
     }
 
     /// The idf of `word` in the table in use (the median for unknown words).

@@ -166,6 +166,31 @@ impl PyCorpusCore {
         self.corpus().len()
     }
 
+    /// Pickle as the documents' JSON, ids and paths (nothing is re-read or re-parsed).
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyAny>)> {
+        let docs = self.corpus().documents();
+        let json = run(py, || serde_json::to_string(docs))?
+            .map_err(|e| crate::errors::InternalError::new_err(format!("cannot serialise: {e}")))?;
+        let f = py.import("wenmai._pickle")?.getattr("corpus_core")?;
+        let args = (json, self.ids.to_vec(), self.paths.clone()).into_pyobject(py)?;
+        Ok((f, args.into_any()))
+    }
+
+    /// A corpus core from `__reduce__`'s state (how a pickled corpus is rebuilt).
+    #[staticmethod]
+    fn _from_state(
+        py: Python<'_>,
+        json: String,
+        ids: Vec<String>,
+        paths: Vec<Option<String>>,
+    ) -> PyResult<PyCorpusCore> {
+        let docs: Vec<Document> = run(py, move || serde_json::from_str(&json))?.map_err(|e| {
+            pyo3::exceptions::PyValueError::new_err(format!("not a corpus's JSON: {e}"))
+        })?;
+        let corpus = Corpus::with_ids(docs, ids.clone()).map_err(analyze_error)?;
+        Ok(PyCorpusCore::new(corpus, ids, paths))
+    }
+
     /// The document ids.
     #[getter]
     fn ids(&self) -> Vec<String> {

@@ -386,6 +386,19 @@ impl PyDocument {
     fn __len__(&self) -> usize {
         self.doc.text.chars().count()
     }
+    /// Pickle as the document's JSON (every part, offsets included; nothing is re-parsed).
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+        let f = py.import("wenmai._pickle")?.getattr("document")?;
+        Ok((f, (self.to_json(py, None)?,)))
+    }
+    /// A document from `to_json()`'s output (how a pickled document is rebuilt).
+    #[staticmethod]
+    fn _from_json(py: Python<'_>, json: String) -> PyResult<Self> {
+        let doc: Document = run(py, move || serde_json::from_str(&json))?.map_err(|e| {
+            pyo3::exceptions::PyValueError::new_err(format!("not a document's JSON: {e}"))
+        })?;
+        Ok(PyDocument::new(doc))
+    }
 }
 
 fn to_json(doc: &Document, indent: Option<usize>) -> Result<String, serde_json::Error> {

@@ -37,6 +37,11 @@ pub struct PySegmenter {
 }
 
 impl PySegmenter {
+    /// Wrap a segmenter (sharing its dictionary).
+    pub(crate) fn wrap(inner: Segmenter, hmm: bool) -> Self {
+        PySegmenter { inner, hmm }
+    }
+
     fn hmm(&self, hmm: Option<bool>) -> bool {
         hmm.unwrap_or(self.hmm)
     }
@@ -121,24 +126,130 @@ impl PySegmenter {
         })
     }
 
-    /// Segment `text` with char offsets: a list of `(word, start, end)` (jieba's `tokenize`).
-    #[pyo3(signature = (text, mode=Wrap(CutMode::Precise), hmm=None))]
-    fn tokenize(
+    /// Segment `text` with char offsets: a list of `(word, start, end)` (jieba's `tokenize`);
+    /// with `pos=True`, `(word, start, end, tag)` with `posseg`'s words and tags (precise mode).
+    #[pyo3(signature = (text, mode=Wrap(CutMode::Precise), hmm=None, pos=false))]
+    fn tokenize<'py>(
         &self,
-        py: Python<'_>,
+        py: Python<'py>,
         text: &Bound<'_, PyAny>,
         mode: Wrap<CutMode>,
         hmm: Option<bool>,
-    ) -> PyResult<Vec<(String, usize, usize)>> {
+        pos: bool,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let text = extract_text(text, "text")?;
         let (mode, hmm) = (mode.0, self.hmm(hmm));
-        run(py, || {
+        if pos {
+            if mode != CutMode::Precise {
+                return Err(PyValueError::new_err(
+                    "pos=True tags the precise cut only: leave mode='precise'",
+                ));
+            }
+            let rows: Vec<(String, usize, usize, String)> = run(py, || {
+                self.inner
+                    .tokenize_tagged(&text, hmm)
+                    .into_iter()
+                    .map(|(t, tag)| (t.word.to_owned(), t.start, t.end, tag))
+                    .collect()
+            })?;
+            return Ok(rows.into_pyobject(py)?.into_any());
+        }
+        let rows: Vec<(String, usize, usize)> = run(py, || {
             self.inner
                 .tokenize(&text, mode, hmm)
                 .into_iter()
                 .map(|t| (t.word.to_owned(), t.start, t.end))
                 .collect()
+        })?;
+        Ok(rows.into_pyobject(py)?.into_any())
+    }
+
+    /// jieba's `FREQ.get(word)`: a word's frequency, 0 for a prefix of a word, None else.
+    fn freq(&self, py: Python<'_>, word: &Bound<'_, PyAny>) -> PyResult<Option<usize>> {
+        let Ok(word) = extract_text(word, "word") else {
+            return Ok(None);
+        };
+        run(py, || self.inner.freq(&word))
+    }
+
+    /// jieba's `total`: the sum of the dictionary's frequencies.
+    #[getter]
+    fn total(&self, py: Python<'_>) -> PyResult<usize> {
+        run(py, || self.inner.total())
+    }
+
+    /// jieba's `FREQ` as `(word, freq)` pairs (words and their prefixes, in jieba's order).
+    fn freq_items(&self, py: Python<'_>) -> PyResult<Vec<(String, usize)>> {
+        run(py, || self.inner.freq_items())
+    }
+
+    /// The number of entries in jieba's `FREQ`.
+    fn freq_len(&self, py: Python<'_>) -> PyResult<usize> {
+        run(py, || self.inner.freq_len())
+    }
+
+    /// jieba's `get_DAG`: per char, the char indices where a dictionary word starting there ends.
+    fn dag(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<Vec<usize>>> {
+        let text = extract_text(text, "sentence")?;
+        run(py, || self.inner.dag(&text))
+    }
+
+    /// jieba's `calc`: per char, `(log probability, end)` of the best route; the last is
+    /// `(0.0, 0)`. `dag[i]` lists the ends of the words starting at char `i`.
+    fn calc(
+        &self,
+        py: Python<'_>,
+        text: &Bound<'_, PyAny>,
+        dag: Vec<Vec<usize>>,
+    ) -> PyResult<Vec<(f64, usize)>> {
+        let text = extract_text(text, "sentence")?;
+        run(py, || self.inner.calc(&text, &dag))?.ok_or_else(|| {
+            PyValueError::new_err("the DAG does not fit the sentence: make it with get_DAG")
         })
+    }
+
+    /// The main dictionary's text, in jieba's `dict.txt` format (jieba's own unless the
+    /// segmenter was made with `dictionary=`), without the changes made since.
+    fn dictionary_text(&self, py: Python<'_>) -> PyResult<String> {
+        run(py, || self.inner.main_dictionary_text().to_string())
+    }
+
+    /// The changes made to the dictionary, in order: `(word, freq, tag)`.
+    fn edits(&self, py: Python<'_>) -> PyResult<Vec<(String, usize, Option<String>)>> {
+        run(py, || self.inner.edits())
+    }
+
+    /// Pickle as the dictionary's kind ("default" shared, "private", or a main dictionary's
+    /// text), the HMM default and the changes made to the dictionary.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyAny>)> {
+        let shared = self.inner.shares_dictionary_with(&Segmenter::default());
+        let text = run(py, || self.inner.dictionary_text())?;
+        let kind = if shared { "default" } else { "private" };
+        let text: Option<String> = text.map(|t| t.to_string());
+        let edits = run(py, || self.inner.edits())?;
+        let f = py.import("wenmai._pickle")?.getattr("segmenter")?;
+        let args = (kind, text, self.hmm, edits).into_pyobject(py)?.into_any();
+        Ok((f, args))
+    }
+
+    /// Rebuild a pickled segmenter (see `__reduce__`).
+    #[staticmethod]
+    fn _from_state(
+        py: Python<'_>,
+        kind: &str,
+        text: Option<String>,
+        hmm: bool,
+        edits: Vec<(String, usize, Option<String>)>,
+    ) -> PyResult<Self> {
+        let inner = match (&text, kind) {
+            (Some(t), _) => {
+                run(py, || Segmenter::with_dict(t.as_bytes()))?.map_err(segment_error)?
+            }
+            (None, "default") => Segmenter::default(),
+            (None, _) => run(py, Segmenter::new)?,
+        };
+        run(py, || inner.replay(&edits))?.map_err(segment_error)?;
+        Ok(PySegmenter { inner, hmm })
     }
 
     /// Words with part-of-speech tags: a list of `(word, tag)` (jieba's `posseg.lcut`).

@@ -4,13 +4,14 @@
 
 use std::collections::{HashMap, HashSet};
 use std::io::BufRead;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock, OnceLock};
 
 use jieba_rs::Jieba;
 use regex::Regex;
 
 use crate::chars::strip_ascii_ws;
 use crate::error::{Error, Result};
+use crate::freq::FreqTable;
 
 /// The dictionary behind a [`crate::Segmenter`]: jieba-rs's plus the words deleted from it.
 ///
@@ -39,6 +40,14 @@ pub struct Dictionary {
     /// Whether this is jieba's default dictionary, unchanged: precise and search modes then
     /// segment with [`crate::trie`]'s trie (the same tokens, found faster).
     pub(crate) pristine: bool,
+    /// The main dictionary's text when it is not jieba's default (`Tokenizer(dictionary=…)`),
+    /// kept for `FREQ` and for pickling.
+    pub(crate) source: Option<Arc<str>>,
+    /// Every change since the main dictionary was read, in order, with the frequency it set:
+    /// replaying them rebuilds this dictionary (pickling, `FREQ`).
+    pub(crate) edits: Vec<UserWord>,
+    /// jieba's `FREQ` and `total`, built on first use.
+    pub(crate) freq: OnceLock<FreqTable>,
 }
 
 impl Dictionary {
@@ -49,7 +58,24 @@ impl Dictionary {
             retagged: HashMap::new(),
             generation: 0,
             pristine: false,
+            source: None,
+            edits: Vec::new(),
+            freq: OnceLock::new(),
         }
+    }
+
+    /// jieba's `FREQ` and `total` for this dictionary (built on first use).
+    pub(crate) fn freq_table(&self) -> &FreqTable {
+        self.freq.get_or_init(|| {
+            let mut t = match &self.source {
+                Some(text) => FreqTable::from_dict(text),
+                None => FreqTable::from_dict(&crate::trie::DICT_TXT),
+            };
+            for (word, freq, _) in &self.edits {
+                t.add_word(word, freq.unwrap_or(0));
+            }
+            t
+        })
     }
 
     /// jieba's default dictionary.
@@ -96,6 +122,14 @@ impl Dictionary {
         }
         self.pristine = false;
         let freq = freq.unwrap_or_else(|| self.suggest_one(word));
+        self.edits.push((
+            word.to_owned(),
+            Some(freq),
+            tag.filter(|t| !t.is_empty()).map(str::to_owned),
+        ));
+        if let Some(t) = self.freq.get_mut() {
+            t.add_word(word, freq);
+        }
         // jieba: `if tag: self.user_word_tag_tab[word] = tag`, for new and old words alike.
         if let Some(tag) = tag.filter(|t| !t.is_empty())
             && self.jieba.has_word(word)

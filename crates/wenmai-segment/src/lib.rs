@@ -28,6 +28,7 @@ pub mod chars;
 mod cut;
 mod dictionary;
 mod error;
+mod freq;
 mod hmm;
 mod lexicon;
 mod segmenter;

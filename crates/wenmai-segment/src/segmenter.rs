@@ -134,12 +134,20 @@ impl Segmenter {
     /// assert!(!seg.contains("我们").unwrap());
     /// ```
     pub fn with_dict<R: BufRead>(mut reader: R) -> Result<Self> {
-        let jieba = Jieba::with_dict(&mut reader).map_err(|e| Error::UserDict {
+        let mut bytes = Vec::new();
+        reader.read_to_end(&mut bytes)?;
+        let text = String::from_utf8(bytes).map_err(|e| Error::UserDict {
+            line: 0,
+            message: format!("dictionary file must be utf-8: {e}"),
+        })?;
+        let jieba = Jieba::with_dict(&mut text.as_bytes()).map_err(|e| Error::UserDict {
             line: 0,
             message: e.to_string(),
         })?;
+        let mut dict = Dictionary::new(jieba);
+        dict.source = Some(text.into());
         Ok(Segmenter {
-            dict: Arc::new(RwLock::new(Dictionary::new(jieba))),
+            dict: Arc::new(RwLock::new(dict)),
         })
     }
 
@@ -282,6 +290,158 @@ impl Segmenter {
         let mut out = Vec::with_capacity(text.len() / 4);
         self.with_dictionary(|d| d.each_tagged(text, hmm, |w, _, t| out.push((w, t.to_string()))));
         out
+    }
+
+    /// Words with their tags and offsets in one pass (`posseg.cut` with `tokenize`'s offsets).
+    ///
+    /// # Examples
+    /// ```
+    /// let t = wenmai_segment::Segmenter::default().tokenize_tagged("我爱北京", true);
+    /// assert_eq!((t[2].0.word, t[2].0.start, t[2].0.end, t[2].1.as_str()), ("北京", 2, 4, "ns"));
+    /// ```
+    pub fn tokenize_tagged<'a>(&self, text: &'a str, hmm: bool) -> Vec<(Token<'a>, String)> {
+        let mut out = Vec::with_capacity(text.len() / 4);
+        // Tagged words come in text order, so char offsets are counted forward.
+        let (mut last_byte, mut last_char) = (0usize, 0usize);
+        self.with_dictionary(|d| {
+            d.each_tagged(text, hmm, |w, b, t| {
+                let start = last_char + text[last_byte..b].chars().count();
+                last_byte = b;
+                last_char = start;
+                let token = Token {
+                    word: w,
+                    start,
+                    end: start + w.chars().count(),
+                    byte_start: b,
+                    byte_end: b + w.len(),
+                };
+                out.push((token, t.to_string()));
+            })
+        });
+        out
+    }
+
+    /// jieba's `FREQ.get(word)`: the frequency of a word, 0 for a prefix of a word, `None`
+    /// for anything else (the table is built on first use).
+    ///
+    /// # Examples
+    /// ```
+    /// let seg = wenmai_segment::Segmenter::default();
+    /// assert!(seg.freq("北京").unwrap() > 0);
+    /// assert_eq!(seg.freq("北京大"), Some(0));
+    /// assert_eq!(seg.freq("北京x"), None);
+    /// ```
+    pub fn freq(&self, word: &str) -> Option<usize> {
+        self.with_dictionary(|d| d.freq_table().get(word))
+    }
+
+    /// jieba's `total`: the sum of the frequencies read and added.
+    ///
+    /// # Examples
+    /// ```
+    /// assert_eq!(wenmai_segment::Segmenter::new().total(), 60_101_967);
+    /// ```
+    pub fn total(&self) -> usize {
+        self.with_dictionary(|d| d.freq_table().total)
+    }
+
+    /// jieba's `FREQ` as `(word, freq)` pairs in jieba's order (words and their prefixes).
+    pub fn freq_items(&self) -> Vec<(String, usize)> {
+        self.with_dictionary(|d| {
+            let t = d.freq_table();
+            let mut out = Vec::with_capacity(t.len());
+            out.extend(t.items().map(|(w, f)| (w.to_owned(), f)));
+            out
+        })
+    }
+
+    /// The number of entries of jieba's `FREQ`.
+    pub fn freq_len(&self) -> usize {
+        self.with_dictionary(|d| d.freq_table().len())
+    }
+
+    /// jieba's `get_DAG`: for each char of `text`, the char indices where a word starting
+    /// there ends.
+    ///
+    /// # Examples
+    /// ```
+    /// let dag = wenmai_segment::Segmenter::default().dag("北京大学");
+    /// assert_eq!(dag[0], [0, 1, 3]);
+    /// ```
+    pub fn dag(&self, text: &str) -> Vec<Vec<usize>> {
+        self.with_dictionary(|d| d.freq_table().dag(text))
+    }
+
+    /// jieba's `calc`: per char, the log probability of the best route from it and where its
+    /// first word ends; the last entry is `(0.0, 0)`. `None` when `dag` does not fit `text`.
+    ///
+    /// # Examples
+    /// ```
+    /// let seg = wenmai_segment::Segmenter::default();
+    /// let route = seg.calc("北京大学", &seg.dag("北京大学")).unwrap();
+    /// assert_eq!(route[0].1, 3);
+    /// ```
+    pub fn calc(&self, text: &str, dag: &[Vec<usize>]) -> Option<Vec<(f64, usize)>> {
+        self.with_dictionary(|d| d.freq_table().calc(text, dag))
+    }
+
+    /// Every change made to the dictionary since its main dictionary was read, in order:
+    /// `(word, frequency set, tag)` (see [`replay`](Self::replay)).
+    pub fn edits(&self) -> Vec<(String, usize, Option<String>)> {
+        self.with_dictionary(|d| {
+            d.edits
+                .iter()
+                .map(|(w, f, t)| (w.clone(), f.unwrap_or(0), t.clone()))
+                .collect()
+        })
+    }
+
+    /// The main dictionary's text when it is not jieba's default ([`with_dict`](Self::with_dict)).
+    pub fn dictionary_text(&self) -> Option<Arc<str>> {
+        self.with_dictionary(|d| d.source.clone())
+    }
+
+    /// The main dictionary's text: [`dictionary_text`](Self::dictionary_text), else jieba's
+    /// `dict.txt`.
+    ///
+    /// # Examples
+    /// ```
+    /// let text = wenmai_segment::Segmenter::default().main_dictionary_text();
+    /// assert!(text.lines().any(|l| l.starts_with("北京 ")));
+    /// ```
+    pub fn main_dictionary_text(&self) -> Arc<str> {
+        static DEFAULT_TEXT: LazyLock<Arc<str>> =
+            LazyLock::new(|| Arc::from(&**crate::trie::DICT_TXT));
+        self.dictionary_text()
+            .unwrap_or_else(|| Arc::clone(&DEFAULT_TEXT))
+    }
+
+    /// Apply changes listed by [`edits`](Self::edits): a copy of a segmenter is its main
+    /// dictionary plus its edits replayed. Changes this dictionary already has as its first
+    /// edits are skipped, so replaying into the shared default dictionary twice is harmless.
+    ///
+    /// # Examples
+    /// ```
+    /// use wenmai_segment::Segmenter;
+    /// let a = Segmenter::new();
+    /// a.add_word("文脉分析", None, Some("n")).unwrap();
+    /// let b = Segmenter::new();
+    /// b.replay(&a.edits()).unwrap();
+    /// assert!(b.contains("文脉分析").unwrap());
+    /// assert_eq!(b.edits(), a.edits());
+    /// ```
+    pub fn replay(&self, edits: &[(String, usize, Option<String>)]) -> Result<()> {
+        let mut d = self.write()?;
+        let done = d
+            .edits
+            .iter()
+            .zip(edits)
+            .take_while(|((w, f, t), (w2, f2, t2))| w == w2 && f.unwrap_or(0) == *f2 && t == t2)
+            .count();
+        for (word, freq, tag) in &edits[done..] {
+            d.add_word(word, Some(*freq), tag.as_deref());
+        }
+        Ok(())
     }
 
     /// Segment many texts in parallel (rayon); the result is in input order and does not depend

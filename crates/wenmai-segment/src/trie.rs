@@ -21,7 +21,7 @@
 use std::cell::RefCell;
 use std::sync::LazyLock;
 
-include_flate::flate!(static DICT_TXT: str from "data/dict.txt" with zstd);
+include_flate::flate!(pub(crate) static DICT_TXT: str from "data/dict.txt" with zstd);
 
 /// The default dictionary, built on first use.
 pub(crate) static DEFAULT: LazyLock<WordTrie> = LazyLock::new(|| WordTrie::from_dict(&DICT_TXT));

@@ -248,6 +248,27 @@ impl KeywordExtractor {
         allow_pos: &[&str],
         with_flag: bool,
     ) -> Vec<Keyword> {
+        self.textrank_span(text, top_k, allow_pos, with_flag, 5)
+    }
+
+    /// [`textrank`](Self::textrank) with jieba's `TextRank.span` (the co-occurrence window: a
+    /// word is linked to the `span - 1` words after it; 5 in jieba).
+    ///
+    /// # Examples
+    /// ```
+    /// let kw = wenmai_analyze::KeywordExtractor::default();
+    /// let text = "发展经济，建设国家，发展教育，建设城市";
+    /// assert!(kw.textrank_span(text, None, &["v", "vn", "n"], false, 1).is_empty());
+    /// assert!(!kw.textrank_span(text, None, &["v", "vn", "n"], false, 5).is_empty());
+    /// ```
+    pub fn textrank_span(
+        &self,
+        text: &str,
+        top_k: Option<usize>,
+        allow_pos: &[&str],
+        with_flag: bool,
+        span: usize,
+    ) -> Vec<Keyword> {
         let mut words: Vec<(&str, String)> = Vec::new();
         self.segmenter.with_dictionary(|d| {
             d.each_tagged(text, self.hmm, |w, _, t| words.push((w, t.to_owned())))
@@ -265,13 +286,12 @@ impl KeywordExtractor {
         type Node<'n> = (&'n str, &'n str);
         let mut cm_index: HashMap<(Node, Node), usize> = HashMap::new();
         let mut cm: Vec<((Node, Node), u64)> = Vec::new();
-        const SPAN: usize = 5;
         for i in 0..words.len() {
             if !keep[i] {
                 continue;
             }
             #[allow(clippy::needless_range_loop)] // jieba's loop, break included
-            for j in i + 1..i + SPAN {
+            for j in i + 1..i + span {
                 if j >= words.len() {
                     break;
                 }

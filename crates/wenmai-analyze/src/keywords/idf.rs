@@ -113,6 +113,17 @@ impl IdfTable {
         Ok(())
     }
 
+    /// The `(word, idf)` pairs in the order they were read.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, f64)> {
+        self.order.iter().map(|w| (w.as_str(), self.idf[w]))
+    }
+
+    /// The same table with another median (jieba's `median_idf`, which a script may set).
+    pub fn with_median(mut self, median: f64) -> Self {
+        self.median = median;
+        self
+    }
+
     /// The idf of `word`, the median for unknown words.
     #[inline]
     pub fn get(&self, word: &str) -> f64 {
