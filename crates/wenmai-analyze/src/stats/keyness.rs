@@ -287,7 +287,11 @@ impl Table {
             // Every cell is off its expectation by |ad - bc| / N, a and d one way, b and c
             // the other.
             let dev = self.det().unsigned_abs() as f64 / self.n() as f64;
-            let m = dev.min(0.5) * self.sign();
+            if dev <= 0.5 {
+                // Moved onto its expectation: G2 is 0, not the rounding noise of the sum.
+                return 0.0;
+            }
+            let m = 0.5 * self.sign();
             o = [o[0] - m, o[1] + m, o[2] + m, o[3] - m];
         }
         2.0 * o
