@@ -130,6 +130,13 @@ def _sk_tfidf(tokenizer: Callable[[str], list[str]]) -> Any:
     return TfidfVectorizer(tokenizer=tokenizer, lowercase=False, token_pattern=None)
 
 
+def _warm_worker() -> tuple[int, int]:
+    """A worker's first count, which loads its dictionary."""
+    import wenmai
+
+    return wenmai.Corpus.from_texts(["预热"]).dtm().shape
+
+
 def make_task(task: str, tool: str, folder: Path) -> tuple[Callable[[], Any], list[str]]:
     """The function to time, and the texts it works on (read before timing)."""
     texts = read_folder(folder)
@@ -146,7 +153,7 @@ def make_task(task: str, tool: str, folder: Path) -> tuple[Callable[[], Any], li
             client = Client(cluster)
             # Each worker loads its dictionary once, outside the timing, as the in-memory
             # path's process has by its warm-up.
-            client.run(lambda: wenmai.Corpus.from_texts(["预热"]).dtm().shape)
+            client.run(_warm_worker)
             return (lambda: (client, wd.from_files(files).dtm().compute().to_scipy().nnz)[1]
                     ), texts
         dask.config.set(scheduler="threads")  # for the rest of this child process

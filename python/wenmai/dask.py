@@ -59,17 +59,23 @@ def _count(source: _Source, analyzer: Analyzer | None, unit: str,
     return block, core.ids, kept, core.meta_columns(), [tuple(b) for b in bad]
 
 
-def _merge(a: _Part, b: _Part) -> _Part:
-    """Two adjacent partitions' results as one (blocks merged, the rest concatenated)."""
-    meta = {k: a[3][k] + b[3][k] for k in a[3]}
-    return a[0].merge(b[0]), a[1] + b[1], a[2] + b[2], meta, a[4] + b[4]
+def _merge(*parts: _Part) -> _Part:
+    """Adjacent partitions' results as one (blocks merged in one k-way merge, the rest
+    concatenated in order)."""
+    meta = {k: [v for p in parts for v in p[3][k]] for k in parts[0][3]}
+    return (CountBlock.merge_all([p[0] for p in parts]), [i for p in parts for i in p[1]],
+            [i for p in parts for i in p[2]], meta, [e for p in parts for e in p[4]])
+
+
+# Results merged per step of the tree: few levels, none holding more than this many.
+FAN_IN = 8
 
 
 def _tree(parts: list[Any]) -> Any:
-    """Pairwise merges of adjacent parts, level by level: no worker holds more than two."""
+    """Merges of up to ``FAN_IN`` adjacent parts, level by level."""
     while len(parts) > 1:
-        parts = [delayed(_merge)(parts[i], parts[i + 1]) if i + 1 < len(parts) else parts[i]
-                 for i in range(0, len(parts), 2)]
+        parts = [delayed(_merge)(*parts[i:i + FAN_IN]) if len(parts[i:i + FAN_IN]) > 1
+                 else parts[i] for i in range(0, len(parts), FAN_IN)]
     return parts[0]
 
 
@@ -116,8 +122,9 @@ class Lazy:
         return self._finish(value)
 
     def _on_cluster(self, client: Any, progress: bool) -> Any:
-        """The partitions counted as futures (a bar as they finish), then merged two by two
-        on the workers as both halves are ready."""
+        """The partitions counted as futures (a bar as they finish), merged up to
+        ``FAN_IN`` at a time on the workers until at most ``FAN_IN`` are left, which the
+        client gathers and merges."""
         from distributed import as_completed
 
         futures = client.compute(self.parts)
@@ -127,11 +134,13 @@ class Lazy:
             with tqdm(total=len(futures), desc="counting", unit="partition") as bar:
                 for _ in as_completed(futures):
                     bar.update(1)
-        while len(futures) > 1:
-            futures = [client.submit(_merge, futures[i], futures[i + 1], pure=False)
-                       if i + 1 < len(futures) else futures[i]
-                       for i in range(0, len(futures), 2)]
-        return futures[0].result()
+        while len(futures) > FAN_IN:
+            futures = [client.submit(_merge, *futures[i:i + FAN_IN], pure=False)
+                       if len(futures[i:i + FAN_IN]) > 1 else futures[i]
+                       for i in range(0, len(futures), FAN_IN)]
+        # The last level here: its parts come to the client once, not through a worker.
+        parts = client.gather(futures)
+        return _merge(*parts) if len(parts) > 1 else parts[0]
 
     def __repr__(self) -> str:
         return f"<wenmai.dask.Lazy of {len(self.parts)} partitions>"
@@ -216,16 +225,44 @@ class DaskCorpus:
         return Lazy(self._counts(None, "document"), lambda r: self._done(r)[2])
 
 
-def _split(n: int, npartitions: int | None) -> list[range]:
-    k = max(1, min(n, npartitions or max(1, n // 64) or 1))
-    return [range(i * n // k, (i + 1) * n // k) for i in range(k)]
+# The text a partition holds by default: enough that Rust's threads have work, small
+# enough that a worker of a few GB holds several.
+PARTITION_BYTES = 16 << 20
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0  # read (and reported) by the worker
+
+
+def _split(files: list[str], npartitions: int | None) -> list[range]:
+    """Consecutive files in ``npartitions`` ranges of about equal bytes (default: one per
+    ``PARTITION_BYTES``, and at least two per core of this machine)."""
+    sizes = [_size(f) for f in files]
+    total = sum(sizes)
+    if npartitions is None:
+        npartitions = max(-(-total // PARTITION_BYTES), 2 * (os.cpu_count() or 1))
+    k = max(1, min(len(files), npartitions))
+    out, start, acc = [], 0, 0
+    for i, size in enumerate(sizes):
+        acc += size
+        # Cut when this range has its share of the bytes, leaving a file for each range left.
+        if (len(out) < k - 1 and acc * k >= total * (len(out) + 1)
+                and len(files) - (i + 1) >= k - 1 - len(out)):
+            out.append(range(start, i + 1))
+            start = i + 1
+    out.append(range(start, len(files)))
+    return out
 
 
 def from_files(paths: str | Iterable[str | os.PathLike[str]], npartitions: int | None = None,
                docvars: pd.DataFrame | None = None, errors: str = "skip", *,
                ids: Sequence[str] | None = None, encoding: str | None = None) -> DaskCorpus:
-    """A corpus of files in ``npartitions`` partitions of consecutive files (default: about
-    64 files each). ``paths``: a list, or a glob string (``"reports/**/*.txt"``, sorted).
+    """A corpus of files in ``npartitions`` partitions of consecutive files of about equal
+    size (default: one per 16 MB of files, at least two per core). ``paths``: a list, or a
+    glob string (``"reports/**/*.txt"``, sorted).
     Ids are the file stems unless given; ``docvars`` one row per file, in order.
     ``errors="skip"`` leaves unreadable files out and lists them in ``errors`` after each
     ``compute()``; ``"raise"`` raises on the first."""
@@ -247,7 +284,7 @@ def from_files(paths: str | Iterable[str | os.PathLike[str]], npartitions: int |
     if docvars is not None and len(docvars) != len(files):
         raise ValueError(f"docvars has {len(docvars)} rows for {len(files)} files")
     sources = [(k, r.start, [files[i] for i in r], [names[i] for i in r], None)
-               for k, r in enumerate(_split(len(files), npartitions))]
+               for k, r in enumerate(_split(files, npartitions))]
     extra = pd.DataFrame(docvars).reset_index(drop=True) if docvars is not None else None
     return DaskCorpus(sources, errors, encoding, extra)
 

@@ -65,6 +65,14 @@ impl PyCountBlock {
     }
 
     /// The counts of this block and an adjacent one, in partition order.
+    /// Adjacent blocks (any order) as one, in one k-way merge.
+    #[staticmethod]
+    fn merge_all(py: Python<'_>, blocks: Vec<PyRef<'_, PyCountBlock>>) -> PyResult<PyCountBlock> {
+        let owned: Vec<CountBlock> = blocks.iter().map(|b| b.inner.clone()).collect();
+        let inner = run(py, || CountBlock::merge_all(owned))?.map_err(analyze_error)?;
+        Ok(PyCountBlock { inner })
+    }
+
     fn merge(&self, py: Python<'_>, other: &PyCountBlock) -> PyResult<PyCountBlock> {
         let inner =
             run(py, || self.inner.clone().merge(other.inner.clone()))?.map_err(analyze_error)?;

@@ -7,6 +7,7 @@
 //! sorted) and puts the rows of the earlier range first. Merging in any tree over the same
 //! partitions gives the same block, whichever of two blocks is passed first.
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::analyzer::Analyzer;
@@ -87,41 +88,60 @@ impl CountBlock {
     /// # Errors
     /// [`Error::InvalidParameter`] when the ranges are not adjacent.
     pub fn merge(self, other: CountBlock) -> Result<CountBlock> {
-        let (a, b) = if self.start <= other.start {
-            (self, other)
-        } else {
-            (other, self)
-        };
-        if a.end != b.start {
+        CountBlock::merge_all(vec![self, other])
+    }
+
+    /// The counts of adjacent ranges of partitions (given in any order) as one block: one
+    /// k-way merge of their vocabularies, so that a tree of merges can fan in more than two.
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] when there is no block, or the ranges, sorted, leave a gap
+    /// or overlap.
+    pub fn merge_all(mut blocks: Vec<CountBlock>) -> Result<CountBlock> {
+        blocks.sort_by_key(|b| b.start);
+        if blocks.is_empty() {
+            return Err(Error::InvalidParameter("no count block to merge".into()));
+        }
+        if let Some(w) = blocks.windows(2).find(|w| w[0].end != w[1].start) {
             return Err(Error::InvalidParameter(format!(
                 "count blocks of partitions {}..{} and {}..{} are not adjacent",
-                a.start, a.end, b.start, b.end
+                w[0].start, w[0].end, w[1].start, w[1].end
             )));
         }
-        let (terms, maps) = merge_sorted_terms(vec![a.terms, b.terms]);
-        let offset = a.n_documents as usize;
-        let mut rows = a.rows;
-        let mut maps = maps.into_iter();
-        let (ma, mb) = (
-            maps.next().unwrap_or_default(),
-            maps.next().unwrap_or_default(),
-        );
-        for r in &mut rows {
-            r.iter_mut().for_each(|e| e.0 = ma[e.0 as usize]);
+        if blocks.len() == 1 {
+            return Ok(blocks.pop().unwrap_or_default());
         }
-        rows.extend(b.rows.into_iter().map(|mut r| {
-            r.iter_mut().for_each(|e| e.0 = mb[e.0 as usize]);
-            r
-        }));
-        let mut units = a.units;
-        units.extend(b.units.into_iter().map(|mut u| {
-            u.document += offset;
-            u
-        }));
+        let (start, end) = (blocks[0].start, blocks[blocks.len() - 1].end);
+        let lists: Vec<Vec<String>> = blocks
+            .iter_mut()
+            .map(|b| std::mem::take(&mut b.terms))
+            .collect();
+        let (terms, maps) = merge_sorted_terms(lists);
+        // Each block's rows remapped in parallel (the maps are increasing: rows stay sorted).
+        let parts: Vec<(Vec<Vec<(u32, u32)>>, Vec<UnitRef>, u64)> = blocks
+            .into_par_iter()
+            .zip(maps)
+            .map(|(b, map)| {
+                let mut rows = b.rows;
+                for r in &mut rows {
+                    r.iter_mut().for_each(|e| e.0 = map[e.0 as usize]);
+                }
+                (rows, b.units, b.n_documents)
+            })
+            .collect();
+        let (mut rows, mut units, mut offset) = (Vec::new(), Vec::new(), 0usize);
+        for (r, u, n) in parts {
+            rows.extend(r);
+            units.extend(u.into_iter().map(|mut u| {
+                u.document += offset;
+                u
+            }));
+            offset += n as usize;
+        }
         Ok(CountBlock {
-            start: a.start,
-            end: b.end,
-            n_documents: a.n_documents + b.n_documents,
+            start,
+            end,
+            n_documents: offset as u64,
             terms,
             rows,
             units,
@@ -266,6 +286,19 @@ mod tests {
     fn block(i: usize) -> CountBlock {
         let c = Corpus::from_texts([TEXTS[i]]);
         CountBlock::count(&c, &Analyzer::default(), Unit::Sentence, i as u64)
+    }
+
+    #[test]
+    fn a_k_way_merge_in_any_order_is_the_pairwise_one() {
+        let pairwise = (0..TEXTS.len())
+            .map(block)
+            .reduce(|a, b| a.merge(b).unwrap())
+            .unwrap();
+        let shuffled = [3, 0, 4, 1, 2].map(block).to_vec();
+        assert_eq!(CountBlock::merge_all(shuffled).unwrap(), pairwise);
+        let gap = CountBlock::merge_all(vec![block(0), block(2)]).unwrap_err();
+        assert!(gap.to_string().contains("not adjacent"), "{gap}");
+        assert!(CountBlock::merge_all(Vec::new()).is_err());
     }
 
     #[test]
