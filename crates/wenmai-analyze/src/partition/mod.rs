@@ -118,7 +118,8 @@ impl CountBlock {
             .collect();
         let (terms, maps) = merge_sorted_terms(lists);
         // Each block's rows remapped in parallel (the maps are increasing: rows stay sorted).
-        let parts: Vec<(Vec<Vec<(u32, u32)>>, Vec<UnitRef>, u64)> = blocks
+        type Part = (Vec<Vec<(u32, u32)>>, Vec<UnitRef>, u64);
+        let parts: Vec<Part> = blocks
             .into_par_iter()
             .zip(maps)
             .map(|(b, map)| {
