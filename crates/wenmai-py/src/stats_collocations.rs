@@ -4,7 +4,7 @@
 use numpy::{IntoPyArray, PyArray1};
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString, PyTuple};
-use wenmai_analyze::stats::{CollocationOptions, Collocations, Measure};
+use wenmai_analyze::stats::{CollocationOptions, Collocations, Measure, join_terms_into};
 use wenmai_analyze::{Result, Unit};
 
 use crate::analyze::PyAnalyzer;
@@ -60,6 +60,7 @@ pub fn corpus_collocations<'py>(
     let mut terms: Vec<Option<Bound<'py, PyString>>> = vec![None; t.terms.len()];
     let joined = PyList::empty(py);
     let tuples = PyList::empty(py);
+    let mut buf = String::new();
     for i in 0..k.len() {
         let row: Vec<Bound<'py, PyString>> = k
             .ngram(i)
@@ -70,7 +71,9 @@ pub fn corpus_collocations<'py>(
                     .clone()
             })
             .collect();
-        joined.append(PyString::new(py, &k.joined(&t, i)))?;
+        let words = k.ngram(i).iter().map(|&id| t.terms[id as usize].as_str());
+        join_terms_into(&mut buf, words);
+        joined.append(PyString::new(py, &buf))?;
         tuples.append(PyTuple::new(py, row)?)?;
     }
     let counts: Vec<i64> = k.counts.iter().map(|&c| c as i64).collect();

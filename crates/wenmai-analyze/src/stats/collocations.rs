@@ -198,10 +198,13 @@ impl Collocations {
         let counts: Vec<u64> = last.iter().map(|&(_, c)| c).collect();
         let scorer = Scorer::new(&counter, &found, &rows, &measures, options.smoothing);
         let names: Vec<&'static str> = measures.iter().flat_map(|m| m.columns()).copied().collect();
-        let scores: Vec<Vec<f64>> = (0..counts.len())
-            .into_par_iter()
-            .map(|i| scorer.score(&rows[i * n..(i + 1) * n], counts[i]))
-            .collect();
+        // One row of `width` scores per collocation, in one buffer.
+        let width = names.len().max(1);
+        let mut scores = vec![0.0f64; counts.len() * width];
+        scores
+            .par_chunks_mut(width)
+            .enumerate()
+            .for_each(|(i, row)| scorer.score(&rows[i * n..(i + 1) * n], counts[i], row));
         // quanteda's order (by z) whenever lambda is asked for; else the first measure's.
         let sort_by = measures
             .iter()
@@ -216,7 +219,7 @@ impl Collocations {
             Some(col) => {
                 let mut keyed: Vec<(u64, u32)> = (0..counts.len())
                     .into_par_iter()
-                    .map(|i| (descending_key(scores[i][col]), i as u32))
+                    .map(|i| (descending_key(scores[i * width + col]), i as u32))
                     .collect();
                 keyed.par_sort_unstable();
                 keyed.into_iter().map(|(_, i)| i as usize).collect()
@@ -239,7 +242,7 @@ impl Collocations {
             columns: names
                 .iter()
                 .enumerate()
-                .map(|(j, &name)| (name, order.iter().map(|&i| scores[i][j]).collect()))
+                .map(|(j, &name)| (name, order.iter().map(|&i| scores[i * width + j]).collect()))
                 .collect(),
         })
     }
@@ -293,6 +296,13 @@ impl Collocations {
 /// ```
 pub fn join_terms<'a>(terms: impl IntoIterator<Item = &'a str>) -> String {
     let mut out = String::new();
+    join_terms_into(&mut out, terms);
+    out
+}
+
+/// [`join_terms`] into `out` (cleared first), so that a loop over many reuses one buffer.
+pub fn join_terms_into<'a>(out: &mut String, terms: impl IntoIterator<Item = &'a str>) {
+    out.clear();
     for t in terms {
         let meet = out
             .chars()
@@ -304,7 +314,6 @@ pub fn join_terms<'a>(terms: impl IntoIterator<Item = &'a str>) -> String {
         }
         out.push_str(t);
     }
-    out
 }
 
 /// A key whose ascending order is `x`'s descending order, NaN last and `-0.0` equal to `0.0`.
@@ -622,73 +631,83 @@ impl<'a> Scorer<'a> {
         }
     }
 
-    /// The score columns of n-gram `x` seen `count` times.
-    fn score(&self, x: &[u32], count: u64) -> Vec<f64> {
+    /// The score columns of n-gram `x` seen `count` times, into `out` (one per column).
+    fn score(&self, x: &[u32], count: u64, out: &mut [f64]) {
         let n = x.len();
         let full = (1usize << n) - 1;
         let total = self.counter.t.ids.len() as u64;
-        let uni: Vec<u64> = x
-            .iter()
-            .map(|&id| self.counter.unigrams[id as usize])
-            .collect();
+        // Arrays sized for the largest n-gram (5 tokens, 32 masks): no allocation here.
+        let mut uni = [0u64; 5];
+        for (u, &id) in uni.iter_mut().zip(x) {
+            *u = self.counter.unigrams[id as usize];
+        }
+        let uni = &uni[..n];
         let key = |mask: usize| pack(bits(mask, n).into_iter().map(|j| x[j]));
+        let margins = |f: &dyn Fn(usize) -> u64| {
+            let mut marg = [0i64; 32];
+            for (mask, m) in marg.iter_mut().enumerate().take(full + 1) {
+                *m = f(mask) as i64;
+            }
+            marg
+        };
         let mut nltk = None;
-        let mut out = Vec::with_capacity(self.measures.len() + 1);
+        let mut at = 0;
         for &m in &self.measures {
             match m {
-                Measure::Pmi => out.push(pmi(count, &uni, total)),
-                Measure::T => out.push(student_t(count, &uni, total)),
+                Measure::Pmi | Measure::T => {
+                    out[at] = if m == Measure::Pmi {
+                        pmi(count, uni, total)
+                    } else {
+                        student_t(count, uni, total)
+                    };
+                    at += 1;
+                }
                 Measure::Llr | Measure::Chi2 => {
                     let (chi2, llr) = *nltk.get_or_insert_with(|| {
                         if n == 2 {
                             return bigram_table(count, uni[0], uni[1], total);
                         }
-                        let marg: Vec<i64> = (0..=full)
-                            .map(|mask| {
-                                let c = if mask == 0 {
-                                    total
-                                } else if mask == full {
-                                    count
-                                } else if mask.count_ones() == 1 {
-                                    uni[mask.trailing_zeros() as usize]
-                                } else if let Some(p) = self.nltk_of[mask] {
-                                    self.patterns[p].1.get(key(mask))
-                                } else {
-                                    let b = bits(mask, n);
-                                    self.counter
-                                        .count_of(self.levels, &x[b[0]..=b[b.len() - 1]])
-                                };
-                                c as i64
-                            })
-                            .collect();
-                        generic_table(n, &marg, &uni, total)
-                    });
-                    out.push(if m == Measure::Chi2 { chi2 } else { llr });
-                }
-                Measure::Lambda => {
-                    let marg: Vec<i64> = (0..=full)
-                        .map(|mask| {
-                            let c = if mask == 0 {
-                                self.windows
+                        let marg = margins(&|mask| {
+                            if mask == 0 {
+                                total
                             } else if mask == full {
                                 count
                             } else if mask.count_ones() == 1 {
-                                let k = mask.trailing_zeros() as usize;
-                                self.at[k][x[k] as usize]
-                            } else {
-                                let p = self.window_of[mask].expect("lambda pattern counted");
+                                uni[mask.trailing_zeros() as usize]
+                            } else if let Some(p) = self.nltk_of[mask] {
                                 self.patterns[p].1.get(key(mask))
-                            };
-                            c as i64
-                        })
-                        .collect();
-                    let (l, z) = lambda_z(n, &marg, self.smoothing);
-                    out.push(l);
-                    out.push(z);
+                            } else {
+                                let b = bits(mask, n);
+                                self.counter
+                                    .count_of(self.levels, &x[b[0]..=b[b.len() - 1]])
+                            }
+                        });
+                        generic_table(n, &marg[..=full], uni, total)
+                    });
+                    out[at] = if m == Measure::Chi2 { chi2 } else { llr };
+                    at += 1;
+                }
+                Measure::Lambda => {
+                    let marg = margins(&|mask| {
+                        if mask == 0 {
+                            self.windows
+                        } else if mask == full {
+                            count
+                        } else if mask.count_ones() == 1 {
+                            let k = mask.trailing_zeros() as usize;
+                            self.at[k][x[k] as usize]
+                        } else {
+                            let p = self.window_of[mask].expect("lambda pattern counted");
+                            self.patterns[p].1.get(key(mask))
+                        }
+                    });
+                    let (l, z) = lambda_z(n, &marg[..=full], self.smoothing);
+                    out[at] = l;
+                    out[at + 1] = z;
+                    at += 2;
                 }
             }
         }
-        out
     }
 }
 

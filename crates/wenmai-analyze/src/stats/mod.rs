@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::count::RawCounts;
 use crate::keywords::IdfTable;
-pub use collocations::{CollocationOptions, Collocations, Measure, join_terms};
+pub use collocations::{CollocationOptions, Collocations, Measure, join_terms, join_terms_into};
 pub use cooccurrence::{CoCount, Context, Cooccurrence, CooccurrenceOptions, TermSelection};
 pub use keyness::{Keyness, KeynessCorrection, KeynessMeasure};
 pub(crate) use keyness::{check as check_keyness, check_target};

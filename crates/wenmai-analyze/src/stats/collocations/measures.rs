@@ -109,10 +109,13 @@ pub(super) fn bigram_table(count: u64, ix: u64, xi: u64, total: u64) -> (f64, f6
 
 /// Möbius inversion over supersets: `f(b) = sum_{T ⊇ b} (-1)^|T \ b| marg(T)`, the count of
 /// exactly pattern `b` from the counts of at least pattern `T`.
-fn exact_cells(n: usize, marg: &[i64]) -> Vec<i64> {
-    let mut f = marg.to_vec();
+fn exact_cells(n: usize, marg: &[i64]) -> [i64; 32] {
+    // At most 2^5 cells: an array, no allocation per candidate.
+    let mut f = [0i64; 32];
+    let len = marg.len().min(32);
+    f[..len].copy_from_slice(&marg[..len]);
     for j in 0..n {
-        for t in 0..f.len() {
+        for t in 0..len {
             if t >> j & 1 == 0 {
                 f[t] -= f[t | 1 << j];
             }
@@ -127,7 +130,11 @@ pub(super) fn generic_table(n: usize, marg: &[i64], uni: &[u64], total: u64) -> 
     let full = (1usize << n) - 1;
     let f = exact_cells(n, marg);
     // NLTK's cell x has bit j set where token j is *not* the collocation's.
-    let cont: Vec<i64> = (0..=full).map(|x| f[!x & full]).collect();
+    let mut cont = [0i64; 32];
+    for (x, c) in cont.iter_mut().enumerate().take(full + 1) {
+        *c = f[!x & full];
+    }
+    let cont = &cont[..=full];
     let den = product(std::iter::repeat_n(total, n - 1));
     let mut chi2 = 0.0;
     let mut llr = 0.0;
@@ -156,7 +163,7 @@ pub(super) fn lambda_z(n: usize, marg: &[i64], smoothing: f64) -> (f64, f64) {
     let f = exact_cells(n, marg);
     let mut lambda = 0.0;
     let mut s = 0.0;
-    for (b, &cell) in f.iter().enumerate() {
+    for (b, &cell) in f.iter().enumerate().take(marg.len()) {
         let c = cell as f64 + smoothing;
         let sign = if (n - b.count_ones() as usize) % 2 == 0 {
             1.0
