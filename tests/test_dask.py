@@ -188,3 +188,10 @@ def test_the_cli_counts_on_the_scheduler(client, report_files, tmp_path):
     assert here.returncode == there.returncode == env.returncode == 1  # the bad file
     assert json.loads(there.stdout) == json.loads(here.stdout) == json.loads(env.stdout)
     assert "bad.txt" in there.stderr
+
+
+def test_a_custom_analyzer_travels_to_the_workers(client, report_files):
+    an = wenmai.Analyzer(stopwords=["发展", "建设"], min_len=2)
+    want = wenmai.Corpus.from_files(report_files[:6]).dtm(analyzer=an, min_df=2)
+    dc = wd.from_files(report_files[:6], npartitions=3)
+    same_matrix(want, dc.dtm(analyzer=an, min_df=2).compute())
