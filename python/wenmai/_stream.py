@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from wenmai._errors import FileError
 from wenmai._wenmai import Analyzer, CorpusCore, CorpusStats, count_block
 
 
@@ -105,8 +106,6 @@ class CorpusStream:
 
     def _cores(self, desc: str) -> Iterator[tuple[int, CorpusCore]]:
         """Each batch read and parsed, in order; bad files recorded (or raised)."""
-        from wenmai.corpus import FileError
-
         self.errors = []
         bar = None
         if self._progress:

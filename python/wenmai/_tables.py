@@ -10,14 +10,12 @@ import re
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pandas as pd
 
+from wenmai._errors import FileError
 from wenmai._wenmai import DecodeError, WenmaiError, decode
-
-if TYPE_CHECKING:
-    from wenmai.corpus import Corpus, FileError
 
 
 class TableError(WenmaiError, ValueError):
@@ -64,8 +62,8 @@ def _not_text(value: Any) -> str:
     return f"a {type(value).__name__} ({value!r}), not a str"
 
 
-def from_dataframe(cls: type[Corpus], df: Any, text: str, id: str | None, errors: str,
-                   source: str | None, progress: bool) -> Corpus:
+def from_dataframe(cls: Any, df: Any, text: str, id: str | None, errors: str,
+                   source: str | None, progress: bool) -> Any:
     """``Corpus.from_dataframe``; ``source`` names the file the table came from."""
     texts, ids, docvars, skipped = table_rows(df, text, id, errors, source)
     corpus = cls.from_texts(texts, ids=ids, docvars=docvars if len(docvars.columns) else None,
@@ -77,7 +75,6 @@ def from_dataframe(cls: type[Corpus], df: Any, text: str, id: str | None, errors
 def table_rows(df: Any, text: str, id: str | None, errors: str, source: str | None
                ) -> tuple[list[str], list[str] | None, pd.DataFrame, list[FileError]]:
     """The texts, ids (None: from_texts' own), docvars and skipped rows of a table."""
-    from wenmai.corpus import FileError
 
     if errors not in ("raise", "skip"):
         raise ValueError(f"errors must be 'raise' or 'skip', not {errors!r}")

@@ -7,11 +7,12 @@ import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
+from wenmai._errors import FileError
 from wenmai._wenmai import (
     Analyzer,
     CorpusCore,
@@ -23,20 +24,6 @@ from wenmai._wenmai import (
 
 if TYPE_CHECKING:
     from wenmai._stats.cooccurrence import Cooccurrence
-
-
-class FileError(NamedTuple):
-    """A file that ``Corpus.from_dir(errors="skip")`` could not read, or a row of a table
-    that ``Corpus.from_csv(errors="skip")`` (``from_dataframe``, …) left out."""
-
-    path: str
-    """The file (for a row of a DataFrame: ``"the DataFrame"``)."""
-    kind: str
-    """The exception type (``DecodeError``, ``FileNotFoundError``, ``TableError``, …)."""
-    message: str
-    """What went wrong."""
-    row: Any = None
-    """For a table: the row's index label (its position for a file), else None."""
 
 
 def _progress_callback(progress: bool, total: int, desc: str) -> tuple[Any, Any]:

@@ -22,8 +22,9 @@ from typing import Any
 
 import pandas as pd
 
+from wenmai._errors import FileError
 from wenmai._wenmai import Analyzer, CorpusCore, CountBlock, DocTermMatrix, count_block
-from wenmai.corpus import FileError, _docvars_frame, _frequency_table, _glob_files
+from wenmai.corpus import _docvars_frame, _frequency_table, _glob_files
 
 try:
     import dask
