@@ -1,0 +1,1 @@
+//! enumeration (being built).

@@ -1,0 +1,1 @@
+//! formulation (being built).

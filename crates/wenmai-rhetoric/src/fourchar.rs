@@ -1,0 +1,1 @@
+//! fourchar (being built).

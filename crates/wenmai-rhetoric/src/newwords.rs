@@ -1,0 +1,1 @@
+//! newwords (being built).

@@ -1,0 +1,1 @@
+//! parallelism (being built).
