@@ -3,7 +3,9 @@
 # Creates .venv if needed and installs everything into it.
 #
 #   bash scripts/test.sh          the whole suite (what .ci/run calls): cargo fmt, clippy,
-#                                 `cargo test --release`, a release build of wenmai installed
+#                                 `cargo test --profile quick` (optimised as release, without
+#                                 LTO: two dozen test binaries link in a fraction of the
+#                                 time), a release build of wenmai installed
 #                                 with pip, ruff, every pytest test (notebooks included)
 #   bash scripts/test.sh --fast   the edit loop: cargo fmt, debug `cargo test` without the
 #                                 slowest Rust tests, a debug build installed with
@@ -42,7 +44,8 @@ if [ "$fast" = 1 ]; then
     --skip same_results_for_1_2_and_8_threads
 else
   cargo clippy --workspace --all-targets --quiet -- -D warnings
-  cargo test --workspace --release
+  # a clean clone gains nothing from incremental data, only the time to write it
+  CARGO_INCREMENTAL=0 cargo test --workspace --profile quick
 fi
 
 echo "== python: environment"
