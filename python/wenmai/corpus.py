@@ -91,6 +91,7 @@ class Corpus:
         encoding: str | None = None,
         progress: bool = False,
         docvars_from: str | None = None,
+        convert: str | None = None,
     ) -> Corpus:
         """Read every file under ``path`` matching ``pattern`` (``pathlib`` glob, sorted),
         decoding (UTF-8/UTF-16/GB18030 detected, or ``encoding``) and parsing them in
@@ -108,6 +109,11 @@ class Corpus:
         (``{name:str}`` forces text). They replace parsed metadata of the same name (the
         ``year`` of the path wins). Files whose path does not match get NA, with one warning
         naming them.
+
+        ``convert="t2s"`` (or another OpenCC conversion: ``tw2s``, ``hk2s``, ``s2t``, …) parses
+        Traditional text through its Simplified form, so that outlines, dates and points are
+        found (``第一條`` is ``第一条``); the spans point into the original text. Give the
+        analysis the same conversion: ``Analyzer(convert="t2s")``.
         """
         if errors not in ("raise", "skip"):
             raise ValueError(f"errors must be 'raise' or 'skip', not {errors!r}")
@@ -117,7 +123,7 @@ class Corpus:
         if not root.is_dir():
             raise NotADirectoryError(20, "Not a directory", str(root))
         files, ids = _glob_files(root, pattern)
-        corpus = cls._read(files, ids, errors, encoding, progress)
+        corpus = cls._read(files, ids, errors, encoding, progress, convert)
         if docvars_from is not None:
             corpus._add_path_docvars(docvars_from, lambda p: os.path.relpath(p, root))
         return corpus
@@ -132,6 +138,7 @@ class Corpus:
         encoding: str | None = None,
         progress: bool = False,
         docvars_from: str | None = None,
+        convert: str | None = None,
     ) -> Corpus:
         """Read the given files (see ``from_dir``); ids default to the file stems.
         ``docvars_from`` is matched against the end of each path as given."""
@@ -139,7 +146,8 @@ class Corpus:
             raise ValueError(f"errors must be 'raise' or 'skip', not {errors!r}")
         files = [p if isinstance(p, Path) else Path(p) for p in paths]
         ids = list(ids) if ids is not None else [p.stem for p in files]
-        corpus = cls._read([os.fspath(p) for p in files], ids, errors, encoding, progress)
+        corpus = cls._read([os.fspath(p) for p in files], ids, errors, encoding, progress,
+                           convert)
         if docvars_from is not None:
             corpus._add_path_docvars(docvars_from, lambda p: p)
         return corpus
@@ -158,12 +166,12 @@ class Corpus:
 
     @classmethod
     def _read(cls, paths: list[str], ids: list[str], errors: str, encoding: str | None,
-              progress: bool) -> Corpus:
+              progress: bool, convert: str | None = None) -> Corpus:
         bar, update = _progress_callback(progress, len(paths), "reading")
         try:
             core, bad = CorpusCore.from_paths(
                 paths, ids, encoding=encoding, errors="strict",
-                skip=errors == "skip", progress=update,
+                skip=errors == "skip", progress=update, convert=convert,
             )
         finally:
             if bar is not None:

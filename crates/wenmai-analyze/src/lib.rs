@@ -53,5 +53,6 @@ pub use stats::{CollocationOptions, Collocations};
 pub use stats::{CorpusStats, Keyness, KeynessCorrection, KeynessMeasure, Tokens};
 pub use unit::{Unit, UnitRef};
 pub use wenmai_parse;
+pub use wenmai_parse::Conversion;
 pub use wenmai_segment;
 pub use wenmai_segment::{CutMode, Segmenter, Token};

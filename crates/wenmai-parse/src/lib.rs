@@ -73,6 +73,7 @@
 //! `paren_chinese`, `arabic`, `paren_arabic`, `circled`, `unnumbered`.
 #![deny(missing_docs)]
 
+mod convert;
 mod decode;
 pub mod document;
 mod docx;
@@ -89,6 +90,7 @@ mod read;
 mod sentences;
 mod text;
 
+pub use convert::{Conversion, parse_converted};
 pub use decode::{DecodeOptions, Decoded, Errors, decode};
 pub use document::{
     DateValue, Document, LabeledDate, MarkerFamily, Meta, Paragraph, Point, Section, Sentence, Span,

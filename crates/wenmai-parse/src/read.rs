@@ -1,12 +1,14 @@
 //! A file to a [`Document`]: read the bytes, decode them, extract the text of HTML, parse.
 
+use std::borrow::Cow;
 use std::path::Path;
 
-use crate::decode::{DecodeOptions, Errors, decode};
+use crate::convert::{Conversion, parse_normalized_converted};
+use crate::decode::{DecodeOptions, Errors, decode, normalize_newlines};
 use crate::document::Document;
 use crate::docx::docx_to_text;
 use crate::error::Error;
-use crate::parser::{parse_html, parse_normalized};
+use crate::html::html_to_text;
 use crate::pdf::pdf_to_text;
 
 /// Whether to treat a file as HTML.
@@ -37,6 +39,9 @@ pub struct ReadOptions {
     pub errors: Errors,
     /// Whether the file is HTML.
     pub html: HtmlMode,
+    /// A Traditional/Simplified conversion the parser reads through (spans stay on the
+    /// original text).
+    pub convert: Option<Conversion>,
 }
 
 impl ReadOptions {
@@ -73,6 +78,19 @@ impl ReadOptions {
     /// ```
     pub fn with_html(mut self, html: HtmlMode) -> Self {
         self.html = html;
+        self
+    }
+
+    /// Parse the text through an OpenCC conversion (see [`crate::parse_converted`]).
+    ///
+    /// # Examples
+    /// ```
+    /// use wenmai_parse::{Conversion, ReadOptions};
+    /// let opts = ReadOptions::default().with_convert(Conversion::T2s);
+    /// assert_eq!(opts.convert, Some(Conversion::T2s));
+    /// ```
+    pub fn with_convert(mut self, conversion: Conversion) -> Self {
+        self.convert = Some(conversion);
         self
     }
 
@@ -136,7 +154,7 @@ pub fn read_with(path: impl AsRef<Path>, opts: &ReadOptions) -> Result<Document,
             path: path.to_path_buf(),
             source,
         })?;
-        return Ok(parse_normalized(text));
+        return Ok(parse_normalized_converted(text, opts.convert));
     }
     // A binary Word file: say so, rather than "binary data, not text".
     if is_ext(&["doc"]) && bytes.starts_with(crate::docx::OLE_MAGIC) {
@@ -150,7 +168,7 @@ pub fn read_with(path: impl AsRef<Path>, opts: &ReadOptions) -> Result<Document,
             path: path.to_path_buf(),
             source,
         })?;
-        return Ok(parse_normalized(text));
+        return Ok(parse_normalized_converted(text, opts.convert));
     }
     let decoded = decode(&bytes, &opts.decode_options()).map_err(|source| Error::Decode {
         path: Some(path.to_path_buf()),
@@ -161,12 +179,13 @@ pub fn read_with(path: impl AsRef<Path>, opts: &ReadOptions) -> Result<Document,
         HtmlMode::Never => false,
         HtmlMode::Auto => is_ext(&["html", "htm", "xhtml"]),
     };
-    let mut doc = if html {
-        parse_html(&decoded.text)
+    // The decoded text has LF line ends already: parse it in place, without a copy.
+    let text = if html {
+        normalize_newlines(Cow::Owned(html_to_text(&decoded.text))).into_owned()
     } else {
-        // The decoded text has LF line ends already: parse it in place, without a copy.
-        parse_normalized(decoded.text)
+        decoded.text
     };
+    let mut doc = parse_normalized_converted(text, opts.convert);
     if doc.meta.year.is_none() {
         doc.meta.year = year_of_path(path);
     }

@@ -7,7 +7,7 @@ use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyBool, PyFloat, PyInt};
 use wenmai_analyze::keywords::Ranking;
 use wenmai_analyze::{DfBound, DtmOptions, IdfSource, Norm, Unit};
-use wenmai_parse::{Errors, HtmlMode, MarkerFamily, ReadOptions};
+use wenmai_parse::{Conversion, Errors, HtmlMode, MarkerFamily, ReadOptions};
 use wenmai_segment::CutMode;
 
 /// A core type taken from (or given to) Python by its name.
@@ -67,6 +67,21 @@ from_name!(Ranking, "method", "'tfidf' or 'textrank'", {
     "tfidf" => Ranking::TfIdf,
     "textrank" => Ranking::TextRank,
 });
+
+impl<'a, 'py> FromPyObject<'a, 'py> for Wrap<Conversion> {
+    type Error = PyErr;
+
+    fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+        let s: PyBackedStr = obj.extract()?;
+        Conversion::from_name(&s).map(Wrap).ok_or_else(|| {
+            PyValueError::new_err(format!(
+                "convert must be one of OpenCC's conversions {} or None, not {:?}",
+                Conversion::NAMES.join(", "),
+                &*s
+            ))
+        })
+    }
+}
 
 /// A norm name or `None` (no normalisation).
 pub fn norm(norm: Option<Wrap<Norm>>) -> Norm {
@@ -133,13 +148,15 @@ pub fn read_options(
     encoding: Option<String>,
     errors: Wrap<Errors>,
     html: Option<bool>,
+    convert: Option<Wrap<Conversion>>,
 ) -> ReadOptions {
     let html = match html {
         None => HtmlMode::Auto,
         Some(true) => HtmlMode::Always,
         Some(false) => HtmlMode::Never,
     };
-    let opts = ReadOptions::default().with_errors(errors.0).with_html(html);
+    let mut opts = ReadOptions::default().with_errors(errors.0).with_html(html);
+    opts.convert = convert.map(|c| c.0);
     match encoding {
         Some(e) => opts.with_encoding(e),
         None => opts,

@@ -11,7 +11,7 @@ use wenmai_analyze::keywords::{Ranking, TEXTRANK_POS};
 use wenmai_analyze::{
     CachedCorpus, Corpus, IdfSource, KeywordMethod, KeywordTable, Progress, Unit,
 };
-use wenmai_parse::{Document, Errors};
+use wenmai_parse::{Conversion, Document, Errors};
 
 use crate::analyze::{DEFAULT_ANALYZER, PyAnalyzer, PyDocTermMatrix};
 use crate::convert::{Wrap, dtm_options, read_options};
@@ -110,7 +110,8 @@ impl PyCorpusCore {
     /// With `skip`, unreadable files are left out and returned as `(path, kind, message)`;
     /// without, the first bad file (in the given order) raises.
     #[staticmethod]
-    #[pyo3(signature = (paths, ids, encoding=None, errors=Wrap(Errors::Strict), skip=false, progress=None))]
+    #[pyo3(signature = (paths, ids, encoding=None, errors=Wrap(Errors::Strict), skip=false, progress=None, convert=None))]
+    #[allow(clippy::too_many_arguments)]
     fn from_paths(
         py: Python<'_>,
         paths: Vec<PathBuf>,
@@ -119,8 +120,9 @@ impl PyCorpusCore {
         errors: Wrap<Errors>,
         skip: bool,
         progress: Option<Bound<'_, PyAny>>,
+        convert: Option<Wrap<Conversion>>,
     ) -> PyResult<(PyCorpusCore, Vec<FileError>)> {
-        let opts = read_options(encoding, errors, None);
+        let opts = read_options(encoding, errors, None, convert);
         let read = with_progress(py, progress, |p| Corpus::read_files(&paths, &ids, &opts, p))?;
         let mut failed = read.failed;
         if !skip && !failed.is_empty() {

@@ -13,6 +13,7 @@ pub mod document;
 pub mod errors;
 pub mod glob;
 pub mod hashing;
+pub mod keywords;
 pub mod partition;
 pub mod segmenter;
 pub mod stats_collocations;
@@ -29,7 +30,7 @@ use std::path::PathBuf;
 
 use pyo3::prelude::*;
 use pyo3::types::PyString;
-use wenmai_parse::Errors;
+use wenmai_parse::{Conversion, Errors};
 
 use convert::{Wrap, read_options};
 use document::PyDocument;
@@ -43,12 +44,35 @@ use errors::{decode_bytes_error, parse_error, run};
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// Parse text into a Document.
+/// Parse text into a Document (through an OpenCC conversion with `convert`: the spans point
+/// into the original text).
 #[pyfunction]
-fn parse(py: Python<'_>, text: &Bound<'_, PyString>) -> PyResult<PyDocument> {
+#[pyo3(signature = (text, convert=None))]
+fn parse(
+    py: Python<'_>,
+    text: &Bound<'_, PyString>,
+    convert: Option<Wrap<Conversion>>,
+) -> PyResult<PyDocument> {
     let text = text::text_of(text)?;
     let text: &str = &text;
-    run(py, || wenmai_parse::parse(text)).map(PyDocument::new)
+    run(py, || match convert {
+        Some(c) => wenmai_parse::parse_converted(text, c.0),
+        None => wenmai_parse::parse(text),
+    })
+    .map(PyDocument::new)
+}
+
+/// `text` converted by OpenCC's tables (`"t2s"`, `"s2t"`, `"tw2s"`, …), one char for one.
+#[pyfunction]
+#[pyo3(name = "convert")]
+fn convert_text(
+    py: Python<'_>,
+    text: &Bound<'_, PyString>,
+    conversion: Wrap<Conversion>,
+) -> PyResult<String> {
+    let text = text::text_of(text)?;
+    let text: &str = &text;
+    run(py, || conversion.0.convert(text).into_owned())
 }
 
 /// Parse an HTML page into a Document (its text extracted first; scripts and styles dropped).
@@ -62,15 +86,16 @@ fn parse_html(py: Python<'_>, html: &Bound<'_, PyString>) -> PyResult<PyDocument
 /// Read, decode and parse a file: text (encoding detected), or by its extension HTML, a
 /// Word document (`.docx`) or a PDF's text layer (`.pdf`).
 #[pyfunction]
-#[pyo3(signature = (path, encoding=None, errors=Wrap(Errors::Strict), html=None))]
+#[pyo3(signature = (path, encoding=None, errors=Wrap(Errors::Strict), html=None, convert=None))]
 fn read(
     py: Python<'_>,
     path: PathBuf,
     encoding: Option<String>,
     errors: Wrap<Errors>,
     html: Option<bool>,
+    convert: Option<Wrap<Conversion>>,
 ) -> PyResult<PyDocument> {
-    let opts = read_options(encoding, errors, html);
+    let opts = read_options(encoding, errors, html, convert);
     run(py, || wenmai_parse::read_with(&path, &opts))?
         .map(PyDocument::new)
         .map_err(|e| parse_error(py, e))
@@ -101,8 +126,8 @@ mod _wenmai {
 
     #[pymodule_export]
     use super::analyze::{
-        PyAnalyzer, PyDocTermMatrix, PyKeywordExtractor, builtin_stopwords, dtm_from_texts,
-        dtm_from_tokens, dtm_transform_texts, dtm_transform_tokens, keywords,
+        PyAnalyzer, PyDocTermMatrix, builtin_stopwords, dtm_from_texts, dtm_from_tokens,
+        dtm_transform_texts, dtm_transform_tokens,
     };
     #[pymodule_export]
     use super::corpus::PyCorpusCore;
@@ -112,6 +137,8 @@ mod _wenmai {
     use super::glob::glob_files;
     #[pymodule_export]
     use super::hashing::{hash_texts, hash_tokens};
+    #[pymodule_export]
+    use super::keywords::{PyKeywordExtractor, keywords};
     #[pymodule_export]
     use super::partition::{PyCorpusStats, PyCountBlock, count_block};
     #[pymodule_export]
@@ -133,7 +160,7 @@ mod _wenmai {
     #[pymodule_export]
     use super::stats_tokens::corpus_tokens;
     #[pymodule_export]
-    use super::{decode, parse, parse_html, read};
+    use super::{convert_text, decode, parse, parse_html, read};
 
     /// The version of the native module.
     #[pyfunction]

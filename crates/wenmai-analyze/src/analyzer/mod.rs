@@ -13,6 +13,7 @@ use std::borrow::Cow;
 use std::collections::HashSet;
 use std::sync::Arc;
 
+use wenmai_parse::Conversion;
 use wenmai_segment::{CutMode, Dictionary, Segmenter};
 
 use crate::error::{Error, Result};
@@ -64,6 +65,7 @@ pub struct Analyzer {
     drop_numbers: bool,
     hmm: bool,
     mode: CutMode,
+    convert: Option<Conversion>,
     /// What this analyzer makes of each word of the default dictionary, learnt as counting
     /// meets them and kept across calls (the settings above never change).
     word_terms: Arc<std::sync::OnceLock<WordTerms>>,
@@ -104,6 +106,7 @@ pub struct AnalyzerBuilder {
     drop_numbers: bool,
     hmm: bool,
     mode: CutMode,
+    convert: Option<Conversion>,
 }
 
 impl Default for AnalyzerBuilder {
@@ -121,6 +124,7 @@ impl Default for AnalyzerBuilder {
             drop_numbers: false,
             hmm: true,
             mode: CutMode::Precise,
+            convert: None,
         }
     }
 }
@@ -241,6 +245,21 @@ impl AnalyzerBuilder {
         self
     }
 
+    /// Convert the text through OpenCC's tables before cutting it (`T2s`: Traditional
+    /// Chinese is cut and counted as Simplified, by jieba's Simplified dictionary). The
+    /// conversion keeps one char for one, so token offsets hold in the original text.
+    ///
+    /// # Examples
+    /// ```
+    /// use wenmai_analyze::{Analyzer, Conversion};
+    /// let an = Analyzer::builder().convert(Some(Conversion::T2s)).build().unwrap();
+    /// assert_eq!(an.analyze("我們要大力發展經濟。"), ["大力发展", "经济"]);
+    /// ```
+    pub fn convert(mut self, conversion: Option<Conversion>) -> Self {
+        self.convert = conversion;
+        self
+    }
+
     /// Drop punctuation and whitespace tokens (default: on).
     ///
     /// # Examples
@@ -328,6 +347,7 @@ impl AnalyzerBuilder {
             drop_numbers: self.drop_numbers,
             hmm: self.hmm,
             mode: self.mode,
+            convert: self.convert,
             word_terms: Arc::default(),
         }
     }
@@ -364,6 +384,16 @@ impl Analyzer {
     /// ```
     pub fn same_as(&self, other: &Analyzer) -> bool {
         Arc::ptr_eq(&self.word_terms, &other.word_terms)
+    }
+
+    /// The conversion the text goes through before it is cut, if any.
+    ///
+    /// # Examples
+    /// ```
+    /// assert_eq!(wenmai_analyze::Analyzer::default().conversion(), None);
+    /// ```
+    pub fn conversion(&self) -> Option<Conversion> {
+        self.convert
     }
 
     /// The segmenter.
@@ -530,12 +560,8 @@ impl Analyzer {
         sentence: &str,
         emit: &mut impl FnMut(&str, u32),
     ) {
-        if self.normalize && has_foldable(sentence) {
-            let folded = fold_width(sentence);
-            d.each_with_ids(&folded, self.mode, self.hmm, &mut *emit);
-        } else {
-            d.each_with_ids(sentence, self.mode, self.hmm, emit);
-        }
+        let text = self.prepared(sentence);
+        d.each_with_ids(&text, self.mode, self.hmm, emit);
     }
 
     /// [`sentence_tokens`](Self::sentence_tokens) for a sentence that needs no width folding:
@@ -550,7 +576,7 @@ impl Analyzer {
         sentence: &'t str,
         emit: &mut impl FnMut(&'t str, u32),
     ) -> bool {
-        if self.normalize && has_foldable(sentence) {
+        if (self.normalize && has_foldable(sentence)) || self.convert.is_some() {
             return false;
         }
         d.each_with_ids(sentence, self.mode, self.hmm, emit);
@@ -566,13 +592,8 @@ impl Analyzer {
         sentence: &str,
         emit: &mut impl FnMut(&str, u32, u32, u32),
     ) {
-        let folded;
-        let text = if self.normalize && has_foldable(sentence) {
-            folded = fold_width(sentence);
-            folded.as_str()
-        } else {
-            sentence
-        };
+        let prepared = self.prepared(sentence);
+        let text: &str = &prepared;
         let base = text.as_ptr() as usize;
         // The previous token's end in bytes and chars: tokens come in order in precise mode
         // (nothing to count between them); search and full mode step back.
@@ -587,6 +608,22 @@ impl Analyzer {
             (end_byte, end_char) = (b + w.len(), end);
             emit(w, start, end, id)
         });
+    }
+
+    /// The sentence as the segmenter sees it: width-folded (with normalisation) and
+    /// converted (with a conversion); both keep one char for one.
+    fn prepared<'a>(&self, sentence: &'a str) -> Cow<'a, str> {
+        let folded = if self.normalize && has_foldable(sentence) {
+            Cow::Owned(fold_width(sentence))
+        } else {
+            Cow::Borrowed(sentence)
+        };
+        if let Some(c) = self.convert
+            && let Cow::Owned(converted) = c.convert(&folded)
+        {
+            return Cow::Owned(converted);
+        }
+        folded
     }
 
     fn uses_tags(&self) -> bool {
@@ -605,11 +642,8 @@ impl Analyzer {
         scratch: &mut Scratch,
         emit: &mut impl FnMut(&str),
     ) {
-        if self.normalize && has_foldable(sentence) {
-            let folded = fold_width(sentence);
-            return self.sentence_terms_folded(d, &folded, scratch, emit);
-        }
-        self.sentence_terms_folded(d, sentence, scratch, emit)
+        let text = self.prepared(sentence);
+        self.sentence_terms_folded(d, &text, scratch, emit)
     }
 
     /// Every token of one (folded) sentence with its byte offset and raw text, as the
@@ -640,13 +674,8 @@ impl Analyzer {
         sentence: &str,
         emit: &mut impl FnMut(&str, usize, usize),
     ) {
-        let folded;
-        let text = if self.normalize && has_foldable(sentence) {
-            folded = fold_width(sentence);
-            folded.as_str()
-        } else {
-            sentence
-        };
+        let prepared = self.prepared(sentence);
+        let text: &str = &prepared;
         // Offsets come in order in precise mode; search and full mode step back.
         let (mut byte, mut chars) = (0usize, 0usize);
         self.each_kept(d, text, &mut |t, b, w| {
