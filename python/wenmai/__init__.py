@@ -47,6 +47,7 @@ _LAZY = {
     "TfidfVectorizer": "wenmai.vectorizers",
     "TfidfTransformer": "wenmai.vectorizers",
     "HashingVectorizer": "wenmai.vectorizers",
+    "style": "wenmai._rhetoric.style",
 }
 
 
@@ -93,4 +94,5 @@ __all__ = [
     "parse",
     "parse_html",
     "read",
+    "style",
 ]
