@@ -22,6 +22,7 @@ from conftest import DATA
 from wenmai._rhetoric.style import directive_words, idiom_list
 
 HAN = re.compile(r"^[\u4e00-\u9fd5]+$")
+EDGE = set("的地得了着过和与及或并在以为对把被从向于是之而等将就也又所其")
 
 ODD = [
     "", " ", "\n\n\n", "\x00\x01\x02", "😀👍🏽" * 50, "。" * 2_000, "一、" * 1_000,
@@ -46,8 +47,11 @@ def corpus(texts: list[str]) -> wenmai.Corpus:
     return c
 
 
-def jieba_windows(doc: wenmai.Document) -> list[tuple[str, bool]]:
-    """The four-character windows of a document from jieba itself, as the rule says."""
+def jieba_windows(doc: wenmai.Document, idioms: set[str] | None = None,
+                  edges: bool = True) -> list[tuple[str, bool]]:
+    """The four-character windows of a document from jieba itself, as the rule says (with
+    ``edges=False``, also the spans that a function word begins or ends)."""
+    idioms = set(idiom_list()) if idioms is None else idioms
     out = []
     for s in doc.sentences:
         toks = list(jieba.cut(s.text))
@@ -59,8 +63,10 @@ def jieba_windows(doc: wenmai.Document) -> list[tuple[str, bool]]:
                     break
                 total += lens[j]
                 if total >= 4:
-                    if total == 4:
-                        out.append(("".join(toks[i:j + 1]), i == j))
+                    expr = "".join(toks[i:j + 1])
+                    edge = i != j and (toks[i] in EDGE or toks[j] in EDGE)
+                    if total == 4 and (not edges or not edge or expr in idioms):
+                        out.append((expr, i == j))
                     break
     return out
 
@@ -81,7 +87,7 @@ def test_four_char_matches_jieba(corpus: wenmai.Corpus) -> None:
     token: Counter[str] = Counter()
     docs: Counter[str] = Counter()
     for doc in corpus:
-        w = jieba_windows(doc)
+        w = jieba_windows(doc, idioms)
         count.update(e for e, _ in w)
         token.update(e for e, t in w if t)
         docs.update({e for e, _ in w})
@@ -99,6 +105,7 @@ def test_four_char_matches_jieba(corpus: wenmai.Corpus) -> None:
     span = got[got["as_token"] == 0]
     assert len(span) > 0 and (span["count"] >= 2).all() | span["idiom"].all()
     assert "说老实话" in set(got["expression"])
+    assert not {"以习近平", "为核心的"} & set(got["expression"])
 
 
 def test_four_char_by_group(corpus: wenmai.Corpus) -> None:
@@ -211,7 +218,7 @@ def test_style_measures(corpus: wenmai.Corpus) -> None:
         words = [t for t in tokens if re.search(r"[\u4e00-\u9fd5]", t)]
         four = [t for t in tokens if HAN.match(t) and len(t) == 4]
         assert row["four_char_share"] == pytest.approx(len(four) / len(words))
-        n_idioms = sum(e in idioms for e, _ in jieba_windows(doc))
+        n_idioms = sum(e in idioms for e, _ in jieba_windows(doc, edges=False))
         assert row["idioms_per_1k"] == pytest.approx(1000 * n_idioms / chars)
         n_dir = sum(t in directives for t in tokens)
         assert row["directives_per_1k"] == pytest.approx(1000 * n_dir / chars)

