@@ -19,6 +19,7 @@ import pandas as pd
 import pytest
 import wenmai
 from conftest import DATA
+from test_errors_and_hostile import HOSTILE_STR
 from wenmai._rhetoric.style import directive_words, idiom_list
 
 HAN = re.compile(r"^[\u4e00-\u9fd5]+$")
@@ -283,7 +284,7 @@ def test_same_for_any_thread_count(seed_article: Path) -> None:
     assert out[1] == out[2] == out[8]
 
 
-@pytest.mark.parametrize("text", ODD, ids=range(len(ODD)))
+@pytest.mark.parametrize("text", ODD + HOSTILE_STR, ids=range(len(ODD) + len(HOSTILE_STR)))
 def test_odd_text(text: str) -> None:
     c = wenmai.Corpus.from_texts([text, text])
     c.set_docvar("g", ["a", None])
