@@ -16,8 +16,8 @@ The measures (computed in Rust, ``wenmai_rhetoric::style``):
 - ``readability1``–``3``: cntext 1.9.2's ``readability(text)`` on the document text, as
   cntext computes it (mean characters per cntext sentence, mean adverbs and conjunctions of
   its list per sentence, their mean); a group pools the sentences of its documents;
-- ``parallel_per_1k`` and ``parallel_share`` (parallel groups per 1,000 characters, share of
-  the text inside them) are kept for the parallelism detector: NaN until it is wired.
+- parallel groups per 1,000 characters and the share of text inside them: not yet here
+  (the Rust rows have room for them; they come with the parallelism detector).
 """
 
 from __future__ import annotations
@@ -36,9 +36,9 @@ if TYPE_CHECKING:
 COLUMNS = ["documents", "chars", "sentences", "sentence_len_mean", "sentence_len_median",
            "clauses", "clause_len_mean", "clause_len_median", "four_char_share",
            "idioms_per_1k", "enumeration_density", "directives_per_1k", "numbers_per_1k",
-           "readability1", "readability2", "readability3",
-           # filled by the parallelism detector (NaN until then)
-           "parallel_per_1k", "parallel_share"]
+           "readability1", "readability2", "readability3"]
+# parallel_per_1k and parallel_share join these once the parallelism detector fills them
+# (the binding returns them already, NaN without a detector: style_rows_with in Rust).
 
 
 def directive_words() -> list[str]:
@@ -72,9 +72,9 @@ def style(doc: Document, analyzer: Analyzer | None = None) -> pd.DataFrame:
     """The style of one document: a one-row DataFrame (index: its title) with the columns
     ``documents, chars, sentences, sentence_len_mean, sentence_len_median, clauses,
     clause_len_mean, clause_len_median, four_char_share, idioms_per_1k, enumeration_density,
-    directives_per_1k, numbers_per_1k, readability1, readability2, readability3,
-    parallel_per_1k, parallel_share``, as the module ``wenmai._rhetoric.style`` describes
-    them. ``readability1``-``3`` equal cntext 1.9.2's ``readability(doc.text)``."""
+    directives_per_1k, numbers_per_1k, readability1, readability2, readability3``, as the module
+    ``wenmai._rhetoric.style`` describes them. ``readability1``-``3`` equal cntext 1.9.2's
+    ``readability(doc.text)``."""
     if not isinstance(doc, Document):
         raise ValueError(f"style takes a wenmai.Document (wenmai.parse(text)), not "
                          f"{type(doc).__name__}")
