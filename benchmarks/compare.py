@@ -17,6 +17,9 @@ Tasks (each tool does what a user of it would write):
              wenmai.dask.from_files(files).dtm().compute() on a two-process LocalCluster
              (started outside the timing) / the same on Dask's threaded scheduler: the
              overhead of Dask ("x wenmai" is the Dask time over the in-memory one)
+  readability  cntext's readability1-3 of every document: Corpus.from_texts(...).style()
+             (all its measures; readability1-3 equal cntext's) / cntext 1.9.2's
+             readability(text) per document (its stats module, loaded alone)
   e2e        read the files + all of the above: Corpus.from_dir (read, decode, parse),
              dtm().tfidf(), keywords(top_k=20) / open().read() + extract_tags +
              TfidfVectorizer(jieba.lcut) / open().read() + TfidfVectorizer(rjieba.cut) with
@@ -52,13 +55,14 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-TASKS = ("segment", "keywords", "tfidf", "e2e", "dtm")
+TASKS = ("segment", "keywords", "tfidf", "e2e", "dtm", "readability")
 TOOLS: dict[str, tuple[str, ...]] = {
     "dtm": ("wenmai", "wenmai.dask (2 workers)", "wenmai.dask (threads)"),
     "segment": ("wenmai", "jieba", "rjieba"),
     "keywords": ("wenmai", "wenmai.keywords", "jieba"),
     "tfidf": ("wenmai", "jieba+sklearn", "rjieba+sklearn"),
     "e2e": ("wenmai", "jieba+sklearn", "rjieba+sklearn"),
+    "readability": ("wenmai", "cntext"),
 }
 TOP_K = 20
 NAMED_CORPORA = {
@@ -137,6 +141,22 @@ def _warm_worker() -> tuple[int, int]:
     return wenmai.Corpus.from_texts(["预热"]).dtm().shape
 
 
+def _cntext_stats() -> Any:
+    """cntext's stats module alone (its package __init__ imports gensim and more, which
+    readability does not use)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("cntext")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("cntext is not installed: pip install cntext==1.9.2")
+    path = Path(list(spec.submodule_search_locations)[0]) / "stats.py"
+    mod_spec = importlib.util.spec_from_file_location("cntext_stats", path)
+    assert mod_spec is not None and mod_spec.loader is not None
+    module = importlib.util.module_from_spec(mod_spec)
+    mod_spec.loader.exec_module(module)
+    return module
+
+
 def make_task(task: str, tool: str, folder: Path) -> tuple[Callable[[], Any], list[str]]:
     """The function to time, and the texts it works on (read before timing)."""
     texts = read_folder(folder)
@@ -175,6 +195,10 @@ def make_task(task: str, tool: str, folder: Path) -> tuple[Callable[[], Any], li
             ), texts
         if task == "tfidf":
             return (lambda: wenmai.Corpus.from_texts(texts).dtm().tfidf().to_scipy().nnz), texts
+        if task == "readability":
+            cols = ["readability1", "readability2", "readability3"]
+            return (lambda: wenmai.Corpus.from_texts(texts).style()[cols].to_numpy().tolist()
+                    ), texts
         if task == "dtm":
             files = [str(p) for p in source_files(folder)]
             return (lambda: wenmai.Corpus.from_files(files).dtm().to_scipy().nnz), texts
@@ -191,6 +215,9 @@ def make_task(task: str, tool: str, folder: Path) -> tuple[Callable[[], Any], li
     import jieba.analyse
 
     jieba.setLogLevel(60)
+    if tool == "cntext":
+        m = _cntext_stats()
+        return (lambda: [list(map(float, m.readability(t).values())) for t in texts]), texts
     if tool == "rjieba" or tool.startswith("rjieba"):
         import rjieba
 

@@ -48,6 +48,7 @@ _LAZY = {
     "TfidfVectorizer": "wenmai.vectorizers",
     "TfidfTransformer": "wenmai.vectorizers",
     "HashingVectorizer": "wenmai.vectorizers",
+    "style": "wenmai._rhetoric.style",
 }
 
 
@@ -95,4 +96,5 @@ __all__ = [
     "parse",
     "parse_html",
     "read",
+    "style",
 ]

@@ -23,6 +23,11 @@ __all__ = [
     "keywords",
     "CorpusCore",
     "corpus_kwic",
+    "corpus_four_char",
+    "corpus_enumerations",
+    "corpus_style",
+    "document_style",
+    "rhetoric_word_lists",
     "corpus_lookup",
     "corpus_tokens",
     "corpus_keyness",
@@ -479,6 +484,18 @@ def corpus_kwic(
     case_insensitive: bool = True,
     analyzer: Analyzer | None = None,
 ) -> dict[str, Any]: ...
+def corpus_four_char(
+    core: CorpusCore, min_count: int = 2, analyzer: Analyzer | None = None
+) -> dict[str, Any]: ...
+def corpus_enumerations(core: CorpusCore) -> dict[str, Any]: ...
+def corpus_style(
+    core: CorpusCore,
+    groups: Sequence[int | None] | None = None,
+    n_groups: int = 0,
+    analyzer: Analyzer | None = None,
+) -> dict[str, Any]: ...
+def document_style(doc: Document, analyzer: Analyzer | None = None) -> dict[str, Any]: ...
+def rhetoric_word_lists() -> tuple[list[str], list[str]]: ...
 def corpus_lookup(
     core: CorpusCore,
     keys: Sequence[str],

