@@ -76,6 +76,7 @@ class Corpus:
                  errors: Sequence[FileError] = ()) -> None:
         self._core = core
         self._extra = docvars
+        self._docvars: pd.DataFrame | None = None  # built on first access, then the one frame
         self.errors: list[FileError] = list(errors)
         """Files left out by ``from_dir(errors="skip")`` (rows by ``from_csv`` and the other
         table readers): ``FileError(path, kind, message, row)``."""
@@ -162,6 +163,8 @@ class Corpus:
             index=range(len(self)))
         for col in fields.columns:
             extra[col] = fields[col].array
+            if self._docvars is not None:
+                self._docvars[col] = fields[col].array
         self._extra = extra
 
     @classmethod
@@ -305,8 +308,14 @@ class Corpus:
         """One row per document: ``doc_id``, ``path``, ``title``, ``subtitle``,
         ``published``, ``year``, ``source``, ``author``, ``doc_number``, ``issuer``,
         ``chars``, ``sections``, ``paragraphs``, plus the ``docvars`` given to
-        ``from_texts`` (or assigned with ``set_docvar``)."""
-        return _docvars_frame(self._core.meta_columns(), self._extra)
+        ``from_texts`` (or assigned with ``set_docvar``).
+
+        It is one frame, kept with the corpus: ``corpus.docvars["party"] = values`` and
+        ``corpus.docvars.loc[0, "party"] = "x"`` persist, as they would on any DataFrame
+        attribute, and the analyses (``by=``, ``keyness``, groups) see them."""
+        if self._docvars is None or len(self._docvars) != len(self):
+            self._docvars = _docvars_frame(self._core.meta_columns(), self._extra)
+        return self._docvars
 
     def set_docvar(self, name: str, values: Sequence[Any]) -> None:
         """Add or replace a document variable (one value per document; a Series or an
@@ -315,12 +324,19 @@ class Corpus:
             values = values.array
         elif not isinstance(values, (np.ndarray, pd.api.extensions.ExtensionArray)):
             values = list(values)
+            # whole numbers with gaps stay whole numbers (Int64), not floats (2000.0)
+            if any(v is None for v in values) and all(
+                    v is None or (isinstance(v, (int, np.integer)) and not isinstance(v, bool))
+                    for v in values):
+                values = pd.array(values, dtype="Int64")
         if len(values) != len(self):
             raise ValueError(f"{len(values)} values for {len(self)} documents")
         extra = self._extra if self._extra is not None else pd.DataFrame(index=range(len(self)))
         extra = extra.copy()
         extra[name] = values
         self._extra = extra
+        if self._docvars is not None:
+            self._docvars[name] = extra[name].array
 
     # --- analyses ----------------------------------------------------------------------------
     def tokens(self, analyzer: Analyzer | None = None, unit: str = "sentence") -> list[list[str]]:
@@ -642,9 +658,11 @@ def _frequency_table(m: DocTermMatrix, docvars: pd.DataFrame | None, by: str | N
     if by not in docvars.columns:
         raise KeyError(f"no document variable {by!r}; have {list(docvars.columns)}")
     parts = []
-    for value, idx in docvars.groupby(by, sort=True, dropna=False).indices.items():
+    column = docvars[by]
+    for idx in column.groupby(column, sort=True, dropna=False).indices.values():
         t = table(np.asarray(idx))
-        t.insert(0, by, value)
+        # the group's value in the docvar's own dtype (years stay Int64, a missing one <NA>)
+        t.insert(0, by, column.iloc[np.repeat(idx[:1], len(t))].array)
         parts.append(t)
     if not parts:
         return pd.DataFrame(columns=[by, "term", "count", "doc_count"])

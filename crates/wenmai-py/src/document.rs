@@ -386,6 +386,21 @@ impl PyDocument {
     fn __len__(&self) -> usize {
         self.doc.text.chars().count()
     }
+    /// Equal when every part is: the text, the metadata, the outline, the spans (a document
+    /// and its pickled copy, or the same text parsed twice).
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other
+            .cast::<PyDocument>()
+            .is_ok_and(|o| Arc::ptr_eq(&self.doc, &o.get().doc) || *self.doc == *o.get().doc)
+    }
+    /// The hash of the text (equal documents have equal texts): documents can be set members
+    /// and dict keys, as before they compared by value.
+    fn __hash__(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        self.doc.text.hash(&mut h);
+        h.finish()
+    }
     /// Pickle as the document's JSON (every part, offsets included; nothing is re-parsed).
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
         let f = py.import("wenmai._pickle")?.getattr("document")?;
