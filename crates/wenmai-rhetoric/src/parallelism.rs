@@ -230,6 +230,8 @@ fn coarse(tag: &str) -> char {
 struct Shape {
     tags: Vec<char>,
     lens: Vec<usize>,
+    /// Whether the member reads as a noun phrase (a plain list item, not a predicate).
+    nominal: bool,
 }
 
 /// Per-level limits on members.
@@ -310,33 +312,42 @@ impl Finder<'_> {
         let s = self.member_text(m);
         let mut tags = Vec::new();
         let mut lens = Vec::new();
+        let mut raw: Vec<String> = Vec::new();
         for (w, t) in self.seg.tag(s, true) {
             if w.chars().all(|c| !c.is_alphanumeric()) {
                 continue;
             }
+            raw.push(t.clone());
             tags.push(coarse(&t));
             lens.push(chars(w));
         }
-        Shape { tags, lens }
+        let n: usize = lens.iter().sum();
+        // A four-character word is mostly an idiom or a set phrase; a shorter one, or one of
+        // several words all nouns, a list item.
+        let nominal = match raw.len() {
+            1 => n < 4 && tags[0] == 'n' || matches!(raw[0].as_str(), "ns" | "nt" | "m"),
+            _ => tags.iter().all(|t| matches!(t, 'n' | 'r' | 'm' | 'q' | 'x')),
+        };
+        Shape { tags, lens, nominal }
     }
 
-    /// The groups among `members` (one container of one level), as index runs with a kind.
-    fn groups(&self, level: u8, members: &mut [Member], pieces: &[Piece]) -> Vec<Run> {
+    /// The groups among `members` (one container of one level), each its members, kind and
+    /// frame when that is not the members' common head or tail.
+    fn groups(&self, level: u8, members: &mut Vec<Member>, pieces: &[Piece]) -> Vec<Group> {
+        if level == 0 {
+            self.split_last(members);
+        }
         let k = members.len();
-        if k < self.min_members {
+        if k < 2 || k + 1 < self.min_members {
             return Vec::new();
         }
         self.trim_edges(level, members, pieces);
         let texts: Vec<&str> = members.iter().map(|m| self.member_text(m)).collect();
         let lens: Vec<usize> = texts.iter().map(|t| chars(t)).collect();
         let lim = limits(level);
-        let mut runs: Vec<Run> = Vec::new();
-        let prefix: Vec<usize> = (1..k)
-            .map(|i| common_prefix(texts[i - 1], texts[i]))
-            .collect();
-        let suffix: Vec<usize> = (1..k)
-            .map(|i| common_suffix(texts[i - 1], texts[i]))
-            .collect();
+        let mut out: Vec<Group> = Vec::new();
+        let prefix: Vec<usize> = (1..k).map(|i| common_prefix(texts[i - 1], texts[i])).collect();
+        let suffix: Vec<usize> = (1..k).map(|i| common_suffix(texts[i - 1], texts[i])).collect();
         for (pairs, kind) in [(&prefix, Kind::Head), (&suffix, Kind::Tail)] {
             let mut i = 0;
             while i + 1 < k {
@@ -344,20 +355,98 @@ impl Finder<'_> {
                 while j + 1 < k && self.pair_ok(level, &texts, &lens, j, pairs[j], kind, &lim) {
                     j += 1;
                 }
-                if j + 1 - i >= self.min_members && self.run_ok(&lens[i..=j], level) {
-                    runs.push((i, j, kind, None));
+                if j > i {
+                    let shared = pairs[i..j].iter().copied().min().unwrap_or(0);
+                    let ms = self.extend(members, &texts, i, j, shared, kind);
+                    let ls: Vec<usize> = ms.iter().map(|m| chars(self.member_text(m))).collect();
+                    if ms.len() >= self.min_members
+                        && self.run_ok(&ls, level)
+                        && (shared > 1 || self.single_ok(&ms, kind))
+                    {
+                        out.push((ms, kind, None));
+                    }
                 }
                 i = j.max(i + 1);
             }
         }
+        let mut runs: Vec<Run> = Vec::new();
         if level >= 2 {
             clause_runs(level, &texts, self.min_members, &mut runs);
         }
         if level <= 1 {
             middle_runs(&texts, &lens, self.min_members, &mut runs);
+            word_runs(&texts, &lens, self.min_members, &mut runs);
             self.shape_runs(&texts, &lens, members, &lim, &mut runs);
         }
-        runs
+        out.extend(runs.into_iter().map(|(a, b, kind, frame)| (members[a..=b].to_vec(), kind, frame)));
+        out
+    }
+
+    /// A run of members `i..=j` sharing a head (tail) of `shared` chars, with the member
+    /// before it (after it) when that holds the head (tail) after a lead-in (before a trail).
+    fn extend(&self, members: &[Member], texts: &[&str], i: usize, j: usize, shared: usize, kind: Kind) -> Vec<Member> {
+        let mut ms = members[i..=j].to_vec();
+        if kind == Kind::Head && i > 0 {
+            let head: String = texts[i].chars().take(shared).collect();
+            if let Some(p) = texts[i - 1].rfind(&head)
+                && p > 0
+            {
+                ms.insert(0, Member { start: members[i - 1].start + p, ..members[i - 1] });
+            }
+        }
+        if kind == Kind::Tail && j + 1 < members.len() {
+            let t = texts[j];
+            let tail: String = t.chars().skip(chars(t) - shared).collect();
+            if let Some(p) = texts[j + 1].find(&tail)
+                && p + tail.len() < texts[j + 1].len()
+            {
+                ms.push(Member { end: members[j + 1].start + p + tail.len(), ..members[j + 1] });
+            }
+        }
+        ms
+    }
+
+    /// A frame of one character counts when the members are alike in length or it is a word
+    /// of its own in each (`有勇气、有智慧`, `…的，…的`).
+    fn single_ok(&self, ms: &[Member], kind: Kind) -> bool {
+        let ls: Vec<usize> = ms.iter().map(|m| chars(self.member_text(m))).collect();
+        let (lo, hi) = (ls.iter().min().copied().unwrap_or(0), ls.iter().max().copied().unwrap_or(0));
+        if hi - lo <= 1 {
+            return true;
+        }
+        ms.iter().all(|m| {
+            let words = self.seg.cut(self.member_text(m), CutMode::Precise, true);
+            let w = if kind == Kind::Head { words.first() } else { words.last() };
+            w.is_some_and(|w| chars(w) == 1)
+        })
+    }
+
+    /// The last item of a list joined by `和`, `及` or `与` (`严格执法、公正执法和文明执法`)
+    /// becomes two members when its second half shares a head or a tail with the item before.
+    fn split_last(&self, members: &mut Vec<Member>) {
+        let k = members.len();
+        if k < 2 {
+            return;
+        }
+        let last = members[k - 1];
+        let prev = self.member_text(&members[k - 2]);
+        let t = self.member_text(&last);
+        for (p, c) in t.char_indices() {
+            if !matches!(c, '和' | '及' | '与') || p == 0 {
+                continue;
+            }
+            let (a, b) = (&t[..p], &t[p + c.len_utf8()..]);
+            if b.is_empty() {
+                continue;
+            }
+            let alike = |x: &str| common_suffix(x, prev) >= 1 || common_prefix(x, prev) >= 1;
+            if alike(a) && alike(b) {
+                let cut = last.start + p;
+                members[k - 1] = Member { end: cut, ..last };
+                members.push(Member { start: cut + c.len_utf8(), ..last });
+                return;
+            }
+        }
     }
 
     /// Whether members `j` and `j + 1` share a head (or tail) of `shared` chars that counts.
@@ -382,12 +471,12 @@ impl Finder<'_> {
         } else {
             a.chars().skip(lens[j] - shared).collect()
         };
-        if !frame.chars().any(is_han) {
+        if !frame.chars().any(is_han) || !frame.chars().all(char::is_alphanumeric) {
             return false;
         }
         let similar = lens[j].abs_diff(lens[j + 1]) <= 1.max(lens[j].min(lens[j + 1]) / 4);
         if shared >= lim.strong {
-            return level < 3 || similar || shared >= 3;
+            return level < 3 || similar || shared >= 4;
         }
         // One shared character counts when the members are alike in length and short.
         level <= 2 && similar && lens[j].max(lens[j + 1]) <= 16 && !b.is_empty()
@@ -445,6 +534,7 @@ impl Finder<'_> {
                     }
                     a = b + 1;
                 }
+                fixed_runs(&shapes, &lens[i..=j], i, self.min_members, runs);
             }
             i = j + 1;
         }
@@ -463,10 +553,13 @@ impl Finder<'_> {
         let (m1, m2) = (text(&members[1]), text(&members[2]));
         let head: String = m1.chars().take(common_prefix(&m1, &m2).min(4)).collect();
         let m0 = text(&members[0]);
+        // A first member that already shares a head with the next keeps its extent.
+        let keeps = common_prefix(&m0, &m1) >= 2;
         if !head.is_empty() && !m0.starts_with(&head) && head.chars().any(is_han) {
             if let Some(p) = m0.rfind(&head) {
                 members[0].start += p;
             }
+        } else if keeps {
         } else if level >= 1
             && members[0].last - members[0].first > members[1].last - members[1].first
         {
@@ -475,7 +568,7 @@ impl Finder<'_> {
             members[0].first = first;
         } else if level <= 1
             && members[0].first == members[0].last
-            && len(&members[0]) > len(&members[1]) + 2
+            && len(&members[0]) > len(&members[1]) + 1
         {
             members[0] = self.trim_front(members[0], len(&members[1]));
         }
@@ -483,10 +576,13 @@ impl Finder<'_> {
         let n = common_suffix(&a, &b).min(4);
         let tail: String = b.chars().skip(chars(&b) - n).collect();
         let last = text(&members[k - 1]);
+        // And a last member that shares the tail.
+        let keeps = common_suffix(&last, &b) > 0;
         if !tail.is_empty() && !last.ends_with(&tail) && tail.chars().any(is_han) {
             if let Some(p) = last.find(&tail) {
                 members[k - 1].end = members[k - 1].start + p + tail.len();
             }
+        } else if keeps {
         } else if level >= 1
             && members[k - 1].last - members[k - 1].first
                 > members[k - 2].last - members[k - 2].first
@@ -496,12 +592,15 @@ impl Finder<'_> {
             members[k - 1].last = last;
         } else if level <= 1
             && members[k - 1].first == members[k - 1].last
-            && len(&members[k - 1]) > len(&members[k - 2]) + 2
+            && len(&members[k - 1]) > len(&members[k - 2]) + 1
         {
             members[k - 1] = self.trim_back(members[k - 1], len(&members[k - 2]));
         }
     }
 }
+
+/// A group found in one container: its members, kind and frame when not derived.
+type Group = (Vec<Member>, Kind, Option<String>);
 
 /// A run of members `first..=last` of a container, its kind and, when it is not the members'
 /// common head or tail, its frame.
@@ -571,6 +670,25 @@ fn clause_runs(level: u8, texts: &[&str], min_members: usize, runs: &mut Vec<Run
     }
 }
 
+/// Runs of three- or four-character members most of which are predicates or set phrases
+/// (`统筹安排、科学调度、有序协调`, `深挖洞、广积粮、不称霸`), not noun lists.
+fn fixed_runs(shapes: &[Shape], lens: &[usize], base: usize, min_members: usize, runs: &mut Vec<Run>) {
+    let mut a = 0;
+    while a < lens.len() {
+        let n = lens[a];
+        let mut b = a;
+        while b + 1 < lens.len() && lens[b + 1] == n {
+            b += 1;
+        }
+        let count = b + 1 - a;
+        let nominal = shapes[a..=b].iter().filter(|s| s.nominal).count();
+        if (n == 3 || n == 4) && count >= min_members && 2 * nominal < count {
+            runs.push((base + a, base + b, Kind::Shape, None));
+        }
+        a = b + 1;
+    }
+}
+
 /// Same shape: the same tag pattern, or both four-character predicates (`统筹安排、科学调度`).
 fn alike(a: &Shape, b: &Shape) -> bool {
     same_shape(a, b) || (predicate_four(a) && predicate_four(b))
@@ -585,7 +703,18 @@ fn predicate_four(s: &Shape) -> bool {
 /// (`说老实话、办老实事、做老实人`, `收集好资料，归纳好方法`).
 fn middle_runs(texts: &[&str], lens: &[usize], min_members: usize, runs: &mut Vec<Run>) {
     let cs: Vec<Vec<char>> = texts.iter().map(|t| t.chars().collect()).collect();
-    let fits = |x: usize| (3..=8).contains(&lens[x]);
+    let fits = |x: usize| (3..=16).contains(&lens[x]);
+    // Short members alike in length may share any inner place; longer ones only the second
+    // or third character (`完成了…，进行了…，确立了…`).
+    let places = |a: usize, b: usize| -> usize {
+        if lens[a].max(lens[b]) <= 8 && lens[a].abs_diff(lens[b]) <= 1 {
+            usize::MAX
+        } else if lens[a].max(lens[b]) <= 2 * lens[a].min(lens[b]) {
+            2
+        } else {
+            0
+        }
+    };
     let mut i = 0;
     while i < texts.len() {
         if !fits(i) {
@@ -594,13 +723,12 @@ fn middle_runs(texts: &[&str], lens: &[usize], min_members: usize, runs: &mut Ve
         }
         let mut shared: Vec<usize> = (1..lens[i] - 1).filter(|&p| is_han(cs[i][p])).collect();
         let mut j = i;
-        while j + 1 < texts.len() && fits(j + 1) && lens[j].abs_diff(lens[j + 1]) <= 1 {
+        while j + 1 < texts.len() && fits(j + 1) {
+            let upto = places(j, j + 1);
             let next: Vec<usize> = shared
                 .iter()
                 .copied()
-                .filter(|&p| {
-                    p + 1 < lens[j + 1] && cs[j + 1][p] == cs[i][p] && cs[j + 1][0] != cs[i][0]
-                })
+                .filter(|&p| p <= upto && p + 1 < lens[j + 1] && cs[j + 1][p] == cs[i][p] && cs[j + 1][0] != cs[i][0])
                 .collect();
             if next.is_empty() {
                 break;
@@ -612,6 +740,45 @@ fn middle_runs(texts: &[&str], lens: &[usize], min_members: usize, runs: &mut Ve
             runs.push((i, j, Kind::Shape, None));
         }
         i = j + 1;
+    }
+}
+
+/// Runs of short members, alike in length, that share a word of two characters or more
+/// anywhere inside (`对人民负责，为人民谋利益，接受人民监督`).
+fn word_runs(texts: &[&str], lens: &[usize], min_members: usize, runs: &mut Vec<Run>) {
+    let fits = |x: usize| (4..=14).contains(&lens[x]);
+    let grams = |t: &str| -> Vec<String> {
+        let cs: Vec<char> = t.chars().collect();
+        let mut out = Vec::new();
+        for a in 0..cs.len() {
+            for b in a + 2..=cs.len().min(a + 4) {
+                if cs[a..b].iter().all(|&c| is_han(c)) {
+                    out.push(cs[a..b].iter().collect());
+                }
+            }
+        }
+        out
+    };
+    let mut i = 0;
+    while i < texts.len() {
+        if !fits(i) {
+            i += 1;
+            continue;
+        }
+        let mut shared = grams(texts[i]);
+        let mut j = i;
+        while j + 1 < texts.len() && fits(j + 1) && lens[j].max(lens[j + 1]) <= 2 * lens[j].min(lens[j + 1]) {
+            let next: Vec<String> = shared.iter().filter(|g| texts[j + 1].contains(g.as_str())).cloned().collect();
+            if next.is_empty() {
+                break;
+            }
+            shared = next;
+            j += 1;
+        }
+        if j + 1 - i >= min_members {
+            runs.push((i, j, Kind::Shape, None));
+        }
+        i = if j > i { j + 1 } else { i + 1 };
     }
 }
 
@@ -736,14 +903,10 @@ pub fn parallelisms(doc: &Document, seg: &Segmenter, min_members: usize) -> Vec<
                 }
                 if piece.level > level || i + 1 == ps.len() {
                     let mut members = std::mem::take(&mut container);
-                    for (a, b, kind, frame) in finder.groups(level, &mut members, &ps) {
-                        found.push((
-                            members[a].start,
-                            members[b].end,
-                            kind,
-                            members[a..=b].to_vec(),
-                            frame,
-                        ));
+                    for (ms, kind, frame) in finder.groups(level, &mut members, &ps) {
+                        if let (Some(a), Some(b)) = (ms.first(), ms.last()) {
+                            found.push((a.start, b.end, kind, ms.clone(), frame));
+                        }
                     }
                 }
             }
