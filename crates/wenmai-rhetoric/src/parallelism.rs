@@ -221,6 +221,7 @@ fn coarse(tag: &str) -> char {
         "vn" | "vd" | "vg" => 'v',
         "an" | "ad" | "ag" => 'a',
         "i" | "l" => 'i',
+        "r" => 'n',
         t => t.chars().next().unwrap_or('x'),
     }
 }
@@ -326,9 +327,15 @@ impl Finder<'_> {
         // several words all nouns, a list item.
         let nominal = match raw.len() {
             1 => n < 4 && tags[0] == 'n' || matches!(raw[0].as_str(), "ns" | "nt" | "m"),
-            _ => tags.iter().all(|t| matches!(t, 'n' | 'r' | 'm' | 'q' | 'x')),
+            _ => tags
+                .iter()
+                .all(|t| matches!(t, 'n' | 'r' | 'm' | 'q' | 'x')),
         };
-        Shape { tags, lens, nominal }
+        Shape {
+            tags,
+            lens,
+            nominal,
+        }
     }
 
     /// The groups among `members` (one container of one level), each its members, kind and
@@ -346,8 +353,12 @@ impl Finder<'_> {
         let lens: Vec<usize> = texts.iter().map(|t| chars(t)).collect();
         let lim = limits(level);
         let mut out: Vec<Group> = Vec::new();
-        let prefix: Vec<usize> = (1..k).map(|i| common_prefix(texts[i - 1], texts[i])).collect();
-        let suffix: Vec<usize> = (1..k).map(|i| common_suffix(texts[i - 1], texts[i])).collect();
+        let prefix: Vec<usize> = (1..k)
+            .map(|i| common_prefix(texts[i - 1], texts[i]))
+            .collect();
+        let suffix: Vec<usize> = (1..k)
+            .map(|i| common_suffix(texts[i - 1], texts[i]))
+            .collect();
         for (pairs, kind) in [(&prefix, Kind::Head), (&suffix, Kind::Tail)] {
             let mut i = 0;
             while i + 1 < k {
@@ -360,7 +371,7 @@ impl Finder<'_> {
                     let ms = self.extend(members, &texts, i, j, shared, kind);
                     let ls: Vec<usize> = ms.iter().map(|m| chars(self.member_text(m))).collect();
                     if ms.len() >= self.min_members
-                        && self.run_ok(&ls, level)
+                        && self.run_ok(&ls, level, shared)
                         && (shared > 1 || self.single_ok(&ms, kind))
                     {
                         out.push((ms, kind, None));
@@ -378,20 +389,40 @@ impl Finder<'_> {
             word_runs(&texts, &lens, self.min_members, &mut runs);
             self.shape_runs(&texts, &lens, members, &lim, &mut runs);
         }
-        out.extend(runs.into_iter().map(|(a, b, kind, frame)| (members[a..=b].to_vec(), kind, frame)));
+        out.extend(
+            runs.into_iter()
+                .map(|(a, b, kind, frame)| (members[a..=b].to_vec(), kind, frame)),
+        );
         out
     }
 
     /// A run of members `i..=j` sharing a head (tail) of `shared` chars, with the member
     /// before it (after it) when that holds the head (tail) after a lead-in (before a trail).
-    fn extend(&self, members: &[Member], texts: &[&str], i: usize, j: usize, shared: usize, kind: Kind) -> Vec<Member> {
+    fn extend(
+        &self,
+        members: &[Member],
+        texts: &[&str],
+        i: usize,
+        j: usize,
+        shared: usize,
+        kind: Kind,
+    ) -> Vec<Member> {
         let mut ms = members[i..=j].to_vec();
         if kind == Kind::Head && i > 0 {
-            let head: String = texts[i].chars().take(shared).collect();
-            if let Some(p) = texts[i - 1].rfind(&head)
-                && p > 0
-            {
-                ms.insert(0, Member { start: members[i - 1].start + p, ..members[i - 1] });
+            for n in (shared.min(2)..=shared).rev() {
+                let head: String = texts[i].chars().take(n).collect();
+                if let Some(p) = texts[i - 1].rfind(&head)
+                    && p > 0
+                {
+                    ms.insert(
+                        0,
+                        Member {
+                            start: members[i - 1].start + p,
+                            ..members[i - 1]
+                        },
+                    );
+                    break;
+                }
             }
         }
         if kind == Kind::Tail && j + 1 < members.len() {
@@ -400,7 +431,10 @@ impl Finder<'_> {
             if let Some(p) = texts[j + 1].find(&tail)
                 && p + tail.len() < texts[j + 1].len()
             {
-                ms.push(Member { end: members[j + 1].start + p + tail.len(), ..members[j + 1] });
+                ms.push(Member {
+                    end: members[j + 1].start + p + tail.len(),
+                    ..members[j + 1]
+                });
             }
         }
         ms
@@ -410,13 +444,20 @@ impl Finder<'_> {
     /// of its own in each (`有勇气、有智慧`, `…的，…的`).
     fn single_ok(&self, ms: &[Member], kind: Kind) -> bool {
         let ls: Vec<usize> = ms.iter().map(|m| chars(self.member_text(m))).collect();
-        let (lo, hi) = (ls.iter().min().copied().unwrap_or(0), ls.iter().max().copied().unwrap_or(0));
+        let (lo, hi) = (
+            ls.iter().min().copied().unwrap_or(0),
+            ls.iter().max().copied().unwrap_or(0),
+        );
         if hi - lo <= 1 {
             return true;
         }
         ms.iter().all(|m| {
             let words = self.seg.cut(self.member_text(m), CutMode::Precise, true);
-            let w = if kind == Kind::Head { words.first() } else { words.last() };
+            let w = if kind == Kind::Head {
+                words.first()
+            } else {
+                words.last()
+            };
             w.is_some_and(|w| chars(w) == 1)
         })
     }
@@ -440,10 +481,18 @@ impl Finder<'_> {
                 continue;
             }
             let alike = |x: &str| common_suffix(x, prev) >= 1 || common_prefix(x, prev) >= 1;
-            if alike(a) && alike(b) {
+            let tail: String = {
+                let n = common_suffix(a, prev);
+                a.chars().skip(chars(a) - n).collect()
+            };
+            let trailing = !tail.is_empty() && b.contains(&tail);
+            if alike(a) && (alike(b) || trailing) {
                 let cut = last.start + p;
                 members[k - 1] = Member { end: cut, ..last };
-                members.push(Member { start: cut + c.len_utf8(), ..last });
+                members.push(Member {
+                    start: cut + c.len_utf8(),
+                    ..last
+                });
                 return;
             }
         }
@@ -467,31 +516,36 @@ impl Finder<'_> {
             return false;
         }
         let frame: String = if kind == Kind::Head {
-            a.chars().take(shared).collect()
+            let f: String = a.chars().take(shared).collect();
+            f.trim_end_matches(|c: char| !c.is_alphanumeric())
+                .to_string()
         } else {
-            a.chars().skip(lens[j] - shared).collect()
+            let f: String = a.chars().skip(lens[j] - shared).collect();
+            f.trim_start_matches(|c: char| !c.is_alphanumeric())
+                .to_string()
         };
+        let shared = chars(&frame);
         if !frame.chars().any(is_han) || !frame.chars().all(char::is_alphanumeric) {
             return false;
         }
         let similar = lens[j].abs_diff(lens[j + 1]) <= 1.max(lens[j].min(lens[j + 1]) / 4);
         if shared >= lim.strong {
-            return level < 3 || similar || shared >= 4;
+            return level < 3 || shared >= 4;
         }
         // One shared character counts when the members are alike in length and short.
         level <= 2 && similar && lens[j].max(lens[j + 1]) <= 16 && !b.is_empty()
     }
 
     /// Members of one group are not too unequal.
-    fn run_ok(&self, lens: &[usize], level: u8) -> bool {
+    fn run_ok(&self, lens: &[usize], level: u8, shared: usize) -> bool {
         let (lo, hi) = (lens.iter().min(), lens.iter().max());
-        match (lo, hi) {
-            (Some(&lo), Some(&hi)) => {
-                let factor = if level >= 3 { 2 } else { 3 };
-                hi <= factor * lo + 2
-            }
-            _ => false,
-        }
+        // A longer shared frame carries members of more unequal length.
+        let factor = match (level, shared) {
+            (3.., _) => 2,
+            (_, 0 | 1) => 3,
+            _ => 6,
+        };
+        matches!((lo, hi), (Some(&lo), Some(&hi)) if hi <= factor * lo + 2)
     }
 
     /// Runs whose members have the same tag shape and lengths within a character; only runs of
@@ -555,10 +609,11 @@ impl Finder<'_> {
         let m0 = text(&members[0]);
         // A first member that already shares a head with the next keeps its extent.
         let keeps = common_prefix(&m0, &m1) >= 2;
-        if !head.is_empty() && !m0.starts_with(&head) && head.chars().any(is_han) {
-            if let Some(p) = m0.rfind(&head) {
-                members[0].start += p;
-            }
+        let found = (!head.is_empty() && !m0.starts_with(&head) && head.chars().any(is_han))
+            .then(|| m0.rfind(&head))
+            .flatten();
+        if let Some(p) = found {
+            members[0].start += p;
         } else if keeps {
         } else if level >= 1
             && members[0].last - members[0].first > members[1].last - members[1].first
@@ -568,7 +623,7 @@ impl Finder<'_> {
             members[0].first = first;
         } else if level <= 1
             && members[0].first == members[0].last
-            && len(&members[0]) > len(&members[1]) + 1
+            && len(&members[0]) > len(&members[1])
         {
             members[0] = self.trim_front(members[0], len(&members[1]));
         }
@@ -578,10 +633,11 @@ impl Finder<'_> {
         let last = text(&members[k - 1]);
         // And a last member that shares the tail.
         let keeps = common_suffix(&last, &b) > 0;
-        if !tail.is_empty() && !last.ends_with(&tail) && tail.chars().any(is_han) {
-            if let Some(p) = last.find(&tail) {
-                members[k - 1].end = members[k - 1].start + p + tail.len();
-            }
+        let found = (!tail.is_empty() && !last.ends_with(&tail) && tail.chars().any(is_han))
+            .then(|| last.find(&tail))
+            .flatten();
+        if let Some(p) = found {
+            members[k - 1].end = members[k - 1].start + p + tail.len();
         } else if keeps {
         } else if level >= 1
             && members[k - 1].last - members[k - 1].first
@@ -592,7 +648,7 @@ impl Finder<'_> {
             members[k - 1].last = last;
         } else if level <= 1
             && members[k - 1].first == members[k - 1].last
-            && len(&members[k - 1]) > len(&members[k - 2]) + 1
+            && len(&members[k - 1]) > len(&members[k - 2])
         {
             members[k - 1] = self.trim_back(members[k - 1], len(&members[k - 2]));
         }
@@ -615,6 +671,8 @@ fn clause_runs(level: u8, texts: &[&str], min_members: usize, runs: &mut Vec<Run
             .collect()
     };
     let clauses: Vec<Vec<String>> = texts.iter().map(|t| split(t)).collect();
+    // Sentences need a longer shared part than clause groups.
+    let least = if level >= 3 { 4 } else { 2 };
     let k = texts.len();
     let mut i = 0;
     while i < k {
@@ -634,7 +692,7 @@ fn clause_runs(level: u8, texts: &[&str], min_members: usize, runs: &mut Vec<Run
                 while j + 1 < k && clauses[j + 1].len() == n {
                     let (a, b) = (&clauses[j][c], &clauses[j + 1][c]);
                     let sh = share(a, b);
-                    if sh < 2 || sh >= chars(a) || sh >= chars(b) {
+                    if sh < least || sh >= chars(a) || sh >= chars(b) {
                         break;
                     }
                     min_share = min_share.min(sh);
@@ -672,7 +730,13 @@ fn clause_runs(level: u8, texts: &[&str], min_members: usize, runs: &mut Vec<Run
 
 /// Runs of three- or four-character members most of which are predicates or set phrases
 /// (`统筹安排、科学调度、有序协调`, `深挖洞、广积粮、不称霸`), not noun lists.
-fn fixed_runs(shapes: &[Shape], lens: &[usize], base: usize, min_members: usize, runs: &mut Vec<Run>) {
+fn fixed_runs(
+    shapes: &[Shape],
+    lens: &[usize],
+    base: usize,
+    min_members: usize,
+    runs: &mut Vec<Run>,
+) {
     let mut a = 0;
     while a < lens.len() {
         let n = lens[a];
@@ -728,7 +792,12 @@ fn middle_runs(texts: &[&str], lens: &[usize], min_members: usize, runs: &mut Ve
             let next: Vec<usize> = shared
                 .iter()
                 .copied()
-                .filter(|&p| p <= upto && p + 1 < lens[j + 1] && cs[j + 1][p] == cs[i][p] && cs[j + 1][0] != cs[i][0])
+                .filter(|&p| {
+                    p <= upto
+                        && p + 1 < lens[j + 1]
+                        && cs[j + 1][p] == cs[i][p]
+                        && cs[j + 1][0] != cs[i][0]
+                })
                 .collect();
             if next.is_empty() {
                 break;
@@ -746,19 +815,21 @@ fn middle_runs(texts: &[&str], lens: &[usize], min_members: usize, runs: &mut Ve
 /// Runs of short members, alike in length, that share a word of two characters or more
 /// anywhere inside (`对人民负责，为人民谋利益，接受人民监督`).
 fn word_runs(texts: &[&str], lens: &[usize], min_members: usize, runs: &mut Vec<Run>) {
-    let fits = |x: usize| (4..=14).contains(&lens[x]);
-    let grams = |t: &str| -> Vec<String> {
+    let fits = |x: usize| (4..=12).contains(&lens[x]);
+    let grams = |t: &str| -> Vec<(String, usize)> {
         let cs: Vec<char> = t.chars().collect();
         let mut out = Vec::new();
         for a in 0..cs.len() {
             for b in a + 2..=cs.len().min(a + 4) {
                 if cs[a..b].iter().all(|&c| is_han(c)) {
-                    out.push(cs[a..b].iter().collect());
+                    out.push((cs[a..b].iter().collect(), a));
                 }
             }
         }
         out
     };
+    // Where a word first occurs, in chars.
+    let at = |t: &str, g: &str| t.find(g).map(|b| chars(&t[..b]));
     let mut i = 0;
     while i < texts.len() {
         if !fits(i) {
@@ -767,8 +838,17 @@ fn word_runs(texts: &[&str], lens: &[usize], min_members: usize, runs: &mut Vec<
         }
         let mut shared = grams(texts[i]);
         let mut j = i;
-        while j + 1 < texts.len() && fits(j + 1) && lens[j].max(lens[j + 1]) <= 2 * lens[j].min(lens[j + 1]) {
-            let next: Vec<String> = shared.iter().filter(|g| texts[j + 1].contains(g.as_str())).cloned().collect();
+        while j + 1 < texts.len()
+            && fits(j + 1)
+            && lens[j].max(lens[j + 1]) <= 2 * lens[j].min(lens[j + 1])
+        {
+            // The word stands at about the same place in each member (a topic word repeated
+            // anywhere is no frame).
+            let next: Vec<(String, usize)> = shared
+                .iter()
+                .filter(|(g, p)| at(texts[j + 1], g).is_some_and(|q| q.abs_diff(*p) <= 1))
+                .cloned()
+                .collect();
             if next.is_empty() {
                 break;
             }
