@@ -16,6 +16,7 @@ from wenmai._wenmai import (
     InternalError,
     KeywordExtractor,
     Meta,
+    Parallelism,
     ParseError,
     Point,
     Section,
@@ -47,6 +48,7 @@ _LAZY = {
     "TfidfVectorizer": "wenmai.vectorizers",
     "TfidfTransformer": "wenmai.vectorizers",
     "HashingVectorizer": "wenmai.vectorizers",
+    "parallelisms": "wenmai._rhetoric.parallelism",
 }
 
 
@@ -80,6 +82,7 @@ __all__ = [
     "InternalError",
     "KeywordExtractor",
     "Meta",
+    "Parallelism",
     "ParseError",
     "Point",
     "Section",
@@ -90,6 +93,7 @@ __all__ = [
     "__version__",
     "decode",
     "keywords",
+    "parallelisms",
     "parse",
     "parse_html",
     "read",
