@@ -250,7 +250,7 @@ fn limits(level: u8) -> Limits {
             strong: 2,
         },
         1 => Limits {
-            shape_max: 16,
+            shape_max: 10,
             strong: 2,
         },
         _ => Limits {
@@ -816,27 +816,27 @@ fn middle_runs(texts: &[&str], lens: &[usize], min_members: usize, runs: &mut Ve
 /// anywhere inside (`对人民负责，为人民谋利益，接受人民监督`).
 fn word_runs(texts: &[&str], lens: &[usize], min_members: usize, runs: &mut Vec<Run>) {
     let fits = |x: usize| (4..=12).contains(&lens[x]);
-    let grams = |t: &str| -> Vec<(String, usize)> {
-        let cs: Vec<char> = t.chars().collect();
-        let mut out = Vec::new();
-        for a in 0..cs.len() {
-            for b in a + 2..=cs.len().min(a + 4) {
-                if cs[a..b].iter().all(|&c| is_han(c)) {
-                    out.push((cs[a..b].iter().collect(), a));
-                }
-            }
-        }
-        out
+    let cs: Vec<Vec<char>> = texts.iter().map(|t| t.chars().collect()).collect();
+    // Whether `word` stands in `t` within a character of place `p`.
+    let near = |t: &[char], word: &[char], p: usize| {
+        (p.saturating_sub(1)..=p + 1).any(|q| t.get(q..q + word.len()) == Some(word))
     };
-    // Where a word first occurs, in chars.
-    let at = |t: &str, g: &str| t.find(g).map(|b| chars(&t[..b]));
     let mut i = 0;
     while i < texts.len() {
         if !fits(i) {
             i += 1;
             continue;
         }
-        let mut shared = grams(texts[i]);
+        // Words of two to four Han characters of the first member: (place, length).
+        let first = &cs[i];
+        let mut shared: Vec<(usize, usize)> = Vec::new();
+        for a in 0..first.len() {
+            for n in 2..=4 {
+                if a + n <= first.len() && first[a..a + n].iter().all(|&c| is_han(c)) {
+                    shared.push((a, n));
+                }
+            }
+        }
         let mut j = i;
         while j + 1 < texts.len()
             && fits(j + 1)
@@ -844,15 +844,10 @@ fn word_runs(texts: &[&str], lens: &[usize], min_members: usize, runs: &mut Vec<
         {
             // The word stands at about the same place in each member (a topic word repeated
             // anywhere is no frame).
-            let next: Vec<(String, usize)> = shared
-                .iter()
-                .filter(|(g, p)| at(texts[j + 1], g).is_some_and(|q| q.abs_diff(*p) <= 1))
-                .cloned()
-                .collect();
-            if next.is_empty() {
+            shared.retain(|&(a, n)| near(&cs[j + 1], &first[a..a + n], a));
+            if shared.is_empty() {
                 break;
             }
-            shared = next;
             j += 1;
         }
         if j + 1 - i >= min_members {
