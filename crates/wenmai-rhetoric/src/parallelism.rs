@@ -26,7 +26,7 @@
 
 use rayon::prelude::*;
 use wenmai_parse::{Document, Span};
-use wenmai_segment::{CutMode, Segmenter};
+use wenmai_segment::{CutMode, Dictionary, Segmenter};
 
 /// What the members of a group share.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -263,7 +263,8 @@ fn limits(level: u8) -> Limits {
 /// One level of one paragraph: finds the groups among the members of each container.
 struct Finder<'a> {
     text: &'a str,
-    seg: &'a Segmenter,
+    /// The dictionary, read-locked once for the document.
+    dict: &'a Dictionary,
     min_members: usize,
 }
 
@@ -276,33 +277,39 @@ impl Finder<'_> {
     fn boundaries(&self, start: usize, end: usize) -> Vec<usize> {
         let s = &self.text[start..end];
         let mut out = vec![start];
-        let mut at = start;
-        for w in self.seg.cut(s, CutMode::Precise, true) {
-            at += w.len();
-            out.push(at);
-        }
+        self.dict.each(s, CutMode::Precise, true, |w, b| {
+            out.push(start + b + w.len())
+        });
         out
     }
 
-    /// A member cut back from the front to about `want` chars, at a token boundary.
+    /// A member cut back from the front to about `want` chars, at a token boundary. Only the
+    /// last `want + 4` chars are cut into words: the boundary sought lies there.
     fn trim_front(&self, m: Member, want: usize) -> Member {
-        let n = chars(self.member_text(&m));
+        let text = self.member_text(&m);
+        let n = chars(text);
+        let skip = n.saturating_sub(want + 4);
+        let from = m.start + text.char_indices().nth(skip).map_or(0, |(b, _)| b);
         let mut best = (usize::MAX, m.start);
-        for b in self.boundaries(m.start, m.end) {
+        for b in self.boundaries(from, m.end) {
             let len = n - chars(&self.text[m.start..b]);
-            if len > 0 && len.abs_diff(want) < best.0 {
+            if (skip == 0 || b > from) && len > 0 && len.abs_diff(want) < best.0 {
                 best = (len.abs_diff(want), b);
             }
         }
         Member { start: best.1, ..m }
     }
 
-    /// A member cut back from the end to about `want` chars, at a token boundary.
+    /// A member cut back from the end to about `want` chars, at a token boundary, cutting only
+    /// its first `want + 4` chars into words.
     fn trim_back(&self, m: Member, want: usize) -> Member {
+        let text = self.member_text(&m);
+        let upto = text.char_indices().nth(want + 4).map(|(b, _)| m.start + b);
+        let to = upto.unwrap_or(m.end);
         let mut best = (usize::MAX, m.end);
-        for b in self.boundaries(m.start, m.end) {
+        for b in self.boundaries(m.start, to) {
             let len = chars(&self.text[m.start..b]);
-            if len > 0 && len.abs_diff(want) < best.0 {
+            if (upto.is_none() || b < to) && len > 0 && len.abs_diff(want) < best.0 {
                 best = (len.abs_diff(want), b);
             }
         }
@@ -313,20 +320,25 @@ impl Finder<'_> {
         let s = self.member_text(m);
         let mut tags = Vec::new();
         let mut lens = Vec::new();
-        let mut raw: Vec<String> = Vec::new();
-        for (w, t) in self.seg.tag(s, true) {
-            if w.chars().all(|c| !c.is_alphanumeric()) {
-                continue;
+        let mut raw: Vec<&'static str> = Vec::new();
+        self.dict.each_tagged(s, true, |w, _, t| {
+            if w.chars().any(char::is_alphanumeric) {
+                // The few tags that matter below, without allocating.
+                raw.push(match t {
+                    "ns" => "ns",
+                    "nt" => "nt",
+                    "m" => "m",
+                    _ => "",
+                });
+                tags.push(coarse(t));
+                lens.push(chars(w));
             }
-            raw.push(t.clone());
-            tags.push(coarse(&t));
-            lens.push(chars(w));
-        }
+        });
         let n: usize = lens.iter().sum();
         // A four-character word is mostly an idiom or a set phrase; a shorter one, or one of
         // several words all nouns, a list item.
         let nominal = match raw.len() {
-            1 => n < 4 && tags[0] == 'n' || matches!(raw[0].as_str(), "ns" | "nt" | "m"),
+            1 => n < 4 && tags[0] == 'n' || matches!(raw[0], "ns" | "nt" | "m"),
             _ => tags
                 .iter()
                 .all(|t| matches!(t, 'n' | 'r' | 'm' | 'q' | 'x')),
@@ -345,7 +357,7 @@ impl Finder<'_> {
             self.split_last(members);
         }
         let k = members.len();
-        if k < 2 || k + 1 < self.min_members {
+        if k < self.min_members {
             return Vec::new();
         }
         self.trim_edges(level, members, pieces);
@@ -452,12 +464,13 @@ impl Finder<'_> {
             return true;
         }
         ms.iter().all(|m| {
-            let words = self.seg.cut(self.member_text(m), CutMode::Precise, true);
-            let w = if kind == Kind::Head {
-                words.first()
-            } else {
-                words.last()
-            };
+            let (mut first, mut last) = (None, None);
+            self.dict
+                .each(self.member_text(m), CutMode::Precise, true, |w, _| {
+                    first.get_or_insert(w);
+                    last = Some(w);
+                });
+            let w = if kind == Kind::Head { first } else { last };
             w.is_some_and(|w| chars(w) == 1)
         })
     }
@@ -664,13 +677,13 @@ type Run = (usize, usize, Kind, Option<String>);
 
 /// Members of several clauses each whose clauses at one place share a head or a tail of two
 /// characters or more (`说老实话，就是讲真话…；办老实事，就是严走程序…`).
-fn clause_runs(level: u8, texts: &[&str], min_members: usize, runs: &mut Vec<Run>) {
-    let split = |t: &str| -> Vec<String> {
+fn clause_runs<'a>(level: u8, texts: &[&'a str], min_members: usize, runs: &mut Vec<Run>) {
+    let split = |t: &'a str| -> Vec<&'a str> {
         t.split(|c: char| separator(c).is_some_and(|l| l >= 1 && l < level))
-            .map(|x| x.trim_matches(is_edge).to_string())
+            .map(|x| x.trim_matches(is_edge))
             .collect()
     };
-    let clauses: Vec<Vec<String>> = texts.iter().map(|t| split(t)).collect();
+    let clauses: Vec<Vec<&str>> = texts.iter().map(|t| split(t)).collect();
     // Sentences need a longer shared part than clause groups.
     let least = if level >= 3 { 4 } else { 2 };
     let k = texts.len();
@@ -868,7 +881,7 @@ fn same_shape(a: &Shape, b: &Shape) -> bool {
 }
 
 /// The shared frame of a group's member texts.
-fn frame_of(texts: &[&str], kind: Kind, seg: &Segmenter) -> String {
+fn frame_of(texts: &[&str], kind: Kind, dict: &Dictionary) -> String {
     let prefix = texts
         .windows(2)
         .map(|w| common_prefix(w[0], w[1]))
@@ -890,11 +903,8 @@ fn frame_of(texts: &[&str], kind: Kind, seg: &Segmenter) -> String {
         Kind::Shape => {
             let common = common_substring(texts);
             if common.is_empty() {
-                let tags: Vec<String> = seg
-                    .tag(first, true)
-                    .iter()
-                    .map(|(_, t)| coarse(t).to_string())
-                    .collect();
+                let mut tags: Vec<String> = Vec::new();
+                dict.each_tagged(first, true, |_, _, t| tags.push(coarse(t).to_string()));
                 tags.join("+")
             } else {
                 let mut f = String::new();
@@ -940,7 +950,11 @@ fn common_substring(texts: &[&str]) -> String {
 /// assert_eq!((g[0].frame.as_str(), g[0].kind.as_str(), g[0].members.len()), ("…落实", "tail", 4));
 /// ```
 pub fn parallelisms(doc: &Document, seg: &Segmenter, min_members: usize) -> Vec<Parallelism> {
-    let min_members = min_members.max(2);
+    seg.with_dictionary(|dict| parallelisms_with(doc, dict, min_members.max(2)))
+}
+
+/// [`parallelisms`] with the dictionary read-locked.
+fn parallelisms_with(doc: &Document, dict: &Dictionary, min_members: usize) -> Vec<Parallelism> {
     let mut out = Vec::new();
     let mut first_sentence = 0;
     for (p, para) in doc.paragraphs.iter().enumerate() {
@@ -958,7 +972,7 @@ pub fn parallelisms(doc: &Document, seg: &Segmenter, min_members: usize) -> Vec<
         }
         let finder = Finder {
             text: &doc.text,
-            seg,
+            dict,
             min_members,
         };
         let mut found: Vec<Found> = Vec::new();
@@ -1057,7 +1071,7 @@ fn select(
                 members: spans,
                 frame: frame
                     .clone()
-                    .unwrap_or_else(|| frame_of(&texts, *kind, finder.seg)),
+                    .unwrap_or_else(|| frame_of(&texts, *kind, finder.dict)),
                 kind: *kind,
                 section,
                 paragraph,
