@@ -659,7 +659,7 @@ impl Finder<'_> {
             let last = members[k - 1].first + (members[k - 2].last - members[k - 2].first);
             members[k - 1].end = pieces[last].end;
             members[k - 1].last = last;
-        } else if level <= 1
+        } else if level == 0
             && members[k - 1].first == members[k - 1].last
             && len(&members[k - 1]) > len(&members[k - 2])
         {
