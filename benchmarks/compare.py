@@ -20,6 +20,9 @@ Tasks (each tool does what a user of it would write):
   readability  cntext's readability1-3 of every document: Corpus.from_texts(...).style()
              (all its measures; readability1-3 equal cntext's) / cntext 1.9.2's
              readability(text) per document (its stats module, loaded alone)
+  parallelisms  the parallel groups (排比) of the files: Corpus.from_files(files).parallelisms()
+             / Corpus.from_files(files).dtm() on the same files ("x wenmai" of the dtm row is
+             the dtm time over the parallelisms time: issue 19 asks for 0.5 or more)
   e2e        read the files + all of the above: Corpus.from_dir (read, decode, parse),
              dtm().tfidf(), keywords(top_k=20) / open().read() + extract_tags +
              TfidfVectorizer(jieba.lcut) / open().read() + TfidfVectorizer(rjieba.cut) with
@@ -55,9 +58,10 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-TASKS = ("segment", "keywords", "tfidf", "e2e", "dtm", "readability")
+TASKS = ("segment", "keywords", "tfidf", "e2e", "dtm", "readability", "parallelisms")
 TOOLS: dict[str, tuple[str, ...]] = {
     "dtm": ("wenmai", "wenmai.dask (2 workers)", "wenmai.dask (threads)"),
+    "parallelisms": ("wenmai", "wenmai dtm"),
     "segment": ("wenmai", "jieba", "rjieba"),
     "keywords": ("wenmai", "wenmai.keywords", "jieba"),
     "tfidf": ("wenmai", "jieba+sklearn", "rjieba+sklearn"),
@@ -178,6 +182,13 @@ def make_task(task: str, tool: str, folder: Path) -> tuple[Callable[[], Any], li
                     ), texts
         dask.config.set(scheduler="threads")  # for the rest of this child process
         return (lambda: wd.from_files(files).dtm().compute().to_scipy().nnz), texts
+    if task == "parallelisms":
+        import wenmai
+
+        files = [str(p) for p in source_files(folder)]
+        if tool == "wenmai dtm":
+            return (lambda: wenmai.Corpus.from_files(files).dtm().to_scipy().nnz), texts
+        return (lambda: len(wenmai.Corpus.from_files(files).parallelisms())), texts
     if tool == "wenmai.keywords":
         import wenmai
 

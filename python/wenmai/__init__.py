@@ -16,6 +16,7 @@ from wenmai._wenmai import (
     InternalError,
     KeywordExtractor,
     Meta,
+    Parallelism,
     ParseError,
     Point,
     Section,
@@ -49,6 +50,7 @@ _LAZY = {
     "TfidfTransformer": "wenmai.vectorizers",
     "HashingVectorizer": "wenmai.vectorizers",
     "style": "wenmai._rhetoric.style",
+    "parallelisms": "wenmai._rhetoric.parallelism",
 }
 
 
@@ -82,6 +84,7 @@ __all__ = [
     "InternalError",
     "KeywordExtractor",
     "Meta",
+    "Parallelism",
     "ParseError",
     "Point",
     "Section",
@@ -93,6 +96,7 @@ __all__ = [
     "convert",
     "decode",
     "keywords",
+    "parallelisms",
     "parse",
     "parse_html",
     "read",

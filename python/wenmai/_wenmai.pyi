@@ -28,6 +28,7 @@ __all__ = [
     "corpus_style",
     "document_style",
     "rhetoric_word_lists",
+    "corpus_parallelisms",
     "corpus_lookup",
     "corpus_tokens",
     "corpus_keyness",
@@ -41,12 +42,14 @@ __all__ = [
     "hash_tokens",
     "Document",
     "Meta",
+    "Parallelism",
     "Point",
     "Section",
     "Span",
     "Segmenter",
     "convert",
     "decode",
+    "parallelisms",
     "parse",
     "parse_html",
     "read",
@@ -177,6 +180,28 @@ class Span:
     def section(self) -> int | None: ...
     @property
     def paragraph(self) -> int | None: ...
+
+@final
+class Parallelism:
+    """A group of adjacent parallel clauses or phrases (排比)."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def members(self) -> list[Span]: ...
+    @property
+    def frame(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def section(self) -> int | None: ...
+    @property
+    def paragraph(self) -> int: ...
+    def __len__(self) -> int: ...
 
 @final
 class Document:
@@ -477,6 +502,12 @@ def matrix_group(
     units: Any,
     keep_docvars: bool,
 ) -> DocTermMatrix: ...
+def parallelisms(
+    doc: Document, min_members: int = 3, segmenter: Segmenter | None = None
+) -> list[Parallelism]: ...
+def corpus_parallelisms(
+    core: CorpusCore, min_members: int = 3, segmenter: Segmenter | None = None
+) -> dict[str, Any]: ...
 def corpus_kwic(
     core: CorpusCore,
     patterns: Sequence[str | Sequence[str]],

@@ -471,6 +471,14 @@ class Corpus:
 
         return kwic(self, pattern, window, unit, regex, case_insensitive, analyzer)
 
+    def parallelisms(self, min_members: int = 3, segmenter: Any = None) -> Any:
+        """The parallel groups (排比) of every document, as ``wenmai.parallelisms`` finds them:
+        a DataFrame with one row per group, ``doc_id, start, end, text, frame, kind,
+        members`` (how many), ``section, paragraph``, in document order."""
+        from wenmai._rhetoric.parallelism import corpus_parallelisms_frame
+
+        return corpus_parallelisms_frame(self, min_members, segmenter)
+
     def lookup(self, dictionary: Any, unit: str = "document", levels: Any = None,
                exclusive: bool = True, nomatch: str | None = None,
                analyzer: Analyzer | None = None, *, capkeys: bool | None = None,

@@ -227,6 +227,24 @@ pub struct PySpan {
     paragraph: Option<usize>,
 }
 
+impl PySpan {
+    /// A span of `doc` (byte offsets for the text, char offsets shown to Python).
+    pub(crate) fn of(
+        doc: &Document,
+        span: wenmai_parse::Span,
+        section: Option<usize>,
+        paragraph: Option<usize>,
+    ) -> Self {
+        PySpan {
+            text: doc.slice(span).to_string(),
+            start: span.char_start,
+            end: span.char_end,
+            section,
+            paragraph,
+        }
+    }
+}
+
 #[pymethods]
 impl PySpan {
     fn __repr__(&self) -> String {

@@ -16,6 +16,7 @@ pub mod hashing;
 pub mod keywords;
 pub mod partition;
 pub mod rhetoric_style;
+pub mod rhetoric_parallelism;
 pub mod segmenter;
 pub mod stats_collocations;
 pub mod stats_cooccurrence;
@@ -146,6 +147,8 @@ mod _wenmai {
     use super::rhetoric_style::{
         corpus_enumerations, corpus_four_char, corpus_style, document_style, rhetoric_word_lists,
     };
+    #[pymodule_export]
+    use super::rhetoric_parallelism::{PyParallelism, corpus_parallelisms, parallelisms};
     #[pymodule_export]
     use super::segmenter::PySegmenter;
     #[pymodule_export]
