@@ -236,7 +236,17 @@ def test_style_measures(corpus: wenmai.Corpus) -> None:
                    if (n := sum(c.isalnum() for c in cl))]
         assert row["clauses"] == len(clauses)
         assert row["clause_len_median"] == pytest.approx(np.median(clauses))
-    assert "parallel_share" not in s.columns  # wired with the parallelism detector
+    # the parallel columns count wenmai.parallelisms' groups and the characters inside any
+    for doc_id, row in s.iterrows():
+        doc = corpus[doc_id]
+        groups = wenmai.parallelisms(doc)
+        chars = row["chars"]
+        covered = set()  # groups nest: the characters inside any of them
+        for g in groups:
+            covered.update(i for i in range(g.start, g.end) if not doc.text[i].isspace())
+        inside = len(covered)
+        assert row["parallel_per_1k"] == pytest.approx(1000 * len(groups) / chars)
+        assert row["parallel_share"] == pytest.approx(inside / chars)
     reports = s.iloc[1:-1]
     assert (reports["directives_per_1k"] > 5).all() and (reports["four_char_share"] > 0.05).all()
 

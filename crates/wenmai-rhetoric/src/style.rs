@@ -16,9 +16,9 @@
 //!   as cntext does (its sentence split, the characters each of its sentences has, and jieba
 //!   tokens in its adverb and conjunction list); for a group, the means pooled over the
 //!   sentences of its documents.
-//! - Parallel groups per 1,000 and the share of text inside them: from a function of the
-//!   document giving its groups and the characters inside them ([`style_rows_with`], for the
-//!   parallelism detector); `None` without one.
+//! - `parallel_per_1k` and `parallel_share`: the groups of [`crate::parallelism::parallelisms`]
+//!   (three members or more) per 1,000 characters, and the characters inside them (not
+//!   whitespace) over the characters; [`style_rows_with`] takes another count.
 
 use std::sync::LazyLock;
 
@@ -334,7 +334,38 @@ impl From<&StyleParts> for Style {
 /// assert!(s.directives_per_1k > 0.0 && s.idioms_per_1k > 0.0);
 /// ```
 pub fn style(doc: &Document, seg: &Segmenter) -> Style {
-    Style::from(&style_parts(doc, seg))
+    let mut p = style_parts(doc, seg);
+    p.parallel = Some(parallel_count(doc, seg));
+    Style::from(&p)
+}
+
+/// A document's parallel groups of three members or more and the characters (not
+/// whitespace) inside one of them at least: what the parallel columns of [`style`] and [`style_rows`] count.
+///
+/// # Examples
+/// ```
+/// let doc = wenmai_parse::parse("标题\n\n我们要说老实话、办老实事、做老实人。");
+/// let seg = wenmai_segment::Segmenter::default();
+/// assert_eq!(wenmai_rhetoric::style::parallel_count(&doc, &seg), (1, 14));
+/// ```
+pub fn parallel_count(doc: &Document, seg: &Segmenter) -> (usize, usize) {
+    let groups = crate::parallelism::parallelisms(doc, seg, 3);
+    // Groups nest (a group of clauses whose members hold groups of phrases): count the union.
+    let mut extents: Vec<(usize, usize)> = groups
+        .iter()
+        .filter_map(|g| Some((g.members.first()?.start, g.members.last()?.end)))
+        .collect();
+    extents.sort_unstable();
+    let (mut inside, mut covered) = (0, 0);
+    for (a, b) in extents {
+        let a = a.max(covered);
+        if a < b {
+            let part = doc.text.get(a..b).unwrap_or("");
+            inside += part.chars().filter(|c| !c.is_whitespace()).count();
+            covered = b;
+        }
+    }
+    (groups.len(), inside)
 }
 
 /// The style of groups of documents: `groups[i]` is the group of `docs[i]` (below
@@ -346,7 +377,12 @@ pub fn style_rows(
     seg: &Segmenter,
     groups: Option<(&[Option<usize>], usize)>,
 ) -> Vec<Style> {
-    style_rows_with(docs, seg, groups, None)
+    style_rows_with(
+        docs,
+        seg,
+        groups,
+        Some(&|d: &Document| parallel_count(d, seg)),
+    )
 }
 
 /// A function of a document giving its parallel groups and the characters inside them.

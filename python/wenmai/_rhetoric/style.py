@@ -16,8 +16,9 @@ The measures (computed in Rust, ``wenmai_rhetoric::style``):
 - ``readability1``–``3``: cntext 1.9.2's ``readability(text)`` on the document text, as
   cntext computes it (mean characters per cntext sentence, mean adverbs and conjunctions of
   its list per sentence, their mean); a group pools the sentences of its documents;
-- parallel groups per 1,000 characters and the share of text inside them: not yet here
-  (the Rust rows have room for them; they come with the parallelism detector).
+- ``parallel_per_1k``: the groups of ``wenmai.parallelisms`` (three members or more) per
+  1,000 characters; ``parallel_share``: the characters inside any of them (groups nest) over
+  the characters.
 """
 
 from __future__ import annotations
@@ -35,10 +36,9 @@ if TYPE_CHECKING:
 
 COLUMNS = ["documents", "chars", "sentences", "sentence_len_mean", "sentence_len_median",
            "clauses", "clause_len_mean", "clause_len_median", "four_char_share",
-           "idioms_per_1k", "enumeration_density", "directives_per_1k", "numbers_per_1k",
-           "readability1", "readability2", "readability3"]
-# parallel_per_1k and parallel_share join these once the parallelism detector fills them
-# (the binding returns them already, NaN without a detector: style_rows_with in Rust).
+           "idioms_per_1k", "parallel_per_1k", "parallel_share", "enumeration_density",
+           "directives_per_1k", "numbers_per_1k", "readability1", "readability2",
+           "readability3"]
 
 
 def directive_words() -> list[str]:
@@ -71,7 +71,8 @@ def _frame(cols: dict[str, Any], index: pd.Index) -> pd.DataFrame:
 def style(doc: Document, analyzer: Analyzer | None = None) -> pd.DataFrame:
     """The style of one document: a one-row DataFrame (index: its title) with the columns
     ``documents, chars, sentences, sentence_len_mean, sentence_len_median, clauses,
-    clause_len_mean, clause_len_median, four_char_share, idioms_per_1k, enumeration_density,
+    clause_len_mean, clause_len_median, four_char_share, idioms_per_1k, parallel_per_1k,
+    parallel_share, enumeration_density,
     directives_per_1k, numbers_per_1k, readability1, readability2, readability3``, as the module
     ``wenmai._rhetoric.style`` describes them. ``readability1``-``3`` equal cntext 1.9.2's
     ``readability(doc.text)``."""
