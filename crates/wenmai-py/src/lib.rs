@@ -15,8 +15,8 @@ pub mod glob;
 pub mod hashing;
 pub mod keywords;
 pub mod partition;
-pub mod rhetoric_style;
 pub mod rhetoric_parallelism;
+pub mod rhetoric_style;
 pub mod segmenter;
 pub mod stats_collocations;
 pub mod stats_cooccurrence;
@@ -144,11 +144,11 @@ mod _wenmai {
     #[pymodule_export]
     use super::partition::{PyCorpusStats, PyCountBlock, count_block};
     #[pymodule_export]
+    use super::rhetoric_parallelism::{PyParallelism, corpus_parallelisms, parallelisms};
+    #[pymodule_export]
     use super::rhetoric_style::{
         corpus_enumerations, corpus_four_char, corpus_style, document_style, rhetoric_word_lists,
     };
-    #[pymodule_export]
-    use super::rhetoric_parallelism::{PyParallelism, corpus_parallelisms, parallelisms};
     #[pymodule_export]
     use super::segmenter::PySegmenter;
     #[pymodule_export]
