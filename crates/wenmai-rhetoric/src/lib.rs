@@ -5,8 +5,9 @@
 //! thread count.
 
 pub mod enumeration;
-pub mod fourchar;
 pub mod formulation;
+pub mod fourchar;
 pub mod newwords;
 pub mod parallelism;
 pub mod style;
+pub mod suffix;
