@@ -472,6 +472,22 @@ def corpus_kwic(
     case_insensitive: bool = True,
     analyzer: Analyzer | None = None,
 ) -> dict[str, Any]: ...
+def corpus_formulations(
+    core: CorpusCore,
+    phrases: Sequence[str] | None = None,
+    min_docs: int = 3,
+    min_len: int = 4,
+    max_len: int = 16,
+    analyzer: Analyzer | None = None,
+) -> dict[str, Any]: ...
+def corpus_new_words(
+    core: CorpusCore,
+    max_len: int = 6,
+    min_count: int = 5,
+    min_entropy: float = 1.0,
+    min_aggregation: float | None = None,
+    analyzer: Analyzer | None = None,
+) -> dict[str, Any]: ...
 def corpus_lookup(
     core: CorpusCore,
     keys: Sequence[str],

@@ -14,6 +14,7 @@ pub mod errors;
 pub mod glob;
 pub mod hashing;
 pub mod partition;
+pub mod rhetoric_formulation;
 pub mod segmenter;
 pub mod stats_collocations;
 pub mod stats_cooccurrence;
@@ -114,6 +115,8 @@ mod _wenmai {
     use super::hashing::{hash_texts, hash_tokens};
     #[pymodule_export]
     use super::partition::{PyCorpusStats, PyCountBlock, count_block};
+    #[pymodule_export]
+    use super::rhetoric_formulation::{corpus_formulations, corpus_new_words};
     #[pymodule_export]
     use super::segmenter::PySegmenter;
     #[pymodule_export]

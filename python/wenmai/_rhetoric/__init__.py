@@ -1,0 +1,1 @@
+"""The rhetoric of official Chinese writing: the Python glue of ``wenmai-rhetoric``."""
