@@ -173,7 +173,6 @@ pub fn discover<S: AsRef<str> + Sync>(
         bounds[ix.doc[p] as usize].get(o).copied().unwrap_or(false)
     };
     let lcp = ix.lcp(max_len);
-    let n = ix.len();
     let mut found: Vec<(usize, usize, usize, usize)> = Vec::new(); // (pos, len, occ, docs)
     let mut docs_seen: Vec<u32> = Vec::new();
     let mut consider = |l: usize, lb: usize, rb: usize, parent: usize| {
@@ -198,8 +197,9 @@ pub fn discover<S: AsRef<str> + Sync>(
     };
     // Bottom-up traversal of the LCP intervals (Abouelhoda, Kurtz and Ohlebusch 2004).
     let mut stack: Vec<(usize, usize)> = vec![(0, 0)];
-    for k in 1..=n {
-        let l = if k < n { lcp[k] as usize } else { 0 };
+    // A final 0 closes every interval still open.
+    for (k, &l) in lcp.iter().chain([&0]).enumerate().skip(1) {
+        let l = l as usize;
         let mut lb = k - 1;
         while l < stack.last().map_or(0, |s| s.0) {
             let (tl, tlb) = stack.pop().unwrap_or((0, 0));
