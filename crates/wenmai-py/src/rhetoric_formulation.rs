@@ -45,7 +45,15 @@ pub fn corpus_formulations<'py>(
     let (phrases, found, counts) = run(py, || {
         let found = match &phrases {
             Some(_) => None,
-            None => Some(discover(&texts, an.segmenter(), &opts)?),
+            None => {
+                let stop = an.stopwords();
+                Some(discover(
+                    &texts,
+                    an.segmenter(),
+                    |w| stop.contains(w),
+                    &opts,
+                )?)
+            }
         };
         let phrases: Vec<String> = match (&phrases, &found) {
             (Some(p), _) => p.clone(),

@@ -112,8 +112,9 @@ pub fn is_clause_break(c: char) -> bool {
 /// The recurring formulations of `texts`: strings of `min_len..=max_len` chars within
 /// clauses (no punctuation, whitespace or symbol inside) that occur in at least `min_docs`
 /// documents, that start and end on jieba token boundaries at most of their occurrences,
-/// and that are not part of a longer such string with as many occurrences (a maximal
-/// repeat). Sorted by documents, then occurrences (both descending), then phrase.
+/// whose first and last tokens (at the first occurrence) are not stop words (`is_stop`: a
+/// formulation does not begin with 的 or end with 和), and that are not part of a longer
+/// such string with as many occurrences (a maximal repeat). Sorted by documents, then occurrences (both descending), then phrase.
 ///
 /// The suffix array's LCP intervals are the right-maximal repeats; each gives the longest
 /// prefix of its string that ends on token boundaries, and a candidate inside a longer one
@@ -128,7 +129,8 @@ pub fn is_clause_break(c: char) -> bool {
 /// use wenmai_rhetoric::formulation::{DiscoverOptions, discover};
 /// use wenmai_segment::Segmenter;
 /// let texts = ["我们要推动高质量发展。", "必须推动高质量发展！", "推动高质量发展，是主题"];
-/// let f = discover(&texts, &Segmenter::default(), &DiscoverOptions::default()).unwrap();
+/// let stop = |w: &str| w == "的";
+/// let f = discover(&texts, &Segmenter::default(), stop, &DiscoverOptions::default()).unwrap();
 /// assert_eq!(f[0].phrase, "推动高质量发展");
 /// assert_eq!((f[0].occurrences, f[0].documents), (3, 3));
 /// assert!(f.iter().all(|f| f.phrase != "高质量发展"));
@@ -136,6 +138,7 @@ pub fn is_clause_break(c: char) -> bool {
 pub fn discover<S: AsRef<str> + Sync>(
     texts: &[S],
     segmenter: &Segmenter,
+    is_stop: impl Fn(&str) -> bool,
     opts: &DiscoverOptions,
 ) -> Result<Vec<Formulation>, ParamError> {
     let DiscoverOptions {
@@ -190,8 +193,21 @@ pub fn discover<S: AsRef<str> + Sync>(
         if !most(&|p| bound(p, 0)) {
             return;
         }
+        // The first and last tokens at the first occurrence, for the stop-word check.
+        let p0 = occ[0] as usize;
+        let first_end = (1..=l).find(|&j| bound(p0, j)).unwrap_or(l);
+        if is_stop(&ix.string(p0, first_end)) {
+            return;
+        }
+        let last_ok = |len: usize| {
+            let start = (0..len).rev().find(|&j| bound(p0, j)).unwrap_or(0);
+            !is_stop(&ix.string(p0 + start, len - start))
+        };
         let shortest = (parent + 1).max(min_len);
-        if let Some(len) = (shortest..=l).rev().find(|&len| most(&|p| bound(p, len))) {
+        if let Some(len) = (shortest..=l)
+            .rev()
+            .find(|&len| most(&|p| bound(p, len)) && last_ok(len))
+        {
             found.push((occ[0] as usize, len, occ.len(), docs_seen.len()));
         }
     };
@@ -282,18 +298,24 @@ mod tests {
             min_docs: 2,
             ..DiscoverOptions::default()
         };
-        let f = discover(&texts, &seg, &opts).unwrap();
+        let f = discover(&texts, &seg, |_| false, &opts).unwrap();
         assert_eq!(f.len(), 1);
         assert_eq!((f[0].phrase.as_str(), f[0].documents), ("全面从严治党", 2));
         let opts = DiscoverOptions {
             min_docs: 3,
             ..DiscoverOptions::default()
         };
-        assert!(discover(&texts, &seg, &opts).unwrap().is_empty());
+        assert!(discover(&texts, &seg, |_| false, &opts).unwrap().is_empty());
         let bad = DiscoverOptions {
             min_len: 0,
             ..DiscoverOptions::default()
         };
-        assert!(discover(&texts, &seg, &bad).is_err());
+        assert!(discover(&texts, &seg, |_| false, &bad).is_err());
+        // A stop word at either end: the phrase is cut to what lies between.
+        let texts = ["全面从严治党的", "全面从严治党的", "和全面从严治党的"];
+        let stop = |w: &str| w == "的" || w == "和";
+        let f = discover(&texts, &seg, stop, &opts).unwrap();
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].phrase, "全面从严治党");
     }
 }
