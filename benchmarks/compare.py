@@ -23,6 +23,15 @@ Tasks (each tool does what a user of it would write):
   parallelisms  the parallel groups (排比) of the files: Corpus.from_files(files).parallelisms()
              / Corpus.from_files(files).dtm() on the same files ("x wenmai" of the dtm row is
              the dtm time over the parallelisms time: issue 19 asks for 0.5 or more)
+  newwords   new-word discovery (not run by default; meant for the provincial reports:
+             --corpus $WENMAI_CORPUS/gov_reports_provincial/2025): Corpus.from_texts(texts)
+             .new_words() / HarvestText's word_discover on the texts joined, with the same
+             parameters (auto_param=False, min_freq just below 5 / chars, min_entropy 1.0,
+             min_aggregation sqrt(chars) / 15, excluding_words=[]); the top-100 overlap is
+             printed under the table
+  formulations  discovery (not run by default) over the 56 reports and the 2025 provincial
+             reports, whatever --corpus says: Corpus.formulations(by=None) on the parsed
+             corpus (discovery, token boundaries and counting; no peer)
   e2e        read the files + all of the above: Corpus.from_dir (read, decode, parse),
              dtm().tfidf(), keywords(top_k=20) / open().read() + extract_tags +
              TfidfVectorizer(jieba.lcut) / open().read() + TfidfVectorizer(rjieba.cut) with
@@ -58,7 +67,9 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-TASKS = ("segment", "keywords", "tfidf", "e2e", "dtm", "readability", "parallelisms")
+TASKS = ("segment", "keywords", "tfidf", "e2e", "dtm", "readability", "parallelisms",
+         "newwords", "formulations")
+DEFAULT_TASKS = TASKS[:7]
 TOOLS: dict[str, tuple[str, ...]] = {
     "dtm": ("wenmai", "wenmai.dask (2 workers)", "wenmai.dask (threads)"),
     "parallelisms": ("wenmai", "wenmai dtm"),
@@ -67,6 +78,8 @@ TOOLS: dict[str, tuple[str, ...]] = {
     "tfidf": ("wenmai", "jieba+sklearn", "rjieba+sklearn"),
     "e2e": ("wenmai", "jieba+sklearn", "rjieba+sklearn"),
     "readability": ("wenmai", "cntext"),
+    "newwords": ("wenmai", "harvesttext"),
+    "formulations": ("wenmai",),
 }
 TOP_K = 20
 NAMED_CORPORA = {
@@ -161,8 +174,49 @@ def _cntext_stats() -> Any:
     return module
 
 
+def _top100(words: list[tuple[str, int]]) -> list[str]:
+    """The 100 most frequent words, ties by word (the same rule for wenmai and the peer)."""
+    return [w for w, _ in sorted(words, key=lambda x: (-x[1], x[0]))[:100]]
+
+
+def rhetoric_task(task: str, tool: str, folder: Path) -> tuple[Callable[[], Any], list[str]]:
+    """The new-word and formulation rows."""
+    import wenmai
+
+    if task == "formulations":
+        root = corpus_root()
+        files = [str(p) for p in source_files(root / "gov_reports")
+                 + source_files(root / "gov_reports_provincial" / "2025")]
+        corpus = wenmai.Corpus.from_files(files)
+        return (lambda: len(corpus.formulations(by=None))), [d.text for d in corpus]
+    texts = read_folder(folder)
+    chars = wenmai.Corpus.from_texts(texts).new_words().attrs["chars"]
+    if tool == "wenmai":
+        def ours() -> Any:
+            w = wenmai.Corpus.from_texts(texts).new_words(6, 5, 1.0)
+            return _top100(list(zip(w["word"], map(int, w["count"]), strict=True)))
+
+        return ours, texts
+    import warnings
+
+    from harvesttext import HarvestText
+
+    warnings.filterwarnings("ignore")
+    ht = HarvestText()
+
+    def peer() -> Any:
+        w = ht.word_discover(texts, auto_param=False, max_word_len=6, min_freq=4.5 / chars,
+                             min_entropy=1.0, min_aggregation=chars ** 0.5 / 15,
+                             excluding_words=[])
+        return _top100([(x, round(f * chars)) for x, f in zip(w.index, w["freq"], strict=True)])
+
+    return peer, texts
+
+
 def make_task(task: str, tool: str, folder: Path) -> tuple[Callable[[], Any], list[str]]:
     """The function to time, and the texts it works on (read before timing)."""
+    if task in ("newwords", "formulations"):
+        return rhetoric_task(task, tool, folder)
     texts = read_folder(folder)
     if tool.startswith("wenmai.dask"):
         import dask
@@ -415,7 +469,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--repeat", type=int, default=5, help="timed runs of wenmai")
     parser.add_argument("--peer-repeat", type=int, default=None, help="timed runs of peers")
-    parser.add_argument("--tasks", default=",".join(TASKS), help="comma-separated")
+    parser.add_argument("--tasks", default=",".join(DEFAULT_TASKS),
+                        help=f"comma-separated, of {', '.join(TASKS)} "
+                        "(default: %(default)s)")
     parser.add_argument("--no-limit", action="store_true", help="skip the cargo limit row")
     parser.add_argument(
         "--pairs",
@@ -484,6 +540,12 @@ def main(argv: list[str] | None = None) -> int:
             # Other work on the machine slows every row; say how busy it was.
             header += f"; load average {load_before:.1f} at start, {os.getloadavg()[0]:.1f} at end"
     table = render(results, limit, header)
+    tops = {r["tool"]: r["check"] for r in results if r.get("task") == "newwords"
+            and "check" in r}
+    if len(tops) == 2:
+        a, b = tops.values()
+        both = len(set(a) & set(b))
+        table += f"\n\nnewwords: top-100 overlap of wenmai and HarvestText {both}/100"
     if pairs:
         table += "\n\n" + render_pairs(pairs)
     print(table)

@@ -93,13 +93,15 @@ def bad_inputs(tmp_path: Path, sample_text: str) -> dict[str, Path]:
 def test_help_lists_every_subcommand(via_script: bool) -> None:
     code, out, _ = run("--help", via_script=via_script)
     assert code == 0
-    for name in ("report", "parse", "keywords", "freq", "kwic", "keyness", "collocations"):
+    for name in ("report", "parse", "keywords", "freq", "kwic", "keyness", "collocations",
+                 "formulations"):
         assert name in out
     assert "examples:" in out and "exit status" in out
 
 
 @pytest.mark.parametrize(
-    "command", ["report", "parse", "keywords", "freq", "kwic", "keyness", "collocations"]
+    "command",
+    ["report", "parse", "keywords", "freq", "kwic", "keyness", "collocations", "formulations"],
 )
 def test_every_subcommand_has_help_with_an_example(command: str) -> None:
     code, out, _ = run(command, "--help")

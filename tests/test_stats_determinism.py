@@ -59,6 +59,8 @@ d = wenmai.Dictionary({"经济": ["经济*", "市场"],
                        "改革": {"深化": ["深化 改革"], "开放": ["开放*"]}})
 digest("lookup", c.lookup(d))
 digest("lookup sentence", c.lookup(d, unit="sentence", exclusive=False))
+digest("formulations", c.formulations(by=None))
+digest("new_words", c.new_words())
 print(json.dumps(out))
 """
 

@@ -29,7 +29,9 @@ __all__ = [
     "document_style",
     "rhetoric_word_lists",
     "corpus_parallelisms",
+    "corpus_formulations",
     "corpus_lookup",
+    "corpus_new_words",
     "corpus_tokens",
     "corpus_keyness",
     "corpus_cooccurrence",
@@ -529,6 +531,22 @@ def corpus_style(
 ) -> dict[str, Any]: ...
 def document_style(doc: Document, analyzer: Analyzer | None = None) -> dict[str, Any]: ...
 def rhetoric_word_lists() -> tuple[list[str], list[str]]: ...
+def corpus_formulations(
+    core: CorpusCore,
+    phrases: Sequence[str] | None = None,
+    min_docs: int = 3,
+    min_len: int = 4,
+    max_len: int = 16,
+    analyzer: Analyzer | None = None,
+) -> dict[str, Any]: ...
+def corpus_new_words(
+    core: CorpusCore,
+    max_len: int = 6,
+    min_count: int = 5,
+    min_entropy: float = 1.0,
+    min_aggregation: float | None = None,
+    analyzer: Analyzer | None = None,
+) -> dict[str, Any]: ...
 def corpus_lookup(
     core: CorpusCore,
     keys: Sequence[str],

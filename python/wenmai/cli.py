@@ -259,6 +259,10 @@ examples:
 
     add_parsers(sub, _Formatter, _PATHS_HELP, _add_input_options, _add_output_options,
                 _positive)
+    from wenmai._cli.formulations import add_parser as add_formulations
+
+    add_formulations(sub, _Formatter, _PATHS_HELP, _add_input_options, _add_output_options,
+                     _positive)
     return parser
 
 

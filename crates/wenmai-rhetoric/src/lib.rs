@@ -10,3 +10,4 @@ pub mod fourchar;
 pub mod newwords;
 pub mod parallelism;
 pub mod style;
+pub mod suffix;

@@ -92,6 +92,12 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             return EXIT_FAILED_INPUTS
         command = getattr(stats, args.command)
         return int(command(args, parser, loaded))
+    if args.command == "formulations":
+        from wenmai._cli.formulations import formulations
+
+        loaded = _load(args, args.paths)
+        return int(formulations(args, parser, loaded)) if loaded.documents \
+            else EXIT_FAILED_INPUTS
     return commands[args.command](args, parser)
 
 
