@@ -12,8 +12,8 @@ import pandas as pd
 from wenmai._wenmai import corpus_formulations
 
 if TYPE_CHECKING:
+    from wenmai._stats import CorpusLike
     from wenmai._wenmai import Analyzer
-    from wenmai.corpus import Corpus
 
 
 def _phrases(phrases: Any) -> list[str] | None:
@@ -47,7 +47,7 @@ def _order(docvars: pd.DataFrame) -> np.ndarray:
     return np.lexsort((np.arange(n), dkey, ykey))
 
 
-def formulations(corpus: Corpus, phrases: Any = None, by: str | None = "year",
+def formulations(corpus: CorpusLike, phrases: Any = None, by: str | None = "year",
                  min_docs: int = 3, analyzer: Analyzer | None = None) -> pd.DataFrame:
     """See ``Corpus.formulations``."""
     phrases = _phrases(phrases)

@@ -12,8 +12,8 @@ import pandas as pd
 from wenmai._wenmai import corpus_new_words
 
 if TYPE_CHECKING:
+    from wenmai._stats import CorpusLike
     from wenmai._wenmai import Analyzer
-    from wenmai.corpus import Corpus
 
 COLUMNS = ["word", "count", "left_entropy", "right_entropy", "aggregation", "in_dictionary"]
 
@@ -54,7 +54,7 @@ def _count(name: str, value: Any, low: int) -> int:
     return value
 
 
-def new_words(corpus: Corpus, max_len: int = 6, min_count: int = 5, min_entropy: float = 1.0,
+def new_words(corpus: CorpusLike, max_len: int = 6, min_count: int = 5, min_entropy: float = 1.0,
               min_aggregation: float | None = None,
               analyzer: Analyzer | None = None) -> NewWords:
     """See ``Corpus.new_words``."""
