@@ -33,6 +33,7 @@ from wenmai._cli.report import (
     render_document,
     write_tables,
 )
+from wenmai._cli.rhetoric import render_corpus_style, render_document_rhetoric
 from wenmai._cli.status import EXIT_FAILED_INPUTS, EXIT_OK, EXIT_USAGE
 
 
@@ -121,8 +122,10 @@ def report(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     console = make_console()
     if is_corpus:
         render_corpus(console, analysis, name, args.top)
+        render_corpus_style(console, loaded.corpus)
     else:
         render_document(console, analysis, args.top)
+        render_document_rhetoric(console, loaded.corpus, loaded.documents[0])
     if args.out is not None:
         for path in write_tables(analysis, args.out, bom=not args.no_bom):
             _note(f"wrote {path}")

@@ -1,0 +1,100 @@
+"""The rhetoric part of ``wenmai report``: for one document its parallel groups (排比) with
+their frames, four-character share and idioms, enumerations; for a folder the style table
+by year when the documents have dates.
+
+All numbers come from the Python API (``wenmai.parallelisms``, ``Corpus.style``,
+``Corpus.four_char``, ``Corpus.enumerations``); this module arranges them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console
+
+import wenmai
+from wenmai._cli.output import table
+
+MAX_GROUPS = 20
+MAX_IDIOMS = 30
+GROUP_CHARS = 60
+RUN_KINDS = (("shi", "一是…N是"), ("yao", "一要…"), ("order", "首先…最后"), ("di", "第一，…"))
+YEAR_STYLE = (
+    ("chars", "characters", "{:,.0f}"),
+    ("sentence_len_mean", "sentence", "{:.1f}"),
+    ("four_char_share", "4-char", "{:.3f}"),
+    ("idioms_per_1k", "idioms/1k", "{:.2f}"),
+    ("parallel_per_1k", "parallel/1k", "{:.2f}"),
+    ("parallel_share", "in parallel", "{:.3f}"),
+    ("enumeration_density", "points/1k", "{:.2f}"),
+    ("directives_per_1k", "directives/1k", "{:.1f}"),
+    ("readability3", "readability3", "{:.1f}"),
+)
+
+
+def _short(text: str, n: int = GROUP_CHARS) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _fmt(value: Any, spec: str) -> str:
+    try:
+        return spec.format(value)
+    except (TypeError, ValueError):
+        return str(value)
+
+
+def render_document_rhetoric(console: Console, corpus: Any, doc: Any) -> None:
+    """Parallel groups, four-character expressions and idioms, enumerations of one document."""
+    groups = wenmai.parallelisms(doc)
+    style = corpus.style().iloc[0]
+    four = corpus.four_char(min_count=2)
+    idioms = four[four["idiom"]]
+    enum = corpus.enumerations().iloc[0]
+    summary = [
+        ("parallel groups", len(groups)),
+        ("parallel groups per 1,000 characters", _fmt(style.get("parallel_per_1k"), "{:.2f}")),
+        ("share of text in parallel groups", _fmt(style.get("parallel_share"), "{:.3f}")),
+        ("four-character share of words", _fmt(style["four_char_share"], "{:.3f}")),
+        ("idioms (distinct, occurrences per 1,000)",
+         f"{len(idioms)}, {_fmt(style['idioms_per_1k'], '{:.2f}')}"),
+        ("outline depth", int(enum["depth"])),
+        ("enumeration points", int(enum["points"])),
+        ("directive words per 1,000", _fmt(style["directives_per_1k"], "{:.1f}")),
+        ("readability (cntext 1-3)", ", ".join(
+            _fmt(style[f"readability{i}"], "{:.2f}") for i in (1, 2, 3))),
+    ]
+    console.print(table("Rhetoric", ("measure", "value"), summary))
+    if groups:
+        rows = [(i + 1, g.kind, g.frame, len(g.members), _short(g.text))
+                for i, g in enumerate(groups[:MAX_GROUPS])]
+        title = f"Parallel groups ({len(groups)}" + (
+            f", first {MAX_GROUPS})" if len(groups) > MAX_GROUPS else ")")
+        console.print(table(title, ("#", "kind", "frame", "members", "text"), rows,
+                            numeric=("#", "members")))
+    if len(idioms):
+        shown = idioms.head(MAX_IDIOMS)
+        console.print(table(
+            f"Idioms ({len(idioms)})", ("idiom", "count"),
+            list(zip(shown["expression"], shown["count"], strict=True)), numeric=("count",)))
+    runs = [(label, int(enum[f"{k}_runs"]), int(enum[f"{k}_longest"]),
+             _fmt(enum[f"{k}_share"], "{:.3f}"))
+            for k, label in RUN_KINDS if int(enum[f"{k}_runs"])]
+    if runs:
+        console.print(table("Enumerations", ("kind", "runs", "longest", "share of text"), runs,
+                            numeric=("runs", "longest")))
+
+
+def render_corpus_style(console: Console, corpus: Any) -> None:
+    """The style table by year, when at least two documents have a year."""
+    docvars = corpus.docvars
+    if "year" not in docvars.columns or docvars["year"].dropna().nunique() < 2:
+        return
+    frame = corpus.style(by="year")
+    columns = [(c, label, spec) for c, label, spec in YEAR_STYLE if c in frame.columns]
+    rows = [(str(year), *(_fmt(row[c], spec) for c, _, spec in columns))
+            for year, row in frame.iterrows()]
+    console.print(table("Style by year", ("year", *(label for _, label, _ in columns)), rows,
+                        numeric=tuple(label for _, label, _ in columns)))
+
+
+__all__ = ["render_corpus_style", "render_document_rhetoric"]
