@@ -31,7 +31,8 @@ NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb"))
 CELL_TIMEOUT = 900  # seconds for one cell
 PLOT_CALL = re.compile(r"\bwp\.(frequency|keywords|keyness|heatmap|network|trend|wordcloud)\(")
 # notebooks that read the corpus (all 56 government work reports)
-NEEDS_CORPUS = {"02-government-work-reports.ipynb", "03-corpus-statistics.ipynb"}
+NEEDS_CORPUS = {"02-government-work-reports.ipynb", "03-corpus-statistics.ipynb",
+                "04-official-discourse.ipynb"}
 
 pytestmark = pytest.mark.notebooks
 
