@@ -15,9 +15,9 @@ pub mod glob;
 pub mod hashing;
 pub mod keywords;
 pub mod partition;
+pub mod rhetoric_formulation;
 pub mod rhetoric_parallelism;
 pub mod rhetoric_style;
-pub mod rhetoric_formulation;
 pub mod segmenter;
 pub mod stats_collocations;
 pub mod stats_cooccurrence;
@@ -145,13 +145,13 @@ mod _wenmai {
     #[pymodule_export]
     use super::partition::{PyCorpusStats, PyCountBlock, count_block};
     #[pymodule_export]
+    use super::rhetoric_formulation::{corpus_formulations, corpus_new_words};
+    #[pymodule_export]
     use super::rhetoric_parallelism::{PyParallelism, corpus_parallelisms, parallelisms};
     #[pymodule_export]
     use super::rhetoric_style::{
         corpus_enumerations, corpus_four_char, corpus_style, document_style, rhetoric_word_lists,
     };
-    #[pymodule_export]
-    use super::rhetoric_formulation::{corpus_formulations, corpus_new_words};
     #[pymodule_export]
     use super::segmenter::PySegmenter;
     #[pymodule_export]
