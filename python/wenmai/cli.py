@@ -141,6 +141,8 @@ examples:
   wenmai report gov_reports/ --out results/        # writes documents.csv, sections.csv,
                                                    #   terms.csv, keywords.csv
   wenmai report gov_reports/ --out results/ --no-bom
+  wenmai report gov_reports/ --html report.html  # one page to open in a browser
+  wenmai report 2024.txt --format json > report.json
 """,
         formatter_class=_Formatter,
     )
@@ -155,7 +157,28 @@ examples:
         "--out",
         metavar="DIR",
         type=Path,
-        help="also write documents.csv, sections.csv, terms.csv and keywords.csv into DIR",
+        help="also write documents.csv, sections.csv, terms.csv and keywords.csv into DIR "
+        "(every row; .parquet files instead when DIR ends in .parquet)",
+    )
+    report.add_argument(
+        "--format",
+        choices=("table", "json"),
+        default="table",
+        help="table: for people (default); json: one JSON object on standard output, its keys "
+        "described in docs/report.md",
+    )
+    report.add_argument(
+        "--html",
+        metavar="FILE",
+        type=Path,
+        help="also write the report as one self-contained HTML page (charts included; "
+        "opens without a network)",
+    )
+    report.add_argument(
+        "--keep-numbers",
+        action="store_true",
+        help="keep numbers, years and percentages (2025年, 二〇二五, 百分之五, 3.5%%) in the "
+        "term and keyword lists (default: left out)",
     )
     report.add_argument(
         "--no-bom",
