@@ -48,6 +48,17 @@ else
   CARGO_INCREMENTAL=0 cargo test --workspace --profile quick
 fi
 
+echo "== system: headless Chromium for the HTML report's screenshot test"
+# tests/test_html_report.py renders the page in Debian's chromium; installed under CI, or when
+# missing and apt-get is there (sudo when not root). Nothing is done when it is installed.
+if ! command -v chromium >/dev/null 2>&1 && { [ "${CI:-}" = true ] || command -v apt-get >/dev/null 2>&1; }; then
+  sudo=""
+  if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq \
+    chromium fonts-noto-cjk >/dev/null || echo "note: could not install chromium; the" \
+    "screenshot test skips (and fails under CI=true)"
+fi
+
 echo "== python: environment"
 if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
