@@ -73,6 +73,28 @@ def test_every_text_is_escaped(tmp_path: Path) -> None:
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;关于&amp;lt;工作" in html
 
 
+def test_the_page_of_a_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for year in (2001, 2002, 2003):
+        body = "发展经济，深化改革，改善民生。" * (year - 2000) + ("乡村振兴。" if year % 2 else "")
+        (folder / f"{year}.txt").write_text(
+            f"{year}年工作报告\n发布时间:{year}-03-05 09:00:00\n{body}\n", encoding="utf-8")
+    (folder / "notes.txt").write_text("没有标题和日期的笔记，发展经济。\n", encoding="utf-8")
+    out = tmp_path / "folder.html"
+    assert main(["report", str(folder), "--html", str(out)]) == 0
+    html = out.read_text("utf-8")
+    for title in ("Summary", "Documents missing a title or date (1)", "Trends",
+                  "Top terms and keywords by year", "Style by year"):
+        assert f"<h2>{title}</h2>" in html, title
+    assert "2001-03-05" in html and "2003-03-05" in html  # the date range
+    assert "<td>notes</td>" in html
+    # every document in its table; charts: the top terms, the trend, years x terms
+    documents = html.split("<h2>Documents (4)")[1].split("<h2>")[0]
+    assert all(f"<td>{d}</td>" in documents for d in ("2001", "2002", "2003", "notes"))
+    assert html.count("<svg") == 3
+
+
 def _chromium() -> str:
     found = shutil.which("chromium") or shutil.which("chromium-browser")
     if found is None:

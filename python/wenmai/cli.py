@@ -128,12 +128,15 @@ def build_parser() -> argparse.ArgumentParser:
     report = sub.add_parser(
         "report",
         help="the main job: report on one document or a folder",
-        description="One document: its metadata, outline (as a tree), top terms with counts, "
-        "keywords by tf-idf and TextRank side by side, and the top terms of each top-level "
-        "section. A folder (or a glob matching several files): number of documents, tokens "
-        "and terms, the bad files skipped, top terms, and keywords per document. Without "
-        "PATH: the sample article bundled with wenmai. Tokens and terms are counted after "
-        "removing stop words and punctuation.",
+        description="One document: its metadata, outline (as a tree, with the enumeration "
+        "points 一是… under their headings), top terms with counts, keywords by tf-idf and "
+        "TextRank side by side, and the top terms of each top-level section. A folder (or a "
+        "glob matching several files): number of documents, tokens and terms, the date range, "
+        "the bad files skipped and the documents missing a title or date, top terms, top "
+        "terms and keywords by year, and keywords per document (the first 20 in the "
+        "terminal). Without PATH: the sample article bundled with wenmai. Tokens and terms "
+        "are counted after removing stop words and punctuation; numbers are left out of the "
+        "lists unless --keep-numbers.",
         epilog="""\
 examples:
   wenmai report
