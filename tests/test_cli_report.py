@@ -86,6 +86,10 @@ def test_report_json_of_a_document(capsys) -> None:
         t for t, _ in wenmai.keywords(doc, top_k=20)
     ]
     assert data["rhetoric"]["summary"][0]["measure"] == "parallel groups"
+    style = wenmai.style(doc).iloc[0]
+    for key in ("four_char_share", "idioms_per_1k", "parallel_per_1k", "readability3"):
+        assert data["rhetoric"]["style"][key] == pytest.approx(float(style[key])), key
+    assert data["rhetoric"]["outline"]["points"] == len(doc.points)
 
 
 def test_the_outline_in_the_terminal_shows_the_points(capsys) -> None:
@@ -144,6 +148,9 @@ def test_report_json_of_a_folder(tmp_path: Path, capsys) -> None:
             assert 0 < df < n_years, k
             want = counts[k["term"]] / counts.sum() * math.log(n_years / df)
             assert k["weight"] == pytest.approx(want), k
+    style = corpus.style(by="year")
+    assert [r["year"] for r in data["style_by_year"]] == years == list(style.index)
+    assert data["style_by_year"][0]["chars"] == style.iloc[0]["chars"]
     odd = {k["term"] for k in data["by_year"][1]["keywords"]}
     even = {k["term"] for k in data["by_year"][0]["keywords"]}
     assert "乡村" in odd and "乡村" not in even and "对外开放" in even - odd

@@ -27,7 +27,7 @@ from wenmai._cli.report_corpus import (
     document_rows,
     missing_title_or_date,
 )
-from wenmai._cli.rhetoric import corpus_style, document_rhetoric
+from wenmai._cli.rhetoric import document_rhetoric, style_by_year
 
 
 def _terms(frame: Any, columns: tuple[str, ...] = ("term", "count", "doc_count")) -> list:
@@ -100,6 +100,8 @@ def document_data(analysis: Analysis, top: int) -> dict[str, Any]:
 def _plain_rhetoric(data: dict[str, Any]) -> dict[str, Any]:
     return {
         "summary": [{"measure": m, "value": plain(v)} for m, v in data["summary"]],
+        "style": {str(k): plain(v) for k, v in data["style"].items()},
+        "outline": {str(k): plain(v) for k, v in data["outline"].items()},
         "parallel_groups": data["groups"],
         "idioms": [{"idiom": i, "count": c} for i, c in data["idioms"]],
         "enumerations": [
@@ -114,7 +116,7 @@ def corpus_data(analysis: Analysis, name: str, top: int) -> dict[str, Any]:
     top terms, top terms and keywords by year, every document's keywords, style by year."""
     loaded = analysis.loaded
     span = date_range(analysis)
-    style = corpus_style(loaded.corpus)
+    style = style_by_year(loaded.corpus)
     return {
         "kind": "corpus",
         "wenmai": wenmai.__version__,
@@ -154,9 +156,10 @@ def corpus_data(analysis: Analysis, name: str, top: int) -> dict[str, Any]:
                 document_rows(analysis, top), analysis.tokens_per_doc, strict=True
             )
         ],
-        "style_by_year": {"columns": style[0], "rows": [list(r) for r in style[1]]}
-        if style
-        else None,
+        "style_by_year": None if style is None else [
+            {"year": plain(year), **{str(k): plain(v) for k, v in row.items()}}
+            for year, row in style.iterrows()
+        ],
     }
 
 

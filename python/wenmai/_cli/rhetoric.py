@@ -74,6 +74,8 @@ def document_rhetoric(corpus: Any, doc: Any) -> dict[str, Any]:
         "idioms": [(str(e), int(c)) for e, c in zip(idioms["expression"], idioms["count"],
                                                     strict=True)],
         "enumerations": runs,
+        "style": style.to_dict(),
+        "outline": enum.to_dict(),
     }
 
 
@@ -98,13 +100,20 @@ def render_document_rhetoric(console: Console, corpus: Any, doc: Any) -> None:
                             data["enumerations"], numeric=("runs", "longest")))
 
 
-def corpus_style(corpus: Any) -> tuple[list[str], list[tuple[str, ...]]] | None:
-    """The style table by year (column labels, formatted rows), when at least two documents
-    have a year; else None."""
+def style_by_year(corpus: Any) -> Any:
+    """``corpus.style(by="year")`` when at least two documents have a year; else None."""
     docvars = corpus.docvars
     if "year" not in docvars.columns or docvars["year"].dropna().nunique() < 2:
         return None
-    frame = corpus.style(by="year")
+    return corpus.style(by="year")
+
+
+def corpus_style(corpus: Any) -> tuple[list[str], list[tuple[str, ...]]] | None:
+    """The style table by year (column labels, formatted rows), when at least two documents
+    have a year; else None."""
+    frame = style_by_year(corpus)
+    if frame is None:
+        return None
     columns = [(c, label, spec) for c, label, spec in YEAR_STYLE if c in frame.columns]
     rows = [(str(year), *(_fmt(row[c], spec) for c, _, spec in columns))
             for year, row in frame.iterrows()]
@@ -121,4 +130,4 @@ def render_corpus_style(console: Console, corpus: Any) -> None:
 
 
 __all__ = ["corpus_style", "document_rhetoric", "render_corpus_style",
-           "render_document_rhetoric"]
+           "render_document_rhetoric", "style_by_year"]
