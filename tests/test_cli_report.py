@@ -65,6 +65,15 @@ def test_numbers_are_left_out_unless_kept(tmp_path: Path, capsys) -> None:
     assert main(["report", str(path)]) == 0
     out = capsys.readouterr().out
     assert "改革" in out and "│ 2025 " not in out and "百分之五" not in out
+    # and the top terms of sections.csv
+    headed = tmp_path / "headed.txt"
+    headed.write_text("一、总体要求\n" + BODY, encoding="utf-8")
+    for keep, has_numbers in (((), False), (("--keep-numbers",), True)):
+        out_dir = tmp_path / f"out{len(keep)}"
+        assert main(["report", str(headed), "--out", str(out_dir), *keep]) == 0
+        sections = pd.read_csv(out_dir / "sections.csv", encoding="utf-8-sig")
+        terms = [t.split(":")[0] for t in sections["top_terms"][0].split()]
+        assert "改革" in terms and any(is_number(t) for t in terms) == has_numbers, terms
 
 
 def test_report_json_of_a_document(capsys) -> None:

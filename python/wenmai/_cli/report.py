@@ -350,7 +350,9 @@ def write_tables(analysis: Analysis, out: Path, *, bom: bool) -> list[Path]:
             )
         )
         all_sections += [(source.doc_id, j, s) for j, s in enumerate(doc.sections)]
-    section_terms = top_terms_of_texts([s.text for _, _, s in all_sections], SECTION_TERMS)
+    section_terms = top_terms_of_texts(
+        [s.text for _, _, s in all_sections], SECTION_TERMS, analysis.keep_numbers
+    )
     sections = [
         (
             doc_id,
