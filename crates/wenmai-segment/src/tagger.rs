@@ -340,7 +340,7 @@ impl Dictionary {
                 emit_chars(block, base, &mut |w, b| emit(w, b, "x"));
                 continue;
             }
-            for t in self.jieba.tag(block, false) {
+            for t in self.jieba().tag(block, false) {
                 let w: &'a str = &block[t.byte_start..t.byte_end];
                 let b = base + t.byte_start;
                 let in_dict = self.is_word(w);
@@ -359,11 +359,11 @@ impl Dictionary {
 
     /// `word_tag_tab.get(word, 'x')` for a single character.
     fn char_tag<'s>(&'s self, c: &'s str) -> &'s str {
-        if !self.jieba.has_word(c) {
+        if !self.jieba().has_word(c) {
             return "x";
         }
         let tag = self
-            .jieba
+            .jieba()
             .tag(c, false)
             .first()
             .map_or("x", |t| if t.tag.is_empty() { "x" } else { t.tag });
@@ -401,16 +401,16 @@ impl Dictionary {
         emit: &mut impl FnMut(&'a str, usize, &str),
     ) {
         let mut buf: Vec<(usize, usize, &str)> = Vec::new();
-        for t in self.jieba.tag(block, false) {
+        for t in self.jieba().tag(block, false) {
             let w = &block[t.byte_start..t.byte_end];
             if w.chars().nth(1).is_none() {
-                let tag = if self.jieba.has_word(w) && !t.tag.is_empty() {
+                let tag = if self.jieba().has_word(w) && !t.tag.is_empty() {
                     self.tag_of(w, t.tag)
                 } else {
                     "x"
                 };
                 buf.push((t.byte_start, t.byte_end, tag));
-            } else if w.bytes().all(|c| c.is_ascii_alphanumeric()) && !self.jieba.has_word(w) {
+            } else if w.bytes().all(|c| c.is_ascii_alphanumeric()) && !self.jieba().has_word(w) {
                 // jieba-rs joins the route's single ASCII alphanumerics; jieba buffers them.
                 for i in t.byte_start..t.byte_end {
                     buf.push((i, i + 1, self.char_tag(&block[i..i + 1])));
