@@ -98,6 +98,34 @@ impl Dictionary {
         self.jieba.get_or_init(default_jieba)
     }
 
+    /// Whether `word` is in the dictionary (jieba-rs's `has_word`): the trie answers while the
+    /// dictionary is unchanged.
+    #[inline]
+    pub(crate) fn has_word(&self, word: &str) -> bool {
+        if self.pristine {
+            crate::trie::DEFAULT.contains(word)
+        } else {
+            self.jieba().has_word(word)
+        }
+    }
+
+    /// jieba's route without the HMM over a `re_han_internal` block, with each word's tag in
+    /// the dictionary (as jieba-rs's `tag(block, false)`; a tag is only read for dictionary
+    /// words): `emit(word, byte offset in the block, tag)`.
+    pub(crate) fn each_routed<'a: 't, 's: 't, 't>(
+        &'s self,
+        block: &'a str,
+        mut emit: impl FnMut(&'a str, usize, &'t str),
+    ) {
+        if self.pristine {
+            crate::trie::DEFAULT.each_routed(block, &mut |w, b, t| emit(w, b, t));
+        } else {
+            for t in self.jieba().tag(block, false) {
+                emit(&block[t.byte_start..t.byte_end], t.byte_start, t.tag);
+            }
+        }
+    }
+
     fn jieba_mut(&mut self) -> &mut Jieba {
         self.jieba();
         self.jieba.get_mut().expect("initialised just above")
@@ -116,7 +144,7 @@ impl Dictionary {
     /// is truthy).
     #[inline]
     pub fn is_word(&self, word: &str) -> bool {
-        self.jieba().has_word(word) && (self.deleted.is_empty() || !self.deleted.contains(word))
+        self.has_word(word) && (self.deleted.is_empty() || !self.deleted.contains(word))
     }
 }
 

@@ -2,7 +2,7 @@
 //! corpus, read and written in jieba's format.
 
 use std::io::{BufRead, Write};
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use crate::error::{Error, Result};
 
@@ -37,12 +37,14 @@ impl PartialEq for IdfTable {
     }
 }
 
-static JIEBA_IDF: LazyLock<IdfTable> = LazyLock::new(|| {
+static JIEBA_IDF: LazyLock<Arc<IdfTable>> = LazyLock::new(|| {
     // The shipped file is in word order (see data/README.md), the order a table saves in.
-    IdfTable::from_pairs(JIEBA_IDF_TXT.lines().filter_map(|line| {
-        let (w, v) = line.split_once(' ')?;
-        Some((w, v.trim().parse::<f64>().ok()?))
-    }))
+    Arc::new(IdfTable::from_pairs(JIEBA_IDF_TXT.lines().filter_map(
+        |line| {
+            let (w, v) = line.split_once(' ')?;
+            Some((w, v.trim().parse::<f64>().ok()?))
+        },
+    )))
 });
 
 impl IdfTable {
@@ -56,6 +58,11 @@ impl IdfTable {
     /// ```
     pub fn jieba() -> &'static IdfTable {
         &JIEBA_IDF
+    }
+
+    /// [`IdfTable::jieba`] as the one shared `Arc` every default extractor holds.
+    pub fn jieba_shared() -> Arc<IdfTable> {
+        Arc::clone(&JIEBA_IDF)
     }
 
     /// A table of `(word, idf)` pairs (a later pair for the same word wins, as in jieba).

@@ -40,12 +40,14 @@ pub struct Built {
     pub rank: Vec<u32>,
     pub ranked_text: String,
     pub ranked_ends: Vec<u32>,
+    pub tags: Vec<u8>,
+    pub tag_text: String,
 }
 
 /// Tells an image of this layout from anything else.
-pub const MAGIC: u64 = u64::from_le_bytes(*b"wmtrie01");
+pub const MAGIC: u64 = u64::from_le_bytes(*b"wmtrie02");
 /// Number of arrays in an image.
-pub const ARRAYS: usize = 8;
+pub const ARRAYS: usize = 10;
 /// Bytes before the first array: the magic, `log_total`, then offset and length of each array.
 pub const HEADER: usize = 16 + ARRAYS * 16;
 
@@ -62,6 +64,8 @@ impl Built {
             bytemuck::cast_slice(&self.rank),
             self.ranked_text.as_bytes(),
             bytemuck::cast_slice(&self.ranked_ends),
+            &self.tags,
+            self.tag_text.as_bytes(),
         ];
         let mut out = Vec::new();
         out.extend_from_slice(&MAGIC.to_ne_bytes());
@@ -83,7 +87,7 @@ impl Built {
 /// Read `word freq [tag]` lines (jieba's `dict.txt`): the last frequency of a word is its
 /// frequency, and the total sums every line, as jieba's `gen_pfdict` does.
 pub fn from_dict(text: &str) -> Built {
-    let mut words: Vec<(&str, u64)> = Vec::new();
+    let mut words: Vec<(&str, u64, &str)> = Vec::new();
     let mut total = 0u64;
     for line in text.lines() {
         let mut it = line.split_ascii_whitespace();
@@ -92,15 +96,15 @@ pub fn from_dict(text: &str) -> Built {
         };
         let Ok(f) = f.parse::<u64>() else { continue };
         total += f;
-        words.push((w, f));
+        words.push((w, f, it.next().unwrap_or("")));
     }
     build(words, total)
 }
 
-fn build(words: Vec<(&str, u64)>, total: u64) -> Built {
+fn build(words: Vec<(&str, u64, &str)>, total: u64) -> Built {
     // Characters numbered by the frequency they carry, most frequent first.
     let mut weight: rustc_hash::FxHashMap<char, u64> = Default::default();
-    for (w, f) in &words {
+    for (w, f, _) in &words {
         for c in w.chars() {
             *weight.entry(c).or_default() += f + 1;
         }
@@ -120,7 +124,7 @@ fn build(words: Vec<(&str, u64)>, total: u64) -> Built {
     // in one array, in key order.
     let mut spans: Vec<(u32, u32, u64, u32)> = Vec::with_capacity(words.len());
     let mut unsorted: Vec<u32> = Vec::new();
-    for (i, (w, f)) in words.iter().enumerate() {
+    for (i, (w, f, _)) in words.iter().enumerate() {
         let start = unsorted.len() as u32;
         unsorted.extend(w.chars().map(|c| codes[c as usize]));
         spans.push((start, unsorted.len() as u32, *f, i as u32));
@@ -132,19 +136,22 @@ fn build(words: Vec<(&str, u64)>, total: u64) -> Built {
     let mut flat: Vec<u32> = Vec::with_capacity(unsorted.len());
     let mut starts: Vec<u32> = Vec::with_capacity(spans.len() + 1);
     let mut freqs: Vec<u64> = Vec::with_capacity(spans.len());
-    // The text of each key.
-    let mut texts: Vec<&str> = Vec::with_capacity(spans.len());
+    // The text and tag of each key (the later line's tag, as jieba's `word_tag_tab`).
+    let mut texts: Vec<(&str, &str)> = Vec::with_capacity(spans.len());
     for span in &spans {
-        if let (Some(&last), Some(freq)) = (starts.last(), freqs.last_mut())
+        if let (Some(&last), Some(freq), Some(text)) =
+            (starts.last(), freqs.last_mut(), texts.last_mut())
             && flat[last as usize..] == *key(span)
         {
             *freq = span.2;
+            text.1 = words[span.3 as usize].2;
             continue;
         }
         starts.push(flat.len() as u32);
         flat.extend_from_slice(key(span));
         freqs.push(span.2);
-        texts.push(words[span.3 as usize].0);
+        let (w, _, tag) = words[span.3 as usize];
+        texts.push((w, tag));
     }
     drop(words);
     starts.push(flat.len() as u32);
@@ -301,7 +308,7 @@ fn build(words: Vec<(&str, u64)>, total: u64) -> Built {
     cells.resize(cells.len().max(max_base + chars.len()), EMPTY);
     cells.shrink_to_fit();
     // Word ids in node order.
-    let mut word_nodes: Vec<(u32, &str)> = nodes
+    let mut word_nodes: Vec<(u32, (&str, &str))> = nodes
         .iter()
         .zip(&cell_of)
         .filter(|(n, _)| n.word != NO_FREQ)
@@ -313,6 +320,19 @@ fn build(words: Vec<(&str, u64)>, total: u64) -> Built {
         cells[w.0 as usize].word = id as u32;
     }
     let node_of_word: Vec<u32> = word_nodes.iter().map(|w| w.0).collect();
+    // Each word's tag, as an index into the tags in order of first use.
+    let mut tag_names: Vec<&str> = Vec::new();
+    let tags: Vec<u8> = word_nodes
+        .iter()
+        .map(|(_, (_, tag))| {
+            let i = tag_names.iter().position(|t| t == tag).unwrap_or_else(|| {
+                tag_names.push(tag);
+                tag_names.len() - 1
+            });
+            u8::try_from(i).expect("fewer than 256 tags")
+        })
+        .collect();
+    let tag_text = tag_names.join("\n");
     // The words in string order: by their first eight bytes, then (rarely) by the rest.
     let prefix = |w: &str| {
         u64::from_be_bytes(std::array::from_fn(|i| {
@@ -322,7 +342,7 @@ fn build(words: Vec<(&str, u64)>, total: u64) -> Built {
     let mut sorted: Vec<(u64, &str, u32)> = word_nodes
         .iter()
         .enumerate()
-        .map(|(id, w)| (prefix(w.1), w.1, id as u32))
+        .map(|(id, w)| (prefix(w.1.0), w.1.0, id as u32))
         .collect();
     drop(word_nodes);
     sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)));
@@ -345,6 +365,8 @@ fn build(words: Vec<(&str, u64)>, total: u64) -> Built {
         rank,
         ranked_text,
         ranked_ends,
+        tags,
+        tag_text,
     }
 }
 

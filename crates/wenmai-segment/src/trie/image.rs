@@ -36,6 +36,8 @@ pub(super) fn load() -> Option<WordTrie> {
         rank,
         ranked_text,
         ranked_ends,
+        tags,
+        tag_text,
     ] = arrays;
     let u32s = |b: &'static [u8]| bytemuck::try_cast_slice::<u8, u32>(b).ok();
     Some(WordTrie {
@@ -48,6 +50,8 @@ pub(super) fn load() -> Option<WordTrie> {
         rank: u32s(rank)?,
         ranked_text: std::str::from_utf8(ranked_text).ok()?,
         ranked_ends: u32s(ranked_ends)?,
+        tags,
+        tag_names: std::str::from_utf8(tag_text).ok()?.split('\n').collect(),
     })
 }
 
@@ -69,5 +73,7 @@ mod tests {
         assert_eq!(image.rank, built.rank);
         assert_eq!(image.ranked_text, built.ranked_text);
         assert_eq!(image.ranked_ends, built.ranked_ends);
+        assert_eq!(image.tags, built.tags);
+        assert_eq!(image.tag_names, built.tag_names);
     }
 }

@@ -64,6 +64,9 @@ pub(crate) struct WordTrie {
     /// The words back to back in string order, and where each ends.
     ranked_text: &'static str,
     ranked_ends: &'static [u32],
+    /// Each word's tag in `dict.txt`, as an index into `tag_names`.
+    tags: &'static [u8],
+    tag_names: Vec<&'static str>,
 }
 
 /// The chars of the codes, from their scalar values (written by [`build::from_dict`]).
@@ -111,6 +114,8 @@ impl WordTrie {
             rank: keep(b.rank),
             ranked_text: String::leak(b.ranked_text),
             ranked_ends: keep(b.ranked_ends),
+            tags: keep(b.tags),
+            tag_names: String::leak(b.tag_text).split('\n').collect(),
         }
     }
     /// Number of words: word ids are below it.
@@ -191,9 +196,32 @@ impl WordTrie {
     }
 
     /// Whether `word` is in the dictionary.
-    #[cfg(test)]
-    fn contains(&self, word: &str) -> bool {
+    pub(crate) fn contains(&self, word: &str) -> bool {
         self.node_of(word.chars().map(|c| self.code(c))).is_some()
+    }
+
+    /// The tag `dict.txt` gives `word`, `None` if it is not a dictionary word.
+    pub(crate) fn tag_of(&self, word: &str) -> Option<&'static str> {
+        let id = self.word_of(word.chars().map(|c| self.code(c)));
+        (id != NO_WORD).then(|| self.tag_names[self.tags[id as usize] as usize])
+    }
+
+    /// jieba's route without the HMM over `block` (a run of `re_han_internal` characters), as
+    /// jieba-rs's `tag(block, false)`: `emit(word, byte offset, tag)`, the tag `""` for a word
+    /// that is not in the dictionary (a single char, or a run of ASCII letters and digits).
+    pub(crate) fn each_routed<'a>(
+        &self,
+        block: &'a str,
+        emit: &mut impl FnMut(&'a str, usize, &'static str),
+    ) {
+        self.cut_text(block, false, &mut |w, b, id| {
+            let tag = if id != NO_WORD {
+                self.tag_names[self.tags[id as usize] as usize]
+            } else {
+                self.tag_of(w).unwrap_or("")
+            };
+            emit(w, b, tag);
+        });
     }
 
     /// jieba's `cut` of `text` (precise mode): blocks of `re_han_default` characters are
