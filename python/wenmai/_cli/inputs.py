@@ -149,14 +149,14 @@ def _reason(error: BaseException, source: Source) -> str:
     return message
 
 
-def read_source(source: Source) -> Any:
+def read_source(source: Source, max_bytes: int | None = 200_000_000) -> Any:
     """Reads, decodes and parses one source into a ``wenmai.Document``."""
     if source.kind == "sample":
         text = resources.files("wenmai").joinpath("data", SAMPLE_NAME).read_text("utf-8")
         return wenmai.parse(text)
     if source.kind == "stdin":
         return wenmai.parse(wenmai.decode(sys.stdin.buffer.read()))
-    return wenmai.read(str(source.path))
+    return wenmai.read(str(source.path), max_bytes=max_bytes)
 
 
 def _table_kind(source: Source) -> str | None:
@@ -167,7 +167,8 @@ def _table_kind(source: Source) -> str | None:
     return TABLE_SUFFIXES.get(Path(source.path).suffix.lower())
 
 
-def load(sources: list[Source], progress: bool, text_column: str = "text") -> Loaded:
+def load(sources: list[Source], progress: bool, text_column: str = "text",
+         max_bytes: int | None = 200_000_000) -> Loaded:
     """Reads every source into one corpus; the ones that fail are recorded, the others kept
     in order. Files are read, decoded and parsed in parallel by ``Corpus.from_files``;
     tables give one document per row."""
@@ -184,6 +185,7 @@ def load(sources: list[Source], progress: bool, text_column: str = "text") -> Lo
             ids=[s.doc_id for s in sources],
             errors="skip",
             progress=progress and len(sources) > 1,
+            max_bytes=max_bytes,
         )
         by_path = {str(s.path): s for s in sources}
         for e in corpus.errors:
@@ -196,7 +198,7 @@ def load(sources: list[Source], progress: bool, text_column: str = "text") -> Lo
         texts = []
         for source in sources:
             try:
-                doc = read_source(source)
+                doc = read_source(source, max_bytes)
             except (OSError, UnicodeError, ValueError, wenmai.WenmaiError) as error:
                 reason = _reason(error, source)
                 loaded.failures.append(Failure(source.path or source.doc_id, reason))
