@@ -161,6 +161,8 @@ def test_max_bytes_refuses_before_reading(tmp_path):
     assert corpus.ids == ["small"] and corpus.errors[0].path.endswith("big.txt")
     with pytest.raises(wenmai.ParseError, match="big.txt"):
         wenmai.Corpus.from_files([big], max_bytes=100)
+    stream = wenmai.Corpus.stream([big, tmp_path / "small.txt"], max_bytes=100)
+    assert stream.stats().n_units == 1 and stream.errors[0].path.endswith("big.txt")
 
 
 def test_cli_max_bytes(tmp_path):

@@ -208,16 +208,18 @@ class Corpus:
     @staticmethod
     def stream(paths: Iterable[str | os.PathLike[str]], batch_size: int = 1000,
                ids: Sequence[str] | None = None, errors: str = "skip", *,
-               encoding: str | None = None, progress: bool = False) -> Any:
+               encoding: str | None = None, progress: bool = False,
+               max_bytes: int | None = DEFAULT_MAX_BYTES) -> Any:
         """A corpus too large for memory, read ``batch_size`` files at a time: a
         ``CorpusStream`` with ``dtm(out, ...)`` (the matrix written to an ``.npz`` as it is
         made, equal to ``Corpus.from_files(paths).dtm(...)``), ``frequency()``,
         ``keywords()`` and ``stats()``. Each call reads the files again (``dtm`` and
         ``keywords`` twice: vocabulary first, then rows); memory is one batch, the
-        vocabulary and a few numbers per unit. Bad files are listed in ``.errors``."""
+        vocabulary and a few numbers per unit. Bad files are listed in ``.errors``;
+        ``max_bytes`` as in ``from_dir``."""
         from wenmai._stream import CorpusStream
 
-        return CorpusStream(paths, ids, batch_size, errors, encoding, progress)
+        return CorpusStream(paths, ids, batch_size, errors, encoding, progress, max_bytes)
 
     @classmethod
     def from_texts(

@@ -239,10 +239,11 @@ fn utf16_without_bom(bytes: &[u8]) -> Utf16 {
         && enc
             .decode_without_bom_handling_and_without_replacement(bytes)
             .is_some_and(|t| not_text(&t).is_none() && !t.contains('\0'));
-    if clean {
-        Utf16::Clearly(enc)
-    } else {
-        Utf16::Looks(le)
+    match (clean, many >= 4) {
+        (true, _) => Utf16::Clearly(enc),
+        // A NUL or two say little: binary data.
+        (false, false) => Utf16::No,
+        (false, true) => Utf16::Looks(le),
     }
 }
 
@@ -357,7 +358,11 @@ fn is_chinese(text: &str) -> bool {
 /// alphabet with their marks after them, and symbols. GBK pairs that happen to be UTF-8 give
 /// marks after nothing and mixed scripts (`通知` gives a Hebrew accent, then a Latin mark).
 fn plausible_utf8(text: &str) -> bool {
-    if is_chinese(text) {
+    // Any CJK character or punctuation: UTF-8 Chinese with some foreign words.
+    if text
+        .chars()
+        .any(|c| !c.is_ascii() && is_chinese(c.encode_utf8(&mut [0; 4])))
+    {
         return true;
     }
     #[derive(PartialEq, Clone, Copy)]
@@ -411,11 +416,11 @@ fn plausible_utf8(text: &str) -> bool {
     true
 }
 
-/// Whether GB18030 decodes the bytes to Chinese ([`is_chinese`]).
+/// Whether GB18030 decodes the bytes to Chinese ([`is_chinese`], with a Han character).
 fn reads_as_chinese(bytes: &[u8]) -> bool {
     encoding_rs::GB18030
         .decode_without_bom_handling_and_without_replacement(bytes)
-        .is_some_and(|t| is_chinese(&t))
+        .is_some_and(|t| is_chinese(&t) && t.chars().any(crate::text::is_han))
 }
 
 fn decode_strict<'a>(
@@ -542,7 +547,8 @@ mod tests {
         // GBK bytes that are valid UTF-8 too (`֪ͨ`): Chinese first.
         let d = decode(&[0xcd, 0xa8, 0xd6, 0xaa], &DecodeOptions::default()).unwrap();
         assert_eq!((d.text.as_str(), d.unsure), ("通知", true));
-        for text in ["café", "привет", "£5", "naïve résumé", "שָׁלוֹם"] {
+        for text in ["café", "привет", "£5", "naïve résumé", "שָׁלוֹם", "À。aΣ"]
+        {
             let d = decode(text.as_bytes(), &DecodeOptions::default()).unwrap();
             assert_eq!((d.text.as_str(), d.unsure), (text, false));
         }
