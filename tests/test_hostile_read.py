@@ -165,15 +165,30 @@ def test_max_bytes_refuses_before_reading(tmp_path):
     assert stream.stats().n_units == 1 and stream.errors[0].path.endswith("big.txt")
 
 
+def test_cli_names_what_a_folder_listing_leaves_out(tmp_path):
+    (tmp_path / "a.txt").write_text("第一条 正文。", encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.txt")
+    os.symlink(tmp_path / "missing.txt", tmp_path / "dangling.txt")
+    run = subprocess.run([sys.executable, "-m", "wenmai", "parse", str(tmp_path), "--json"],
+                         capture_output=True, text=True, timeout=60)
+    assert run.returncode == 1 and "正文" in run.stdout
+    assert "pipe.txt" in run.stderr and "FIFO" in run.stderr
+    assert "dangling.txt" in run.stderr and "dangling symlink" in run.stderr
+
+
 def test_cli_max_bytes(tmp_path):
-    big = tmp_path / "big.txt"
+    from wenmai.cli import _max_bytes
+
+    big, small = tmp_path / "big.txt", tmp_path / "small.txt"
     big.write_text("正文。" * 100, encoding="utf-8")
-    run = subprocess.run([sys.executable, "-m", "wenmai", "parse", str(big), "--max-bytes",
-                          "100", "--json"], capture_output=True, text=True, timeout=60)
-    assert run.returncode == 1 and "max-bytes" in run.stderr, run.stderr
-    ok = subprocess.run([sys.executable, "-m", "wenmai", "parse", str(big), "--max-bytes",
-                         "1K", "--json"], capture_output=True, text=True, timeout=60)
-    assert ok.returncode == 0, ok.stderr
+    small.write_text("短文。", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "wenmai", "parse", str(big), str(small),
+                          "--max-bytes", "100", "--json"],
+                         capture_output=True, text=True, timeout=60)
+    assert run.returncode == 1 and "big.txt" in run.stderr and "max-bytes" in run.stderr
+    assert "短文" in run.stdout and "Traceback" not in run.stderr
+    assert (_max_bytes("1K"), _max_bytes("200M"), _max_bytes("2g"), _max_bytes("0")) == (
+        1000, 200_000_000, 2_000_000_000, None)
 
 
 def test_deep_html_is_refused_fast(tmp_path):

@@ -238,7 +238,11 @@ fn utf16_without_bom(bytes: &[u8]) -> Utf16 {
     let clean = bytes.len() % 2 == 0
         && enc
             .decode_without_bom_handling_and_without_replacement(bytes)
-            .is_some_and(|t| not_text(&t).is_none() && !t.contains('\0'));
+            // Not one control character: `\0\x01` is U+0001, not text.
+            .is_some_and(|t| {
+                !t.chars()
+                    .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0c'))
+            });
     match (clean, many >= 4) {
         (true, _) => Utf16::Clearly(enc),
         // A NUL or two say little: binary data.
@@ -615,6 +619,9 @@ mod tests {
         assert!(err.to_string().contains("encoding='utf-16-le'"), "{err}");
         // NULs everywhere: binary.
         let err = decode(&[0, 0, 0, 0, 1, 2], &DecodeOptions::default()).unwrap_err();
+        assert!(matches!(err, DecodeError::Binary { .. }), "{err:?}");
+        // One NUL before a control byte: binary, not UTF-16BE.
+        let err = decode(b"\x00\x01binary", &DecodeOptions::default()).unwrap_err();
         assert!(matches!(err, DecodeError::Binary { .. }), "{err:?}");
     }
 }

@@ -93,8 +93,14 @@ def expand(args: list[str], pattern: str) -> tuple[list[Source], list[Failure]]:
             sources.append(source)
 
     def add_folder(folder: Path, name: str) -> None:
+        from wenmai._listing import unlisted
+
         files = _files_in(folder, pattern)
-        if not files:
+        # What the listing leaves out (FIFOs, broken links, unreadable folders) is named.
+        odd = unlisted(folder, pattern)
+        for e in odd:
+            failures.append(Failure(e.path, e.message.removeprefix(f"{e.path}: ")))
+        if not files and not odd:
             failures.append(Failure(name, f"folder has no files matching {pattern!r}"))
         for path, doc_id in files:
             add(Source(doc_id=doc_id, path=path))
