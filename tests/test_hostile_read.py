@@ -262,3 +262,18 @@ def test_mixed_line_ends(tmp_path):
     path = tmp_path / "mixed.txt"
     path.write_bytes("第一行\r\n第二行\r第三行\n\r\n第四段".encode())
     assert wenmai.read(path).text == "第一行\n第二行\n第三行\n\n第四段"
+
+
+def test_dask_readers_take_max_bytes_and_name_what_the_listing_leaves_out(tmp_path):
+    dask = pytest.importorskip("dask")
+    wd = pytest.importorskip("wenmai.dask")
+    (tmp_path / "a.txt").write_text("正文。" * 100, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("短文。", encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.txt")
+    with dask.config.set(scheduler="sync"):
+        dc = wd.from_dir(tmp_path, max_bytes=100)
+        assert dc.frequency().compute() is not None
+    names = [os.path.basename(e.path) for e in dc.errors]
+    assert names == ["a.txt", "pipe.txt"]
+    with pytest.raises(wenmai.ParseError, match="FIFO"):
+        wd.from_dir(tmp_path, errors="raise")

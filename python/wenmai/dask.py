@@ -158,6 +158,8 @@ class DaskCorpus:
         self._encoding = encoding
         self._max_bytes = max_bytes
         self._extra = docvars
+        # What a folder's listing left out (wenmai._listing.unlisted), in every `errors`.
+        self._unlisted: list[FileError] = []
         self.errors: list[FileError] = []
         """Files left out, set by each ``compute()``: ``FileError(path, kind, message)``."""
 
@@ -174,7 +176,8 @@ class DaskCorpus:
 
     def _done(self, result: _Part) -> tuple[CountBlock, list[str], pd.DataFrame]:
         block, ids, kept, meta, bad = result
-        self.errors = [FileError(*b) for b in bad]
+        self.errors = sorted(self._unlisted + [FileError(*b) for b in bad],
+                             key=lambda e: e.path)
         if self._raise and self.errors:
             first = self.errors[0]
             raise OSError(f"{first.path}: {first.message} (errors='skip' reads the others)")
@@ -297,13 +300,21 @@ def from_dir(path: str | os.PathLike[str], pattern: str = "**/*.txt",
              npartitions: int | None = None, errors: str = "skip", *,
              encoding: str | None = None, max_bytes: int | None = 200_000_000) -> DaskCorpus:
     """The files under ``path`` matching ``pattern``, as ``Corpus.from_dir`` lists them
-    (sorted; ids the relative paths without the extension)."""
+    (sorted; ids the relative paths without the extension; what the listing leaves out,
+    such as FIFOs and broken links, is in ``errors``)."""
     root = Path(path)
     if not root.is_dir():
         raise NotADirectoryError(20, "Not a directory", str(root))
+    from wenmai._listing import as_exception, unlisted
+
     files, ids = _glob_files(root, pattern)
-    return from_files(files, npartitions, errors=errors, ids=ids, encoding=encoding,
-                      max_bytes=max_bytes)
+    odd = unlisted(root, pattern)
+    if odd and errors == "raise":
+        raise as_exception(odd[0])
+    dc = from_files(files, npartitions, errors=errors, ids=ids, encoding=encoding,
+                    max_bytes=max_bytes)
+    dc._unlisted = odd
+    return dc
 
 
 def from_bag(bag: Any) -> DaskCorpus:
