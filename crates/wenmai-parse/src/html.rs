@@ -160,20 +160,20 @@ const SELF_CLOSING_SIBLINGS: &[&str] = &[
 /// html5ever does, never by the unclosed nesting that makes html5ever slow.
 fn too_deep(html: &str, limit: usize) -> Vec<(usize, usize)> {
     let b = html.as_bytes();
-    let mut stack: Vec<String> = Vec::new();
-    let mut open: HashMap<String, usize> = HashMap::new();
+    let mut names = Names::default();
+    let p = names.id(b"p");
+    let mut stack: Vec<u32> = Vec::new();
     let mut over = Vec::new();
     let mut foreign = 0usize;
+    let mut lower = Vec::new();
     let mut i = 0;
-    let pop_to = |stack: &mut Vec<String>, open: &mut HashMap<String, usize>, name: &str| {
-        if open.get(name).copied().unwrap_or(0) == 0 {
+    let pop_to = |stack: &mut Vec<u32>, names: &mut Names, id: u32| {
+        if names.open[id as usize] == 0 {
             return;
         }
         while let Some(top) = stack.pop() {
-            if let Some(n) = open.get_mut(&top) {
-                *n -= 1;
-            }
-            if top == name {
+            names.open[top as usize] -= 1;
+            if top == id {
                 break;
             }
         }
@@ -199,43 +199,43 @@ fn too_deep(html: &str, limit: usize) -> Vec<(usize, usize)> {
         while j < b.len() && !matches!(b[j], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>') {
             j += 1;
         }
-        let name = html[name_at..j].to_ascii_lowercase();
+        lower.clear();
+        lower.extend(b[name_at..j].iter().map(u8::to_ascii_lowercase));
+        let id = names.id(&lower);
+        let kind = names.kind[id as usize];
         let (tag_end, self_closing) = tag_end(b, j);
         i = tag_end;
-        let name = name.as_str();
         if end_tag {
-            if name == "svg" || name == "math" {
+            if kind & FOREIGN != 0 {
                 foreign = foreign.saturating_sub(1);
             }
-            pop_to(&mut stack, &mut open, name);
+            pop_to(&mut stack, &mut names, id);
             continue;
         }
-        if VOID.contains(&name) || (self_closing && foreign > 0) {
+        if kind & VOID_KIND != 0 || (self_closing && foreign > 0) {
             continue;
         }
-        if SELF_CLOSING_SIBLINGS.contains(&name) {
-            pop_to(&mut stack, &mut open, name);
-        } else if BLOCKS.contains(&name) {
-            pop_to(&mut stack, &mut open, "p");
+        if kind & SIBLING != 0 {
+            pop_to(&mut stack, &mut names, id);
+        } else if kind & BLOCK != 0 {
+            pop_to(&mut stack, &mut names, p);
         }
         if stack.len() >= limit {
             over.push((start, tag_end));
             continue;
         }
-        if name == "svg" || name == "math" {
+        if kind & FOREIGN != 0 {
             foreign += 1;
         }
-        *open.entry(name.to_string()).or_default() += 1;
-        stack.push(name.to_string());
-        if RAW.contains(&name) {
+        names.open[id as usize] += 1;
+        stack.push(id);
+        if kind & RAW_KIND != 0 {
             // Text up to `</name`: no tags inside.
-            let close = format!("</{name}");
             let mut k = i;
             i = b.len();
             while let Some(e) = find(b, k, b"</") {
-                if b[e..].len() >= close.len()
-                    && b[e..e + close.len()].eq_ignore_ascii_case(close.as_bytes())
-                {
+                let after = &b[e + 2..];
+                if after.len() >= lower.len() && after[..lower.len()].eq_ignore_ascii_case(&lower) {
                     i = e;
                     break;
                 }
@@ -244,6 +244,46 @@ fn too_deep(html: &str, limit: usize) -> Vec<(usize, usize)> {
         }
     }
     over
+}
+
+const VOID_KIND: u8 = 1;
+const RAW_KIND: u8 = 2;
+const SIBLING: u8 = 4;
+const BLOCK: u8 = 8;
+const FOREIGN: u8 = 16;
+
+/// Tag names seen by [`too_deep`], each a number with its kind and how many are open.
+#[derive(Default)]
+struct Names {
+    ids: HashMap<Vec<u8>, u32>,
+    kind: Vec<u8>,
+    open: Vec<usize>,
+}
+
+impl Names {
+    fn id(&mut self, name: &[u8]) -> u32 {
+        if let Some(&id) = self.ids.get(name) {
+            return id;
+        }
+        let id = self.kind.len() as u32;
+        let is = |list: &[&str]| list.iter().any(|n| n.as_bytes() == name);
+        let mut kind = 0;
+        for (list, flag) in [
+            (VOID, VOID_KIND),
+            (RAW, RAW_KIND),
+            (SELF_CLOSING_SIBLINGS, SIBLING),
+            (BLOCKS, BLOCK),
+            (&["svg", "math"][..], FOREIGN),
+        ] {
+            if is(list) {
+                kind |= flag;
+            }
+        }
+        self.ids.insert(name.to_vec(), id);
+        self.kind.push(kind);
+        self.open.push(0);
+        id
+    }
 }
 
 /// The first `needle` at or after `from`.
