@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 import threading
@@ -66,6 +67,9 @@ def _hostile_folder(tmp_path):
     (d / "a.txt").write_text("第一篇。", encoding="utf-8")
     (d / "sub" / "b.txt").write_text("第二篇。", encoding="utf-8")
     os.mkfifo(d / "pipe.txt")
+    sock = socket.socket(socket.AF_UNIX)
+    sock.bind(os.fspath(d / "sock.txt"))
+    sock.close()  # the socket file stays
     os.symlink(d / "missing.txt", d / "dangling.txt")
     os.symlink(d / "loop.txt", d / "loop.txt")
     os.symlink(d / "a.txt", d / "link.txt")  # a good link: a document
@@ -73,7 +77,7 @@ def _hostile_folder(tmp_path):
     with open(bad_name, "wb") as f:
         f.write("第三篇。".encode())
     (d / "notes.md").write_text("不匹配。", encoding="utf-8")
-    entries, docs = 7, 4
+    entries, docs = 8, 4
     if not ROOT:  # permission bits do not stop root: tested only as a user
         (d / "locked").mkdir()
         (d / "locked" / "c.txt").write_text("看不到。", encoding="utf-8")
@@ -100,6 +104,7 @@ def test_from_dir_loses_no_entry(tmp_path):
     assert len(corpus) + len(corpus.errors) == entries
     reasons = {os.path.basename(e.path): e.message for e in corpus.errors}
     assert "FIFO" in reasons["pipe.txt"]
+    assert "a socket, not a regular file" in reasons["sock.txt"]
     assert "dangling symlink" in reasons["dangling.txt"]
     assert "loop" in reasons["loop.txt"]
     if not ROOT:
