@@ -86,7 +86,8 @@ class CorpusStream:
     ``Corpus.stream``."""
 
     def __init__(self, paths: Iterable[str | os.PathLike[str]], ids: Sequence[str] | None,
-                 batch_size: int, errors: str, encoding: str | None, progress: bool) -> None:
+                 batch_size: int, errors: str, encoding: str | None, progress: bool,
+                 max_bytes: int | None = 200_000_000) -> None:
         if errors not in ("raise", "skip"):
             raise ValueError(f"errors must be 'raise' or 'skip', not {errors!r}")
         if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
@@ -98,6 +99,7 @@ class CorpusStream:
             raise ValueError(f"{len(self._ids)} ids for {len(self._paths)} files")
         self._batch, self._errors, self._encoding = batch_size, errors, encoding
         self._progress = progress
+        self._max_bytes = max_bytes
         self.errors: list[Any] = []
         """Files left out (``FileError``), set by each pass."""
 
@@ -117,7 +119,7 @@ class CorpusStream:
                 paths = self._paths[start:start + self._batch]
                 core, bad = CorpusCore.from_paths(
                     paths, self._ids[start:start + self._batch], encoding=self._encoding,
-                    errors="strict", skip=self._errors == "skip")
+                    errors="strict", skip=self._errors == "skip", max_bytes=self._max_bytes)
                 self.errors.extend(FileError(*b) for b in bad)
                 if bar is not None:
                     bar.update(len(paths))

@@ -58,7 +58,28 @@ def _positive(text: str) -> int:
     return value
 
 
+def _max_bytes(text: str) -> int | None:
+    """``--max-bytes``: a whole number of bytes, with an optional K/M/G suffix, or 0 for none."""
+    units = {"k": 10**3, "m": 10**6, "g": 10**9}
+    scale = units.get(text[-1:].lower(), 1)
+    try:
+        value = int(text[:-1] if scale > 1 else text) * scale
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of bytes: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be at least 0: {text}")
+    return value or None
+
+
 def _add_input_options(p: argparse.ArgumentParser, docvars: bool = True) -> None:
+    p.add_argument(
+        "--max-bytes",
+        metavar="N",
+        type=_max_bytes,
+        default=200_000_000,
+        help="refuse files larger than N bytes (200M, 2G: K, M, G are powers of 1000; 0 for "
+        "no limit), seen on their size before they are read (default: 200M)",
+    )
     p.add_argument(
         "--pattern",
         default=DEFAULT_PATTERN,

@@ -56,7 +56,8 @@ def _progress(args: argparse.Namespace) -> bool:
 
 def _load(args: argparse.Namespace, paths: list[str]) -> Loaded:
     sources, failures = expand(paths, args.pattern)
-    loaded = load(sources, _progress(args), args.text_column)
+    loaded = load(sources, _progress(args), args.text_column,
+                  getattr(args, "max_bytes", 200_000_000))
     loaded.failures = failures + loaded.failures
     _say_failures(loaded.failures)
     if getattr(args, "docvars_from", None) is not None and loaded.documents:
@@ -157,7 +158,8 @@ def parse(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     _say_failures(failures)
     console = make_console()
     for source in sources:
-        loaded = load([source], progress=False, text_column=args.text_column)
+        loaded = load([source], progress=False, text_column=args.text_column,
+                      max_bytes=args.max_bytes)
         if loaded.failures:
             _say_failures(loaded.failures)
             failures += loaded.failures
