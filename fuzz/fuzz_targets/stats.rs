@@ -46,8 +46,8 @@ fuzz_target!(|data: &[u8]| {
             let _ = tokens.cooccurrence(&o);
         }
     }
-    if !tokens.is_empty() {
-        let term = tokens.term(tokens.len() / 2).to_string();
+    if !tokens.ids.is_empty() {
+        let term = tokens.term(tokens.ids.len() / 2).to_string();
         let glob = format!("{}*", term.chars().next().unwrap_or('*'));
         let items = [PatternItem::Text(term), PatternItem::Text(glob)];
         if let Ok(pattern) = Pattern::new(&items, false, p & 1 != 0) {
