@@ -1,4 +1,5 @@
-"""wenmai against its peers (jieba, rjieba, scikit-learn) on a folder of Chinese documents.
+"""wenmai against its peers (jieba, rjieba, jieba-fast-dat, jieba-next, scikit-learn) on a
+folder of Chinese documents.
 
     pip install -r benchmarks/requirements.txt
     python benchmarks/compare.py                       # $WENMAI_CORPUS/gov_reports
@@ -7,7 +8,8 @@
 
 Tasks (each tool does what a user of it would write):
 
-  segment    every document into words: Segmenter.cut_many / jieba.lcut / rjieba.cut
+  segment    every document into words: Segmenter.cut_many / jieba.lcut / rjieba.cut /
+             jieba_fast_dat.lcut (C++, pybind11) / jieba_next.lcut (a fork with Rust parts)
   keywords   top-20 tf-idf keywords per document, jieba's idf table:
              Corpus.from_texts(...).keywords(idf="jieba") / wenmai.keywords(text) per
              document (same results as extract_tags) / jieba.analyse.extract_tags
@@ -73,7 +75,7 @@ DEFAULT_TASKS = TASKS[:7]
 TOOLS: dict[str, tuple[str, ...]] = {
     "dtm": ("wenmai", "wenmai.dask (2 workers)", "wenmai.dask (threads)"),
     "parallelisms": ("wenmai", "wenmai dtm"),
-    "segment": ("wenmai", "jieba", "rjieba"),
+    "segment": ("wenmai", "jieba", "rjieba", "jieba-fast-dat", "jieba-next"),
     "keywords": ("wenmai", "wenmai.keywords", "jieba"),
     "tfidf": ("wenmai", "jieba+sklearn", "rjieba+sklearn"),
     "e2e": ("wenmai", "jieba+sklearn", "rjieba+sklearn"),
@@ -287,6 +289,12 @@ def make_task(task: str, tool: str, folder: Path) -> tuple[Callable[[], Any], li
         import rjieba
 
         cut: Callable[[str], list[str]] = rjieba.cut
+    elif tool in ("jieba-fast-dat", "jieba-next"):
+        import importlib
+
+        # Both keep jieba's API (lcut, HMM on); their dictionaries load in the warm-up.
+        peer = importlib.import_module(tool.replace("-", "_"))
+        cut = peer.lcut
     else:
         cut = jieba.lcut
     if task == "segment":

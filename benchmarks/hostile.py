@@ -83,7 +83,45 @@ def _html(divs: int) -> Callable[[], object]:
     import wenmai
 
     page = "<div>" * divs + "正文"
+
+    def run() -> object:
+        # Deeper than wenmai.parse_html takes (1000): refused, which is the result timed.
+        try:
+            return len(wenmai.parse_html(page).text)
+        except wenmai.ParseError as e:
+            return f"refused: {str(e)[:40]}"
+
+    return run
+
+
+def _html_nested(blocks: int) -> Callable[[], object]:
+    import wenmai
+
+    # As deep as parse_html takes, closed, again and again: html5ever's worst accepted page.
+    block = "<div>" * 999 + "正文" + "</div>" * 999
+    page = block * blocks
     return lambda: len(wenmai.parse_html(page).text)
+
+
+def _read_refused(kind: str) -> Callable[[], object]:
+    import os
+
+    import wenmai
+
+    path = Path(tempfile.mkdtemp()) / "input.txt"
+    if kind == "fifo":
+        os.mkfifo(path)
+    else:
+        with open(path, "wb") as f:  # sparse: 300 MB by its size, nothing on disk
+            f.truncate(300 * MB)
+
+    def run() -> object:
+        try:
+            return len(wenmai.read(path).text)
+        except (wenmai.WenmaiError, OSError) as e:
+            return f"refused: {str(e)[-50:]}"
+
+    return run
 
 
 def _parse(mb: float, s: str) -> Callable[[], object]:
@@ -129,6 +167,10 @@ CASES: dict[str, Callable[[], Callable[[], object]]] = {
     "ngram (1,50) 3MB line": lambda: _ngrams(3),
     "parse_html <div>*100k x1": lambda: _html(100_000),
     "parse_html <div>*200k x2": lambda: _html(200_000),
+    "parse_html 999-deep blocks 1.1MB x1": lambda: _html_nested(100),
+    "parse_html 999-deep blocks 2.2MB x2": lambda: _html_nested(200),
+    "read a FIFO": lambda: _read_refused("fifo"),
+    "read a 300 MB file (default limit)": lambda: _read_refused("big"),
     "parse 。 5MB x1": lambda: _parse(5, "。"),
     "parse 。 10MB x2": lambda: _parse(10, "。"),
     "parse 一、 5MB x1": lambda: _parse(5, "一、\n"),

@@ -219,8 +219,14 @@ def test_report_on_the_government_work_reports(tmp_path: Path) -> None:
     assert summary["documents"] == str(len(files))
     assert summary["bad files skipped"] == "0"
     assert "发展" in out  # the top term of seventy years of reports
-    for f in files:  # documents are named as Corpus.from_dir names them
+    # Documents are named as Corpus.from_dir names them; a screenful of them in the terminal,
+    # every one in the CSV files.
+    for f in files[:20]:
         assert f"│ {f.stem} " in out, f.stem
+    if len(files) > 20:
+        assert f"the first 20 of {len(files)}" in out
+        shown = out.split("Keywords per document")[1].split("Style by year")[0]
+        assert f"│ {files[20].stem} " not in shown
     docs = list(csv.DictReader(io.StringIO((out_dir / "documents.csv").read_text("utf-8-sig"))))
     assert [Path(d["path"]).name for d in docs] == [f.name for f in files]
     assert all(int(d["tokens"]) > 1000 for d in docs)

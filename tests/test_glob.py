@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import wenmai
 import wenmai.corpus as corpus_module
+from wenmai._listing import safe_id
 from wenmai._wenmai import glob_files
 
 pytestmark = pytest.mark.skipif(not corpus_module._RUST_GLOB,
@@ -104,7 +105,10 @@ def test_names_that_are_not_utf8_are_left_to_pathlib(tree: Path) -> None:
     os.close(fd)
     assert glob_files(os.fspath(tree), "**/*.txt") is None
     assert glob_files(os.fspath(tree), "sub/*.txt") is not None  # not in the way there
-    assert corpus_module._glob_files(tree, "**/*.txt") == _pathlib(tree, "**/*.txt")
+    paths, ids = _pathlib(tree, "**/*.txt")
+    # The same files; the ids without lone surrogates (their bytes escaped as \xNN).
+    assert corpus_module._glob_files(tree, "**/*.txt") == (paths, [safe_id(i) for i in ids])
+    assert "bad\\xff" in corpus_module._glob_files(tree, "**/*.txt")[1]
     assert glob_files("/tmp/\udcff", "*.txt") is None
 
 
@@ -154,14 +158,19 @@ def test_generated_patterns_match_fnmatch(tmp_path: Path) -> None:
 
 def test_from_dir_reads_what_pathlib_lists(tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     for pattern in ["**/*.txt", "*.txt", "**/*", "sub/*.txt"]:
-        rust = wenmai.Corpus.from_dir(tree, pattern=pattern)
+        # `broken.txt` is a dangling symlink: an error now, not left out in silence.
+        rust = wenmai.Corpus.from_dir(tree, pattern=pattern, errors="skip")
         with monkeypatch.context() as m:
             m.setattr(corpus_module, "_RUST_GLOB", False)
-            before = wenmai.Corpus.from_dir(tree, pattern=pattern)
-        assert rust.ids == before.ids
+            before = wenmai.Corpus.from_dir(tree, pattern=pattern, errors="skip")
+        assert rust.ids == before.ids and rust.errors == before.errors
+        if pattern != "sub/*.txt":
+            assert [os.path.basename(e.path) for e in rust.errors] == ["broken.txt"]
         assert [d.text for d in rust] == [d.text for d in before]
         assert rust.docvars["path"].tolist() == before.docvars["path"].tolist()
-    assert "sub/deep/d" in wenmai.Corpus.from_dir(tree).ids
+    assert "sub/deep/d" in wenmai.Corpus.from_dir(tree, errors="skip").ids
+    with pytest.raises(FileNotFoundError, match="broken.txt: a dangling symlink"):
+        wenmai.Corpus.from_dir(tree)
 
 
 def test_io_errors_are_left_to_pathlib(tree: Path) -> None:

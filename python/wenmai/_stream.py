@@ -87,7 +87,8 @@ class CorpusStream:
     ``Corpus.stream``."""
 
     def __init__(self, paths: Iterable[str | os.PathLike[str]], ids: Sequence[str] | None,
-                 batch_size: int, errors: str, encoding: str | None, progress: bool) -> None:
+                 batch_size: int, errors: str, encoding: str | None, progress: bool,
+                 max_bytes: int | None = 200_000_000) -> None:
         check_choice("errors", errors, ("raise", "skip"))
         batch_size = check_int("batch_size", batch_size, 1)
         self._paths = [os.fspath(p) for p in paths]
@@ -97,6 +98,7 @@ class CorpusStream:
             raise ValueError(f"{len(self._ids)} ids for {len(self._paths)} files")
         self._batch, self._errors, self._encoding = batch_size, errors, encoding
         self._progress = progress
+        self._max_bytes = max_bytes
         self.errors: list[Any] = []
         """Files left out (``FileError``), set by each pass."""
 
@@ -116,7 +118,7 @@ class CorpusStream:
                 paths = self._paths[start:start + self._batch]
                 core, bad = CorpusCore.from_paths(
                     paths, self._ids[start:start + self._batch], encoding=self._encoding,
-                    errors="strict", skip=self._errors == "skip")
+                    errors="strict", skip=self._errors == "skip", max_bytes=self._max_bytes)
                 self.errors.extend(FileError(*b) for b in bad)
                 if bar is not None:
                     bar.update(len(paths))

@@ -241,6 +241,7 @@ def read(
     errors: str = ...,
     html: bool | None = None,
     convert: str | None = None,
+    max_bytes: int | None = ...,
 ) -> Document: ...
 def convert(text: str, conversion: str) -> str: ...
 def decode(data: bytes, encoding: str | None = None, errors: str = ...) -> str: ...
@@ -574,6 +575,7 @@ class CorpusCore:
         skip: bool = False,
         progress: Callable[[int], Any] | None = None,
         convert: str | None = None,
+        max_bytes: int | None = ...,
     ) -> tuple[CorpusCore, list[tuple[str, str, str]]]: ...
     @staticmethod
     def from_texts(

@@ -58,7 +58,28 @@ def _positive(text: str) -> int:
     return value
 
 
+def _max_bytes(text: str) -> int | None:
+    """``--max-bytes``: a whole number of bytes, with an optional K/M/G suffix, or 0 for none."""
+    units = {"k": 10**3, "m": 10**6, "g": 10**9}
+    scale = units.get(text[-1:].lower(), 1)
+    try:
+        value = int(text[:-1] if scale > 1 else text) * scale
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of bytes: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be at least 0: {text}")
+    return value or None
+
+
 def _add_input_options(p: argparse.ArgumentParser, docvars: bool = True) -> None:
+    p.add_argument(
+        "--max-bytes",
+        metavar="N",
+        type=_max_bytes,
+        default=200_000_000,
+        help="refuse files larger than N bytes (200M, 2G: K, M, G are powers of 1000; 0 for "
+        "no limit), seen on their size before they are read (default: 200M)",
+    )
     p.add_argument(
         "--pattern",
         default=DEFAULT_PATTERN,
@@ -128,12 +149,15 @@ def build_parser() -> argparse.ArgumentParser:
     report = sub.add_parser(
         "report",
         help="the main job: report on one document or a folder",
-        description="One document: its metadata, outline (as a tree), top terms with counts, "
-        "keywords by tf-idf and TextRank side by side, and the top terms of each top-level "
-        "section. A folder (or a glob matching several files): number of documents, tokens "
-        "and terms, the bad files skipped, top terms, and keywords per document. Without "
-        "PATH: the sample article bundled with wenmai. Tokens and terms are counted after "
-        "removing stop words and punctuation.",
+        description="One document: its metadata, outline (as a tree, with the enumeration "
+        "points 一是… under their headings), top terms with counts, keywords by tf-idf and "
+        "TextRank side by side, and the top terms of each top-level section. A folder (or a "
+        "glob matching several files): number of documents, tokens and terms, the date range, "
+        "the bad files skipped and the documents missing a title or date, top terms, top "
+        "terms and keywords by year, and keywords per document (the first 20 in the "
+        "terminal). Without PATH: the sample article bundled with wenmai. Tokens and terms "
+        "are counted after removing stop words and punctuation; numbers are left out of the "
+        "lists unless --keep-numbers.",
         epilog="""\
 examples:
   wenmai report
@@ -141,6 +165,8 @@ examples:
   wenmai report gov_reports/ --out results/        # writes documents.csv, sections.csv,
                                                    #   terms.csv, keywords.csv
   wenmai report gov_reports/ --out results/ --no-bom
+  wenmai report gov_reports/ --html report.html  # one page to open in a browser
+  wenmai report 2024.txt --format json > report.json
 """,
         formatter_class=_Formatter,
     )
@@ -155,7 +181,28 @@ examples:
         "--out",
         metavar="DIR",
         type=Path,
-        help="also write documents.csv, sections.csv, terms.csv and keywords.csv into DIR",
+        help="also write documents.csv, sections.csv, terms.csv and keywords.csv into DIR "
+        "(every row; .parquet files instead when DIR ends in .parquet)",
+    )
+    report.add_argument(
+        "--format",
+        choices=("table", "json"),
+        default="table",
+        help="table: for people (default); json: one JSON object on standard output, its keys "
+        "described in docs/report.md",
+    )
+    report.add_argument(
+        "--html",
+        metavar="FILE",
+        type=Path,
+        help="also write the report as one self-contained HTML page (charts included; "
+        "opens without a network)",
+    )
+    report.add_argument(
+        "--keep-numbers",
+        action="store_true",
+        help="keep numbers, years and percentages (2025年, 二〇二五, 百分之五, 3.5%%) in the "
+        "term and keyword lists (default: left out)",
     )
     report.add_argument(
         "--no-bom",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -13,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from wenmai._errors import FileError
+from wenmai._listing import as_exception, safe_id, unlisted
 from wenmai._params import check_choice, check_int, check_nonempty
 from wenmai._wenmai import (
     Analyzer,
@@ -62,7 +64,15 @@ def _glob_files(root: Path, pattern: str) -> tuple[list[str], list[str]]:
     # computed on the parts, which costs far less than pathlib on many files.
     files = sorted((p for p in root.glob(pattern) if p.is_file()), key=lambda p: p.parts)
     skip = len(root.parts)
-    return [os.fspath(p) for p in files], [_id_of(p.parts[skip:]) for p in files]
+    # A name that is not UTF-8 has lone surrogates: its id is escaped, its path kept.
+    return [os.fspath(p) for p in files], [safe_id(_id_of(p.parts[skip:])) for p in files]
+
+
+# `set_docvar` replaces the extra columns' frame: one at a time, or a column is lost.
+_DOCVAR_LOCK = threading.RLock()
+
+#: The default ``max_bytes`` of ``read`` and the corpus readers: 200 MB a file.
+DEFAULT_MAX_BYTES = 200_000_000
 
 
 class Corpus:
@@ -94,6 +104,7 @@ class Corpus:
         progress: bool = False,
         docvars_from: str | None = None,
         convert: str | None = None,
+        max_bytes: int | None = DEFAULT_MAX_BYTES,
     ) -> Corpus:
         """Read every file under ``path`` matching ``pattern`` (``pathlib`` glob, sorted),
         decoding (UTF-8/UTF-16/GB18030 detected, or ``encoding``) and parsing them in
@@ -101,7 +112,13 @@ class Corpus:
 
         ``errors="raise"`` stops at the first bad file (in sorted order) with its path;
         ``errors="skip"`` leaves bad files out and lists them in ``corpus.errors``.
-        Document ids are the paths relative to ``path`` without the extension.
+        Nothing is left out in silence: entries matching ``pattern`` that are not regular
+        files (FIFOs, sockets, devices: never opened), dangling or looping symlinks, and
+        sub-folders that cannot be listed are errors too (raised first, or listed).
+        ``max_bytes`` (default 200 MB; ``None``: no limit) refuses larger files, seen on
+        their size before they are read.
+        Document ids are the paths relative to ``path`` without the extension (bytes of a
+        name that are not UTF-8 written ``\\xNN``).
 
         ``docvars_from="{year}/{province}.txt"`` makes document variables of the path, as
         R's readtext: each ``{name}`` is a field matched against the end of the path
@@ -124,7 +141,12 @@ class Corpus:
         if not root.is_dir():
             raise NotADirectoryError(20, "Not a directory", str(root))
         files, ids = _glob_files(root, pattern)
-        corpus = cls._read(files, ids, errors, encoding, progress, convert)
+        odd = unlisted(root, pattern)
+        if odd and errors == "raise":
+            raise as_exception(odd[0])
+        corpus = cls._read(files, ids, errors, encoding, progress, convert, max_bytes)
+        if odd:
+            corpus.errors = sorted(corpus.errors + odd, key=lambda e: e.path)
         if docvars_from is not None:
             corpus._add_path_docvars(docvars_from, lambda p: os.path.relpath(p, root))
         return corpus
@@ -140,14 +162,15 @@ class Corpus:
         progress: bool = False,
         docvars_from: str | None = None,
         convert: str | None = None,
+        max_bytes: int | None = DEFAULT_MAX_BYTES,
     ) -> Corpus:
         """Read the given files (see ``from_dir``); ids default to the file stems.
         ``docvars_from`` is matched against the end of each path as given."""
         check_choice("errors", errors, ("raise", "skip"))
         files = [p if isinstance(p, Path) else Path(p) for p in paths]
         ids = list(ids) if ids is not None else [p.stem for p in files]
-        corpus = cls._read([os.fspath(p) for p in files], ids, errors, encoding, progress,
-                           convert)
+        corpus = cls._read([os.fspath(p) for p in files], [safe_id(i) for i in ids], errors,
+                           encoding, progress, convert, max_bytes)
         if docvars_from is not None:
             corpus._add_path_docvars(docvars_from, lambda p: p)
         return corpus
@@ -168,12 +191,13 @@ class Corpus:
 
     @classmethod
     def _read(cls, paths: list[str], ids: list[str], errors: str, encoding: str | None,
-              progress: bool, convert: str | None = None) -> Corpus:
+              progress: bool, convert: str | None = None,
+              max_bytes: int | None = DEFAULT_MAX_BYTES) -> Corpus:
         bar, update = _progress_callback(progress, len(paths), "reading")
         try:
             core, bad = CorpusCore.from_paths(
                 paths, ids, encoding=encoding, errors="strict",
-                skip=errors == "skip", progress=update, convert=convert,
+                skip=errors == "skip", progress=update, convert=convert, max_bytes=max_bytes,
             )
         finally:
             if bar is not None:
@@ -183,16 +207,18 @@ class Corpus:
     @staticmethod
     def stream(paths: Iterable[str | os.PathLike[str]], batch_size: int = 1000,
                ids: Sequence[str] | None = None, errors: str = "skip", *,
-               encoding: str | None = None, progress: bool = False) -> Any:
+               encoding: str | None = None, progress: bool = False,
+               max_bytes: int | None = DEFAULT_MAX_BYTES) -> Any:
         """A corpus too large for memory, read ``batch_size`` files at a time: a
         ``CorpusStream`` with ``dtm(out, ...)`` (the matrix written to an ``.npz`` as it is
         made, equal to ``Corpus.from_files(paths).dtm(...)``), ``frequency()``,
         ``keywords()`` and ``stats()``. Each call reads the files again (``dtm`` and
         ``keywords`` twice: vocabulary first, then rows); memory is one batch, the
-        vocabulary and a few numbers per unit. Bad files are listed in ``.errors``."""
+        vocabulary and a few numbers per unit. Bad files are listed in ``.errors``;
+        ``max_bytes`` as in ``from_dir``."""
         from wenmai._stream import CorpusStream
 
-        return CorpusStream(paths, ids, batch_size, errors, encoding, progress)
+        return CorpusStream(paths, ids, batch_size, errors, encoding, progress, max_bytes)
 
     @classmethod
     def from_texts(
@@ -312,9 +338,10 @@ class Corpus:
         It is one frame, kept with the corpus: ``corpus.docvars["party"] = values`` and
         ``corpus.docvars.loc[0, "party"] = "x"`` persist, as they would on any DataFrame
         attribute, and the analyses (``by=``, ``keyness``, groups) see them."""
-        if self._docvars is None or len(self._docvars) != len(self):
-            self._docvars = _docvars_frame(self._core.meta_columns(), self._extra)
-        return self._docvars
+        with _DOCVAR_LOCK:
+            if self._docvars is None or len(self._docvars) != len(self):
+                self._docvars = _docvars_frame(self._core.meta_columns(), self._extra)
+            return self._docvars
 
     def set_docvar(self, name: str, values: Sequence[Any]) -> None:
         """Add or replace a document variable (one value per document; a Series or an
@@ -330,12 +357,14 @@ class Corpus:
                 values = pd.array(values, dtype="Int64")
         if len(values) != len(self):
             raise ValueError(f"{len(values)} values for {len(self)} documents")
-        extra = self._extra if self._extra is not None else pd.DataFrame(index=range(len(self)))
-        extra = extra.copy()
-        extra[name] = values
-        self._extra = extra
-        if self._docvars is not None:
-            self._docvars[name] = extra[name].array
+        with _DOCVAR_LOCK:
+            extra = self._extra if self._extra is not None else pd.DataFrame(
+                index=range(len(self)))
+            extra = extra.copy()
+            extra[name] = values
+            self._extra = extra
+            if self._docvars is not None:
+                self._docvars[name] = extra[name].array
 
     # --- analyses ----------------------------------------------------------------------------
     def tokens(self, analyzer: Analyzer | None = None, unit: str = "sentence") -> list[list[str]]:

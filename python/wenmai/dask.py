@@ -44,7 +44,7 @@ _Part = tuple[CountBlock, list[str], list[int], dict[str, list[Any]], list[tuple
 
 
 def _count(source: _Source, analyzer: Analyzer | None, unit: str,
-           encoding: str | None) -> _Part:
+           encoding: str | None, max_bytes: int | None = 200_000_000) -> _Part:
     """On a worker: read and parse one partition, count its units (all in Rust, the GIL
     released)."""
     index, first, paths, ids, texts = source
@@ -54,7 +54,7 @@ def _count(source: _Source, analyzer: Analyzer | None, unit: str,
         kept = list(range(first, first + len(texts)))
     else:
         core, bad = CorpusCore.from_paths(paths, ids, encoding=encoding, errors="strict",
-                                          skip=True)
+                                          skip=True, max_bytes=max_bytes)
         failed = {b[0] for b in bad}
         kept = [first + i for i, p in enumerate(paths) if p not in failed]
     block = count_block(core, analyzer, unit, index)
@@ -153,11 +153,14 @@ class DaskCorpus:
     ``from_files``, ``from_dir`` or ``from_bag``; results are ``Lazy`` (``.compute()``)."""
 
     def __init__(self, sources: list[_Source], errors: str, encoding: str | None,
-                 docvars: pd.DataFrame | None) -> None:
+                 docvars: pd.DataFrame | None, max_bytes: int | None = 200_000_000) -> None:
         self._sources = sources
         self._raise = errors == "raise"
         self._encoding = encoding
+        self._max_bytes = max_bytes
         self._extra = docvars
+        # What a folder's listing left out (wenmai._listing.unlisted), in every `errors`.
+        self._unlisted: list[FileError] = []
         self.errors: list[FileError] = []
         """Files left out, set by each ``compute()``: ``FileError(path, kind, message)``."""
 
@@ -169,12 +172,13 @@ class DaskCorpus:
         return f"<wenmai.dask.DaskCorpus: {self.npartitions} partitions>"
 
     def _counts(self, analyzer: Analyzer | None, unit: str) -> Any:
-        return [delayed(_count, pure=True)(s, analyzer, unit, self._encoding)
+        return [delayed(_count, pure=True)(s, analyzer, unit, self._encoding, self._max_bytes)
                 for s in self._sources]
 
     def _done(self, result: _Part) -> tuple[CountBlock, list[str], pd.DataFrame]:
         block, ids, kept, meta, bad = result
-        self.errors = [FileError(*b) for b in bad]
+        self.errors = sorted(self._unlisted + [FileError(*b) for b in bad],
+                             key=lambda e: e.path)
         if self._raise and self.errors:
             first = self.errors[0]
             raise OSError(f"{first.path}: {first.message} (errors='skip' reads the others)")
@@ -264,13 +268,15 @@ def _split(files: list[str], npartitions: int | None) -> list[range]:
 
 def from_files(paths: str | Iterable[str | os.PathLike[str]], npartitions: int | None = None,
                docvars: pd.DataFrame | None = None, errors: str = "skip", *,
-               ids: Sequence[str] | None = None, encoding: str | None = None) -> DaskCorpus:
+               ids: Sequence[str] | None = None, encoding: str | None = None,
+               max_bytes: int | None = 200_000_000) -> DaskCorpus:
     """A corpus of files in ``npartitions`` partitions of consecutive files of about equal
     size (default: one per 16 MB of files, at least two per core). ``paths``: a list, or a
     glob string (``"reports/**/*.txt"``, sorted).
     Ids are the file stems unless given; ``docvars`` one row per file, in order.
     ``errors="skip"`` leaves unreadable files out and lists them in ``errors`` after each
-    ``compute()``; ``"raise"`` raises on the first."""
+    ``compute()``; ``"raise"`` raises on the first. ``max_bytes`` (default 200 MB, ``None``
+    no limit) refuses larger files before they are read."""
     check_choice("errors", errors, ("raise", "skip"))
     if isinstance(paths, str):
         import glob
@@ -290,19 +296,28 @@ def from_files(paths: str | Iterable[str | os.PathLike[str]], npartitions: int |
     sources = [(k, r.start, [files[i] for i in r], [names[i] for i in r], None)
                for k, r in enumerate(_split(files, npartitions))]
     extra = pd.DataFrame(docvars).reset_index(drop=True) if docvars is not None else None
-    return DaskCorpus(sources, errors, encoding, extra)
+    return DaskCorpus(sources, errors, encoding, extra, max_bytes)
 
 
 def from_dir(path: str | os.PathLike[str], pattern: str = "**/*.txt",
              npartitions: int | None = None, errors: str = "skip", *,
-             encoding: str | None = None) -> DaskCorpus:
+             encoding: str | None = None, max_bytes: int | None = 200_000_000) -> DaskCorpus:
     """The files under ``path`` matching ``pattern``, as ``Corpus.from_dir`` lists them
-    (sorted; ids the relative paths without the extension)."""
+    (sorted; ids the relative paths without the extension; what the listing leaves out,
+    such as FIFOs and broken links, is in ``errors``)."""
     root = Path(path)
     if not root.is_dir():
         raise NotADirectoryError(20, "Not a directory", str(root))
+    from wenmai._listing import as_exception, unlisted
+
     files, ids = _glob_files(root, pattern)
-    return from_files(files, npartitions, errors=errors, ids=ids, encoding=encoding)
+    odd = unlisted(root, pattern)
+    if odd and errors == "raise":
+        raise as_exception(odd[0])
+    dc = from_files(files, npartitions, errors=errors, ids=ids, encoding=encoding,
+                    max_bytes=max_bytes)
+    dc._unlisted = odd
+    return dc
 
 
 def from_bag(bag: Any) -> DaskCorpus:

@@ -34,6 +34,28 @@ pub enum DecodeError {
         /// Byte offset of the first NUL byte.
         offset: usize,
     },
+    /// NUL bytes on one side of the byte pairs, as in UTF-16 text without a BOM, but the bytes
+    /// do not decode as UTF-16 text.
+    #[error(
+        "looks like UTF-16 without a BOM: pass encoding='{}'",
+        if *le { "utf-16-le" } else { "utf-16-be" }
+    )]
+    Utf16WithoutBom {
+        /// Whether the NULs point to little-endian.
+        le: bool,
+    },
+    /// Bytes without BOM or label that decode (as the detected encoding) to text full of
+    /// control characters: random or binary bytes, not text.
+    #[error(
+        "not text: decoded as {encoding} it is full of control characters (the first at \
+         character {offset}); pass encoding= if it is text"
+    )]
+    NotText {
+        /// Char offset of the first control character in the decoded text.
+        offset: usize,
+        /// The encoding that was detected.
+        encoding: &'static str,
+    },
 }
 
 /// Every error of this crate: a file that cannot be read, or its bytes that cannot be decoded.
@@ -75,6 +97,37 @@ pub enum Error {
         #[source]
         source: DecodeError,
     },
+    /// The file is larger than [`crate::ReadOptions::max_bytes`] (seen on its size, unread).
+    #[error(
+        "{}: {size} bytes, more than the limit of {limit} bytes a file (raise it with max_bytes=, \
+         or --max-bytes on the command line; max_bytes=None reads any size)",
+        path.display()
+    )]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size in bytes.
+        size: u64,
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// The path is not a regular file (a FIFO, socket or device): refused, never opened.
+    #[error("{}: {kind}, not a regular file: refused, not read", path.display())]
+    NotAFile {
+        /// The path.
+        path: PathBuf,
+        /// What it is (`a FIFO (named pipe)`, `a socket`, …).
+        kind: &'static str,
+    },
+    /// HTML nested deeper than the parser is given ([`crate::MAX_HTML_DEPTH`]).
+    #[error("{}{source}", path.as_ref().map(|p| format!("{}: ", p.display())).unwrap_or_default())]
+    Html {
+        /// The file, when the HTML came from one.
+        path: Option<PathBuf>,
+        /// How deep, and where.
+        #[source]
+        source: crate::HtmlError,
+    },
     /// A `.docx` that is not a Word document (or a `.doc` of Word 97-2003, not read).
     #[error("{}: {source}", path.display())]
     Docx {
@@ -99,7 +152,13 @@ pub enum Error {
 /// the caller's, not the file's.
 fn file_prefix(path: Option<&Path>, source: &DecodeError) -> String {
     match (path, source) {
-        (Some(p), DecodeError::Malformed { .. } | DecodeError::Binary { .. }) => {
+        (
+            Some(p),
+            DecodeError::Malformed { .. }
+            | DecodeError::Binary { .. }
+            | DecodeError::Utf16WithoutBom { .. }
+            | DecodeError::NotText { .. },
+        ) => {
             format!("{}: ", p.display())
         }
         _ => String::new(),

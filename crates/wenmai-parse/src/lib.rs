@@ -98,7 +98,7 @@ pub use document::{
 pub use docx::{DocxError, docx_to_text};
 pub use error::{DecodeError, Error};
 pub use files::{FileList, glob_files};
-pub use html::html_to_text;
-pub use parser::{parse, parse_html};
+pub use html::{HtmlError, MAX_HTML_DEPTH, html_to_text, try_html_to_text};
+pub use parser::{parse, parse_html, try_parse_html};
 pub use pdf::{PdfError, pdf_to_text};
-pub use read::{HtmlMode, ReadOptions, read, read_with};
+pub use read::{DEFAULT_MAX_BYTES, HtmlMode, ReadOptions, read, read_with};

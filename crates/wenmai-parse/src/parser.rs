@@ -4,7 +4,7 @@ use std::borrow::Cow;
 
 use crate::decode::normalize_newlines;
 use crate::document::{Document, Paragraph, Section, Sentence, Span};
-use crate::html::html_to_text;
+use crate::html::{HtmlError, html_to_text, try_html_to_text};
 use crate::text::{CharIndex, trimmed_range};
 use crate::{meta, outline, points, sentences};
 
@@ -33,6 +33,21 @@ pub fn parse(text: &str) -> Document {
 /// ```
 pub fn parse_html(html: &str) -> Document {
     parse(&html_to_text(html))
+}
+
+/// As [`parse_html`], but HTML nested deeper than [`crate::MAX_HTML_DEPTH`] is an error
+/// (see [`try_html_to_text`]).
+///
+/// # Errors
+/// [`HtmlError`] for a page nested too deep.
+///
+/// # Examples
+/// ```
+/// assert!(wenmai_parse::try_parse_html(&"<b>".repeat(5000)).is_err());
+/// assert_eq!(wenmai_parse::try_parse_html("<p>正文。</p>").unwrap().text, "正文。");
+/// ```
+pub fn try_parse_html(html: &str) -> Result<Document, HtmlError> {
+    try_html_to_text(html).map(|t| parse(&t))
 }
 
 /// Innermost section containing `[start, end)`, walking forward through `sections` with

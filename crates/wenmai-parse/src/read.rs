@@ -8,7 +8,7 @@ use crate::decode::{DecodeOptions, Errors, decode, normalize_newlines};
 use crate::document::Document;
 use crate::docx::docx_to_text;
 use crate::error::Error;
-use crate::html::html_to_text;
+use crate::html::try_html_to_text;
 use crate::pdf::pdf_to_text;
 
 /// Whether to treat a file as HTML.
@@ -31,7 +31,7 @@ pub enum HtmlMode {
 /// let opts = ReadOptions::default().with_encoding("gbk").with_errors(Errors::Replace).with_html(HtmlMode::Never);
 /// assert_eq!(opts.html, HtmlMode::Never);
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReadOptions {
     /// An encoding label; `None` detects it.
     pub encoding: Option<String>,
@@ -42,6 +42,25 @@ pub struct ReadOptions {
     /// A Traditional/Simplified conversion the parser reads through (spans stay on the
     /// original text).
     pub convert: Option<Conversion>,
+    /// The largest file read, in bytes ([`DEFAULT_MAX_BYTES`] unless set; `None`: no limit),
+    /// checked against the file's size before a byte is read.
+    pub max_bytes: Option<u64>,
+}
+
+/// The default [`ReadOptions::max_bytes`]: 200 MB a file, so that a stray dump or disk
+/// image does not take an interactive session's memory.
+pub const DEFAULT_MAX_BYTES: u64 = 200_000_000;
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions {
+            encoding: None,
+            errors: Errors::default(),
+            html: HtmlMode::default(),
+            convert: None,
+            max_bytes: Some(DEFAULT_MAX_BYTES),
+        }
+    }
 }
 
 impl ReadOptions {
@@ -94,6 +113,19 @@ impl ReadOptions {
         self
     }
 
+    /// Refuse files larger than `max_bytes` (`None`: read files of any size).
+    ///
+    /// # Examples
+    /// ```
+    /// use wenmai_parse::ReadOptions;
+    /// assert_eq!(ReadOptions::default().with_max_bytes(Some(10)).max_bytes, Some(10));
+    /// assert_eq!(ReadOptions::default().max_bytes, Some(wenmai_parse::DEFAULT_MAX_BYTES));
+    /// ```
+    pub fn with_max_bytes(mut self, max_bytes: Option<u64>) -> Self {
+        self.max_bytes = max_bytes;
+        self
+    }
+
     fn decode_options(&self) -> DecodeOptions {
         DecodeOptions {
             encoding: self.encoding.clone(),
@@ -139,10 +171,7 @@ pub fn read(path: impl AsRef<Path>) -> Result<Document, Error> {
 /// ```
 pub fn read_with(path: impl AsRef<Path>, opts: &ReadOptions) -> Result<Document, Error> {
     let path = path.as_ref();
-    let bytes = std::fs::read(path).map_err(|source| Error::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let bytes = read_bytes(path, opts.max_bytes)?;
     let is_ext = |names: &[&str]| {
         path.extension()
             .and_then(|e| e.to_str())
@@ -174,6 +203,7 @@ pub fn read_with(path: impl AsRef<Path>, opts: &ReadOptions) -> Result<Document,
         path: Some(path.to_path_buf()),
         source,
     })?;
+    let unsure = decoded.unsure;
     let html = match opts.html {
         HtmlMode::Always => true,
         HtmlMode::Never => false,
@@ -181,15 +211,95 @@ pub fn read_with(path: impl AsRef<Path>, opts: &ReadOptions) -> Result<Document,
     };
     // The decoded text has LF line ends already: parse it in place, without a copy.
     let text = if html {
-        normalize_newlines(Cow::Owned(html_to_text(&decoded.text))).into_owned()
+        let text = try_html_to_text(&decoded.text).map_err(|source| Error::Html {
+            path: Some(path.to_path_buf()),
+            source,
+        })?;
+        normalize_newlines(Cow::Owned(text)).into_owned()
     } else {
         decoded.text
     };
     let mut doc = parse_normalized_converted(text, opts.convert);
+    if unsure {
+        doc.meta
+            .extra
+            .push(("encoding_confidence".into(), "low".into()));
+    }
     if doc.meta.year.is_none() {
         doc.meta.year = year_of_path(path);
     }
     Ok(doc)
+}
+
+/// The bytes of a regular file no larger than `max_bytes`, both checked on its metadata
+/// before it is opened (opening a FIFO would block until a writer comes).
+fn read_bytes(path: &Path, max_bytes: Option<u64>) -> Result<Vec<u8>, Error> {
+    let io = |source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let meta = std::fs::metadata(path).map_err(io)?;
+    let kind = file_kind(&meta.file_type());
+    if kind != "file" {
+        if kind == "directory" {
+            return Err(io(std::io::Error::from(std::io::ErrorKind::IsADirectory)));
+        }
+        return Err(Error::NotAFile {
+            path: path.to_path_buf(),
+            kind,
+        });
+    }
+    if let Some(limit) = max_bytes
+        && meta.len() > limit
+    {
+        return Err(Error::TooLarge {
+            path: path.to_path_buf(),
+            size: meta.len(),
+            limit,
+        });
+    }
+    let mut bytes = Vec::new();
+    // `take`: a file that grew since the `stat` is still read only up to the limit (+1 to see it).
+    let file = std::fs::File::open(path).map_err(io)?;
+    let cap = max_bytes.map_or(u64::MAX, |l| l.saturating_add(1));
+    std::io::Read::read_to_end(&mut std::io::Read::take(file, cap), &mut bytes).map_err(io)?;
+    if let Some(limit) = max_bytes
+        && bytes.len() as u64 > limit
+    {
+        return Err(Error::TooLarge {
+            path: path.to_path_buf(),
+            size: bytes.len() as u64,
+            limit,
+        });
+    }
+    Ok(bytes)
+}
+
+/// What kind of file system entry a type is, in words for an error.
+fn file_kind(t: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "a FIFO (named pipe)";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+        if t.is_char_device() {
+            return "a character device";
+        }
+        if t.is_block_device() {
+            return "a block device";
+        }
+    }
+    if t.is_file() {
+        "file"
+    } else if t.is_dir() {
+        "directory"
+    } else {
+        "not a regular file"
+    }
 }
 
 /// The year a path names when the text has no date: a file stem that is a year or starts
@@ -217,8 +327,7 @@ fn year_of_path(path: &Path) -> Option<i32> {
 
 #[cfg(test)]
 mod tests {
-    use super::year_of_path;
-    use std::path::Path;
+    use super::*;
 
     #[test]
     fn years_of_paths() {
@@ -231,5 +340,49 @@ mod tests {
         assert_eq!(y("laws/20190101.txt"), None);
         assert_eq!(y("1234.txt"), None);
         assert_eq!(y("data/上海市.txt"), None);
+    }
+
+    #[test]
+    fn max_bytes_is_checked_before_reading() {
+        let dir = std::env::temp_dir().join(format!("wenmai-read-limit-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("a.txt");
+        std::fs::write(&path, "正文。正文。").unwrap();
+        let small = ReadOptions::default().with_max_bytes(Some(5));
+        let err = read_with(&path, &small).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                Error::TooLarge {
+                    size: 18,
+                    limit: 5,
+                    ..
+                }
+            ),
+            "{err:?}"
+        );
+        let msg = err.to_string();
+        assert!(msg.contains("a.txt") && msg.contains("max_bytes"), "{msg}");
+        assert!(read_with(&path, &ReadOptions::default().with_max_bytes(Some(18))).is_ok());
+        assert!(read_with(&path, &ReadOptions::default().with_max_bytes(None)).is_ok());
+        let err = read_with(&dir, &ReadOptions::default()).unwrap_err();
+        assert!(matches!(err, Error::Io { .. }), "{err:?}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_is_refused_not_opened() {
+        let dir = std::env::temp_dir().join(format!("wenmai-read-fifo-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let fifo = dir.join("pipe.txt");
+        let status = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if status.is_ok_and(|s| s.success()) {
+            // Opening it would block this test forever: the error must come from the stat.
+            let err = read(&fifo).unwrap_err();
+            assert!(matches!(err, Error::NotAFile { .. }), "{err:?}");
+            assert!(err.to_string().contains("FIFO"), "{err}");
+        }
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -143,19 +143,36 @@ pub fn dtm_options(
     })
 }
 
+/// `max_bytes` of Python (`None`: no limit) checked: a ValueError for a negative number.
+pub fn max_bytes_of(max_bytes: Option<i64>) -> PyResult<Option<u64>> {
+    max_bytes
+        .map(|m| {
+            u64::try_from(m).map_err(|_| {
+                pyo3::exceptions::PyValueError::new_err(format!(
+                    "max_bytes must be >= 0 (or None for no limit), got {m}"
+                ))
+            })
+        })
+        .transpose()
+}
+
 /// Options for reading files: `html=None` detects HTML by the file's extension.
 pub fn read_options(
     encoding: Option<String>,
     errors: Wrap<Errors>,
     html: Option<bool>,
     convert: Option<Wrap<Conversion>>,
+    max_bytes: Option<u64>,
 ) -> ReadOptions {
     let html = match html {
         None => HtmlMode::Auto,
         Some(true) => HtmlMode::Always,
         Some(false) => HtmlMode::Never,
     };
-    let mut opts = ReadOptions::default().with_errors(errors.0).with_html(html);
+    let mut opts = ReadOptions::default()
+        .with_errors(errors.0)
+        .with_html(html)
+        .with_max_bytes(max_bytes);
     opts.convert = convert.map(|c| c.0);
     match encoding {
         Some(e) => opts.with_encoding(e),

@@ -14,7 +14,7 @@ use wenmai_analyze::{
 use wenmai_parse::{Conversion, Document, Errors};
 
 use crate::analyze::{DEFAULT_ANALYZER, PyAnalyzer, PyDocTermMatrix};
-use crate::convert::{Wrap, dtm_options, read_options};
+use crate::convert::{Wrap, dtm_options, max_bytes_of, read_options};
 use crate::document::{PyDocument, date_to_py};
 use crate::errors::{analyze_error, count, parse_error, run};
 use crate::text::extract_texts;
@@ -110,7 +110,7 @@ impl PyCorpusCore {
     /// With `skip`, unreadable files are left out and returned as `(path, kind, message)`;
     /// without, the first bad file (in the given order) raises.
     #[staticmethod]
-    #[pyo3(signature = (paths, ids, encoding=None, errors=Wrap(Errors::Strict), skip=false, progress=None, convert=None))]
+    #[pyo3(signature = (paths, ids, encoding=None, errors=Wrap(Errors::Strict), skip=false, progress=None, convert=None, max_bytes=Some(wenmai_parse::DEFAULT_MAX_BYTES as i64)))]
     #[allow(clippy::too_many_arguments)]
     fn from_paths(
         py: Python<'_>,
@@ -121,8 +121,9 @@ impl PyCorpusCore {
         skip: bool,
         progress: Option<Bound<'_, PyAny>>,
         convert: Option<Wrap<Conversion>>,
+        max_bytes: Option<i64>,
     ) -> PyResult<(PyCorpusCore, Vec<FileError>)> {
-        let opts = read_options(encoding, errors, None, convert);
+        let opts = read_options(encoding, errors, None, convert, max_bytes_of(max_bytes)?);
         let read = with_progress(py, progress, |p| Corpus::read_files(&paths, &ids, &opts, p))?;
         let mut failed = read.failed;
         if !skip && !failed.is_empty() {

@@ -4,7 +4,8 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use pyo3::exceptions::{
-    PyException, PyFileNotFoundError, PyOSError, PyPermissionError, PyUnicodeError, PyValueError,
+    PyException, PyFileNotFoundError, PyIsADirectoryError, PyOSError, PyPermissionError,
+    PyUnicodeError, PyValueError,
 };
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
@@ -92,6 +93,7 @@ fn io_error(err: &std::io::Error, path: &std::path::Path) -> PyErr {
     match err.kind() {
         std::io::ErrorKind::NotFound => PyFileNotFoundError::new_err(args),
         std::io::ErrorKind::PermissionDenied => PyPermissionError::new_err(args),
+        std::io::ErrorKind::IsADirectory => PyIsADirectoryError::new_err(args),
         _ => PyOSError::new_err(args),
     }
 }

@@ -35,9 +35,9 @@ use pyo3::prelude::*;
 use pyo3::types::PyString;
 use wenmai_parse::{Conversion, Errors};
 
-use convert::{Wrap, read_options};
+use convert::{Wrap, max_bytes_of, read_options};
 use document::PyDocument;
-use errors::{decode_bytes_error, parse_error, run};
+use errors::{ParseError, decode_bytes_error, parse_error, run};
 
 /// mimalloc for the extension's own allocations: a corpus allocates and frees hundreds of
 /// thousands of small strings and vectors (terms, rows, keywords) from several threads, where
@@ -83,13 +83,15 @@ fn convert_text(
 fn parse_html(py: Python<'_>, html: &Bound<'_, PyString>) -> PyResult<PyDocument> {
     let html = text::text_of(html)?;
     let html: &str = &html;
-    run(py, || wenmai_parse::parse_html(html)).map(PyDocument::new)
+    run(py, || wenmai_parse::try_parse_html(html))?
+        .map(PyDocument::new)
+        .map_err(|e| ParseError::new_err(e.to_string()))
 }
 
 /// Read, decode and parse a file: text (encoding detected), or by its extension HTML, a
 /// Word document (`.docx`) or a PDF's text layer (`.pdf`).
 #[pyfunction]
-#[pyo3(signature = (path, encoding=None, errors=Wrap(Errors::Strict), html=None, convert=None))]
+#[pyo3(signature = (path, encoding=None, errors=Wrap(Errors::Strict), html=None, convert=None, max_bytes=Some(wenmai_parse::DEFAULT_MAX_BYTES as i64)))]
 fn read(
     py: Python<'_>,
     path: PathBuf,
@@ -97,11 +99,36 @@ fn read(
     errors: Wrap<Errors>,
     html: Option<bool>,
     convert: Option<Wrap<Conversion>>,
+    max_bytes: Option<i64>,
 ) -> PyResult<PyDocument> {
-    let opts = read_options(encoding, errors, html, convert);
-    run(py, || wenmai_parse::read_with(&path, &opts))?
-        .map(PyDocument::new)
-        .map_err(|e| parse_error(py, e))
+    let opts = read_options(encoding, errors, html, convert, max_bytes_of(max_bytes)?);
+    let doc = run(py, || wenmai_parse::read_with(&path, &opts))?.map_err(|e| parse_error(py, e))?;
+    if doc
+        .meta
+        .extra
+        .iter()
+        .any(|(k, v)| k == "encoding_confidence" && v == "low")
+    {
+        let msg = format!(
+            "{}: too little text to be sure of its encoding; read as {}, check the text or \
+             pass encoding= (meta.extra['encoding_confidence'] is 'low')",
+            path.display(),
+            doc_encoding_hint(&doc)
+        );
+        PyErr::warn(
+            py,
+            &py.get_type::<pyo3::exceptions::PyUserWarning>(),
+            &std::ffi::CString::new(msg)?,
+            1,
+        )?;
+    }
+    Ok(PyDocument::new(doc))
+}
+
+/// The start of a document's text, for a warning about its encoding.
+fn doc_encoding_hint(doc: &wenmai_parse::Document) -> String {
+    let head: String = doc.text.chars().take(12).collect();
+    format!("{head:?}")
 }
 
 /// Decode bytes into text (BOM, UTF-8, else detected; CRLF/CR become LF).

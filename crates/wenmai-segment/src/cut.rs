@@ -136,7 +136,7 @@ impl Dictionary {
         hmm: bool,
         emit: &mut impl FnMut(&'a str, usize),
     ) {
-        for t in self.jieba.cut(block, hmm) {
+        for t in self.jieba().cut(block, hmm) {
             self.finish_token(t.word, base + t.byte_start, hmm, emit);
         }
     }
@@ -153,7 +153,7 @@ impl Dictionary {
     ) {
         if hmm && w.len() > 1 && w.is_ascii() && w.bytes().any(|c| matches!(c, b'.' | b'_' | b'-'))
         {
-            if self.jieba.has_word(w) {
+            if self.has_word(w) {
                 emit(w, b);
             } else {
                 split_finalseg_skip(w, |p, o| emit(p, b + o));

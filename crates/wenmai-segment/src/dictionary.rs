@@ -29,7 +29,9 @@ use crate::freq::FreqTable;
 /// ```
 #[derive(Debug, Clone)]
 pub struct Dictionary {
-    pub(crate) jieba: Jieba,
+    /// jieba-rs's dictionary; the default one is built on first use (precise and search cuts
+    /// of the unchanged default dictionary go through the trie and never need it).
+    jieba: OnceLock<Jieba>,
     /// Words whose frequency is 0 (`del_word`): not words for the DAG, force-split after the HMM.
     pub(crate) deleted: HashSet<String>,
     /// Tags given to words already in jieba-rs's dictionary (`add_word(w, tag=t)`), which
@@ -52,6 +54,10 @@ pub struct Dictionary {
 
 impl Dictionary {
     pub(crate) fn new(jieba: Jieba) -> Self {
+        Dictionary::with(OnceLock::from(jieba))
+    }
+
+    fn with(jieba: OnceLock<Jieba>) -> Self {
         Dictionary {
             jieba,
             deleted: HashSet::new(),
@@ -82,8 +88,47 @@ impl Dictionary {
     pub(crate) fn default_dict() -> Self {
         Dictionary {
             pristine: true,
-            ..Dictionary::new(default_jieba())
+            ..Dictionary::with(OnceLock::new())
         }
+    }
+
+    /// jieba-rs's dictionary (an unset one is the default, built now).
+    #[inline]
+    pub(crate) fn jieba(&self) -> &Jieba {
+        self.jieba.get_or_init(default_jieba)
+    }
+
+    /// Whether `word` is in the dictionary (jieba-rs's `has_word`): the trie answers while the
+    /// dictionary is unchanged.
+    #[inline]
+    pub(crate) fn has_word(&self, word: &str) -> bool {
+        if self.pristine {
+            crate::trie::DEFAULT.contains(word)
+        } else {
+            self.jieba().has_word(word)
+        }
+    }
+
+    /// jieba's route without the HMM over a `re_han_internal` block, with each word's tag in
+    /// the dictionary (as jieba-rs's `tag(block, false)`; a tag is only read for dictionary
+    /// words): `emit(word, byte offset in the block, tag)`.
+    pub(crate) fn each_routed<'a: 't, 's: 't, 't>(
+        &'s self,
+        block: &'a str,
+        mut emit: impl FnMut(&'a str, usize, &'t str),
+    ) {
+        if self.pristine {
+            crate::trie::DEFAULT.each_routed(block, &mut |w, b, t| emit(w, b, t));
+        } else {
+            for t in self.jieba().tag(block, false) {
+                emit(&block[t.byte_start..t.byte_end], t.byte_start, t.tag);
+            }
+        }
+    }
+
+    fn jieba_mut(&mut self) -> &mut Jieba {
+        self.jieba();
+        self.jieba.get_mut().expect("initialised just above")
     }
 
     /// The tag of dictionary word `word`, given the tag jieba-rs has for it.
@@ -99,7 +144,7 @@ impl Dictionary {
     /// is truthy).
     #[inline]
     pub fn is_word(&self, word: &str) -> bool {
-        self.jieba.has_word(word) && (self.deleted.is_empty() || !self.deleted.contains(word))
+        self.has_word(word) && (self.deleted.is_empty() || !self.deleted.contains(word))
     }
 }
 
@@ -132,39 +177,39 @@ impl Dictionary {
         }
         // jieba: `if tag: self.user_word_tag_tab[word] = tag`, for new and old words alike.
         if let Some(tag) = tag.filter(|t| !t.is_empty())
-            && self.jieba.has_word(word)
+            && self.jieba().has_word(word)
         {
             self.retagged.insert(word.to_owned(), tag.to_owned());
         }
         if freq == 0 {
             // jieba keeps the word with frequency 0: no DAG edge, force-split after the HMM.
-            if self.jieba.has_word(word) {
-                self.jieba.add_word(word, Some(0), tag);
+            if self.jieba().has_word(word) {
+                self.jieba_mut().add_word(word, Some(0), tag);
             }
             self.deleted.insert(word.to_owned());
         } else {
             self.deleted.remove(word);
-            self.jieba.add_word(word, Some(freq), tag);
+            self.jieba_mut().add_word(word, Some(freq), tag);
         }
         freq
     }
 
     /// `suggest_freq(word)` for one string (jieba-rs computes jieba's formula in log space).
     fn suggest_one(&self, word: &str) -> usize {
-        self.jieba.suggest_freq(word)
+        self.jieba().suggest_freq(word)
     }
 
     /// Frequency of a dictionary word as far as jieba-rs lets us see it (`FREQ.get(w, default)`).
     fn freq_of(&self, word: &str, default: usize) -> usize {
-        if !self.jieba.has_word(word) {
+        if !self.jieba().has_word(word) {
             return default;
         }
         if self.deleted.contains(word) {
             return 0;
         }
         // jieba-rs's suggest_freq of a word its own cut keeps whole is max(f + 1 or f, f).
-        let s = self.jieba.suggest_freq(word);
-        let whole = self.jieba.cut(word, false).len() == 1;
+        let s = self.jieba().suggest_freq(word);
+        let whole = self.jieba().cut(word, false).len() == 1;
         if whole { s.saturating_sub(1).max(1) } else { s }
     }
 

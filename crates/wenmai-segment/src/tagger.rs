@@ -15,8 +15,9 @@
 //! its tie-breaking (`max` over `(prob, state)` tuples, states in Python's tuple order).
 //!
 //! The route and the dictionary (user words included) are the [`Dictionary`]'s: the route is
-//! jieba-rs's `HMM=False` route, which matches jieba's `calc`, with its joined ASCII runs split
-//! back into the single characters the route left.
+//! jieba's `calc` without the HMM (the default dictionary's trie while it is unchanged,
+//! jieba-rs's `HMM=False` route once edited), with its joined ASCII runs split back into the
+//! single characters the route left.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -340,11 +341,10 @@ impl Dictionary {
                 emit_chars(block, base, &mut |w, b| emit(w, b, "x"));
                 continue;
             }
-            for t in self.jieba.tag(block, false) {
-                let w: &'a str = &block[t.byte_start..t.byte_end];
-                let b = base + t.byte_start;
+            self.each_routed(block, |w, start, tag| {
+                let b = base + start;
                 let in_dict = self.is_word(w);
-                let tag: &str = if t.tag.is_empty() { "x" } else { t.tag };
+                let tag: &str = if tag.is_empty() { "x" } else { tag };
                 let tag = self.tag_of(w, tag);
                 if w.bytes().all(|c| c.is_ascii_alphanumeric()) && (w.len() == 1 || !in_dict) {
                     emit(w, b, "eng");
@@ -353,20 +353,17 @@ impl Dictionary {
                 } else {
                     emit(w, b, tag);
                 }
-            }
+            });
         }
     }
 
     /// `word_tag_tab.get(word, 'x')` for a single character.
     fn char_tag<'s>(&'s self, c: &'s str) -> &'s str {
-        if !self.jieba.has_word(c) {
+        if !self.has_word(c) {
             return "x";
         }
-        let tag = self
-            .jieba
-            .tag(c, false)
-            .first()
-            .map_or("x", |t| if t.tag.is_empty() { "x" } else { t.tag });
+        let mut tag = "x";
+        self.each_routed(c, |_, _, t| tag = if t.is_empty() { "x" } else { t });
         self.tag_of(c, tag)
     }
 
@@ -401,27 +398,27 @@ impl Dictionary {
         emit: &mut impl FnMut(&'a str, usize, &str),
     ) {
         let mut buf: Vec<(usize, usize, &str)> = Vec::new();
-        for t in self.jieba.tag(block, false) {
-            let w = &block[t.byte_start..t.byte_end];
+        self.each_routed(block, |w, start, tag| {
+            let end = start + w.len();
             if w.chars().nth(1).is_none() {
-                let tag = if self.jieba.has_word(w) && !t.tag.is_empty() {
-                    self.tag_of(w, t.tag)
+                let tag = if self.has_word(w) && !tag.is_empty() {
+                    self.tag_of(w, tag)
                 } else {
                     "x"
                 };
-                buf.push((t.byte_start, t.byte_end, tag));
-            } else if w.bytes().all(|c| c.is_ascii_alphanumeric()) && !self.jieba.has_word(w) {
-                // jieba-rs joins the route's single ASCII alphanumerics; jieba buffers them.
-                for i in t.byte_start..t.byte_end {
+                buf.push((start, end, tag));
+            } else if w.bytes().all(|c| c.is_ascii_alphanumeric()) && !self.has_word(w) {
+                // The route joins single ASCII alphanumerics (as jieba-rs); jieba buffers them.
+                for i in start..end {
                     buf.push((i, i + 1, self.char_tag(&block[i..i + 1])));
                 }
             } else {
                 self.flush_buf(&buf, block, base, emit);
                 buf.clear();
-                let tag = if t.tag.is_empty() { "x" } else { t.tag };
-                emit(w, base + t.byte_start, self.tag_of(w, tag));
+                let tag = if tag.is_empty() { "x" } else { tag };
+                emit(w, base + start, self.tag_of(w, tag));
             }
-        }
+        });
         self.flush_buf(&buf, block, base, emit);
     }
 

@@ -29,10 +29,10 @@ from wenmai._cli.report import (
     keywords_of,
     meta_rows,
     outline_tree,
-    render_corpus,
     render_document,
     write_tables,
 )
+from wenmai._cli.report_corpus import render_corpus
 from wenmai._cli.rhetoric import render_corpus_style, render_document_rhetoric
 from wenmai._cli.status import EXIT_FAILED_INPUTS, EXIT_OK, EXIT_USAGE
 
@@ -56,7 +56,8 @@ def _progress(args: argparse.Namespace) -> bool:
 
 def _load(args: argparse.Namespace, paths: list[str]) -> Loaded:
     sources, failures = expand(paths, args.pattern)
-    loaded = load(sources, _progress(args), args.text_column)
+    loaded = load(sources, _progress(args), args.text_column,
+                  getattr(args, "max_bytes", 200_000_000))
     loaded.failures = failures + loaded.failures
     _say_failures(loaded.failures)
     if getattr(args, "docvars_from", None) is not None and loaded.documents:
@@ -115,20 +116,40 @@ def report(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         if not loaded.failures:
             _note("nothing to report")
         return EXIT_FAILED_INPUTS
+    if args.out is not None and args.out.suffix.lower() == ".parquet":
+        try:
+            import pyarrow  # noqa: F401
+        except ImportError:
+            parser.exit(EXIT_USAGE, "wenmai report: error: --out DIR.parquet writes Parquet "
+                        "files, which needs pyarrow: pip install 'wenmai[tables]'\n")
     # A folder's overview shows tf-idf keywords only; TextRank is for one document and CSV.
     methods = ("tfidf",) if is_corpus and args.out is None else ("tfidf", "textrank")
     idf = "corpus" if is_corpus else "jieba"
-    analysis = analyse(loaded, args.top, idf, methods, _progress(args))
-    console = make_console()
-    if is_corpus:
+    analysis = analyse(loaded, args.top, idf, methods, _progress(args), args.keep_numbers)
+    data = None
+    if args.format == "json" or args.html is not None:
+        from wenmai._cli.report_data import corpus_data, document_data
+
+        data = (corpus_data(analysis, name, args.top) if is_corpus
+                else document_data(analysis, args.top))
+    if args.format == "json":
+        write_json(data, sys.stdout)
+    elif is_corpus:
+        console = make_console()
         render_corpus(console, analysis, name, args.top)
         render_corpus_style(console, loaded.corpus)
     else:
+        console = make_console()
         render_document(console, analysis, args.top)
         render_document_rhetoric(console, loaded.corpus, loaded.documents[0])
     if args.out is not None:
         for path in write_tables(analysis, args.out, bom=not args.no_bom):
             _note(f"wrote {path}")
+    if args.html is not None:
+        from wenmai._cli.html_report import write_html
+
+        write_html(data, analysis, args.html)
+        _note(f"wrote {args.html}")
     return _status(loaded.failures)
 
 
@@ -137,7 +158,8 @@ def parse(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     _say_failures(failures)
     console = make_console()
     for source in sources:
-        loaded = load([source], progress=False, text_column=args.text_column)
+        loaded = load([source], progress=False, text_column=args.text_column,
+                      max_bytes=args.max_bytes)
         if loaded.failures:
             _say_failures(loaded.failures)
             failures += loaded.failures
@@ -148,11 +170,22 @@ def parse(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             if not doc.text.strip():
                 _note(f"{found.doc_id}: empty document")
             if args.json:
-                record = {"path": found.doc_id, **json.loads(doc.to_json())}
+                record = _with_texts({"path": found.doc_id, **json.loads(doc.to_json())})
                 sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
             else:
                 _show_document(console, found, doc)
     return _status(failures)
+
+
+def _with_texts(record: dict[str, Any]) -> dict[str, Any]:
+    """``parse --json``'s record with the text of each paragraph, sentence and point next to
+    its span (the character offsets ``char_start``/``char_end`` index ``record["text"]``)."""
+    text = record["text"]
+    for key in ("paragraphs", "sentences", "points"):
+        for item in record.get(key, []):
+            span = item["span"]
+            item["text"] = text[span["char_start"]:span["char_end"]]
+    return record
 
 
 def _show_document(console: Any, source: Source, doc: Any) -> None:

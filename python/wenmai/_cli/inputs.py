@@ -94,8 +94,14 @@ def expand(args: list[str], pattern: str) -> tuple[list[Source], list[Failure]]:
             sources.append(source)
 
     def add_folder(folder: Path, name: str) -> None:
+        from wenmai._listing import unlisted
+
         files = _files_in(folder, pattern)
-        if not files:
+        # What the listing leaves out (FIFOs, broken links, unreadable folders) is named.
+        odd = unlisted(folder, pattern)
+        for e in odd:
+            failures.append(Failure(e.path, e.message.removeprefix(f"{e.path}: ")))
+        if not files and not odd:
             failures.append(Failure(name, f"folder has no files matching {pattern!r}"))
         for path, doc_id in files:
             add(Source(doc_id=doc_id, path=path))
@@ -152,7 +158,7 @@ def _reason(error: BaseException, source: Source) -> str:
     return message
 
 
-def read_source(source: Source) -> Any:
+def read_source(source: Source, max_bytes: int | None = 200_000_000) -> Any:
     """Reads, decodes and parses one source into a ``wenmai.Document``."""
     if source.kind == "sample":
         text = resources.files("wenmai").joinpath("data", SAMPLE_NAME).read_text("utf-8")
@@ -161,7 +167,7 @@ def read_source(source: Source) -> Any:
         if sys.stdin is None:  # the shell closed it (`wenmai parse - <&-`)
             raise OSError(errno.EBADF, "standard input is closed")
         return wenmai.parse(wenmai.decode(sys.stdin.buffer.read()))
-    return wenmai.read(str(source.path))
+    return wenmai.read(str(source.path), max_bytes=max_bytes)
 
 
 def _table_kind(source: Source) -> str | None:
@@ -172,7 +178,8 @@ def _table_kind(source: Source) -> str | None:
     return TABLE_SUFFIXES.get(Path(source.path).suffix.lower())
 
 
-def load(sources: list[Source], progress: bool, text_column: str = "text") -> Loaded:
+def load(sources: list[Source], progress: bool, text_column: str = "text",
+         max_bytes: int | None = 200_000_000) -> Loaded:
     """Reads every source into one corpus; the ones that fail are recorded, the others kept
     in order. Files are read, decoded and parsed in parallel by ``Corpus.from_files``;
     tables give one document per row."""
@@ -189,6 +196,7 @@ def load(sources: list[Source], progress: bool, text_column: str = "text") -> Lo
             ids=[s.doc_id for s in sources],
             errors="skip",
             progress=progress and len(sources) > 1,
+            max_bytes=max_bytes,
         )
         by_path = {str(s.path): s for s in sources}
         for e in corpus.errors:
@@ -201,7 +209,7 @@ def load(sources: list[Source], progress: bool, text_column: str = "text") -> Lo
         texts = []
         for source in sources:
             try:
-                doc = read_source(source)
+                doc = read_source(source, max_bytes)
             except (OSError, UnicodeError, ValueError, wenmai.WenmaiError) as error:
                 reason = _reason(error, source)
                 loaded.failures.append(Failure(source.path or source.doc_id, reason))

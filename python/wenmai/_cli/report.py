@@ -20,6 +20,7 @@ from rich.tree import Tree
 
 import wenmai
 from wenmai._cli.inputs import Loaded
+from wenmai._cli.numbers import drop_numbers, is_number
 from wenmai._cli.output import frame_rows, plain, table, write_csv
 
 METHODS = ("tfidf", "textrank")
@@ -58,10 +59,16 @@ SECTION_COLUMNS = (
     "characters",
     "top_terms",
 )
-TERM_COLUMNS = ("term", "count", "doc_count")
+TERM_COLUMNS = ("term", "count", "doc_count", "number")
 KEYWORD_COLUMNS = ("doc_id", "method", "rank", "term", "weight")
 MAX_TREE_NODES = 80
 SECTION_TERMS = 8
+# Keywords fetched beyond --top, so that --top remain once numbers are left out.
+NUMBER_MARGIN = 20
+MAX_POINTS = 12  # enumeration points shown under one heading of the outline
+POINT_CHARS = 40
+# Per-document rows a folder's terminal overview shows: a screenful; --out has them all.
+MAX_ROWS = 20
 
 
 def make_corpus(texts: list[str], ids: list[str]) -> Any:
@@ -76,8 +83,15 @@ class Analysis:
     loaded: Loaded
     counts: Any  # scipy.sparse.csr_matrix, documents x terms
     terms: list[str]
-    frequency: Any  # DataFrame: term, count, doc_count, most frequent first
+    frequency: Any  # DataFrame: term, count, doc_count, most frequent first (every term)
     keywords: dict[str, Any]  # method -> DataFrame: doc_id, rank, term, weight
+    keep_numbers: bool = False
+    dtm: Any = None  # the DocTermMatrix counts come from
+
+    def top_terms(self, k: int | None = None) -> Any:
+        """The most frequent terms, numbers left out unless ``keep_numbers``."""
+        freq = self.frequency if self.keep_numbers else drop_numbers(self.frequency)
+        return freq if k is None else freq.head(k)
 
     @property
     def tokens_per_doc(self) -> np.ndarray:
@@ -88,13 +102,29 @@ class Analysis:
         return np.diff(self.counts.indptr).astype(np.int64)
 
 
-def keywords_of(loaded: Loaded, top: int, method: str, idf: str, progress: bool = False) -> Any:
+def keywords_of(
+    loaded: Loaded,
+    top: int,
+    method: str,
+    idf: str,
+    progress: bool = False,
+    keep_numbers: bool = True,
+) -> Any:
     """Keywords of every document as a DataFrame ``doc_id, rank, term, weight``.
 
     tf-idf with idf learnt from the documents is ``Corpus.keywords``; with jieba's idf table,
     and TextRank, it is ``wenmai.keywords`` per document, which gives what
-    ``jieba.analyse.extract_tags`` / ``textrank`` give.
+    ``jieba.analyse.extract_tags`` / ``textrank`` give. Without ``keep_numbers`` the numbers
+    are left out and the others ranked again (``top`` of them when there are so many).
     """
+    if keep_numbers:
+        return _keywords(loaded, top, method, idf, progress)
+    frame = drop_numbers(_keywords(loaded, top + NUMBER_MARGIN, method, idf, progress))
+    frame["rank"] = frame.groupby("doc_id", sort=False).cumcount() + 1
+    return frame[frame["rank"] <= top].reset_index(drop=True)
+
+
+def _keywords(loaded: Loaded, top: int, method: str, idf: str, progress: bool) -> Any:
     if method == "tfidf" and idf == "corpus":
         return loaded.corpus.keywords(top_k=top, method="tfidf", idf="corpus")
     from tqdm import tqdm
@@ -123,27 +153,44 @@ def analyse(
     idf: str,
     methods: tuple[str, ...] = METHODS,
     progress: bool = False,
+    keep_numbers: bool = False,
 ) -> Analysis:
     """Frequencies, matrix and keywords (tf-idf, TextRank) of the loaded documents."""
     corpus = loaded.corpus
     dtm = corpus.dtm()
     frequency = corpus.frequency()
-    keywords = {m: keywords_of(loaded, top, m, idf, progress) for m in methods}
-    return Analysis(loaded, dtm.to_scipy(), list(dtm.terms), frequency, keywords)
+    keywords = {m: keywords_of(loaded, top, m, idf, progress, keep_numbers) for m in methods}
+    return Analysis(
+        loaded, dtm.to_scipy(), list(dtm.terms), frequency, keywords, keep_numbers, dtm
+    )
 
 
-def top_terms_of_texts(texts: list[str], k: int) -> list[list[tuple[str, int]]]:
+def top_terms_of_texts(
+    texts: list[str], k: int, keep_numbers: bool = True
+) -> list[list[tuple[str, int]]]:
     """The k most frequent terms of each text (ties in term order)."""
     if not texts:
         return []
     dtm = make_corpus(texts, [str(i) for i in range(len(texts))]).dtm()
-    counts, terms = dtm.to_scipy(), list(dtm.terms)
+    return top_of_rows(dtm.to_scipy(), list(dtm.terms), k, keep_numbers, int)
+
+
+def top_of_rows(
+    matrix: Any, terms: list[str], k: int, keep_numbers: bool, kind: Any = float
+) -> list[list[tuple[str, Any]]]:
+    """The k largest values of each row of a csr matrix with their terms (ties in term
+    order), numbers left out unless ``keep_numbers``."""
+    shown = None if keep_numbers else np.array([not is_number(t) for t in terms], dtype=bool)
     out = []
-    for i in range(counts.shape[0]):
-        row = counts.getrow(i)
-        # Columns are in term order, so a stable sort on -count breaks ties by term.
-        order = np.argsort(-row.data, kind="stable")[:k]
-        out.append([(terms[row.indices[j]], int(row.data[j])) for j in order])
+    for i in range(matrix.shape[0]):
+        row = matrix.getrow(i)
+        data, indices = row.data, row.indices
+        if shown is not None:
+            mask = shown[indices]
+            data, indices = data[mask], indices[mask]
+        # Columns are in term order, so a stable sort on -value breaks ties by term.
+        order = np.argsort(-data, kind="stable")[:k]
+        out.append([(terms[indices[j]], kind(data[j])) for j in order])
     return out
 
 
@@ -154,9 +201,33 @@ def section_label(section: Any) -> str:
     return f"{marker}{heading}"
 
 
-def outline_tree(title: str, sections: list[Any]) -> Tree:
-    """The outline as a tree; deep levels are cut when there are too many headings."""
+def point_label(point: Any) -> str:
+    """An enumeration point as the outline shows it: its marker and the start of its text."""
+    text = " ".join(point.text.split())
+    return text if len(text) <= POINT_CHARS else text[: POINT_CHARS - 1] + "…"
+
+
+def points_by_section(points: list[Any]) -> dict[int | None, list[Any]]:
+    """The enumeration points under each heading (``None``: before the first heading)."""
+    out: dict[int | None, list[Any]] = {}
+    for p in points:
+        out.setdefault(p.section, []).append(p)
+    return out
+
+
+def _add_points(node: Tree, points: list[Any]) -> None:
+    for p in points[:MAX_POINTS]:
+        node.add(Text(point_label(p), style="cyan"))
+    if len(points) > MAX_POINTS:
+        node.add(Text(f"… {len(points) - MAX_POINTS} more points", style="dim"))
+
+
+def outline_tree(title: str, sections: list[Any], points: list[Any] | None = None) -> Tree:
+    """The outline as a tree, with the enumeration points (一是…) under their headings;
+    deep levels are cut when there are too many headings."""
     tree = Tree(Text(title), guide_style="dim")
+    under = points_by_section(points or [])
+    _add_points(tree, under.get(None, []))
     max_level = max((s.level for s in sections), default=0)
     while max_level > 1 and sum(s.level <= max_level for s in sections) > MAX_TREE_NODES:
         max_level -= 1
@@ -170,6 +241,7 @@ def outline_tree(title: str, sections: list[Any]) -> Tree:
             break
         parent = nodes.get(s.parent) if s.parent is not None else tree
         nodes[i] = (parent or tree).add(Text(section_label(s)))
+        _add_points(nodes[i], under.get(i, []))
         shown += 1
     hidden = sum(s.level > max_level for s in sections)
     if hidden:
@@ -207,12 +279,12 @@ def render_document(console: Console, analysis: Analysis, top: int) -> None:
         ("terms", int(analysis.terms_per_doc.sum())),
     ]
     console.print(table("Metadata", ("field", "value"), facts))
-    if doc.sections:
+    if doc.sections or doc.points:
         console.print(Text("Outline", style="bold"))
-        console.print(outline_tree(title, doc.sections))
+        console.print(outline_tree(title, doc.sections, doc.points))
     else:
         console.print(Text("Outline: no headings found", style="dim"))
-    freq = analysis.frequency.head(top)
+    freq = analysis.top_terms(top)
     console.print(
         table(
             f"Top {len(freq)} terms",
@@ -234,7 +306,9 @@ def render_document(console: Console, analysis: Analysis, top: int) -> None:
     )
     tops = [s for s in doc.sections if s.parent is None]
     if tops:
-        per_section = top_terms_of_texts([s.text for s in tops], SECTION_TERMS)
+        per_section = top_terms_of_texts(
+            [s.text for s in tops], SECTION_TERMS, analysis.keep_numbers
+        )
         console.print(
             table(
                 "Top terms of each top-level section",
@@ -247,56 +321,15 @@ def render_document(console: Console, analysis: Analysis, top: int) -> None:
         )
 
 
-def render_corpus(console: Console, analysis: Analysis, name: str, top: int) -> None:
-    """A folder: size, skipped files, top terms, keywords per document."""
-    loaded = analysis.loaded
-    console.print(Rule(Text(f"Corpus: {name}", style="bold")))
-    summary = [
-        ("documents", len(loaded.documents)),
-        ("characters", sum(len(d.text) for d in loaded.documents)),
-        ("tokens", int(analysis.tokens_per_doc.sum())),
-        ("terms", len(analysis.terms)),
-        ("bad files skipped", len(loaded.failures)),
-    ]
-    console.print(table("Summary", ("", "count"), summary, numeric=("count",)))
-    if loaded.failures:
-        console.print(
-            table(
-                "Skipped files",
-                ("file", "reason"),
-                [(f.name, f.reason) for f in loaded.failures],
-            )
-        )
-    freq = analysis.frequency.head(top)
-    console.print(
-        table(
-            f"Top {len(freq)} terms",
-            ("rank", "term", "count", "documents"),
-            [
-                (i + 1, *row)
-                for i, row in enumerate(frame_rows(freq, ("term", "count", "doc_count")))
-            ],
-            numeric=("rank", "count", "documents"),
-        )
-    )
-    rows = []
-    tfidf = analysis.keywords["tfidf"]
-    grouped = {k: g.sort_values("rank") for k, g in tfidf.groupby("doc_id", sort=False)}
-    for source, doc in zip(loaded.sources, loaded.documents, strict=True):
-        g = grouped.get(source.doc_id)
-        terms = " ".join(g["term"].head(10)) if g is not None else ""
-        rows.append((source.doc_id, doc.meta.title, doc.meta.published, terms))
-    console.print(
-        table(
-            "Keywords per document (tf-idf, idf learnt from these documents)",
-            ("document", "title", "published", "keywords"),
-            rows,
-        )
-    )
-
-
 def write_tables(analysis: Analysis, out: Path, *, bom: bool) -> list[Path]:
-    """documents.csv, sections.csv, terms.csv and keywords.csv in ``out``."""
+    """documents.csv, sections.csv, terms.csv and keywords.csv in ``out``; ``.parquet``
+    files instead when the folder's name ends in ``.parquet`` (pyarrow writes them).
+
+    terms.csv has every term (its counts add up to the tokens of documents.csv), with a
+    column ``number`` saying which of them the report's lists leave out as numbers."""
+    parquet = out.suffix.lower() == ".parquet"
+    if parquet:
+        _need_pyarrow()
     out.mkdir(parents=True, exist_ok=True)
     loaded = analysis.loaded
     tokens, terms = analysis.tokens_per_doc, analysis.terms_per_doc
@@ -317,7 +350,9 @@ def write_tables(analysis: Analysis, out: Path, *, bom: bool) -> list[Path]:
             )
         )
         all_sections += [(source.doc_id, j, s) for j, s in enumerate(doc.sections)]
-    section_terms = top_terms_of_texts([s.text for _, _, s in all_sections], SECTION_TERMS)
+    section_terms = top_terms_of_texts(
+        [s.text for _, _, s in all_sections], SECTION_TERMS, analysis.keep_numbers
+    )
     sections = [
         (
             doc_id,
@@ -338,17 +373,34 @@ def write_tables(analysis: Analysis, out: Path, *, bom: bool) -> list[Path]:
     for method, frame in analysis.keywords.items():
         for doc_id, rank, term, weight in frame_rows(frame, ("doc_id", "rank", "term", "weight")):
             keywords.append((doc_id, method, rank, term, weight))
+    freq = analysis.frequency
+    freq = freq.assign(number=freq["term"].map(is_number).astype(bool))
     files = {
-        "documents.csv": (documents, DOCUMENT_COLUMNS),
-        "sections.csv": (sections, SECTION_COLUMNS),
-        "terms.csv": (frame_rows(analysis.frequency, TERM_COLUMNS), TERM_COLUMNS),
-        "keywords.csv": (keywords, KEYWORD_COLUMNS),
+        "documents": (documents, DOCUMENT_COLUMNS),
+        "sections": (sections, SECTION_COLUMNS),
+        "terms": (frame_rows(freq, TERM_COLUMNS), TERM_COLUMNS),
+        "keywords": (keywords, KEYWORD_COLUMNS),
     }
     written = []
     for name, (rows, columns) in files.items():
-        write_csv(rows, columns, out / name, bom=bom)
-        written.append(out / name)
+        path = out / f"{name}.{'parquet' if parquet else 'csv'}"
+        if parquet:
+            frame = pd.DataFrame([[plain(v) for v in r] for r in rows], columns=list(columns))
+            frame.to_parquet(path, index=False)
+        else:
+            write_csv(rows, columns, path, bom=bom)
+        written.append(path)
     return written
+
+
+def _need_pyarrow() -> None:
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        raise ValueError(
+            "--out with a name ending in .parquet writes Parquet files, which needs pyarrow: "
+            "pip install 'wenmai[tables]', or give a folder name without .parquet for CSV"
+        ) from None
 
 
 __all__ = [
@@ -357,7 +409,6 @@ __all__ = [
     "keywords_of",
     "meta_rows",
     "outline_tree",
-    "render_corpus",
     "render_document",
     "write_tables",
 ]

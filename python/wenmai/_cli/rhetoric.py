@@ -43,8 +43,9 @@ def _fmt(value: Any, spec: str) -> str:
         return str(value)
 
 
-def render_document_rhetoric(console: Console, corpus: Any, doc: Any) -> None:
-    """Parallel groups, four-character expressions and idioms, enumerations of one document."""
+def document_rhetoric(corpus: Any, doc: Any) -> dict[str, Any]:
+    """The rhetoric of one document as plain data: ``summary`` (measure, value) pairs,
+    ``groups`` (parallel groups), ``idioms`` (idiom, count) and ``enumerations``."""
     groups = wenmai.parallelisms(doc)
     style = corpus.style().iloc[0]
     four = corpus.four_char(min_count=2)
@@ -63,38 +64,70 @@ def render_document_rhetoric(console: Console, corpus: Any, doc: Any) -> None:
         ("readability (cntext 1-3)", ", ".join(
             _fmt(style[f"readability{i}"], "{:.2f}") for i in (1, 2, 3))),
     ]
-    console.print(table("Rhetoric", ("measure", "value"), summary))
+    runs = [(label, int(enum[f"{k}_runs"]), int(enum[f"{k}_longest"]),
+             _fmt(enum[f"{k}_share"], "{:.3f}"))
+            for k, label in RUN_KINDS if int(enum[f"{k}_runs"])]
+    return {
+        "summary": summary,
+        "groups": [{"kind": g.kind, "frame": g.frame, "members": len(g.members),
+                    "text": g.text, "start": g.start, "end": g.end} for g in groups],
+        "idioms": [(str(e), int(c)) for e, c in zip(idioms["expression"], idioms["count"],
+                                                    strict=True)],
+        "enumerations": runs,
+        "style": style.to_dict(),
+        "outline": enum.to_dict(),
+    }
+
+
+def render_document_rhetoric(console: Console, corpus: Any, doc: Any) -> None:
+    """Parallel groups, four-character expressions and idioms, enumerations of one document."""
+    data = document_rhetoric(corpus, doc)
+    console.print(table("Rhetoric", ("measure", "value"), data["summary"]))
+    groups = data["groups"]
     if groups:
-        rows = [(i + 1, g.kind, g.frame, len(g.members), _short(g.text))
+        rows = [(i + 1, g["kind"], g["frame"], g["members"], _short(g["text"]))
                 for i, g in enumerate(groups[:MAX_GROUPS])]
         title = f"Parallel groups ({len(groups)}" + (
             f", first {MAX_GROUPS})" if len(groups) > MAX_GROUPS else ")")
         console.print(table(title, ("#", "kind", "frame", "members", "text"), rows,
                             numeric=("#", "members")))
-    if len(idioms):
-        shown = idioms.head(MAX_IDIOMS)
-        console.print(table(
-            f"Idioms ({len(idioms)})", ("idiom", "count"),
-            list(zip(shown["expression"], shown["count"], strict=True)), numeric=("count",)))
-    runs = [(label, int(enum[f"{k}_runs"]), int(enum[f"{k}_longest"]),
-             _fmt(enum[f"{k}_share"], "{:.3f}"))
-            for k, label in RUN_KINDS if int(enum[f"{k}_runs"])]
-    if runs:
-        console.print(table("Enumerations", ("kind", "runs", "longest", "share of text"), runs,
-                            numeric=("runs", "longest")))
+    idioms = data["idioms"]
+    if idioms:
+        console.print(table(f"Idioms ({len(idioms)})", ("idiom", "count"),
+                            idioms[:MAX_IDIOMS], numeric=("count",)))
+    if data["enumerations"]:
+        console.print(table("Enumerations", ("kind", "runs", "longest", "share of text"),
+                            data["enumerations"], numeric=("runs", "longest")))
+
+
+def style_by_year(corpus: Any) -> Any:
+    """``corpus.style(by="year")`` when at least two documents have a year; else None."""
+    docvars = corpus.docvars
+    if "year" not in docvars.columns or docvars["year"].dropna().nunique() < 2:
+        return None
+    return corpus.style(by="year")
+
+
+def corpus_style(corpus: Any) -> tuple[list[str], list[tuple[str, ...]]] | None:
+    """The style table by year (column labels, formatted rows), when at least two documents
+    have a year; else None."""
+    frame = style_by_year(corpus)
+    if frame is None:
+        return None
+    columns = [(c, label, spec) for c, label, spec in YEAR_STYLE if c in frame.columns]
+    rows = [(str(year), *(_fmt(row[c], spec) for c, _, spec in columns))
+            for year, row in frame.iterrows()]
+    return ["year", *(label for _, label, _ in columns)], rows
 
 
 def render_corpus_style(console: Console, corpus: Any) -> None:
     """The style table by year, when at least two documents have a year."""
-    docvars = corpus.docvars
-    if "year" not in docvars.columns or docvars["year"].dropna().nunique() < 2:
+    found = corpus_style(corpus)
+    if found is None:
         return
-    frame = corpus.style(by="year")
-    columns = [(c, label, spec) for c, label, spec in YEAR_STYLE if c in frame.columns]
-    rows = [(str(year), *(_fmt(row[c], spec) for c, _, spec in columns))
-            for year, row in frame.iterrows()]
-    console.print(table("Style by year", ("year", *(label for _, label, _ in columns)), rows,
-                        numeric=tuple(label for _, label, _ in columns)))
+    columns, rows = found
+    console.print(table("Style by year", columns, rows, numeric=tuple(columns[1:])))
 
 
-__all__ = ["render_corpus_style", "render_document_rhetoric"]
+__all__ = ["corpus_style", "document_rhetoric", "render_corpus_style",
+           "render_document_rhetoric", "style_by_year"]

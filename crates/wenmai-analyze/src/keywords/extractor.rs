@@ -53,7 +53,7 @@ impl Default for KeywordExtractor {
     fn default() -> Self {
         KeywordExtractor {
             segmenter: Segmenter::default(),
-            idf: Arc::new(IdfTable::jieba().clone()),
+            idf: IdfTable::jieba_shared(),
             stop_words: Arc::new(JIEBA_STOP_WORDS.iter().map(|w| (*w).to_owned()).collect()),
             hmm: true,
         }

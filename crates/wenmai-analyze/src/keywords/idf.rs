@@ -2,9 +2,7 @@
 //! corpus, read and written in jieba's format.
 
 use std::io::{BufRead, Write};
-use std::sync::LazyLock;
-
-use rustc_hash::FxHashMap;
+use std::sync::{Arc, LazyLock};
 
 use crate::error::{Error, Result};
 
@@ -20,30 +18,37 @@ include_flate::flate!(static JIEBA_IDF_TXT: str from "data/idf.txt" with zstd);
 /// assert_eq!(t.median(), 3.0);
 /// assert_eq!(t.get("未知"), 3.0);
 /// ```
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default)]
 pub struct IdfTable {
-    idf: FxHashMap<String, f64>,
-    /// Words in the order they were read, for saving.
-    order: Vec<String>,
+    /// The words back to back in the order they were first read (the order they save in), and
+    /// where each ends: one string, not one allocation per word.
+    text: String,
+    ends: Vec<u32>,
+    idf: Vec<f64>,
+    /// The index of each word, hashed by its text.
+    index: hashbrown::HashTable<u32>,
     median: f64,
 }
 
-static JIEBA_IDF: LazyLock<IdfTable> = LazyLock::new(|| {
-    let mut pairs: Vec<(String, f64)> = Vec::with_capacity(270_132);
-    for line in JIEBA_IDF_TXT.lines() {
-        if let Some((w, v)) = line.split_once(' ')
-            && let Ok(v) = v.trim().parse::<f64>()
-        {
-            pairs.push((w.to_owned(), v));
-        }
+impl PartialEq for IdfTable {
+    fn eq(&self, other: &Self) -> bool {
+        (&self.text, &self.ends, &self.idf, self.median)
+            == (&other.text, &other.ends, &other.idf, other.median)
     }
-    // Saved in word order, so that a saved table is the same file whatever was read first.
-    pairs.sort_by(|a, b| a.0.cmp(&b.0));
-    IdfTable::from_pairs(pairs)
+}
+
+static JIEBA_IDF: LazyLock<Arc<IdfTable>> = LazyLock::new(|| {
+    // The shipped file is in word order (see data/README.md), the order a table saves in.
+    Arc::new(IdfTable::from_pairs(JIEBA_IDF_TXT.lines().filter_map(
+        |line| {
+            let (w, v) = line.split_once(' ')?;
+            Some((w, v.trim().parse::<f64>().ok()?))
+        },
+    )))
 });
 
 impl IdfTable {
-    /// jieba 0.42.1's default idf table (`jieba/analyse/idf.txt`, 270,131 words), loaded once.
+    /// jieba 0.42.1's default idf table (`jieba/analyse/idf.txt`, 270,132 words), loaded once.
     ///
     /// # Examples
     /// ```
@@ -55,19 +60,51 @@ impl IdfTable {
         &JIEBA_IDF
     }
 
+    /// [`IdfTable::jieba`] as the one shared `Arc` every default extractor holds.
+    pub fn jieba_shared() -> Arc<IdfTable> {
+        Arc::clone(&JIEBA_IDF)
+    }
+
     /// A table of `(word, idf)` pairs (a later pair for the same word wins, as in jieba).
-    pub fn from_pairs<I: IntoIterator<Item = (String, f64)>>(pairs: I) -> Self {
-        let mut idf = FxHashMap::default();
-        let mut order = Vec::new();
+    pub fn from_pairs<S: AsRef<str>, I: IntoIterator<Item = (S, f64)>>(pairs: I) -> Self {
+        let mut t = IdfTable::default();
         for (w, v) in pairs {
-            if idf.insert(w.clone(), v).is_none() {
-                order.push(w);
+            t.insert(w.as_ref(), v);
+        }
+        let mut values = t.idf.clone();
+        values.sort_by(f64::total_cmp);
+        t.median = values.get(values.len() / 2).copied().unwrap_or(0.0);
+        t
+    }
+
+    fn insert(&mut self, word: &str, v: f64) {
+        let hash = hash_of(word);
+        let Self {
+            text, ends, index, ..
+        } = self;
+        let at = |i: u32| word_at(text, ends, i);
+        match index.find(hash, |&i| at(i) == word) {
+            Some(&i) => self.idf[i as usize] = v,
+            None => {
+                let i = self.ends.len() as u32;
+                self.text.push_str(word);
+                self.ends.push(self.text.len() as u32);
+                self.idf.push(v);
+                let (text, ends) = (&self.text, &self.ends);
+                self.index
+                    .insert_unique(hash, i, |&j| hash_of(word_at(text, ends, j)));
             }
         }
-        let mut values: Vec<f64> = idf.values().copied().collect();
-        values.sort_by(f64::total_cmp);
-        let median = values.get(values.len() / 2).copied().unwrap_or(0.0);
-        IdfTable { idf, order, median }
+    }
+
+    /// The index of `word`, if it is in the table.
+    #[inline]
+    fn find(&self, word: &str) -> Option<usize> {
+        self.index
+            .find(hash_of(word), |&i| {
+                word_at(&self.text, &self.ends, i) == word
+            })
+            .map(|&i| i as usize)
     }
 
     /// Load a table in jieba's `idf.txt` format (`word idf` per line, one space), as jieba's
@@ -106,16 +143,17 @@ impl IdfTable {
     /// assert_eq!(String::from_utf8(out).unwrap(), "经济 1.5\n");
     /// ```
     pub fn save<W: Write>(&self, mut writer: W) -> Result<()> {
-        for w in &self.order {
+        for (w, v) in self.iter() {
             // `{:?}` prints the shortest string that reads back to the same f64.
-            writeln!(writer, "{w} {:?}", self.idf[w])?;
+            writeln!(writer, "{w} {v:?}")?;
         }
         Ok(())
     }
 
     /// The `(word, idf)` pairs in the order they were read.
     pub fn iter(&self) -> impl Iterator<Item = (&str, f64)> {
-        self.order.iter().map(|w| (w.as_str(), self.idf[w]))
+        (0..self.ends.len() as u32)
+            .map(|i| (word_at(&self.text, &self.ends, i), self.idf[i as usize]))
     }
 
     /// The same table with another median (jieba's `median_idf`, which a script may set).
@@ -127,12 +165,12 @@ impl IdfTable {
     /// The idf of `word`, the median for unknown words.
     #[inline]
     pub fn get(&self, word: &str) -> f64 {
-        self.idf.get(word).copied().unwrap_or(self.median)
+        self.lookup(word).unwrap_or(self.median)
     }
 
     /// The idf of `word` if it is in the table.
     pub fn lookup(&self, word: &str) -> Option<f64> {
-        self.idf.get(word).copied()
+        self.find(word).map(|i| self.idf[i])
     }
 
     /// The median idf (`sorted(values)[len // 2]`).
@@ -142,13 +180,27 @@ impl IdfTable {
 
     /// Number of words.
     pub fn len(&self) -> usize {
-        self.idf.len()
+        self.ends.len()
     }
 
     /// Whether the table is empty.
     pub fn is_empty(&self) -> bool {
-        self.idf.is_empty()
+        self.ends.is_empty()
     }
+}
+
+/// Word `i` of the words back to back in `text`, ending at `ends`.
+#[inline]
+fn word_at<'t>(text: &'t str, ends: &[u32], i: u32) -> &'t str {
+    let i = i as usize;
+    let start = if i == 0 { 0 } else { ends[i - 1] as usize };
+    &text[start..ends[i] as usize]
+}
+
+#[inline]
+fn hash_of(word: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(word)
 }
 
 #[cfg(test)]
@@ -162,6 +214,15 @@ mod tests {
         assert_eq!(t.len(), 270_132);
         assert_eq!(t.median(), 11.9547675029);
         assert_eq!(t.get("劳动防护"), 13.900677652);
+        let words: Vec<&str> = t.iter().map(|(w, _)| w).collect();
+        assert!(words.is_sorted(), "saved in word order");
+    }
+
+    #[test]
+    fn later_pair_wins_in_the_first_place() {
+        let t = IdfTable::from_pairs([("甲", 1.0), ("乙", 2.0), ("甲", 3.0)]);
+        assert_eq!(t.iter().collect::<Vec<_>>(), [("甲", 3.0), ("乙", 2.0)]);
+        assert_eq!((t.len(), t.get("甲"), t.lookup("丙")), (2, 3.0, None));
     }
 
     #[test]
