@@ -14,7 +14,7 @@ import wenmai
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-SETTINGS = settings(max_examples=40, deadline=None, derandomize=True,
+SETTINGS = settings(max_examples=300, deadline=None, derandomize=True,
                     suppress_health_check=[HealthCheck.too_slow])
 
 # Pieces that steer the parser, the segmenter and the rhetoric into their branches.
@@ -109,7 +109,7 @@ def test_keywords(text: str, top_k: Any, span: int, method: Any) -> None:
     allowed(lambda: ex.textrank(text, top_k=top_k, span=span))
 
 
-@settings(max_examples=25, deadline=None, derandomize=True,
+@settings(max_examples=150, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.too_slow])
 @given(docs=st.lists(texts, max_size=4), unit=units, a=params, b=params, n=maybe_ints,
        method=st.sampled_from(["tfidf", "textrank", "nope"]))
