@@ -312,10 +312,10 @@ def test_nothing_crosses_a_sentence() -> None:
 
 
 @pytest.mark.parametrize(("kwargs", "match"), [
-    ({"size": 1}, "size must be 2 to 5"),
-    ({"size": 6}, "size must be 2 to 5"),
-    ({"size": 2.5}, "size must be an integer"),
-    ({"min_count": 0}, "min_count must be at least 1"),
+    ({"size": 1}, r"size must be an int in \[2, 5\], got 1"),
+    ({"size": 6}, r"size must be an int in \[2, 5\], got 6"),
+    ({"size": 2.5}, r"size must be an int in \[2, 5\], got 2.5"),
+    ({"min_count": 0}, "min_count must be >= 1, got 0"),
     ({"measures": ["pmi", "dice"]}, "choose from pmi, llr, chi2, t, lambda"),
     ({"measures": "mi"}, "unknown collocation measure 'mi'"),
     ({"unit": "chapter"}, "unit"),

@@ -273,12 +273,12 @@ def test_sentences_are_never_crossed() -> None:
 
 
 @pytest.mark.parametrize(("kwargs", "match"), [
-    ({"window": 0}, "window must be a positive"),
-    ({"window": -3}, "window must be a positive"),
-    ({"context": "paragraph"}, "choose one of"),
-    ({"count": "tfidf"}, "choose one of"),
-    ({"terms": 0}, "positive number"),
-    ({"terms": -5}, "positive number"),
+    ({"window": 0}, "window must be >= 1, got 0"),
+    ({"window": -3}, "window must be >= 1, got -3"),
+    ({"context": "paragraph"}, "context must be one of 'window', 'sentence', 'document'"),
+    ({"count": "tfidf"}, "count must be one of 'frequency', 'boolean', 'weighted'"),
+    ({"terms": 0}, "terms must be >= 1, got 0"),
+    ({"terms": -5}, "terms must be >= 1, got -5"),
     ({"terms": True}, "not a bool"),
     ({"context": "sentence", "count": "weighted"}, "needs context='window'"),
     ({"context": "document", "ordered": True}, "needs context='window'"),

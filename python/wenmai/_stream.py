@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from wenmai._errors import FileError
+from wenmai._params import check_choice, check_int
 from wenmai._wenmai import Analyzer, CorpusCore, CorpusStats, count_block
 
 
@@ -88,10 +89,8 @@ class CorpusStream:
     def __init__(self, paths: Iterable[str | os.PathLike[str]], ids: Sequence[str] | None,
                  batch_size: int, errors: str, encoding: str | None, progress: bool,
                  max_bytes: int | None = 200_000_000) -> None:
-        if errors not in ("raise", "skip"):
-            raise ValueError(f"errors must be 'raise' or 'skip', not {errors!r}")
-        if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
-            raise ValueError(f"batch_size must be a positive int, got {batch_size!r}")
+        check_choice("errors", errors, ("raise", "skip"))
+        batch_size = check_int("batch_size", batch_size, 1)
         self._paths = [os.fspath(p) for p in paths]
         self._ids = ([str(i) for i in ids] if ids is not None
                      else [Path(p).stem for p in self._paths])
@@ -142,6 +141,7 @@ class CorpusStream:
     def frequency(self, analyzer: Analyzer | None = None, top: int | None = None
                   ) -> pd.DataFrame:
         """``Corpus.frequency()``: ``term, count, doc_count``, most frequent first."""
+        top = check_int("top", top, 0, none=True)
         terms, cf, df = self.stats(analyzer).frequency()
         out = pd.DataFrame({"term": np.array(terms, dtype=object),
                             "count": np.asarray(cf, dtype=np.int64),
@@ -154,6 +154,8 @@ class CorpusStream:
     def keywords(self, top_k: int = 20, idf: str = "corpus",
                  analyzer: Analyzer | None = None) -> pd.DataFrame:
         """``Corpus.keywords(method="tfidf")``, the idf learnt from the whole stream."""
+        top_k = check_int("top_k", top_k, 0)
+        check_choice("idf", idf, ("corpus", "jieba"))
         stats = self.stats(analyzer)
         frames = []
         for k, core in self._cores("keywords"):
@@ -179,9 +181,7 @@ class CorpusStream:
             raise ValueError("max_df corresponds to < documents than min_df")
         mask = (dfa >= low) & (dfa <= high)
         if max_features is not None:
-            if isinstance(max_features, bool) or not isinstance(max_features, int) \
-                    or max_features < 0:
-                raise ValueError(f"max_features must be an int >= 0, got {max_features!r}")
+            max_features = check_int("max_features", max_features, 1, none=True)
             kept = np.flatnonzero(mask)
             if len(kept) > max_features:
                 # As scikit-learn: stable, so ties keep term order.

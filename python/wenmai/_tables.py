@@ -15,6 +15,7 @@ from typing import Any
 import pandas as pd
 
 from wenmai._errors import FileError
+from wenmai._params import check_choice
 from wenmai._wenmai import DecodeError, WenmaiError, decode
 
 
@@ -76,8 +77,7 @@ def table_rows(df: Any, text: str, id: str | None, errors: str, source: str | No
                ) -> tuple[list[str], list[str] | None, pd.DataFrame, list[FileError]]:
     """The texts, ids (None: from_texts' own), docvars and skipped rows of a table."""
 
-    if errors not in ("raise", "skip"):
-        raise ValueError(f"errors must be 'raise' or 'skip', not {errors!r}")
+    check_choice("errors", errors, ("raise", "skip"))
     df = to_pandas(df)
     where = source if source is not None else "the DataFrame"
     columns = list(df.columns)

@@ -327,6 +327,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader went away (``wenmai … | head``): not an error of ours.
         _silence_stdout()
         return EXIT_OK
+    except Exception as error:
+        import os
+
+        if os.environ.get("WENMAI_DEBUG"):
+            raise
+        print(f"wenmai: error: {_one_line(error)}", file=sys.stderr)
+        return EXIT_FAILED_INPUTS
+
+
+def _one_line(error: Exception) -> str:
+    """What went wrong in one line: the path and reason of an OSError, the message of a
+    wenmai error or ValueError, and for anything else also how to see the traceback."""
+    from wenmai import WenmaiError
+
+    if isinstance(error, OSError) and error.strerror:
+        where = [os_path for os_path in (error.filename, error.filename2) if os_path]
+        return ": ".join([*map(str, where), error.strerror])
+    text = str(error.args[0]) if isinstance(error, KeyError) and error.args else str(error)
+    lines = text.strip().splitlines()
+    message = lines[0] if lines else type(error).__name__
+    if isinstance(error, (WenmaiError, OSError, ValueError, KeyError)):
+        return message
+    return f"{type(error).__name__}: {message} (run with WENMAI_DEBUG=1 for the traceback)"
 
 
 def _silence_stdout() -> None:

@@ -15,6 +15,7 @@ import pandas as pd
 
 from wenmai._errors import FileError
 from wenmai._listing import as_exception, safe_id, unlisted
+from wenmai._params import check_choice, check_int, check_nonempty
 from wenmai._wenmai import (
     Analyzer,
     CorpusCore,
@@ -133,8 +134,7 @@ class Corpus:
         found (``第一條`` is ``第一条``); the spans point into the original text. Give the
         analysis the same conversion: ``Analyzer(convert="t2s")``.
         """
-        if errors not in ("raise", "skip"):
-            raise ValueError(f"errors must be 'raise' or 'skip', not {errors!r}")
+        check_choice("errors", errors, ("raise", "skip"))
         root = Path(path)
         if not root.exists():
             raise FileNotFoundError(2, "No such file or directory", str(root))
@@ -166,8 +166,7 @@ class Corpus:
     ) -> Corpus:
         """Read the given files (see ``from_dir``); ids default to the file stems.
         ``docvars_from`` is matched against the end of each path as given."""
-        if errors not in ("raise", "skip"):
-            raise ValueError(f"errors must be 'raise' or 'skip', not {errors!r}")
+        check_choice("errors", errors, ("raise", "skip"))
         files = [p if isinstance(p, Path) else Path(p) for p in paths]
         ids = list(ids) if ids is not None else [p.stem for p in files]
         corpus = cls._read([os.fspath(p) for p in files], [safe_id(i) for i in ids], errors,
@@ -591,6 +590,7 @@ class Corpus:
         scikit-learn. ``.to_scipy()``, ``.terms``, ``.units``, ``.tfidf(...)``,
         ``.similarity(...)``; ``.group("year")`` by a document variable (the matrix keeps a
         reference to this corpus for its docvars)."""
+        check_nonempty(self, "dtm()")
         m = self._core.dtm(analyzer, unit, min_df, max_df, max_features, binary)
         return m._with_docvars(lambda: self.docvars)
 
@@ -599,6 +599,8 @@ class Corpus:
         """Term frequencies as a DataFrame ``term, count, doc_count`` (most frequent first),
         or per group of a document variable ``by`` (``by, term, count, doc_count``).
         ``top`` keeps the first ``top`` rows (per group)."""
+        top = check_int("top", top, 0, none=True)
+        check_nonempty(self, "frequency()")
         m = self._core.dtm(analyzer, "document", 1, 1.0, None, False)
         return _frequency_table(m, self.docvars if by is not None else None, by, top)
 
@@ -682,6 +684,7 @@ class Corpus:
         this corpus (``idf="corpus"``) or jieba's table (``idf="jieba"``).
         ``method="textrank"``: jieba's TextRank on each document.
         ``progress=True`` shows a tqdm bar, updated from Rust after each chunk of documents."""
+        check_nonempty(self, "keywords()")
         bar, update = _progress_callback(progress, len(self), "keywords")
         try:
             sizes, codes, names, weights = self._core.keywords(

@@ -23,6 +23,7 @@ from typing import Any
 import pandas as pd
 
 from wenmai._errors import FileError
+from wenmai._params import check_choice, check_int
 from wenmai._wenmai import Analyzer, CorpusCore, CountBlock, DocTermMatrix, count_block
 from wenmai.corpus import _docvars_frame, _frequency_table, _glob_files
 
@@ -202,6 +203,7 @@ class DaskCorpus:
     def frequency(self, analyzer: Analyzer | None = None, by: str | None = None,
                   top: int | None = None) -> Lazy:
         """``Corpus.frequency`` on the cluster (``by`` a document variable)."""
+        top = check_int("top", top, 0, none=True)
 
         def finish(result: tuple) -> pd.DataFrame:
             block, ids, docvars = self._done(result)
@@ -213,6 +215,8 @@ class DaskCorpus:
                  analyzer: Analyzer | None = None) -> Lazy:
         """``Corpus.keywords(method="tfidf")`` on the cluster: a DataFrame ``doc_id, rank,
         term, weight``; the idf learnt from the whole corpus (``"corpus"``) or jieba's."""
+        top_k = check_int("top_k", top_k, 0)
+        check_choice("idf", idf, ("corpus", "jieba"))
 
         def finish(result: tuple) -> pd.DataFrame:
             block, ids, _ = self._done(result)
@@ -273,8 +277,7 @@ def from_files(paths: str | Iterable[str | os.PathLike[str]], npartitions: int |
     ``errors="skip"`` leaves unreadable files out and lists them in ``errors`` after each
     ``compute()``; ``"raise"`` raises on the first. ``max_bytes`` (default 200 MB, ``None``
     no limit) refuses larger files before they are read."""
-    if errors not in ("raise", "skip"):
-        raise ValueError(f"errors must be 'raise' or 'skip', not {errors!r}")
+    check_choice("errors", errors, ("raise", "skip"))
     if isinstance(paths, str):
         import glob
 

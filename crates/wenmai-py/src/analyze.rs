@@ -9,7 +9,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyString, PyTuple};
 use wenmai_analyze::{Analyzer, Conversion, DocTermMatrix, Norm, TfidfOptions};
 
-use crate::errors::{WenmaiError, analyze_error, run, segment_error};
+use crate::errors::{WenmaiError, analyze_error, count, count_pair, run, segment_error};
 use wenmai_segment::CutMode;
 
 use crate::convert::{self, Wrap, dtm_options, unit_name};
@@ -45,20 +45,25 @@ impl PyAnalyzer {
         py: Python<'_>,
         stopwords: Option<StopwordsArg<'_>>,
         pos: Option<Bound<'_, PyAny>>,
-        min_len: usize,
-        ngram_range: (usize, usize),
+        min_len: i64,
+        ngram_range: (i64, i64),
         user_dict: Option<Bound<'_, PyAny>>,
         hmm: bool,
         normalize: bool,
         pos_deny: Option<Bound<'_, PyAny>>,
         extra_stopwords: Option<Bound<'_, PyAny>>,
-        char_ngrams: Option<(usize, usize)>,
+        char_ngrams: Option<(i64, i64)>,
         drop_punct: bool,
         drop_numbers: bool,
         mode: Wrap<CutMode>,
         segmenter: Option<PyRef<'_, PySegmenter>>,
         convert: Option<Wrap<Conversion>>,
     ) -> PyResult<Self> {
+        let min_len = count("min_len", min_len, 0)?;
+        let ngram_range = count_pair("ngram_range", ngram_range)?;
+        let char_ngrams = char_ngrams
+            .map(|r| count_pair("char_ngrams", r))
+            .transpose()?;
         // Iterables are read once (a generator would be empty the second time).
         let stop_list = match &stopwords {
             Some(StopwordsArg::Words(w)) => Some(extract_texts(w, "stopwords")?),
@@ -599,7 +604,7 @@ pub fn dtm_from_tokens(
     docs: &Bound<'_, PyAny>,
     min_df: &Bound<'_, PyAny>,
     max_df: &Bound<'_, PyAny>,
-    max_features: Option<usize>,
+    max_features: Option<i64>,
     binary: bool,
 ) -> PyResult<PyDocTermMatrix> {
     let opts = dtm_options(min_df, max_df, max_features, binary)?;
@@ -636,7 +641,7 @@ pub fn dtm_from_texts(
     texts: &Bound<'_, PyAny>,
     min_df: &Bound<'_, PyAny>,
     max_df: &Bound<'_, PyAny>,
-    max_features: Option<usize>,
+    max_features: Option<i64>,
     binary: bool,
 ) -> PyResult<PyDocTermMatrix> {
     let opts = dtm_options(min_df, max_df, max_features, binary)?;

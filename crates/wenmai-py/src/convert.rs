@@ -10,6 +10,8 @@ use wenmai_analyze::{DfBound, DtmOptions, IdfSource, Norm, Unit};
 use wenmai_parse::{Conversion, Errors, HtmlMode, MarkerFamily, ReadOptions};
 use wenmai_segment::CutMode;
 
+use crate::errors::{count, count_or_none};
+
 /// A core type taken from (or given to) Python by its name.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Wrap<T>(pub T);
@@ -21,12 +23,13 @@ macro_rules! from_name {
             type Error = PyErr;
 
             fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
-                let s: PyBackedStr = obj.extract()?;
-                match &*s {
-                    $($name => Ok(Wrap($value)),)+
-                    other => Err(PyValueError::new_err(format!(
-                        concat!($what, " must be ", $choices, ", not {:?}"),
-                        other
+                // not a str at all (`unit=3`) gets the same message as a wrong name
+                let s: Option<PyBackedStr> = obj.extract().ok();
+                match s.as_deref() {
+                    $(Some($name) => Ok(Wrap($value)),)+
+                    _ => Err(PyValueError::new_err(format!(
+                        concat!($what, " must be one of ", $choices, ", got {}"),
+                        obj.repr()?
                     ))),
                 }
             }
@@ -34,36 +37,36 @@ macro_rules! from_name {
     };
 }
 
-from_name!(Errors, "errors", "'strict' or 'replace'", {
+from_name!(Errors, "errors", "'strict', 'replace'", {
     "strict" => Errors::Strict,
     "replace" => Errors::Replace,
 });
 
-from_name!(Unit, "unit", "'document', 'section', 'paragraph' or 'sentence'", {
+from_name!(Unit, "unit", "'document', 'section', 'paragraph', 'sentence'", {
     "document" => Unit::Document,
     "section" => Unit::Section,
     "paragraph" => Unit::Paragraph,
     "sentence" => Unit::Sentence,
 });
 
-from_name!(CutMode, "mode", "'precise', 'full' or 'search'", {
+from_name!(CutMode, "mode", "'precise', 'full', 'search'", {
     "precise" => CutMode::Precise,
     "default" => CutMode::Precise,
     "full" => CutMode::Full,
     "search" => CutMode::Search,
 });
 
-from_name!(Norm, "norm", "'l1', 'l2' or None", {
+from_name!(Norm, "norm", "'l1', 'l2', None", {
     "l2" => Norm::L2,
     "l1" => Norm::L1,
 });
 
-from_name!(IdfSource, "idf", "'corpus' or 'jieba'", {
+from_name!(IdfSource, "idf", "'corpus', 'jieba'", {
     "corpus" => IdfSource::Corpus,
     "jieba" => IdfSource::Jieba,
 });
 
-from_name!(Ranking, "method", "'tfidf' or 'textrank'", {
+from_name!(Ranking, "method", "'tfidf', 'textrank'", {
     "tfidf" => Ranking::TfIdf,
     "textrank" => Ranking::TextRank,
 });
@@ -106,10 +109,7 @@ pub fn df_bound(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<DfBound> {
         )));
     }
     if obj.is_instance_of::<PyInt>() {
-        let v: i64 = obj.extract()?;
-        return usize::try_from(v)
-            .map(DfBound::Count)
-            .map_err(|_| PyValueError::new_err(format!("{name} = {v}: must be >= 0")));
+        return count(name, obj.extract()?, 0).map(DfBound::Count);
     }
     if obj.is_instance_of::<PyFloat>() {
         let v: f64 = obj.extract()?;
@@ -132,13 +132,13 @@ pub fn df_bound(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<DfBound> {
 pub fn dtm_options(
     min_df: &Bound<'_, PyAny>,
     max_df: &Bound<'_, PyAny>,
-    max_features: Option<usize>,
+    max_features: Option<i64>,
     binary: bool,
 ) -> PyResult<DtmOptions> {
     Ok(DtmOptions {
         min_df: df_bound(min_df, "min_df")?,
         max_df: df_bound(max_df, "max_df")?,
-        max_features,
+        max_features: count_or_none("max_features", max_features, 1)?,
         binary,
     })
 }

@@ -16,7 +16,7 @@ use wenmai_parse::{Conversion, Document, Errors};
 use crate::analyze::{DEFAULT_ANALYZER, PyAnalyzer, PyDocTermMatrix};
 use crate::convert::{Wrap, dtm_options, max_bytes_of, read_options};
 use crate::document::{PyDocument, date_to_py};
-use crate::errors::{analyze_error, parse_error, run};
+use crate::errors::{analyze_error, count, parse_error, run};
 use crate::text::extract_texts;
 
 /// A file that could not be read: `(path, exception type name, message)`.
@@ -262,7 +262,7 @@ impl PyCorpusCore {
         unit: Wrap<Unit>,
         min_df: Option<Bound<'_, PyAny>>,
         max_df: Option<Bound<'_, PyAny>>,
-        max_features: Option<usize>,
+        max_features: Option<i64>,
         binary: bool,
     ) -> PyResult<PyDocTermMatrix> {
         let one = pyo3::types::PyInt::new(py, 1).into_any();
@@ -289,12 +289,13 @@ impl PyCorpusCore {
         &self,
         py: Python<'_>,
         analyzer: Option<PyRef<'_, PyAnalyzer>>,
-        top_k: usize,
+        top_k: i64,
         method: Wrap<Ranking>,
         idf: Wrap<IdfSource>,
         allow_pos: Option<Vec<String>>,
         progress: Option<Bound<'_, PyAny>>,
     ) -> PyResult<KeywordColumns> {
+        let top_k = count("top_k", top_k, 0)?;
         let method = match method.0 {
             Ranking::TfIdf => KeywordMethod::TfIdf(idf.0),
             Ranking::TextRank => KeywordMethod::TextRank {

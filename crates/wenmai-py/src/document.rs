@@ -7,7 +7,7 @@ use pyo3::types::{PyDict, PyList};
 use wenmai_parse::{DateValue, Document};
 
 use crate::convert;
-use crate::errors::{InternalError, run};
+use crate::errors::{InternalError, count_or_none, run};
 
 /// A date as Python sees it: `datetime.datetime` with a time of day, else `datetime.date`.
 pub fn date_to_py<'py>(py: Python<'py>, d: &DateValue) -> PyResult<Bound<'py, PyAny>> {
@@ -380,7 +380,8 @@ impl PyDocument {
     ///
     /// `indent`: None for compact output, or the number of spaces per level.
     #[pyo3(signature = (indent=None))]
-    fn to_json(&self, py: Python<'_>, indent: Option<usize>) -> PyResult<String> {
+    fn to_json(&self, py: Python<'_>, indent: Option<i64>) -> PyResult<String> {
+        let indent = count_or_none("indent", indent, 0)?;
         let doc = Arc::clone(&self.doc);
         run(py, move || to_json(&doc, indent))?
             .map_err(|e| InternalError::new_err(format!("cannot serialise the document: {e}")))

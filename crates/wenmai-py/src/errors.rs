@@ -190,3 +190,45 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
         .unwrap_or_else(|| "unknown panic".to_string());
     format!("internal error in wenmai (please report it): {what}")
 }
+
+/// A count taken from Python as `i64`: a `ValueError` in scikit-learn's words
+/// (`top_k must be >= 0, got -1`) instead of PyO3's `OverflowError` for a negative int.
+pub fn count(name: &str, value: i64, min: usize) -> PyResult<usize> {
+    usize::try_from(value)
+        .ok()
+        .filter(|&v| v >= min)
+        .ok_or_else(|| PyValueError::new_err(format!("{name} must be >= {min}, got {value}")))
+}
+
+/// [`count`] for a parameter that also takes `None`.
+pub fn count_or_none(name: &str, value: Option<i64>, min: usize) -> PyResult<Option<usize>> {
+    let Some(v) = value else { return Ok(None) };
+    count(name, v, min).map(Some).map_err(|_| {
+        let what = if min == 1 {
+            "a positive int".to_string()
+        } else {
+            format!("an int >= {min}")
+        };
+        PyValueError::new_err(format!("{name} must be {what} or None, got {v}"))
+    })
+}
+
+/// An n-gram range `(min, max)`: both at least 1 (the order is checked by the builder).
+pub fn count_pair(name: &str, (lo, hi): (i64, i64)) -> PyResult<(usize, usize)> {
+    match (count(name, lo, 1), count(name, hi, 1)) {
+        (Ok(lo), Ok(hi)) => Ok((lo, hi)),
+        _ => Err(PyValueError::new_err(format!(
+            "{name} must be a pair of ints >= 1, got ({lo}, {hi})"
+        ))),
+    }
+}
+
+/// [`count`] with an upper bound too (`threads must be in [1, 1024], got 5000`).
+pub fn count_in(name: &str, value: i64, min: usize, max: usize) -> PyResult<usize> {
+    count(name, value, min)
+        .ok()
+        .filter(|&v| v <= max)
+        .ok_or_else(|| {
+            PyValueError::new_err(format!("{name} must be in [{min}, {max}], got {value}"))
+        })
+}

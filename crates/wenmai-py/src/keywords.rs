@@ -10,7 +10,7 @@ use wenmai_analyze::{IdfTable, KeywordExtractor};
 
 use crate::convert::Wrap;
 use crate::document::PyDocument;
-use crate::errors::{WenmaiError, analyze_error, run};
+use crate::errors::{WenmaiError, analyze_error, count, count_or_none, run};
 use crate::segmenter::{PySegmenter, dictionary_bytes};
 use crate::text::extract_text;
 
@@ -111,10 +111,11 @@ impl PyKeywordExtractor {
         &self,
         py: Python<'_>,
         text: &Bound<'_, PyAny>,
-        top_k: Option<usize>,
+        top_k: Option<i64>,
         allow_pos: Vec<String>,
         with_flag: bool,
     ) -> PyResult<Vec<KeywordRow>> {
+        let top_k = count_or_none("top_k", top_k, 0)?;
         let text = extract_text(text, "sentence")?;
         let pos: Vec<&str> = allow_pos.iter().map(String::as_str).collect();
         run(py, || {
@@ -130,11 +131,13 @@ impl PyKeywordExtractor {
         &self,
         py: Python<'_>,
         text: &Bound<'_, PyAny>,
-        top_k: Option<usize>,
+        top_k: Option<i64>,
         allow_pos: Option<Vec<String>>,
         with_flag: bool,
-        span: usize,
+        span: i64,
     ) -> PyResult<Vec<KeywordRow>> {
+        let top_k = count_or_none("top_k", top_k, 0)?;
+        let span = count("span", span, 1)?;
         let text = extract_text(text, "sentence")?;
         let allow: Vec<String> =
             allow_pos.unwrap_or_else(|| TEXTRANK_POS.iter().map(|s| s.to_string()).collect());
@@ -200,10 +203,11 @@ static DEFAULT_EXTRACTOR: LazyLock<KeywordExtractor> = LazyLock::new(KeywordExtr
 pub fn keywords(
     py: Python<'_>,
     text_or_doc: &Bound<'_, PyAny>,
-    top_k: usize,
+    top_k: i64,
     method: Wrap<Ranking>,
     allow_pos: Option<Vec<String>>,
 ) -> PyResult<Vec<(String, f64)>> {
+    let top_k = count("top_k", top_k, 0)?;
     let text = match text_or_doc.cast::<PyDocument>() {
         Ok(d) => d.get().doc.text.clone(),
         Err(_) => extract_text(text_or_doc, "text_or_doc")?,

@@ -11,7 +11,7 @@ use wenmai_analyze::{CorpusStats, CountBlock, IdfSource, IdfTable, Unit};
 use crate::analyze::{PyAnalyzer, PyDocTermMatrix};
 use crate::convert::{Wrap, dtm_options};
 use crate::corpus::{PyCorpusCore, analyzer_of};
-use crate::errors::{analyze_error, run};
+use crate::errors::{analyze_error, count, run};
 
 /// The counts of a range of partitions: their units' rows over one sorted vocabulary.
 #[derive(Debug)]
@@ -112,7 +112,7 @@ impl PyCountBlock {
         ids: Vec<String>,
         min_df: Option<Bound<'_, PyAny>>,
         max_df: Option<Bound<'_, PyAny>>,
-        max_features: Option<usize>,
+        max_features: Option<i64>,
         binary: bool,
     ) -> PyResult<PyDocTermMatrix> {
         let one = pyo3::types::PyInt::new(py, 1).into_any();
@@ -154,9 +154,10 @@ impl PyCountBlock {
         &self,
         py: Python<'_>,
         stats: &PyCorpusStats,
-        top_k: usize,
+        top_k: i64,
         idf: Wrap<IdfSource>,
     ) -> PyResult<Vec<Vec<(String, f64)>>> {
+        let top_k = count("top_k", top_k, 0)?;
         let table = (idf.0 == IdfSource::Jieba).then(IdfTable::jieba);
         run(py, || self.inner.keywords(top_k, table, &stats.inner))
     }

@@ -2,7 +2,6 @@
 //! handed over as `Parallelism` objects or as columns.
 
 use numpy::IntoPyArray;
-use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use wenmai_rhetoric::parallelism::{self, Parallelism};
@@ -10,7 +9,7 @@ use wenmai_segment::Segmenter;
 
 use crate::corpus::PyCorpusCore;
 use crate::document::{PyDocument, PySpan};
-use crate::errors::run;
+use crate::errors::{count, run};
 use crate::segmenter::PySegmenter;
 
 /// A group of three or more adjacent parallel clauses or phrases (排比): `start`, `end`
@@ -60,12 +59,8 @@ impl PyParallelism {
 }
 
 fn check_min(min_members: i64) -> PyResult<usize> {
-    if min_members < 2 {
-        return Err(PyValueError::new_err(format!(
-            "min_members = {min_members}: a parallel group has at least 2 members; give 2 or more (3 is the usual 排比)"
-        )));
-    }
-    Ok(min_members as usize)
+    // a parallel group (排比) has at least 2 members; 3 is the usual
+    count("min_members", min_members, 2)
 }
 
 fn segmenter_of(segmenter: Option<PyRef<'_, PySegmenter>>) -> Segmenter {

@@ -7,7 +7,7 @@ use pyo3::types::{PyBytes, PyList, PyString};
 use wenmai_segment::{CutMode, InternedCuts, Segmenter};
 
 use crate::convert::Wrap;
-use crate::errors::{run, segment_error};
+use crate::errors::{count, count_in, run, segment_error};
 use crate::text::{extract_text, extract_texts, text_of};
 
 /// Interned word lists as a Python list of lists of `str` (one `str` per distinct word).
@@ -281,13 +281,16 @@ impl PySegmenter {
         texts: &Bound<'_, PyAny>,
         mode: Wrap<CutMode>,
         hmm: Option<bool>,
-        threads: Option<usize>,
+        threads: Option<i64>,
     ) -> PyResult<Bound<'py, PyList>> {
+        // a pool is real threads: a typo such as 10**6 must not start them
+        let threads = threads
+            .map(|t| count_in("threads", t, 1, 1024))
+            .transpose()?;
         let texts = extract_texts(texts, "texts")?;
         let (mode, hmm) = (mode.0, self.hmm(hmm));
         let pool = match threads {
             None => None,
-            Some(0) => return Err(PyValueError::new_err("threads must be at least 1")),
             Some(n) => Some(
                 rayon::ThreadPoolBuilder::new()
                     .num_threads(n)
@@ -309,9 +312,10 @@ impl PySegmenter {
         &self,
         py: Python<'_>,
         word: &Bound<'_, PyAny>,
-        freq: Option<usize>,
+        freq: Option<i64>,
         tag: Option<String>,
     ) -> PyResult<usize> {
+        let freq = freq.map(|f| count("add_word: freq", f, 0)).transpose()?;
         let word = extract_text(word, "word")?;
         run(py, || self.inner.add_word(&word, freq, tag.as_deref()))?.map_err(segment_error)
     }

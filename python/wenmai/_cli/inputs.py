@@ -9,6 +9,7 @@ as failures, named on standard error, and the others are processed. A ``.csv``, 
 
 from __future__ import annotations
 
+import errno
 import glob
 import os
 import sys
@@ -148,6 +149,8 @@ def _reason(error: BaseException, source: Source) -> str:
         return "is a directory"
     if isinstance(error, PermissionError):
         return "permission denied"
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
     message = str(error) or type(error).__name__
     # The Rust errors already name the file; say it once.
     if source.path and message.startswith(source.path):
@@ -161,6 +164,8 @@ def read_source(source: Source, max_bytes: int | None = 200_000_000) -> Any:
         text = resources.files("wenmai").joinpath("data", SAMPLE_NAME).read_text("utf-8")
         return wenmai.parse(text)
     if source.kind == "stdin":
+        if sys.stdin is None:  # the shell closed it (`wenmai parse - <&-`)
+            raise OSError(errno.EBADF, "standard input is closed")
         return wenmai.parse(wenmai.decode(sys.stdin.buffer.read()))
     return wenmai.read(str(source.path), max_bytes=max_bytes)
 

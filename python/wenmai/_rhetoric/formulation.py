@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from wenmai._params import check_int
 from wenmai._wenmai import corpus_formulations
 
 if TYPE_CHECKING:
@@ -51,8 +52,7 @@ def formulations(corpus: CorpusLike, phrases: Any = None, by: str | None = "year
                  min_docs: int = 3, analyzer: Analyzer | None = None) -> pd.DataFrame:
     """See ``Corpus.formulations``."""
     phrases = _phrases(phrases)
-    if isinstance(min_docs, bool) or not isinstance(min_docs, (int, np.integer)) or min_docs < 1:
-        raise ValueError(f"min_docs = {min_docs!r}: give the fewest documents, at least 1")
+    min_docs = check_int("min_docs", min_docs, 1)
     docvars = corpus.docvars
     if by is not None and by not in docvars.columns:
         raise ValueError(f"by = {by!r} is not a document variable; give one of "

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from wenmai._params import check_int
 from wenmai._rhetoric.style import group_codes
 from wenmai._wenmai import corpus_four_char
 
@@ -19,10 +20,7 @@ if TYPE_CHECKING:
 def four_char(corpus: CorpusLike, by: str | None = None, min_count: int = 2,
               analyzer: Analyzer | None = None) -> pd.DataFrame:
     """See ``Corpus.four_char``."""
-    if isinstance(min_count, bool) or not isinstance(min_count, (int, np.integer)) \
-            or min_count < 1:
-        raise ValueError(f"min_count must be a whole number of occurrences, at least 1, not "
-                         f"{min_count!r}")
+    min_count = check_int("min_count", min_count, 1)
     codes: list[int | None] = []
     values = pd.Index([])
     if by is not None:

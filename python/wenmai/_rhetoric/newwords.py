@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from wenmai._params import check_int, check_range
 from wenmai._wenmai import corpus_new_words
 
 if TYPE_CHECKING:
@@ -48,20 +49,12 @@ def _number(name: str, value: Any) -> float:
     return float(value)
 
 
-def _count(name: str, value: Any, low: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < low:
-        raise ValueError(f"{name} = {value!r}: give a whole number, at least {low}")
-    return value
-
-
 def new_words(corpus: CorpusLike, max_len: int = 6, min_count: int = 5, min_entropy: float = 1.0,
               min_aggregation: float | None = None,
               analyzer: Analyzer | None = None) -> NewWords:
     """See ``Corpus.new_words``."""
-    max_len = _count("max_len", max_len, 2)
-    if max_len > 255:
-        raise ValueError(f"max_len = {max_len}: give at most 255 characters")
-    min_count = _count("min_count", min_count, 1)
+    max_len = check_range("max_len", max_len, 2, 255)
+    min_count = check_int("min_count", min_count, 1)
     min_entropy = _number("min_entropy", min_entropy)
     if min_aggregation is not None:
         min_aggregation = _number("min_aggregation", min_aggregation)

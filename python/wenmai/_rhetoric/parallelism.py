@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from wenmai._params import check_int
 from wenmai._wenmai import Document, Parallelism, Segmenter, corpus_parallelisms
 from wenmai._wenmai import parallelisms as _parallelisms
 
@@ -18,17 +19,8 @@ COLUMNS = ["doc_id", "start", "end", "text", "frame", "kind", "members", "sectio
 
 
 def _min_members(min_members: Any) -> int:
-    if isinstance(min_members, bool) or not isinstance(min_members, int):
-        try:
-            import numpy as np
-
-            if isinstance(min_members, np.integer):
-                return int(min_members)
-        except ImportError:  # pragma: no cover - numpy is a dependency
-            pass
-        raise ValueError(
-            f"min_members must be a whole number (2 or more), not {min_members!r}")
-    return min_members
+    # a parallel group (排比) has at least 2 members
+    return int(check_int("min_members", min_members, 2))
 
 
 def _segmenter(segmenter: Any) -> Segmenter | None:

@@ -9,18 +9,13 @@ from typing import Any
 
 import pandas as pd
 
+from wenmai._params import check_choice, check_int, check_range
 from wenmai._wenmai import corpus_collocations
 
 MEASURES = ("pmi", "llr", "chi2", "t", "lambda")
 """The measures ``collocations`` computes, in its default order."""
 
 UNITS = ("document", "section", "paragraph", "sentence")
-
-
-def _int(name: str, value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise ValueError(f"{name} must be an integer, got {value!r}")
-    return int(value)
 
 
 def check_measures(measures: str | Sequence[str]) -> list[str]:
@@ -47,15 +42,10 @@ def collocations(
     smoothing: float = 0.5,
 ) -> pd.DataFrame:
     """See ``Corpus.collocations``."""
-    size = _int("size", size)
-    if not 2 <= size <= 5:
-        raise ValueError(f"size must be 2 to 5 (tokens per collocation), got {size}")
-    min_count = _int("min_count", min_count)
-    if min_count < 1:
-        raise ValueError(f"min_count must be at least 1, got {min_count}")
+    size = check_range("size", size, 2, 5)
+    min_count = check_int("min_count", min_count, 1)
     names = check_measures(measures)
-    if unit not in UNITS:
-        raise ValueError(f"unit must be one of {', '.join(UNITS)}, got {unit!r}")
+    check_choice("unit", unit, UNITS)
     if isinstance(smoothing, bool) or not isinstance(smoothing, numbers.Real) or not (
         0 <= float(smoothing) < float("inf")
     ):

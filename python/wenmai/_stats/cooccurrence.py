@@ -11,6 +11,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from wenmai._params import check_choice, check_int
 from wenmai._wenmai import Analyzer, CorpusCore, corpus_cooccurrence
 
 CONTEXTS = ("window", "sentence", "document")
@@ -88,13 +89,9 @@ def cooccurrence(core: CorpusCore, analyzer: Analyzer | None, unit: str, window:
                  context: str, count: str, terms: int | str | Sequence[str] | None,
                  ordered: bool, tri: bool) -> Cooccurrence:
     """Check the arguments (``ValueError`` saying what to change), count in Rust, wrap."""
-    if isinstance(window, bool) or not isinstance(window, (int, np.integer)) or window <= 0:
-        raise ValueError(f"window must be a positive integer (tokens at most `window` apart "
-                         f"co-occur), not {window!r}")
-    if context not in CONTEXTS:
-        raise ValueError(f"unknown context {context!r}: choose one of {list(CONTEXTS)}")
-    if count not in COUNTS:
-        raise ValueError(f"unknown count {count!r}: choose one of {list(COUNTS)}")
+    window = check_int("window", window, 1)
+    check_choice("context", context, CONTEXTS)
+    check_choice("count", count, COUNTS)
     if count == "weighted" and context != "window":
         raise ValueError("count='weighted' (1/distance) needs context='window'; use "
                          "count='frequency' or 'boolean' with a sentence or document context")
@@ -105,10 +102,7 @@ def cooccurrence(core: CorpusCore, analyzer: Analyzer | None, unit: str, window:
     if isinstance(terms, bool):
         raise ValueError("terms must be a list of terms or a positive int, not a bool")
     if isinstance(terms, (int, np.integer)):
-        if terms <= 0:
-            raise ValueError(f"terms={terms}: give a positive number of most frequent terms, "
-                             "a list of terms, or None for every term")
-        top = int(terms)
+        top = check_int("terms", terms, 1)
     elif isinstance(terms, str):
         selected = [terms]
     elif terms is not None:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from wenmai._params import check_int
 from wenmai._stats import CorpusLike
 from wenmai._wenmai import corpus_kwic
 
@@ -90,11 +91,7 @@ def kwic(corpus: CorpusLike, pattern: Any, window: int = 5, unit: str = "sentenc
          analyzer: Analyzer | None = None) -> Kwic:
     """See ``Corpus.kwic``."""
     patterns = normalize_pattern(pattern)
-    if isinstance(window, bool) or not isinstance(window, (int, np.integer)):
-        raise ValueError(f"window must be a whole number of tokens (at least 1), not {window!r}")
-    if window <= 0:
-        raise ValueError(
-            f"window = {window}: give the number of tokens of context on each side, at least 1")
+    window = check_int("window", window, 1)
     if not isinstance(regex, bool):
         raise ValueError(f"regex must be True or False, not {regex!r}")
     cols = corpus_kwic(corpus._core, patterns, int(window), unit, regex, case_insensitive,

@@ -10,17 +10,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from wenmai._params import check_int
 from wenmai._wenmai import corpus_lexdiv
 
 MEASURES = ("TTR", "C", "R", "CTTR", "U", "S", "K", "I", "D", "Vm", "Maas", "MATTR", "MSTTR")
 DEFAULT = ("TTR", "CTTR", "MATTR", "MSTTR", "Maas", "K")
-
-
-def _positive(name: str, value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < 1:
-        raise ValueError(f"{name} must be a positive integer (a number of tokens), "
-                         f"not {value!r}")
-    return int(value)
 
 
 def lexdiv(corpus: Any, measures: str | Sequence[str] = DEFAULT, unit: str = "document",
@@ -34,7 +28,7 @@ def lexdiv(corpus: Any, measures: str | Sequence[str] = DEFAULT, unit: str = "do
     if unknown or not asked:
         raise ValueError(f"unknown lexdiv measure {unknown[0] if unknown else None!r}: choose "
                          f"from {', '.join(MEASURES)} or 'all'")
-    window, segment = _positive("window", window), _positive("segment", segment)
+    window, segment = check_int("window", window, 1), check_int("segment", segment, 1)
     if isinstance(log_base, bool) or not isinstance(log_base, numbers.Real) or not (
             log_base > 0 and log_base != 1):
         raise ValueError(f"log_base must be a positive number other than 1, not {log_base!r}")

@@ -3,9 +3,9 @@ terms (columns) of a matrix, as quanteda's ``textstat_simil`` / ``textstat_dist`
 
 from __future__ import annotations
 
-import numbers
 from typing import Any
 
+from wenmai._params import check_int
 from wenmai._wenmai import matrix_similarity
 
 METHODS = ("cosine", "jaccard", "correlation", "euclidean")
@@ -50,8 +50,7 @@ def similarity(m: Any, method: str = "cosine", margin: str = "units",
             raise ValueError(f"{n} {margin} make a dense {n} x {n} matrix: pass top_k (e.g. "
                              f"top_k=10) for each one's nearest neighbours as a sparse matrix")
         return matrix_similarity(m, method, margin)
-    if isinstance(top_k, bool) or not isinstance(top_k, numbers.Integral) or top_k < 1:
-        raise ValueError(f"top_k must be a positive integer or None, not {top_k!r}")
+    check_int("top_k", top_k, 1, none=True)
     from scipy.sparse import csr_matrix
 
     data, indices, indptr, n = matrix_similarity(m, method, margin, int(top_k))

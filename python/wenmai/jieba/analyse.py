@@ -274,7 +274,8 @@ class TextRank(KeywordExtractor):
         """The ``topK`` TextRank keywords of ``sentence`` among words with ``allowPOS``."""
         self.pos_filt = frozenset(allowPOS)
         rows = self._native.textrank(
-            strdecode(sentence), None, sorted(self.pos_filt), bool(withFlag), int(self.span)
+            strdecode(sentence), None, sorted(self.pos_filt), bool(withFlag),
+            max(int(self.span), 1),  # jieba links no words for any span below 2
         )
         return _shape(rows, withWeight, withFlag, allowPOS, topK)
 

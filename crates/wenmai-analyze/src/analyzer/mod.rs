@@ -719,7 +719,8 @@ impl Analyzer {
         let gram = &mut scratch.gram;
         match self.kind {
             TermKind::Words { min, max } => {
-                for n in min..=max {
+                // capped as scikit-learn caps it: `ngram_range=(1, 2**40)` must not loop 2**40 times
+                for n in min..=max.min(kept.len()) {
                     for win in kept.windows(n) {
                         gram.clear();
                         for (i, w) in win.iter().enumerate() {
@@ -739,7 +740,7 @@ impl Analyzer {
                     if to > from {
                         let chars: Vec<char> =
                             kept[from..to].iter().flat_map(|w| w.chars()).collect();
-                        for n in min..=max {
+                        for n in min..=max.min(chars.len()) {
                             for win in chars.windows(n) {
                                 gram.clear();
                                 gram.extend(win);
@@ -780,6 +781,25 @@ mod tests {
         assert!(is_punct_or_space("，。"));
         assert!(is_punct_or_space(" "));
         assert!(!is_punct_or_space("a,"));
+    }
+
+    #[test]
+    fn huge_ngram_ranges_stop_at_the_sentence_length() {
+        // Found by tests/test_property.py: (1, 2**40) looped 2**40 times per sentence.
+        let text = "发展经济，科技强国。";
+        for (huge, small) in [
+            (
+                Analyzer::builder().ngram_range(1, 1 << 40),
+                Analyzer::builder().ngram_range(1, 9),
+            ),
+            (
+                Analyzer::builder().char_ngrams(2, 1 << 40),
+                Analyzer::builder().char_ngrams(2, 20),
+            ),
+        ] {
+            let (huge, small) = (huge.build().unwrap(), small.build().unwrap());
+            assert_eq!(huge.analyze(text), small.analyze(text));
+        }
     }
 
     #[test]

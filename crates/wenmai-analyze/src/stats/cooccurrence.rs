@@ -284,7 +284,9 @@ impl Tokens {
             }
         }
         let (starts, positions) = invert(&seq, k);
-        let w = opts.window;
+        // No two tokens are further apart than the sequence is long: a huge window (2**40)
+        // must not size the weight table.
+        let w = opts.window.min(seq.len());
         let weights: Vec<f64> = (0..=w)
             .map(|d| match opts.count {
                 CoCount::Weighted if d > 0 => 1.0 / d as f64,
@@ -728,6 +730,23 @@ mod tests {
         let one = run(1);
         assert_eq!(one, run(2));
         assert_eq!(one, run(8));
+    }
+
+    #[test]
+    fn a_huge_window_is_the_whole_sentence() {
+        // Found by tests/test_property.py: window=2**40 sized a table of 2**40 weights.
+        let t = tokens();
+        for count in [CoCount::Frequency, CoCount::Weighted, CoCount::Boolean] {
+            let o = |window| CooccurrenceOptions {
+                window,
+                count,
+                ..Default::default()
+            };
+            assert_eq!(
+                t.cooccurrence(&o(1 << 40)).unwrap(),
+                t.cooccurrence(&o(1000)).unwrap()
+            );
+        }
     }
 
     #[test]
