@@ -647,11 +647,7 @@ pub fn dtm_from_texts(
     let opts = dtm_options(min_df, max_df, max_features, binary)?;
     let texts = extract_texts(texts, "raw_documents")?;
     let an = analyzer.map_or_else(|| DEFAULT_ANALYZER.clone(), |a| a.inner.clone());
-    let m = run(py, || {
-        let docs = an.analyze_many(&texts);
-        DocTermMatrix::from_tokens(&docs, &opts)
-    })?
-    .map_err(analyze_error)?;
+    let m = run(py, || DocTermMatrix::from_texts(&an, &texts, &opts))?.map_err(analyze_error)?;
     Ok(PyDocTermMatrix::new(m, Arc::new(Vec::new())))
 }
 
@@ -668,9 +664,8 @@ pub fn dtm_transform_texts(
     let texts = extract_texts(texts, "raw_documents")?;
     let an = analyzer.map_or_else(|| DEFAULT_ANALYZER.clone(), |a| a.inner.clone());
     let m = run(py, || {
-        let docs = an.analyze_many(&texts);
         let vocab = wenmai_analyze::Vocabulary::new(terms);
-        DocTermMatrix::transform_tokens(&docs, &vocab, binary)
+        DocTermMatrix::transform_texts(&an, &texts, &vocab, binary)
     })?;
     Ok(PyDocTermMatrix::new(m, Arc::new(Vec::new())))
 }

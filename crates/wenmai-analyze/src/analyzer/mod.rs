@@ -447,6 +447,13 @@ impl Analyzer {
     /// ```
     pub fn analyze(&self, text: &str) -> Vec<String> {
         let mut out = Vec::new();
+        self.each_term(text, &mut |t| out.push(t.to_owned()));
+        out
+    }
+
+    /// The terms of a plain text as [`Analyzer::analyze`] gives them, each handed to `emit`
+    /// (in a buffer it reuses: counting holds the distinct terms, not every n-gram).
+    pub fn each_term(&self, text: &str, emit: &mut impl FnMut(&str)) {
         let mut scratch = Scratch::default();
         self.segmenter.with_dictionary(|d| {
             let mut start = 0;
@@ -459,14 +466,11 @@ impl Analyzer {
             ends.push(text.len());
             for end in ends {
                 if end > start {
-                    self.sentence_terms(d, &text[start..end], &mut scratch, &mut |t| {
-                        out.push(t.to_owned())
-                    });
+                    self.sentence_terms(d, &text[start..end], &mut scratch, emit);
                 }
                 start = end;
             }
         });
-        out
     }
 
     /// Terms of many sentences lists in parallel: for each text the terms of its sentences.

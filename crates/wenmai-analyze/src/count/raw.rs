@@ -7,6 +7,7 @@ use super::intern::{Interner, WORD_BIT};
 use super::merge::{merge_sorted, sorted_terms};
 use super::rows::RowCounter;
 use super::unit_counter::WordSet;
+use crate::analyzer::Analyzer;
 use crate::error::Result;
 use crate::matrix::{DocTermMatrix, DtmOptions, Vocabulary};
 use crate::unit::UnitRef;
@@ -38,6 +39,29 @@ impl RawCounts {
                         for t in d.as_ref() {
                             row.add(interner.id(t.as_ref()));
                         }
+                        row.finish()
+                    })
+                    .collect();
+                RawCounts {
+                    terms: interner.into_terms(),
+                    rows,
+                }
+            })
+            .collect();
+        RawCounts::concat(parts)
+    }
+
+    /// Count the terms `analyzer` gives each text, as they come (no list of every term).
+    pub(crate) fn from_texts<S: AsRef<str> + Sync>(analyzer: &Analyzer, texts: &[S]) -> RawCounts {
+        let parts: Vec<RawCounts> = texts
+            .par_chunks(256)
+            .map(|chunk| {
+                let mut interner = Interner::default();
+                let rows = chunk
+                    .iter()
+                    .map(|text| {
+                        let mut row = RowCounter::default();
+                        analyzer.each_term(text.as_ref(), &mut |t| row.add(interner.id(t)));
                         row.finish()
                     })
                     .collect();
@@ -198,6 +222,50 @@ impl DocTermMatrix {
         RawCounts::from_token_lists(docs).into_matrix(opts, Vec::new())
     }
 
+    /// Fit a vocabulary on the terms `analyzer` gives each text and count them
+    /// (`from_tokens` of [`Analyzer::analyze_many`], without holding every term).
+    ///
+    /// # Errors
+    /// As [`DocTermMatrix::from_tokens`].
+    ///
+    /// # Examples
+    /// ```
+    /// use wenmai_analyze::{Analyzer, DocTermMatrix, DtmOptions};
+    /// let an = Analyzer::default();
+    /// let m = DocTermMatrix::from_texts(&an, &["发展经济", "经济"], &DtmOptions::default()).unwrap();
+    /// assert_eq!((m.terms, m.data), (vec!["发展".to_string(), "经济".into()], vec![1.0, 1.0, 1.0]));
+    /// ```
+    pub fn from_texts<S: AsRef<str> + Sync>(
+        analyzer: &Analyzer,
+        texts: &[S],
+        opts: &DtmOptions,
+    ) -> Result<DocTermMatrix> {
+        RawCounts::from_texts(analyzer, texts).into_matrix(opts, Vec::new())
+    }
+
+    /// Count the terms `analyzer` gives each text over a fixed vocabulary (`transform_tokens`
+    /// of [`Analyzer::analyze_many`], without holding every term).
+    pub fn transform_texts<S: AsRef<str> + Sync>(
+        analyzer: &Analyzer,
+        texts: &[S],
+        vocabulary: &Vocabulary,
+        binary: bool,
+    ) -> DocTermMatrix {
+        let rows: Vec<Vec<(u32, u32)>> = texts
+            .par_iter()
+            .map(|text| {
+                let mut row = RowCounter::default();
+                analyzer.each_term(text.as_ref(), &mut |t| {
+                    if let Some(j) = vocabulary.get(t) {
+                        row.add(j as u32);
+                    }
+                });
+                row.finish()
+            })
+            .collect();
+        DocTermMatrix::from_fixed_rows(vocabulary, rows, binary)
+    }
+
     /// Count already tokenised documents over a fixed vocabulary (scikit-learn's `transform`):
     /// unknown tokens are ignored.
     ///
@@ -229,6 +297,11 @@ impl DocTermMatrix {
                 row.finish()
             })
             .collect();
+        DocTermMatrix::from_fixed_rows(vocabulary, rows, binary)
+    }
+
+    /// The matrix of rows of `(column, count)` over a fixed vocabulary.
+    fn from_fixed_rows(vocabulary: &Vocabulary, rows: Vec<Vec<(u32, u32)>>, binary: bool) -> Self {
         let mut m = DocTermMatrix {
             terms: vocabulary.terms().to_vec(),
             indptr: vec![0],
