@@ -85,8 +85,12 @@ if [ -n "$apt_pid" ] && ! wait "$apt_pid"; then
 fi
 
 echo "== python: tests"
+# test_property.py feeds lone surrogates; a pytest-xdist worker that ran it after other
+# modules died sending its report back (execnet encodes UTF-8), so it runs in this process.
 if [ "$fast" = 1 ]; then
-  python -m pytest tests -q -n 2 --dist loadfile -m "not notebooks and not slow"
+  python -m pytest tests -q -n 2 --dist loadfile -m "not notebooks and not slow" \
+    --ignore=tests/test_property.py
 else
-  python -m pytest tests -q -n 2 --dist loadfile
+  python -m pytest tests -q -n 2 --dist loadfile --ignore=tests/test_property.py
 fi
+python -m pytest tests/test_property.py -q
