@@ -1,6 +1,6 @@
 //! jieba 0.42.1's keyword extractors over one text: `extract_tags` (tf-idf) and `textrank`.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::io::BufRead;
 use std::sync::Arc;
 
@@ -269,52 +269,68 @@ impl KeywordExtractor {
         with_flag: bool,
         span: usize,
     ) -> Vec<Keyword> {
-        let mut words: Vec<(&str, String)> = Vec::new();
-        self.segmenter.with_dictionary(|d| {
-            d.each_tagged(text, self.hmm, |w, _, t| words.push((w, t.to_owned())))
-        });
-        let keep: Vec<bool> = words
-            .iter()
-            .map(|(w, t)| allow_pos.contains(&t.as_str()) && long_enough(w) && !self.is_stop(w))
-            .collect();
-        // Nodes: word (or word + flag); ids in order of first appearance in the graph.
-        let node_key = |i: usize| -> (&str, &str) {
-            let (w, t) = &words[i];
-            (w, if with_flag { t.as_str() } else { "" })
-        };
-        // cm: pair -> count, in insertion order.
-        type Node<'n> = (&'n str, &'n str);
+        // Tokens are taken as the tagger makes them, with the kept ones of the last `span - 1`
+        // positions in a window: memory follows the graph, not the text. Node keys are the
+        // word and its flag (an index into `flags`; 0, no flag, without `with_flag`).
+        type Node<'n> = (&'n str, u32);
+        // A pair's count and the (i, j) of jieba's loop that first meets it.
+        type Pair<'n> = ((Node<'n>, Node<'n>), u64, (usize, usize));
+        let mut flags: Vec<String> = vec![String::new()];
+        let mut window: VecDeque<(usize, Node)> = VecDeque::with_capacity(span.min(64));
+        // cm: pair -> count, and where jieba's loop (i, then j) first meets it.
         let mut cm_index: HashMap<(Node, Node), usize> = HashMap::new();
-        let mut cm: Vec<((Node, Node), u64)> = Vec::new();
-        for i in 0..words.len() {
-            if !keep[i] {
-                continue;
-            }
-            #[allow(clippy::needless_range_loop)] // jieba's loop, break included
-            for j in i + 1..i + span {
-                if j >= words.len() {
-                    break;
+        let mut cm: Vec<Pair> = Vec::new();
+        let mut pos = 0usize;
+        self.segmenter.with_dictionary(|d| {
+            d.each_tagged(text, self.hmm, |w, _, t| {
+                let j = pos;
+                pos += 1;
+                if !(allow_pos.contains(&t) && long_enough(w) && !self.is_stop(w)) {
+                    return;
                 }
-                if !keep[j] {
-                    continue;
+                let flag = if with_flag {
+                    flags.iter().position(|f| f == t).unwrap_or_else(|| {
+                        flags.push(t.to_owned());
+                        flags.len() - 1
+                    }) as u32
+                } else {
+                    0
+                };
+                while window.front().is_some_and(|&(i, _)| i + span <= j) {
+                    window.pop_front();
                 }
-                let key = (node_key(i), node_key(j));
-                match cm_index.get(&key) {
-                    Some(&k) => cm[k].1 += 1,
-                    None => {
-                        cm_index.insert(key, cm.len());
-                        cm.push((key, 1));
+                let kj = (w, flag);
+                for &(i, ki) in &window {
+                    let key = (ki, kj);
+                    match cm_index.get(&key) {
+                        Some(&k) => {
+                            let e = &mut cm[k];
+                            e.1 += 1;
+                            e.2 = e.2.min((i, j));
+                        }
+                        None => {
+                            cm_index.insert(key, cm.len());
+                            cm.push((key, 1, (i, j)));
+                        }
                     }
                 }
-            }
-        }
+                if span > 1 {
+                    window.push_back((j, kj));
+                }
+            })
+        });
+        // jieba's `cm` in its insertion order: by where its loop first met each pair.
+        cm.sort_unstable_by_key(|e| e.2);
         // The graph: node -> list of (neighbour, weight), nodes in first-appearance order.
         let mut node_id: HashMap<(&str, &str), usize> = HashMap::new();
         let mut nodes: Vec<(&str, &str)> = Vec::new();
         let mut edges: Vec<Vec<(usize, f64)>> = Vec::new();
-        for &((a, b), w) in &cm {
+        for &((a, b), w, _) in &cm {
             let mut ids = [0usize; 2];
-            for (slot, key) in ids.iter_mut().zip([a, b]) {
+            for (slot, key) in ids.iter_mut().zip([
+                (a.0, flags[a.1 as usize].as_str()),
+                (b.0, flags[b.1 as usize].as_str()),
+            ]) {
                 *slot = *node_id.entry(key).or_insert_with(|| {
                     nodes.push(key);
                     edges.push(Vec::new());
