@@ -28,40 +28,30 @@ impl RawCounts {
         D: AsRef<[S]> + Sync,
         S: AsRef<str> + Sync,
     {
-        let parts: Vec<RawCounts> = docs
-            .par_chunks(256)
-            .map(|chunk| {
-                let mut interner = Interner::default();
-                let rows = chunk
-                    .iter()
-                    .map(|d| {
-                        let mut row = RowCounter::default();
-                        for t in d.as_ref() {
-                            row.add(interner.id(t.as_ref()));
-                        }
-                        row.finish()
-                    })
-                    .collect();
-                RawCounts {
-                    terms: interner.into_terms(),
-                    rows,
-                }
-            })
-            .collect();
-        RawCounts::concat(parts)
+        RawCounts::counted(docs, |d, add| {
+            d.as_ref().iter().for_each(|t| add(t.as_ref()))
+        })
     }
 
     /// Count the terms `analyzer` gives each text, as they come (no list of every term).
     pub(crate) fn from_texts<S: AsRef<str> + Sync>(analyzer: &Analyzer, texts: &[S]) -> RawCounts {
-        let parts: Vec<RawCounts> = texts
+        RawCounts::counted(texts, |text, add| {
+            analyzer.each_term(text.as_ref(), &mut |t| add(t))
+        })
+    }
+
+    /// One row per item of the terms `each` hands to `add`: 256 items a task, each task with
+    /// its own interner, the tasks' terms merged by sorting.
+    fn counted<T: Sync>(items: &[T], each: impl Fn(&T, &mut dyn FnMut(&str)) + Sync) -> RawCounts {
+        let parts: Vec<RawCounts> = items
             .par_chunks(256)
             .map(|chunk| {
                 let mut interner = Interner::default();
                 let rows = chunk
                     .iter()
-                    .map(|text| {
+                    .map(|item| {
                         let mut row = RowCounter::default();
-                        analyzer.each_term(text.as_ref(), &mut |t| row.add(interner.id(t)));
+                        each(item, &mut |t| row.add(interner.id(t)));
                         row.finish()
                     })
                     .collect();
