@@ -10,13 +10,17 @@ import re
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from wenmai._errors import FileError
 from wenmai._params import check_choice
 from wenmai._wenmai import DecodeError, WenmaiError, decode
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+# pandas is imported where a table is read: the CLI asks this module which files are tables
+# before it reads any, and a one-document report needs no pandas.
 
 
 class TableError(WenmaiError, ValueError):
@@ -41,6 +45,8 @@ def _listed(items: Sequence[Any]) -> str:
 def to_pandas(df: Any) -> pd.DataFrame:
     """A pandas DataFrame of ``df``: a pandas one as it is, a polars one (or a pyarrow
     Table, anything with ``to_pandas``) converted; polars itself is never imported here."""
+    import pandas as pd
+
     if isinstance(df, pd.DataFrame):
         return df
     module = type(df).__module__.split(".")[0]
@@ -56,6 +62,8 @@ def to_pandas(df: Any) -> pd.DataFrame:
 
 
 def _not_text(value: Any) -> str:
+    import pandas as pd
+
     if value is None or value is pd.NA:
         return "missing (None)"
     if isinstance(value, float) and value != value:
@@ -76,6 +84,7 @@ def from_dataframe(cls: Any, df: Any, text: str, id: str | None, errors: str,
 def table_rows(df: Any, text: str, id: str | None, errors: str, source: str | None
                ) -> tuple[list[str], list[str] | None, pd.DataFrame, list[FileError]]:
     """The texts, ids (None: from_texts' own), docvars and skipped rows of a table."""
+    import pandas as pd
 
     check_choice("errors", errors, ("raise", "skip"))
     df = to_pandas(df)
@@ -147,6 +156,8 @@ def read_table(path: str | os.PathLike[str], kind: str, read_kwargs: dict[str, A
     ``text`` column as strings (pandas would make numbers of texts such as ``2019``). Text
     files are decoded as ``wenmai.read`` decodes (UTF-8, UTF-16, GB18030 detected: Excel in
     China writes GBK) unless ``encoding`` is given; every error names the file."""
+    import pandas as pd
+
     name = os.fspath(path)
     if kind == "parquet":
         _need_pyarrow()
@@ -244,6 +255,8 @@ class _PathPattern:
         """One field's values typed: ``int`` (and ``year``) as Int64, ``str`` as text, and
         untyped fields Int64 when every value is digits without a leading zero (codes such
         as ``007`` stay text), else text."""
+        import pandas as pd
+
         kind = self.types[name]
         present = [v for v in values if v is not None]
         if kind is None and present and all(v.isascii() and v.isdigit()
@@ -258,6 +271,8 @@ class _PathPattern:
 def path_docvars(pattern: str, paths: list[str], shown: list[str]) -> pd.DataFrame:
     """The fields of ``pattern`` matched against each of ``paths`` (``shown`` names them in
     the warning), one column per field; paths that do not match get NA, with one warning."""
+    import pandas as pd
+
     compiled = _PathPattern(pattern)
     rows = [compiled.match(p) for p in paths]
     missed = [s for s, r in zip(shown, rows, strict=True) if r is None]

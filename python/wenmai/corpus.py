@@ -10,9 +10,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
-import pandas as pd
-
 from wenmai._errors import FileError
 from wenmai._listing import as_exception, safe_id, unlisted
 from wenmai._params import check_choice, check_int, check_nonempty
@@ -26,7 +23,12 @@ from wenmai._wenmai import (
 )
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from wenmai._stats.cooccurrence import Cooccurrence
+
+# numpy and pandas are imported where they are used: reading and parsing a corpus needs
+# neither, and pandas alone is most of a one-document report's start-up.
 
 
 def _progress_callback(progress: bool, total: int, desc: str) -> tuple[Any, Any]:
@@ -176,6 +178,8 @@ class Corpus:
         return corpus
 
     def _add_path_docvars(self, pattern: str, relative: Any) -> None:
+        import pandas as pd
+
         from wenmai._tables import path_docvars
 
         # The kept documents' paths (ids from from_files may repeat; paths name the files).
@@ -239,6 +243,8 @@ class Corpus:
             raise ValueError("ids must be unique")
         extra = None
         if docvars is not None:
+            import pandas as pd
+
             extra = pd.DataFrame(docvars).reset_index(drop=True)
             if len(extra) != len(texts):
                 raise ValueError(f"docvars has {len(extra)} rows for {len(texts)} texts")
@@ -346,6 +352,9 @@ class Corpus:
     def set_docvar(self, name: str, values: Sequence[Any]) -> None:
         """Add or replace a document variable (one value per document; a Series or an
         array keeps its dtype)."""
+        import numpy as np
+        import pandas as pd
+
         if isinstance(values, pd.Series):
             values = values.array
         elif not isinstance(values, (np.ndarray, pd.api.extensions.ExtensionArray)):
@@ -695,6 +704,9 @@ class Corpus:
                 bar.close()
         # Columns from Rust: how many keywords each document has, each keyword's code among
         # the distinct keywords (one string joined by newlines, or a list), and the weights.
+        import numpy as np
+        import pandas as pd
+
         distinct = names.split("\n") if isinstance(names, str) else names
         terms = np.empty(len(distinct), dtype=object)
         terms[:] = distinct
@@ -709,6 +721,8 @@ class Corpus:
 
 def _docvars_frame(meta: dict[str, list[Any]], extra: pd.DataFrame | None) -> pd.DataFrame:
     """The docvars of documents: their metadata columns, then the user's (which win)."""
+    import pandas as pd
+
     df = pd.DataFrame(meta)
     df["year"] = df["year"].astype("Int64")
     if extra is not None:
@@ -720,6 +734,9 @@ def _docvars_frame(meta: dict[str, list[Any]], extra: pd.DataFrame | None) -> pd
 def _frequency_table(m: DocTermMatrix, docvars: pd.DataFrame | None, by: str | None,
                      top: int | None) -> pd.DataFrame:
     """``Corpus.frequency`` of a matrix of documents (``docvars`` needed with ``by``)."""
+    import numpy as np
+    import pandas as pd
+
     x = m.to_scipy()
     terms = np.asarray(m.terms, dtype=object)
 

@@ -24,16 +24,10 @@ from wenmai._cli.output import (
     write_csv,
     write_json,
 )
-from wenmai._cli.report import (
-    analyse,
-    keywords_of,
-    meta_rows,
-    outline_tree,
-    render_document,
-    write_tables,
-)
-from wenmai._cli.report_corpus import render_corpus
-from wenmai._cli.rhetoric import render_corpus_style, render_document_rhetoric
+
+# The folder report (wenmai._cli.report) loads pandas: imported where it is needed, so
+# that one document's report, which needs none, starts fast.
+from wenmai._cli.report_document import meta_rows, outline_tree
 from wenmai._cli.status import EXIT_FAILED_INPUTS, EXIT_OK, EXIT_USAGE
 
 
@@ -122,35 +116,64 @@ def report(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         except ImportError:
             parser.exit(EXIT_USAGE, "wenmai report: error: --out DIR.parquet writes Parquet "
                         "files, which needs pyarrow: pip install 'wenmai[tables]'\n")
+    if not is_corpus:
+        return _report_document(args, loaded)
+    from wenmai._cli.report import analyse, write_tables
+    from wenmai._cli.report_corpus import render_corpus
+    from wenmai._cli.rhetoric import render_corpus_style
+
     # A folder's overview shows tf-idf keywords only; TextRank is for one document and CSV.
-    methods = ("tfidf",) if is_corpus and args.out is None else ("tfidf", "textrank")
-    idf = "corpus" if is_corpus else "jieba"
-    analysis = analyse(loaded, args.top, idf, methods, _progress(args), args.keep_numbers)
+    methods = ("tfidf",) if args.out is None else ("tfidf", "textrank")
+    analysis = analyse(loaded, args.top, "corpus", methods, _progress(args), args.keep_numbers)
     data = None
     if args.format == "json" or args.html is not None:
-        from wenmai._cli.report_data import corpus_data, document_data
+        from wenmai._cli.report_data import corpus_data
 
-        data = (corpus_data(analysis, name, args.top) if is_corpus
-                else document_data(analysis, args.top))
+        data = corpus_data(analysis, name, args.top)
     if args.format == "json":
         write_json(data, sys.stdout)
-    elif is_corpus:
+    else:
         console = make_console()
         render_corpus(console, analysis, name, args.top)
         render_corpus_style(console, loaded.corpus)
-    else:
-        console = make_console()
-        render_document(console, analysis, args.top)
-        render_document_rhetoric(console, loaded.corpus, loaded.documents[0])
     if args.out is not None:
         for path in write_tables(analysis, args.out, bom=not args.no_bom):
             _note(f"wrote {path}")
     if args.html is not None:
-        from wenmai._cli.html_report import write_html
-
-        write_html(data, analysis, args.html)
-        _note(f"wrote {args.html}")
+        _write_html(data, analysis, args.html)
     return _status(loaded.failures)
+
+
+def _report_document(args: argparse.Namespace, loaded: Loaded) -> int:
+    """One document: its report from ``document_data``; the DataFrames of ``analyse`` only
+    for the tables of ``--out`` and the charts of ``--html``."""
+    from wenmai._cli.report_document import document_data, render_document
+    from wenmai._cli.rhetoric import render_document_rhetoric
+
+    data = document_data(loaded, args.top, args.keep_numbers)
+    if args.format == "json":
+        write_json(data, sys.stdout)
+    else:
+        console = make_console()
+        render_document(console, data, loaded.documents[0])
+        render_document_rhetoric(console, data["rhetoric"])
+    if args.out is not None or args.html is not None:
+        from wenmai._cli.report import METHODS, analyse, write_tables
+
+        analysis = analyse(loaded, args.top, "jieba", METHODS, False, args.keep_numbers)
+        if args.out is not None:
+            for path in write_tables(analysis, args.out, bom=not args.no_bom):
+                _note(f"wrote {path}")
+        if args.html is not None:
+            _write_html(data, analysis, args.html)
+    return _status(loaded.failures)
+
+
+def _write_html(data: Any, analysis: Any, path: Path) -> None:
+    from wenmai._cli.html_report import write_html
+
+    write_html(data, analysis, path)
+    _note(f"wrote {path}")
 
 
 def parse(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
@@ -211,6 +234,8 @@ def keywords(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     loaded = _load(args, args.paths)
     if not loaded.documents:
         return EXIT_FAILED_INPUTS
+    from wenmai._cli.report import keywords_of
+
     frame = keywords_of(loaded, args.top, args.method, args.idf, _progress(args))
     # Documents are listed in the order of the inputs, keywords by rank.
     by_doc: dict[str, list[tuple[int, str, float]]] = {i: [] for i in loaded.ids}

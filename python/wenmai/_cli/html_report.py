@@ -30,7 +30,8 @@ from wenmai._cli.html_page import (
     section,
 )
 from wenmai._cli.output import cell
-from wenmai._cli.report import SECTION_TERMS, Analysis, section_label, top_terms_of_texts
+from wenmai._cli.report import Analysis
+from wenmai._cli.report_document import SECTION_TERMS, section_label, top_terms_of_texts
 from wenmai._cli.rhetoric import corpus_style
 
 HEATMAP_TERMS = 15  # columns of a heat map

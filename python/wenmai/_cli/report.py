@@ -1,7 +1,9 @@
-"""``wenmai report``: the main job, on one document or on a folder.
+"""``wenmai report``: the analysis of a folder (and of one document for ``--out`` and
+``--html``) as DataFrames, and the CSV or Parquet tables.
 
 All numbers come from the Python API (``wenmai.Corpus``, its ``dtm``, ``frequency`` and
-``keywords``); this module only arranges them into tables, a tree and CSV files.
+``keywords``); this module only arranges them. One document on the terminal or as JSON is
+``wenmai._cli.report_document``, which needs no pandas.
 """
 
 from __future__ import annotations
@@ -13,28 +15,19 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from rich.console import Console
-from rich.rule import Rule
-from rich.text import Text
-from rich.tree import Tree
 
 import wenmai
 from wenmai._cli.inputs import Loaded
 from wenmai._cli.numbers import drop_numbers, is_number
-from wenmai._cli.output import frame_rows, plain, table, write_csv
+from wenmai._cli.output import frame_rows, plain, write_csv
+from wenmai._cli.report_document import (
+    META_FIELDS,
+    NUMBER_MARGIN,
+    SECTION_TERMS,
+    top_terms_of_texts,
+)
 
 METHODS = ("tfidf", "textrank")
-META_FIELDS = (
-    "title",
-    "subtitle",
-    "published",
-    "source",
-    "author",
-    "author_note",
-    "doc_number",
-    "issuer",
-    "visits",
-)
 DOCUMENT_COLUMNS = (
     "doc_id",
     "path",
@@ -61,19 +54,8 @@ SECTION_COLUMNS = (
 )
 TERM_COLUMNS = ("term", "count", "doc_count", "number")
 KEYWORD_COLUMNS = ("doc_id", "method", "rank", "term", "weight")
-MAX_TREE_NODES = 80
-SECTION_TERMS = 8
-# Keywords fetched beyond --top, so that --top remain once numbers are left out.
-NUMBER_MARGIN = 20
-MAX_POINTS = 12  # enumeration points shown under one heading of the outline
-POINT_CHARS = 40
 # Per-document rows a folder's terminal overview shows: a screenful; --out has them all.
 MAX_ROWS = 20
-
-
-def make_corpus(texts: list[str], ids: list[str]) -> Any:
-    """A corpus over texts already read and decoded (the CLI reads files itself)."""
-    return wenmai.Corpus.from_texts(texts, ids=ids)
 
 
 @dataclass
@@ -165,16 +147,6 @@ def analyse(
     )
 
 
-def top_terms_of_texts(
-    texts: list[str], k: int, keep_numbers: bool = True
-) -> list[list[tuple[str, int]]]:
-    """The k most frequent terms of each text (ties in term order)."""
-    if not texts:
-        return []
-    dtm = make_corpus(texts, [str(i) for i in range(len(texts))]).dtm()
-    return top_of_rows(dtm.to_scipy(), list(dtm.terms), k, keep_numbers, int)
-
-
 def top_of_rows(
     matrix: Any, terms: list[str], k: int, keep_numbers: bool, kind: Any = float
 ) -> list[list[tuple[str, Any]]]:
@@ -192,133 +164,6 @@ def top_of_rows(
         order = np.argsort(-data, kind="stable")[:k]
         out.append([(terms[indices[j]], kind(data[j])) for j in order])
     return out
-
-
-def section_label(section: Any) -> str:
-    marker, heading = section.marker or "", section.heading or ""
-    if marker and heading and marker[-1] not in "、.．)）:：":
-        return f"{marker} {heading}"
-    return f"{marker}{heading}"
-
-
-def point_label(point: Any) -> str:
-    """An enumeration point as the outline shows it: its marker and the start of its text."""
-    text = " ".join(point.text.split())
-    return text if len(text) <= POINT_CHARS else text[: POINT_CHARS - 1] + "…"
-
-
-def points_by_section(points: list[Any]) -> dict[int | None, list[Any]]:
-    """The enumeration points under each heading (``None``: before the first heading)."""
-    out: dict[int | None, list[Any]] = {}
-    for p in points:
-        out.setdefault(p.section, []).append(p)
-    return out
-
-
-def _add_points(node: Tree, points: list[Any]) -> None:
-    for p in points[:MAX_POINTS]:
-        node.add(Text(point_label(p), style="cyan"))
-    if len(points) > MAX_POINTS:
-        node.add(Text(f"… {len(points) - MAX_POINTS} more points", style="dim"))
-
-
-def outline_tree(title: str, sections: list[Any], points: list[Any] | None = None) -> Tree:
-    """The outline as a tree, with the enumeration points (一是…) under their headings;
-    deep levels are cut when there are too many headings."""
-    tree = Tree(Text(title), guide_style="dim")
-    under = points_by_section(points or [])
-    _add_points(tree, under.get(None, []))
-    max_level = max((s.level for s in sections), default=0)
-    while max_level > 1 and sum(s.level <= max_level for s in sections) > MAX_TREE_NODES:
-        max_level -= 1
-    nodes: dict[int, Tree] = {}
-    shown = 0
-    for i, s in enumerate(sections):
-        if s.level > max_level:
-            continue
-        if shown == MAX_TREE_NODES:
-            tree.add(Text(f"… {len(sections) - i} more headings", style="dim"))
-            break
-        parent = nodes.get(s.parent) if s.parent is not None else tree
-        nodes[i] = (parent or tree).add(Text(section_label(s)))
-        _add_points(nodes[i], under.get(i, []))
-        shown += 1
-    hidden = sum(s.level > max_level for s in sections)
-    if hidden:
-        tree.add(Text(f"({hidden} headings below level {max_level} not shown)", style="dim"))
-    return tree
-
-
-def meta_rows(doc: Any) -> list[tuple[str, Any]]:
-    rows = [(name, getattr(doc.meta, name, None)) for name in META_FIELDS]
-    extra = getattr(doc.meta, "extra", None) or {}
-    rows += list(extra.items())
-    return [(k, v) for k, v in rows if v not in (None, "")]
-
-
-def keyword_lists(analysis: Analysis, doc_id: str) -> dict[str, list[tuple[str, float]]]:
-    out = {}
-    for method, frame in analysis.keywords.items():
-        rows = frame[frame["doc_id"] == doc_id].sort_values("rank")
-        out[method] = list(zip(rows["term"], rows["weight"], strict=True))
-    return out
-
-
-def render_document(console: Console, analysis: Analysis, top: int) -> None:
-    """One document: metadata, outline, top terms, keywords, top terms per section."""
-    source, doc = analysis.loaded.sources[0], analysis.loaded.documents[0]
-    title = doc.meta.title or source.doc_id
-    console.print(Rule(Text(title, style="bold")))
-    facts = meta_rows(doc) + [
-        ("file", source.doc_id),
-        ("characters", len(doc.text)),
-        ("paragraphs", len(doc.paragraphs)),
-        ("sentences", len(doc.sentences)),
-        ("sections", len(doc.sections)),
-        ("tokens", int(analysis.tokens_per_doc.sum())),
-        ("terms", int(analysis.terms_per_doc.sum())),
-    ]
-    console.print(table("Metadata", ("field", "value"), facts))
-    if doc.sections or doc.points:
-        console.print(Text("Outline", style="bold"))
-        console.print(outline_tree(title, doc.sections, doc.points))
-    else:
-        console.print(Text("Outline: no headings found", style="dim"))
-    freq = analysis.top_terms(top)
-    console.print(
-        table(
-            f"Top {len(freq)} terms",
-            ("rank", "term", "count"),
-            [(i + 1, *row) for i, row in enumerate(frame_rows(freq, ("term", "count")))],
-            numeric=("rank", "count"),
-        )
-    )
-    kw = keyword_lists(analysis, source.doc_id)
-    n = max(len(kw["tfidf"]), len(kw["textrank"]))
-    pad = [("", None)] * n
-    console.print(
-        table(
-            "Keywords",
-            ("rank", "tf-idf", "weight", "TextRank", "weight "),
-            [(i + 1, *(kw["tfidf"] + pad)[i], *(kw["textrank"] + pad)[i]) for i in range(n)],
-            numeric=("rank", "weight", "weight "),
-        )
-    )
-    tops = [s for s in doc.sections if s.parent is None]
-    if tops:
-        per_section = top_terms_of_texts(
-            [s.text for s in tops], SECTION_TERMS, analysis.keep_numbers
-        )
-        console.print(
-            table(
-                "Top terms of each top-level section",
-                ("section", "top terms (count)"),
-                [
-                    (section_label(s), "  ".join(f"{t} {c}" for t, c in terms))
-                    for s, terms in zip(tops, per_section, strict=True)
-                ],
-            )
-        )
 
 
 def write_tables(analysis: Analysis, out: Path, *, bom: bool) -> list[Path]:
@@ -407,8 +252,6 @@ __all__ = [
     "Analysis",
     "analyse",
     "keywords_of",
-    "meta_rows",
-    "outline_tree",
-    "render_document",
+    "top_of_rows",
     "write_tables",
 ]

@@ -3,7 +3,8 @@ their frames, four-character share and idioms, enumerations; for a folder the st
 by year when the documents have dates.
 
 All numbers come from the Python API (``wenmai.parallelisms``, ``Corpus.style``,
-``Corpus.four_char``, ``Corpus.enumerations``); this module arranges them.
+``Corpus.four_char``, ``Corpus.enumerations``, for one document through the pandas-free
+functions under them); this module arranges them.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Any
 from rich.console import Console
 
 import wenmai
-from wenmai._cli.output import table
+from wenmai._cli.output import plain, table
 
 MAX_GROUPS = 20
 MAX_IDIOMS = 30
@@ -45,12 +46,18 @@ def _fmt(value: Any, spec: str) -> str:
 
 def document_rhetoric(corpus: Any, doc: Any) -> dict[str, Any]:
     """The rhetoric of one document as plain data: ``summary`` (measure, value) pairs,
-    ``groups`` (parallel groups), ``idioms`` (idiom, count) and ``enumerations``."""
+    ``groups`` (parallel groups), ``idioms`` (idiom, count) and ``enumerations``; the values of
+    ``Corpus.style``, ``Corpus.four_char`` and ``Corpus.enumerations``, read without pandas."""
+    from wenmai._rhetoric.enumeration import enumeration_columns
+    from wenmai._rhetoric.style import style_values
+    from wenmai._wenmai import corpus_four_char
+
     groups = wenmai.parallelisms(doc)
-    style = corpus.style().iloc[0]
-    four = corpus.four_char(min_count=2)
-    idioms = four[four["idiom"]]
-    enum = corpus.enumerations().iloc[0]
+    style = style_values(doc)
+    four = corpus_four_char(corpus._core, 2, None)
+    idioms = [(str(e), int(c)) for e, c, idiom in
+              zip(four["expression"], four["count"], four["idiom"], strict=True) if idiom]
+    enum = {k: v[0] for k, v in enumeration_columns(corpus).items()}
     summary = [
         ("parallel groups", len(groups)),
         ("parallel groups per 1,000 characters", _fmt(style.get("parallel_per_1k"), "{:.2f}")),
@@ -71,19 +78,34 @@ def document_rhetoric(corpus: Any, doc: Any) -> dict[str, Any]:
         "summary": summary,
         "groups": [{"kind": g.kind, "frame": g.frame, "members": len(g.members),
                     "text": g.text, "start": g.start, "end": g.end} for g in groups],
-        "idioms": [(str(e), int(c)) for e, c in zip(idioms["expression"], idioms["count"],
-                                                    strict=True)],
+        "idioms": idioms,
         "enumerations": runs,
-        "style": style.to_dict(),
-        "outline": enum.to_dict(),
+        "style": style,
+        "outline": enum,
     }
 
 
-def render_document_rhetoric(console: Console, corpus: Any, doc: Any) -> None:
-    """Parallel groups, four-character expressions and idioms, enumerations of one document."""
-    data = document_rhetoric(corpus, doc)
-    console.print(table("Rhetoric", ("measure", "value"), data["summary"]))
-    groups = data["groups"]
+def plain_rhetoric(data: dict[str, Any]) -> dict[str, Any]:
+    """``document_rhetoric`` as JSON would have it (records, plain values)."""
+    return {
+        "summary": [{"measure": m, "value": plain(v)} for m, v in data["summary"]],
+        "style": {str(k): plain(v) for k, v in data["style"].items()},
+        "outline": {str(k): plain(v) for k, v in data["outline"].items()},
+        "parallel_groups": data["groups"],
+        "idioms": [{"idiom": i, "count": c} for i, c in data["idioms"]],
+        "enumerations": [
+            {"kind": k, "runs": r, "longest": n, "share": s}
+            for k, r, n, s in data["enumerations"]
+        ],
+    }
+
+
+def render_document_rhetoric(console: Console, rhetoric: dict[str, Any]) -> None:
+    """Parallel groups, four-character expressions and idioms, enumerations of one document,
+    from the ``rhetoric`` of ``document_data``."""
+    console.print(table("Rhetoric", ("measure", "value"),
+                        [(r["measure"], r["value"]) for r in rhetoric["summary"]]))
+    groups = rhetoric["parallel_groups"]
     if groups:
         rows = [(i + 1, g["kind"], g["frame"], g["members"], _short(g["text"]))
                 for i, g in enumerate(groups[:MAX_GROUPS])]
@@ -91,13 +113,14 @@ def render_document_rhetoric(console: Console, corpus: Any, doc: Any) -> None:
             f", first {MAX_GROUPS})" if len(groups) > MAX_GROUPS else ")")
         console.print(table(title, ("#", "kind", "frame", "members", "text"), rows,
                             numeric=("#", "members")))
-    idioms = data["idioms"]
+    idioms = [(r["idiom"], r["count"]) for r in rhetoric["idioms"]]
     if idioms:
         console.print(table(f"Idioms ({len(idioms)})", ("idiom", "count"),
                             idioms[:MAX_IDIOMS], numeric=("count",)))
-    if data["enumerations"]:
+    runs = [(r["kind"], r["runs"], r["longest"], r["share"]) for r in rhetoric["enumerations"]]
+    if runs:
         console.print(table("Enumerations", ("kind", "runs", "longest", "share of text"),
-                            data["enumerations"], numeric=("runs", "longest")))
+                            runs, numeric=("runs", "longest")))
 
 
 def style_by_year(corpus: Any) -> Any:
@@ -129,5 +152,5 @@ def render_corpus_style(console: Console, corpus: Any) -> None:
     console.print(table("Style by year", columns, rows, numeric=tuple(columns[1:])))
 
 
-__all__ = ["corpus_style", "document_rhetoric", "render_corpus_style",
+__all__ = ["corpus_style", "document_rhetoric", "plain_rhetoric", "render_corpus_style",
            "render_document_rhetoric", "style_by_year"]

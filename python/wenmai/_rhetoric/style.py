@@ -26,11 +26,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
 
 from wenmai._wenmai import Document, corpus_style, document_style, rhetoric_word_lists
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from wenmai._stats import CorpusLike
     from wenmai._wenmai import Analyzer
 
@@ -54,6 +55,8 @@ def idiom_list() -> list[str]:
 def group_codes(corpus: CorpusLike, by: str) -> tuple[list[int | None], pd.Index]:
     """The group of every document by the document variable ``by``: codes into the sorted
     distinct values (``None`` for a missing value) and those values."""
+    import pandas as pd
+
     if not isinstance(by, str):
         raise ValueError(f"by must be the name of a document variable, not {by!r}")
     docvars = corpus.docvars
@@ -64,8 +67,17 @@ def group_codes(corpus: CorpusLike, by: str) -> tuple[list[int | None], pd.Index
 
 
 def _frame(cols: dict[str, Any], index: pd.Index) -> pd.DataFrame:
+    import pandas as pd
+
     return pd.DataFrame({c: np.asarray(cols[c]) for c in COLUMNS}, index=index,
                         columns=COLUMNS)
+
+
+def style_values(doc: Document) -> dict[str, float]:
+    """The style of one document as ``{measure: value}`` in the order of ``style``'s columns,
+    each a float as in a row of that frame (no pandas: the one-document report reads it)."""
+    cols = document_style(doc)
+    return {c: float(cols[c][0]) for c in COLUMNS}
 
 
 def style(doc: Document, analyzer: Analyzer | None = None) -> pd.DataFrame:
@@ -79,6 +91,8 @@ def style(doc: Document, analyzer: Analyzer | None = None) -> pd.DataFrame:
     if not isinstance(doc, Document):
         raise ValueError(f"style takes a wenmai.Document (wenmai.parse(text)), not "
                          f"{type(doc).__name__}")
+    import pandas as pd
+
     title = doc.meta.title
     return _frame(document_style(doc, analyzer), pd.Index([title], name="title"))
 
@@ -86,6 +100,8 @@ def style(doc: Document, analyzer: Analyzer | None = None) -> pd.DataFrame:
 def corpus_style_frame(corpus: CorpusLike, by: str | None = None,
                        analyzer: Analyzer | None = None) -> pd.DataFrame:
     """See ``Corpus.style``."""
+    import pandas as pd
+
     if by is None:
         return _frame(corpus_style(corpus._core, None, 0, analyzer),
                       pd.Index(corpus.ids, name="doc_id"))
