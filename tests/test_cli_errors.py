@@ -46,6 +46,14 @@ def test_out_under_a_file_is_one_line(folder: Path) -> None:
     one_line_error(p, "wenmai: error: afile/sub: Not a directory")
 
 
+@pytest.mark.parametrize("flag, target", [("--out", "afile/sub"), ("--html", "nodir/r.html")])
+def test_unwritable_output_fails_before_the_report(folder: Path, flag: str, target: str) -> None:
+    for doc in ("doc.txt", "."):  # one document, and a folder
+        p = run(["report", doc, flag, target], folder)
+        one_line_error(p, f"wenmai: error: {target}: ")
+        assert p.stdout == ""  # nothing printed, no work done, before the error
+
+
 @pytest.mark.skipif(ROOT or sys.platform == "win32", reason="root writes anywhere")
 def test_out_in_a_read_only_folder_is_one_line(folder: Path) -> None:
     ro = folder / "ro"

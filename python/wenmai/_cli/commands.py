@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import os
 import sys
@@ -116,6 +117,7 @@ def report(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         except ImportError:
             parser.exit(EXIT_USAGE, "wenmai report: error: --out DIR.parquet writes Parquet "
                         "files, which needs pyarrow: pip install 'wenmai[tables]'\n")
+    _check_outputs(args)
     if not is_corpus:
         return _report_document(args, loaded)
     from wenmai._cli.report import analyse, write_tables
@@ -142,6 +144,19 @@ def report(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if args.html is not None:
         _write_html(data, analysis, args.html)
     return _status(loaded.failures)
+
+
+def _check_outputs(args: argparse.Namespace) -> None:
+    """``--out`` made and ``--html``'s folder checked before the work, so that a path that
+    cannot be written fails at once rather than after the report is printed."""
+    if args.out is not None:
+        args.out.mkdir(parents=True, exist_ok=True)
+    if args.html is not None:
+        folder = args.html.parent
+        if not folder.is_dir():
+            raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(args.html))
+        if not os.access(folder, os.W_OK):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(args.html))
 
 
 def _report_document(args: argparse.Namespace, loaded: Loaded) -> int:
