@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -194,6 +195,22 @@ def test_cli_max_bytes(tmp_path):
     assert "短文" in run.stdout and "Traceback" not in run.stderr
     assert (_max_bytes("1K"), _max_bytes("200M"), _max_bytes("2g"), _max_bytes("0")) == (
         1000, 200_000_000, 2_000_000_000, None)
+
+
+def test_cli_max_bytes_applies_to_tables(tmp_path):
+    """A table is a file too: a big one is refused before pandas reads it, and with a
+    table among the inputs the text files keep their limit."""
+    table, big, small = tmp_path / "rows.csv", tmp_path / "big.txt", tmp_path / "small.txt"
+    table.write_text("text\n" + "正文。\n" * 100, encoding="utf-8")
+    big.write_text("正文。" * 100, encoding="utf-8")
+    small.write_text("短文。", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "wenmai", "parse", str(table), str(big),
+                          str(small), "--max-bytes", "100", "--json"],
+                         capture_output=True, text=True, timeout=60)
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    errors = [line for line in run.stderr.splitlines() if line.startswith("wenmai:")]
+    assert len(errors) == 2 and "rows.csv: 1005 bytes" in errors[0] and "big.txt" in errors[1]
+    assert [json.loads(line)["text"] for line in run.stdout.splitlines()] == ["短文。"]
 
 
 def test_deep_html_is_refused_fast(tmp_path):

@@ -151,14 +151,19 @@ def _need_pyarrow() -> None:
 
 
 def read_table(path: str | os.PathLike[str], kind: str, read_kwargs: dict[str, Any],
-               text: str | None = None) -> pd.DataFrame:
+               text: str | None = None, max_bytes: int | None = None) -> pd.DataFrame:
     """The table at ``path`` (``kind``: csv, jsonl, parquet) as pandas reads it, the
     ``text`` column as strings (pandas would make numbers of texts such as ``2019``). Text
     files are decoded as ``wenmai.read`` decodes (UTF-8, UTF-16, GB18030 detected: Excel in
-    China writes GBK) unless ``encoding`` is given; every error names the file."""
+    China writes GBK) unless ``encoding`` is given; every error names the file. A file
+    larger than ``max_bytes`` (the CLI's ``--max-bytes``) is refused before it is read."""
     import pandas as pd
 
     name = os.fspath(path)
+    size = os.stat(path).st_size
+    if max_bytes is not None and size > max_bytes:
+        raise TableError(f"{name}: {size} bytes, more than the limit of {max_bytes} bytes a "
+                         "file (raise it with --max-bytes; 0 reads any size)")
     if kind == "parquet":
         _need_pyarrow()
         import pyarrow

@@ -187,7 +187,7 @@ def load(sources: list[Source], progress: bool, text_column: str = "text",
     if not sources:
         return loaded
     if any(_table_kind(s) for s in sources):
-        return _load_with_tables(sources, progress, text_column)
+        return _load_with_tables(sources, progress, text_column, max_bytes)
     # Binary files (a NUL byte and no byte-order mark) are refused by the decoder itself
     # ("binary data, not text"), like any other bad file.
     if all(s.kind == "file" for s in sources):
@@ -222,7 +222,8 @@ def load(sources: list[Source], progress: bool, text_column: str = "text",
     return loaded
 
 
-def _load_with_tables(sources: list[Source], progress: bool, text_column: str) -> Loaded:
+def _load_with_tables(sources: list[Source], progress: bool, text_column: str,
+                      max_bytes: int | None) -> Loaded:
     """Tables and other inputs together: each table's rows (ids: its ``doc_id`` column or
     the row numbers, after the table's name when there are several inputs), the other
     inputs one document each; the table columns are the corpus' document variables."""
@@ -239,11 +240,11 @@ def _load_with_tables(sources: list[Source], progress: bool, text_column: str) -
         name = source.path or source.doc_id
         try:
             if kind is None:
-                doc = read_source(source)
+                doc = read_source(source, max_bytes)
                 rows, docvars = [doc.text], pd.DataFrame(index=[0])
                 found = [source]
             else:
-                df = read_table(str(source.path), kind, {}, text_column)
+                df = read_table(str(source.path), kind, {}, text_column, max_bytes)
                 rows, ids, docvars, bad = table_rows(df, text_column, None, "skip", name)
                 row_ids = ids if ids is not None else [str(i) for i in range(len(rows))]
                 if several:
