@@ -160,7 +160,7 @@ def read_table(path: str | os.PathLike[str], kind: str, read_kwargs: dict[str, A
     import pandas as pd
 
     name = os.fspath(path)
-    size = os.stat(path).st_size
+    size = os.stat(path).st_size if max_bytes is not None else 0
     if max_bytes is not None and size > max_bytes:
         raise TableError(f"{name}: {size} bytes, more than the limit of {max_bytes} bytes a "
                          "file (raise it with --max-bytes; 0 reads any size)")
