@@ -155,6 +155,30 @@ pub enum MarkerFamily {
     Unnumbered,
 }
 
+impl MarkerFamily {
+    /// The family's name, as the parser's JSON writes it (`chinese`, `paren_chinese` …).
+    ///
+    /// # Examples
+    /// ```
+    /// use wenmai_parse::MarkerFamily;
+    /// assert_eq!(MarkerFamily::ParenChinese.name(), "paren_chinese");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            MarkerFamily::Part => "part",
+            MarkerFamily::Chapter => "chapter",
+            MarkerFamily::Subsection => "subsection",
+            MarkerFamily::Article => "article",
+            MarkerFamily::Chinese => "chinese",
+            MarkerFamily::ParenChinese => "paren_chinese",
+            MarkerFamily::Arabic => "arabic",
+            MarkerFamily::ParenArabic => "paren_arabic",
+            MarkerFamily::Circled => "circled",
+            MarkerFamily::Unnumbered => "unnumbered",
+        }
+    }
+}
+
 /// A heading of the outline and the part of the document it governs.
 ///
 /// # Examples
@@ -327,5 +351,33 @@ impl Document {
     /// ```
     pub fn slice(&self, span: Span) -> &str {
         span.slice(&self.text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::MarkerFamily;
+
+    #[test]
+    fn family_names_are_the_json_names() {
+        use MarkerFamily::*;
+        let all = [
+            Part,
+            Chapter,
+            Subsection,
+            Article,
+            Chinese,
+            ParenChinese,
+            Arabic,
+            ParenArabic,
+            Circled,
+            Unnumbered,
+        ];
+        for f in all {
+            assert_eq!(
+                serde_json::to_string(&f).unwrap(),
+                format!("\"{}\"", f.name())
+            );
+        }
     }
 }

@@ -7,7 +7,7 @@ use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyBool, PyFloat, PyInt};
 use wenmai_analyze::keywords::Ranking;
 use wenmai_analyze::{DfBound, DtmOptions, IdfSource, Norm, Unit};
-use wenmai_parse::{Conversion, Errors, HtmlMode, MarkerFamily, ReadOptions};
+use wenmai_parse::{Conversion, Errors, HtmlMode, ReadOptions};
 use wenmai_segment::CutMode;
 
 use crate::errors::{count, count_or_none};
@@ -177,21 +177,5 @@ pub fn read_options(
     match encoding {
         Some(e) => opts.with_encoding(e),
         None => opts,
-    }
-}
-
-/// The snake-case name of a marker family (`chinese`, `paren_arabic`, …).
-pub fn family_name(f: MarkerFamily) -> &'static str {
-    match f {
-        MarkerFamily::Part => "part",
-        MarkerFamily::Chapter => "chapter",
-        MarkerFamily::Subsection => "subsection",
-        MarkerFamily::Article => "article",
-        MarkerFamily::Chinese => "chinese",
-        MarkerFamily::ParenChinese => "paren_chinese",
-        MarkerFamily::Arabic => "arabic",
-        MarkerFamily::ParenArabic => "paren_arabic",
-        MarkerFamily::Circled => "circled",
-        MarkerFamily::Unnumbered => "unnumbered",
     }
 }

@@ -6,7 +6,6 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 use wenmai_parse::{DateValue, Document};
 
-use crate::convert;
 use crate::errors::{InternalError, count_or_none, run};
 
 /// A date as Python sees it: `datetime.datetime` with a time of day, else `datetime.date`.
@@ -311,7 +310,7 @@ impl PyDocument {
             .iter()
             .map(|s| PySection {
                 level: s.level,
-                family: convert::family_name(s.family),
+                family: s.family.name(),
                 marker: s.marker.clone(),
                 number: s.number,
                 heading: s.heading.clone(),

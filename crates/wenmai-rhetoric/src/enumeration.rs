@@ -7,29 +7,7 @@
 //! of its paragraph).
 
 use rayon::prelude::*;
-use wenmai_parse::{Document, MarkerFamily};
-
-/// The name of a marker family, as the parser's JSON writes it (`chinese`, `paren_chinese` …).
-///
-/// # Examples
-/// ```
-/// use wenmai_parse::MarkerFamily;
-/// assert_eq!(wenmai_rhetoric::enumeration::family_name(MarkerFamily::ParenChinese), "paren_chinese");
-/// ```
-pub fn family_name(f: MarkerFamily) -> &'static str {
-    match f {
-        MarkerFamily::Part => "part",
-        MarkerFamily::Chapter => "chapter",
-        MarkerFamily::Subsection => "subsection",
-        MarkerFamily::Article => "article",
-        MarkerFamily::Chinese => "chinese",
-        MarkerFamily::ParenChinese => "paren_chinese",
-        MarkerFamily::Arabic => "arabic",
-        MarkerFamily::ParenArabic => "paren_arabic",
-        MarkerFamily::Circled => "circled",
-        MarkerFamily::Unnumbered => "unnumbered",
-    }
-}
+use wenmai_parse::Document;
 
 /// The kind of an inline point marker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -135,7 +113,7 @@ pub fn enumerations(doc: &Document) -> Enumerations {
         }
         e.sections_per_level[level - 1] += 1;
         if e.families[level - 1].is_empty() {
-            e.families[level - 1] = family_name(s.family);
+            e.families[level - 1] = s.family.name();
         }
     }
     e.depth = e.sections_per_level.len();
