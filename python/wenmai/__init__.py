@@ -7,6 +7,7 @@ Parse a document into metadata, outline, paragraphs and sentences (``wenmai.pars
 in Rust, in parallel, with the GIL released.
 """
 
+from wenmai._keywords import keywords
 from wenmai._wenmai import (
     Analyzer,
     DecodeError,
@@ -25,7 +26,6 @@ from wenmai._wenmai import (
     WenmaiError,
     convert,
     decode,
-    keywords,
     parse,
     parse_html,
     read,

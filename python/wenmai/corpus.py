@@ -677,6 +677,22 @@ class Corpus:
 
         return corpus_style_frame(self, by, analyzer)
 
+    def save_idf(self, path: str | os.PathLike[str], analyzer: Analyzer | None = None) -> None:
+        """Write the idf this corpus learnt, ``ln(n_documents / df)`` for each of the
+        analyzer's terms (the idf of ``keywords(idf="corpus")``), in jieba's ``idf.txt`` format:
+        one ``word idf`` per line, terms in code point order, UTF-8. ``jieba.analyse.set_idf_path``,
+        ``wenmai.keywords(text, idf=path)`` and ``KeywordExtractor.set_idf_path`` read it.
+        Terms holding a space (n-grams) cannot be written in that format: a ``ValueError``."""
+        check_nonempty(self, "save_idf()")
+        text = self._core.idf_text(analyzer)
+        bad = next((line.rsplit(" ", 1)[0] for line in text.splitlines()
+                    if line.count(" ") != 1), None)
+        if bad is not None:
+            raise ValueError(f"the term {bad!r} holds a space, which a line `word idf` of "
+                             "idf.txt cannot: save the idf of an analyzer without n-grams "
+                             "(ngram_range=(1, 1))")
+        Path(path).write_text(text, encoding="utf-8")
+
     def keywords(
         self,
         top_k: int = 20,

@@ -307,4 +307,23 @@ impl PyCorpusCore {
         let table = with_progress(py, progress, |p| self.core.keywords(&an, top_k, &method, p))?;
         keyword_columns(py, &table)
     }
+
+    /// The idf this corpus learnt, `ln(n_documents / df)` per term as `keywords(idf="corpus")`
+    /// weighs, in jieba's `idf.txt` format (`word idf` per line, terms in code point order).
+    #[pyo3(signature = (analyzer=None))]
+    fn idf_text(
+        &self,
+        py: Python<'_>,
+        analyzer: Option<PyRef<'_, PyAnalyzer>>,
+    ) -> PyResult<String> {
+        let an = analyzer_of(analyzer);
+        let mut out = Vec::new();
+        run(py, || {
+            let table = self.core.corpus().stats(&an, Unit::Document).idf_table();
+            table.save(&mut out)
+        })?
+        .map_err(analyze_error)?;
+        // Terms are str and the format adds ASCII only.
+        Ok(String::from_utf8(out).unwrap_or_default())
+    }
 }
