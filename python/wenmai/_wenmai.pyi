@@ -26,6 +26,9 @@ __all__ = [
     "corpus_four_char",
     "corpus_enumerations",
     "corpus_style",
+    "corpus_style_parts",
+    "merge_style_parts",
+    "style_from_parts",
     "document_style",
     "rhetoric_word_lists",
     "corpus_parallelisms",
@@ -653,3 +656,8 @@ class CountBlock:
 
 def count_block(core: CorpusCore, analyzer: Analyzer | None = None, unit: str = ...,
                 index: int = 0) -> CountBlock: ...
+
+def corpus_style_parts(core: CorpusCore, groups: list[int | None], n_groups: int,
+                       analyzer: Analyzer | None = None) -> list[bytes]: ...
+def merge_style_parts(parts: list[list[bytes]]) -> list[bytes]: ...
+def style_from_parts(parts: list[list[bytes]]) -> dict[str, npt.NDArray[Any]]: ...

@@ -167,6 +167,7 @@ examples:
   wenmai report gov_reports/ --out results/ --no-bom
   wenmai report gov_reports/ --html report.html  # one page to open in a browser
   wenmai report 2024.txt --format json > report.json
+  wenmai report laws/ --scheduler tcp://10.0.0.5:8786
 """,
         formatter_class=_Formatter,
     )
@@ -209,6 +210,13 @@ examples:
         action="store_true",
         help="write the CSV files as plain UTF-8 (default: UTF-8 with a byte-order mark, "
         "which Excel needs)",
+    )
+    report.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        default=None,
+        help="compute a folder's report on this Dask cluster (tcp://host:8786; default: "
+        "$DASK_SCHEDULER_ADDRESS if set), each worker reading its share of the files",
     )
     _add_input_options(report)
 

@@ -22,6 +22,7 @@ from typing import Any
 
 import pandas as pd
 
+from wenmai import _dask_stats as _ds
 from wenmai._errors import FileError
 from wenmai._params import check_choice, check_int
 from wenmai._wenmai import Analyzer, CorpusCore, CountBlock, DocTermMatrix, count_block
@@ -73,10 +74,10 @@ def _merge(*parts: _Part) -> _Part:
 FAN_IN = 8
 
 
-def _tree(parts: list[Any]) -> Any:
+def _tree(parts: list[Any], merge: Callable[..., Any] = _merge) -> Any:
     """Merges of up to ``FAN_IN`` adjacent parts, level by level."""
     while len(parts) > 1:
-        parts = [delayed(_merge)(*parts[i:i + FAN_IN]) if len(parts[i:i + FAN_IN]) > 1
+        parts = [delayed(merge)(*parts[i:i + FAN_IN]) if len(parts[i:i + FAN_IN]) > 1
                  else parts[i] for i in range(0, len(parts), FAN_IN)]
     return parts[0]
 
@@ -96,11 +97,14 @@ def _client() -> Any:
 class Lazy:
     """A result not computed yet: ``.compute(progress=False)`` runs it on the active
     scheduler (a ``distributed.Client``, else Dask's local one; other keyword arguments go
-    to ``dask.compute``), with a tqdm bar of partitions counted when ``progress=True``."""
+    to ``dask.compute``), with a tqdm bar of partitions counted when ``progress=True``.
+    ``merge`` merges adjacent parts (``_merge`` for count blocks)."""
 
-    def __init__(self, parts: list[Any], finish: Callable[[Any], Any]) -> None:
+    def __init__(self, parts: list[Any], finish: Callable[[Any], Any],
+                 merge: Callable[..., Any] = _merge) -> None:
         self.parts = parts
         self._finish = finish
+        self._merge = merge
 
     def compute(self, progress: bool = False, **kwargs: Any) -> Any:
         try:
@@ -111,9 +115,9 @@ class Lazy:
                 from tqdm.dask import TqdmCallback
 
                 with TqdmCallback(desc="counting", unit="task"):
-                    (value,) = dask.compute(_tree(self.parts), **kwargs)
+                    (value,) = dask.compute(_tree(self.parts, self._merge), **kwargs)
             else:
-                (value,) = dask.compute(_tree(self.parts), **kwargs)
+                (value,) = dask.compute(_tree(self.parts, self._merge), **kwargs)
         except Exception as e:
             if type(e).__name__ == "KilledWorker":
                 raise MemoryError(
@@ -137,15 +141,26 @@ class Lazy:
                 for _ in as_completed(futures):
                     bar.update(1)
         while len(futures) > FAN_IN:
-            futures = [client.submit(_merge, *futures[i:i + FAN_IN], pure=False)
+            futures = [client.submit(self._merge, *futures[i:i + FAN_IN], pure=False)
                        if len(futures[i:i + FAN_IN]) > 1 else futures[i]
                        for i in range(0, len(futures), FAN_IN)]
         # The last level here: its parts come to the client once, not through a worker.
         parts = client.gather(futures)
-        return _merge(*parts) if len(parts) > 1 else parts[0]
+        return self._merge(*parts) if len(parts) > 1 else parts[0]
 
     def __repr__(self) -> str:
         return f"<wenmai.dask.Lazy of {len(self.parts)} partitions>"
+
+
+def _keywords_frame(block: CountBlock, ids: list[str], stats: Any, top_k: int,
+                    idf: str) -> pd.DataFrame:
+    """The top-``k`` keywords of each document of a merged block (``doc_id, rank, term,
+    weight``), the idf learnt from ``stats`` or jieba's."""
+    rows = block.keywords(stats, top_k, idf)
+    return pd.DataFrame(
+        [(d, r + 1, t, w) for d, kws in zip(ids, rows, strict=True)
+         for r, (t, w) in enumerate(kws)],
+        columns=["doc_id", "rank", "term", "weight"])
 
 
 class DaskCorpus:
@@ -220,13 +235,33 @@ class DaskCorpus:
 
         def finish(result: tuple) -> pd.DataFrame:
             block, ids, _ = self._done(result)
-            rows = block.keywords(block.stats(), top_k, idf)
-            return pd.DataFrame(
-                [(d, r + 1, t, w) for d, kws in zip(ids, rows, strict=True)
-                 for r, (t, w) in enumerate(kws)],
-                columns=["doc_id", "rank", "term", "weight"])
+            return _keywords_frame(block, ids, block.stats(), top_k, idf)
 
         return Lazy(self._counts(analyzer, "document"), finish)
+
+    def _stat_counts(self, counter: Callable[..., Any]) -> list[Any]:
+        return [delayed(_ds.count, pure=True)(s, self._encoding, self._max_bytes, counter)
+                for s in self._sources]
+
+    def style(self, by: str | None = None, analyzer: Analyzer | None = None) -> Lazy:
+        """``Corpus.style`` on the cluster: one row per document, or per value of ``by``, a
+        metadata column (``"year"``, ``"source"``…; not a docvar given to ``from_files``).
+        Each partition sums its groups' parts (lengths and counts), the parts are merged and
+        the rows made from them as in memory."""
+        meta = ("title", "subtitle", "published", "year", "source", "author", "doc_number",
+                "issuer")
+        if by is not None and (by not in meta or (self._extra is not None
+                                                  and by in self._extra.columns)):
+            raise ValueError(f"style on Dask groups by a metadata column: choose one of "
+                             f"{', '.join(meta)} (or None), not {by!r}")
+        counter = _ds.bind(_ds.style_counter, by, analyzer)
+
+        def finish(result: tuple) -> pd.DataFrame:
+            kept = result[2]
+            groups, ids, docvars = self._done(result)
+            return _ds.style_finish(groups, by, ids, kept, docvars)
+
+        return Lazy(self._stat_counts(counter), finish, _ds.style_merge)
 
     @property
     def docvars(self) -> Lazy:

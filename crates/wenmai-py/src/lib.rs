@@ -15,6 +15,7 @@ pub mod glob;
 pub mod hashing;
 pub mod keywords;
 pub mod partition;
+pub mod partition_stats;
 pub mod rhetoric_formulation;
 pub mod rhetoric_parallelism;
 pub mod rhetoric_style;
@@ -171,6 +172,8 @@ mod _wenmai {
     use super::keywords::{PyKeywordExtractor, keywords};
     #[pymodule_export]
     use super::partition::{PyCorpusStats, PyCountBlock, count_block};
+    #[pymodule_export]
+    use super::partition_stats::{corpus_style_parts, merge_style_parts, style_from_parts};
     #[pymodule_export]
     use super::rhetoric_formulation::{corpus_formulations, corpus_new_words};
     #[pymodule_export]

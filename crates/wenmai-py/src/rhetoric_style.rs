@@ -106,7 +106,7 @@ pub fn corpus_enumerations<'py>(
     Ok(out)
 }
 
-fn style_columns<'py>(py: Python<'py>, rows: &[Style]) -> PyResult<Bound<'py, PyDict>> {
+pub(crate) fn style_columns<'py>(py: Python<'py>, rows: &[Style]) -> PyResult<Bound<'py, PyDict>> {
     let out = PyDict::new(py);
     let int = |f: fn(&Style) -> usize| rows.iter().map(|r| f(r) as i64).collect::<Vec<i64>>();
     let float = |f: fn(&Style) -> f64| rows.iter().map(f).collect::<Vec<f64>>();

@@ -25,6 +25,7 @@ use std::sync::LazyLock;
 use rayon::prelude::*;
 use regex::Regex;
 use rustc_hash::FxHashSet;
+use serde::{Deserialize, Serialize};
 use wenmai_parse::Document;
 use wenmai_segment::{CutMode, Segmenter};
 
@@ -108,7 +109,7 @@ pub fn cntext_sentences(text: &str) -> Vec<String> {
 
 /// What a style row is made from: counts and the lengths to take medians of, summed over
 /// the documents of a group.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct StyleParts {
     /// Documents.
     pub documents: usize,
@@ -141,7 +142,8 @@ pub struct StyleParts {
 }
 
 impl StyleParts {
-    fn add(&mut self, o: StyleParts) {
+    /// The parts of both (a group's documents and another's, as one group).
+    pub fn add(&mut self, o: StyleParts) {
         self.documents += o.documents;
         self.chars += o.chars;
         self.sentence_lens.extend(o.sentence_lens);
@@ -159,6 +161,19 @@ impl StyleParts {
             (Some((g, c)), Some((h, d))) => Some((g + h, c + d)),
             (a, b) => a.or(b),
         };
+    }
+
+    /// The parts in postcard's compact encoding (what `wenmai.dask` ships between workers).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        postcard::to_stdvec(self).unwrap_or_default()
+    }
+
+    /// Parts from [`to_bytes`](Self::to_bytes).
+    ///
+    /// # Errors
+    /// A message when the bytes are not style parts.
+    pub fn from_bytes(bytes: &[u8]) -> Result<StyleParts, String> {
+        postcard::from_bytes(bytes).map_err(|e| format!("not style parts: {e}"))
     }
 }
 
@@ -405,24 +420,55 @@ pub fn style_rows_with(
     groups: Option<(&[Option<usize>], usize)>,
     parallel: Option<ParallelCount<'_>>,
 ) -> Vec<Style> {
-    let parts: Vec<StyleParts> = docs
-        .par_iter()
+    let parts = document_parts(docs, seg, parallel);
+    let Some((codes, n)) = groups else {
+        return parts.iter().map(Style::from).collect();
+    };
+    sum_by(parts, codes, n).iter().map(Style::from).collect()
+}
+
+/// What the rows of [`style_rows`] with `groups` are made from, one per group: parts that
+/// [`StyleParts::add`] merges (a partition's groups with another's) before
+/// [`style_of_parts`] finishes them.
+pub fn style_parts_by(
+    docs: &[Document],
+    seg: &Segmenter,
+    groups: &[Option<usize>],
+    n_groups: usize,
+) -> Vec<StyleParts> {
+    let count = |d: &Document| parallel_count(d, seg);
+    sum_by(document_parts(docs, seg, Some(&count)), groups, n_groups)
+}
+
+/// The row of summed parts, as [`style_rows`] finishes a group's.
+pub fn style_of_parts(parts: &StyleParts) -> Style {
+    Style::from(parts)
+}
+
+/// Each document's parts, measured in parallel.
+fn document_parts(
+    docs: &[Document],
+    seg: &Segmenter,
+    parallel: Option<ParallelCount<'_>>,
+) -> Vec<StyleParts> {
+    docs.par_iter()
         .map(|d| {
             let mut p = style_parts(d, seg);
             p.parallel = parallel.map(|f| f(d));
             p
         })
-        .collect();
-    let Some((codes, n)) = groups else {
-        return parts.iter().map(Style::from).collect();
-    };
+        .collect()
+}
+
+/// Documents' parts summed per group, in document order.
+fn sum_by(parts: Vec<StyleParts>, codes: &[Option<usize>], n: usize) -> Vec<StyleParts> {
     let mut acc = vec![StyleParts::default(); n];
     for (p, g) in parts.into_iter().zip(codes) {
         if let Some(g) = g.filter(|&g| g < n) {
             acc[g].add(p);
         }
     }
-    acc.iter().map(Style::from).collect()
+    acc
 }
 
 #[cfg(test)]

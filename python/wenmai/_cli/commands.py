@@ -99,6 +99,9 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
 
 def report(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    address = getattr(args, "scheduler", None) or os.environ.get("DASK_SCHEDULER_ADDRESS")
+    if address and args.path is not None:
+        return _report_on_cluster(args, parser, address)
     if args.path is None:
         loaded = load([sample_source()], progress=False)
         _say_failures(loaded.failures)
@@ -189,6 +192,44 @@ def _write_html(data: Any, analysis: Any, path: Path) -> None:
 
     write_html(data, analysis, path)
     _note(f"wrote {path}")
+
+
+def _report_on_cluster(args: argparse.Namespace, parser: argparse.ArgumentParser,
+                       address: str) -> int:
+    """A folder's report with its numbers computed on a Dask cluster (wenmai.dask)."""
+    sources, failures = expand([args.path], args.pattern)
+    is_corpus = Path(args.path).is_dir() or len(sources) + len(failures) > 1
+    if (not is_corpus or any(s.kind != "file" for s in sources) or args.out is not None
+            or args.html is not None or getattr(args, "docvars_from", None)):
+        parser.exit(EXIT_USAGE, "wenmai report: error: --scheduler reports a folder (or a "
+                    "glob of files) read on the workers, as the terminal table or --format "
+                    "json: without --out, --html or --docvars-from, and not one document, a "
+                    "table or standard input\n")
+    _say_failures(failures)
+    if not sources:
+        if not failures:
+            _note("nothing to report")
+        return EXIT_FAILED_INPUTS
+    from wenmai._cli.report_cluster import analyse_on_cluster
+
+    analysis, bad = analyse_on_cluster(address, sources, failures, args.top,
+                                       args.keep_numbers, _progress(args),
+                                       getattr(args, "max_bytes", 200_000_000))
+    _say_failures(bad)
+    if not analysis.loaded.sources:
+        return EXIT_FAILED_INPUTS
+    if args.format == "json":
+        from wenmai._cli.report_data import corpus_data
+
+        write_json(corpus_data(analysis, args.path, args.top), sys.stdout)
+    else:
+        from wenmai._cli.report_corpus import render_corpus
+        from wenmai._cli.rhetoric import render_corpus_style
+
+        console = make_console()
+        render_corpus(console, analysis, args.path, args.top)
+        render_corpus_style(console, analysis.loaded.corpus)
+    return _status(analysis.loaded.failures)
 
 
 def parse(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
@@ -351,7 +392,9 @@ def _freq_on_cluster(args: argparse.Namespace, parser: argparse.ArgumentParser,
             frame = dc.frequency(by=args.by, top=args.top).compute(progress=_progress(args))
         except KeyError:
             _unknown_docvar(parser, args.by, [str(c) for c in dc.docvars.compute().columns])
-    bad = [Failure(e.path, e.message) for e in dc.errors]
+    from wenmai._cli.report_cluster import failures_of
+
+    bad = failures_of(dc.errors)
     _say_failures(bad)
     if len(bad) == len(sources):
         return EXIT_FAILED_INPUTS

@@ -91,6 +91,7 @@ def keywords_of(
     idf: str,
     progress: bool = False,
     keep_numbers: bool = True,
+    fetch: Any = None,
 ) -> Any:
     """Keywords of every document as a DataFrame ``doc_id, rank, term, weight``.
 
@@ -98,10 +99,14 @@ def keywords_of(
     and TextRank, it is ``wenmai.keywords`` per document, which gives what
     ``jieba.analyse.extract_tags`` / ``textrank`` give. Without ``keep_numbers`` the numbers
     are left out and the others ranked again (``top`` of them when there are so many).
+    ``fetch(k)`` gives the top ``k`` when they come from elsewhere (a Dask cluster).
     """
+    def get(k: int) -> Any:
+        return fetch(k) if fetch is not None else _keywords(loaded, k, method, idf, progress)
+
     if keep_numbers:
-        return _keywords(loaded, top, method, idf, progress)
-    frame = drop_numbers(_keywords(loaded, top + NUMBER_MARGIN, method, idf, progress))
+        return get(top)
+    frame = drop_numbers(get(top + NUMBER_MARGIN))
     frame["rank"] = frame.groupby("doc_id", sort=False).cumcount() + 1
     return frame[frame["rank"] <= top].reset_index(drop=True)
 

@@ -105,7 +105,7 @@ def render_corpus(console: Console, analysis: Analysis, name: str, top: int) -> 
     span = date_range(analysis)
     summary: list[tuple[str, Any]] = [
         ("documents", len(loaded.documents)),
-        ("characters", sum(len(d.text) for d in loaded.documents)),
+        ("characters", int(loaded.corpus.docvars["chars"].sum())),
         ("tokens", int(analysis.tokens_per_doc.sum())),
         ("terms", len(analysis.terms)),
         ("bad files skipped", len(loaded.failures)),

@@ -40,7 +40,7 @@ def corpus_data(analysis: Analysis, name: str, top: int) -> dict[str, Any]:
         "name": name,
         "summary": {
             "documents": len(loaded.documents),
-            "characters": sum(len(d.text) for d in loaded.documents),
+            "characters": int(loaded.corpus.docvars["chars"].sum()),
             "tokens": int(analysis.tokens_per_doc.sum()),
             "terms": len(analysis.terms),
             "bad_files_skipped": len(loaded.failures),

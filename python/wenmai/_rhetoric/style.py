@@ -66,7 +66,8 @@ def group_codes(corpus: CorpusLike, by: str) -> tuple[list[int | None], pd.Index
     return [None if c < 0 else int(c) for c in codes], pd.Index(values, name=by)
 
 
-def _frame(cols: dict[str, Any], index: pd.Index) -> pd.DataFrame:
+def frame(cols: dict[str, Any], index: pd.Index) -> pd.DataFrame:
+    """The Rust style columns as the DataFrame (in memory and from ``wenmai.dask``)."""
     import pandas as pd
 
     return pd.DataFrame({c: np.asarray(cols[c]) for c in COLUMNS}, index=index,
@@ -94,7 +95,7 @@ def style(doc: Document, analyzer: Analyzer | None = None) -> pd.DataFrame:
     import pandas as pd
 
     title = doc.meta.title
-    return _frame(document_style(doc, analyzer), pd.Index([title], name="title"))
+    return frame(document_style(doc, analyzer), pd.Index([title], name="title"))
 
 
 def corpus_style_frame(corpus: CorpusLike, by: str | None = None,
@@ -103,7 +104,7 @@ def corpus_style_frame(corpus: CorpusLike, by: str | None = None,
     import pandas as pd
 
     if by is None:
-        return _frame(corpus_style(corpus._core, None, 0, analyzer),
+        return frame(corpus_style(corpus._core, None, 0, analyzer),
                       pd.Index(corpus.ids, name="doc_id"))
     codes, values = group_codes(corpus, by)
-    return _frame(corpus_style(corpus._core, codes, len(values), analyzer), values)
+    return frame(corpus_style(corpus._core, codes, len(values), analyzer), values)

@@ -1,0 +1,66 @@
+"""The statistics of wenmai.dask (style) and ``wenmai report
+--scheduler`` on a real two-process LocalCluster: each equal to the in-memory result on the
+same files, for 1, 3 and 16 partitions."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+import wenmai
+
+dask = pytest.importorskip("dask")
+distributed = pytest.importorskip("distributed")
+wd = pytest.importorskip("wenmai.dask")
+
+from test_dask import client  # noqa: E402, F401  (the module's one cluster)
+
+
+@pytest.mark.parametrize("npartitions", [1, 3])
+def test_style_equals_the_in_memory_one(client, reports, report_files,  # noqa: F811
+                                        npartitions):
+    dc = wd.from_files(report_files, npartitions=npartitions)
+    pd.testing.assert_frame_equal(reports.style(by="year"), dc.style(by="year").compute(),
+                                  check_exact=True)
+    if npartitions == 3:
+        few = wenmai.Corpus.from_files(report_files[:5])
+        pd.testing.assert_frame_equal(
+            few.style(), wd.from_files(report_files[:5], npartitions=3).style().compute(),
+            check_exact=True)
+    with pytest.raises(ValueError, match="metadata column"):
+        dc.style(by="party")
+
+
+def test_report_on_the_scheduler_equals_the_in_memory_report(client, report_files,  # noqa: F811
+                                                             tmp_path):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    chosen = report_files[:: max(1, len(report_files) // 6)][:6]
+    for f in chosen:
+        (folder / f.name).write_bytes(f.read_bytes())
+    (folder / "bad.txt").write_bytes(b"\x00\x01 binary \xff" * 40)
+    address = client.scheduler.address
+    args = [sys.executable, "-m", "wenmai", "report", str(folder), "--top", "8"]
+
+    def run(*more: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+        return subprocess.run([*args, *more], capture_output=True, text=True, check=False,
+                              env=env)
+
+    here, there = run("--format", "json"), run("--format", "json", "--scheduler", address)
+    assert here.returncode == there.returncode == 1, there.stderr  # the bad file
+    data = json.loads(there.stdout)
+    assert data == json.loads(here.stdout)
+    assert data["summary"]["documents"] == len(chosen)
+    assert [s["file"] for s in data["skipped"]] == [str(folder / "bad.txt")]
+    assert "bad.txt" in there.stderr
+    # The terminal tables too, the address from the environment.
+    table = run(env=os.environ | {"DASK_SCHEDULER_ADDRESS": address, "COLUMNS": "200"})
+    local = run(env=os.environ | {"COLUMNS": "200"})
+    assert table.returncode == local.returncode == 1
+    assert table.stdout == local.stdout and "Style by year" in table.stdout
+    refused = run("--scheduler", address, "--out", str(tmp_path / "out"))
+    assert refused.returncode == 2 and "--scheduler reports a folder" in refused.stderr
