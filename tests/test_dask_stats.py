@@ -1,4 +1,4 @@
-"""The statistics of wenmai.dask (style) and ``wenmai report
+"""The statistics of wenmai.dask (keyness, style) and ``wenmai report
 --scheduler`` on a real two-process LocalCluster: each equal to the in-memory result on the
 same files, for 1, 3 and 16 partitions."""
 
@@ -18,6 +18,28 @@ distributed = pytest.importorskip("distributed")
 wd = pytest.importorskip("wenmai.dask")
 
 from test_dask import client  # noqa: E402, F401  (the module's one cluster)
+
+
+@pytest.mark.parametrize("npartitions", [1, 3, 16])
+def test_keyness_equals_the_in_memory_one(client, reports, report_files,  # noqa: F811
+                                          npartitions):
+    dc = wd.from_files(report_files, npartitions=npartitions)
+    target = "year >= 2013" if reports.docvars["year"].max() >= 2013 else "year >= 2020"
+    pd.testing.assert_frame_equal(reports.keyness(target), dc.keyness(target).compute(),
+                                  check_exact=True)
+    if npartitions == 3:
+        ids = reports.ids[: len(reports) // 2]
+        pd.testing.assert_frame_equal(
+            reports.keyness(ids, measure="lr", unit="sentence"),
+            dc.keyness(ids, measure="lr", unit="sentence").compute(), check_exact=True)
+
+
+def test_keyness_on_the_cluster_says_what_to_change(client, report_files):  # noqa: F811
+    dc = wd.from_files(report_files[:4], npartitions=2)
+    with pytest.raises(ValueError, match="unknown measure"):
+        dc.keyness("year > 0", measure="odds")
+    with pytest.raises(ValueError, match="selects every document"):
+        dc.keyness([True] * 4).compute()
 
 
 @pytest.mark.parametrize("npartitions", [1, 3])

@@ -1,6 +1,7 @@
 """The statistics of ``wenmai.dask`` past the count blocks: each partition's mergeable counts
 (style parts per group) made in Rust on its worker, merged by the same tree of adjacent
-merges, and finished by the code the in-memory ``Corpus`` uses."""
+merges, and finished by the code the in-memory ``Corpus`` uses (keyness from the merged
+count block needs no counts of its own)."""
 
 from __future__ import annotations
 
@@ -101,6 +102,17 @@ def style_finish(groups: dict[Any, bytes], by: str | None, ids: list[str], kept:
 def _key(value: Any) -> Any:
     """A docvar's value as the worker's metadata gave it (numpy scalars as Python's)."""
     return value.item() if isinstance(value, np.generic) else value
+
+
+class View:
+    """What ``keyness``'s target needs of a corpus: its length, ids and docvars."""
+
+    def __init__(self, ids: list[str], docvars: pd.DataFrame) -> None:
+        self.ids = ids
+        self.docvars = docvars
+
+    def __len__(self) -> int:
+        return len(self.ids)
 
 
 def bind(fn: Callable[..., Any], *args: Any) -> Callable[..., Any]:

@@ -243,6 +243,22 @@ class DaskCorpus:
         return [delayed(_ds.count, pure=True)(s, self._encoding, self._max_bytes, counter)
                 for s in self._sources]
 
+    def keyness(self, target: Any, measure: str = "chi2", correction: str = "default",
+                analyzer: Analyzer | None = None, unit: str = "document") -> Lazy:
+        """``Corpus.keyness`` on the cluster: the same table as the in-memory corpus of the
+        same files. The partitions' count blocks are merged and the target (an expression
+        on ``docvars``, a mask, doc ids or positions) is resolved on the merged docvars."""
+        from wenmai._stats.keyness import check_args, frame, target_mask
+
+        check_args(measure, correction, unit)
+
+        def finish(result: tuple) -> pd.DataFrame:
+            block, ids, docvars = self._done(result)
+            mask = target_mask(_ds.View(ids, docvars), target)
+            return frame(block.keyness(mask.tolist(), measure, correction))
+
+        return Lazy(self._counts(analyzer, unit), finish)
+
     def style(self, by: str | None = None, analyzer: Analyzer | None = None) -> Lazy:
         """``Corpus.style`` on the cluster: one row per document, or per value of ``by``, a
         metadata column (``"year"``, ``"source"``…; not a docvar given to ``from_files``).

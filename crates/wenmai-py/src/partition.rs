@@ -6,12 +6,15 @@ use std::sync::Arc;
 
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
-use wenmai_analyze::{CorpusStats, CountBlock, IdfSource, IdfTable, Unit};
+use wenmai_analyze::{
+    CorpusStats, CountBlock, IdfSource, IdfTable, KeynessCorrection, KeynessMeasure, Unit,
+};
 
 use crate::analyze::{PyAnalyzer, PyDocTermMatrix};
 use crate::convert::{Wrap, dtm_options};
 use crate::corpus::{PyCorpusCore, analyzer_of};
 use crate::errors::{analyze_error, count, run};
+use crate::stats_keyness::{KeynessColumns, keyness_columns};
 
 /// The counts of a range of partitions: their units' rows over one sorted vocabulary.
 #[derive(Debug)]
@@ -125,6 +128,23 @@ impl PyCountBlock {
         )?;
         let m = run(py, || self.inner.clone().into_matrix(&opts))?.map_err(analyze_error)?;
         Ok(PyDocTermMatrix::new(m, Arc::new(ids)))
+    }
+
+    /// Keyness of the documents where `target` is true against the others, over the
+    /// block's units (as `corpus_keyness` in memory).
+    #[pyo3(signature = (target, measure="chi2", correction="default"))]
+    fn keyness<'py>(
+        &self,
+        py: Python<'py>,
+        target: Vec<bool>,
+        measure: &str,
+        correction: &str,
+    ) -> PyResult<KeynessColumns<'py>> {
+        let measure: KeynessMeasure = measure.parse().map_err(analyze_error)?;
+        let correction: KeynessCorrection = correction.parse().map_err(analyze_error)?;
+        let k =
+            run(py, || self.inner.keyness(&target, measure, correction))?.map_err(analyze_error)?;
+        Ok(keyness_columns(py, k))
     }
 
     /// The statistics of the block's units.

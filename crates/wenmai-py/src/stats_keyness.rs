@@ -3,7 +3,7 @@
 
 use numpy::{IntoPyArray, PyArray1};
 use pyo3::prelude::*;
-use wenmai_analyze::{KeynessCorrection, KeynessMeasure, Unit};
+use wenmai_analyze::{Keyness, KeynessCorrection, KeynessMeasure, Unit};
 
 use crate::analyze::PyAnalyzer;
 use crate::convert::Wrap;
@@ -11,7 +11,7 @@ use crate::corpus::{PyCorpusCore, analyzer_of};
 use crate::errors::{analyze_error, run};
 
 /// The columns of a keyness table: terms, statistic, p-value, target and reference counts.
-type KeynessColumns<'py> = (
+pub(crate) type KeynessColumns<'py> = (
     Vec<String>,
     Bound<'py, PyArray1<f64>>,
     Bound<'py, PyArray1<f64>>,
@@ -39,11 +39,16 @@ pub fn corpus_keyness<'py>(
         core.keyness(&an, unit.0, &target, measure, correction)
     })?
     .map_err(analyze_error)?;
-    Ok((
+    Ok(keyness_columns(py, k))
+}
+
+/// The keyness table as its columns.
+pub(crate) fn keyness_columns(py: Python<'_>, k: Keyness) -> KeynessColumns<'_> {
+    (
         k.terms,
         k.stat.into_pyarray(py),
         k.p.into_pyarray(py),
         k.n_target.into_pyarray(py),
         k.n_reference.into_pyarray(py),
-    ))
+    )
 }

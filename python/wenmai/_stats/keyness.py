@@ -95,9 +95,8 @@ def _listed(corpus: CorpusLike, target: Any) -> np.ndarray:
     return mask
 
 
-def keyness(corpus: CorpusLike, target: Any, measure: str = "chi2", correction: str = "default",
-            analyzer: Analyzer | None = None, unit: str = "document") -> pd.DataFrame:
-    """See ``Corpus.keyness``."""
+def check_args(measure: str, correction: str, unit: str) -> None:
+    """A ValueError saying what to change for an unknown measure, correction or unit."""
     if measure not in MEASURES:
         raise ValueError(f"unknown measure {measure!r}: choose one of {', '.join(MEASURES)}")
     allowed = CORRECTIONS[measure]
@@ -109,9 +108,20 @@ def keyness(corpus: CorpusLike, target: Any, measure: str = "chi2", correction: 
                          f"{', '.join(allowed)} (for measure {measure!r})")
     if unit not in UNITS:
         raise ValueError(f"unknown unit {unit!r}: choose one of {', '.join(UNITS)}")
-    mask = target_mask(corpus, target)
-    terms, stat, p, n_target, n_reference = corpus_keyness(
-        corpus._core, mask.tolist(), measure, correction, analyzer, unit)
+
+
+def frame(columns: tuple[Any, ...]) -> pd.DataFrame:
+    """The DataFrame of the Rust keyness columns (in memory and from ``wenmai.dask``)."""
+    terms, stat, p, n_target, n_reference = columns
     return pd.DataFrame({"term": terms, "stat": stat, "p": p,
                          "n_target": n_target.astype(np.int64),
                          "n_reference": n_reference.astype(np.int64)}, columns=COLUMNS)
+
+
+def keyness(corpus: CorpusLike, target: Any, measure: str = "chi2", correction: str = "default",
+            analyzer: Analyzer | None = None, unit: str = "document") -> pd.DataFrame:
+    """See ``Corpus.keyness``."""
+    check_args(measure, correction, unit)
+    mask = target_mask(corpus, target)
+    return frame(corpus_keyness(corpus._core, mask.tolist(), measure, correction, analyzer,
+                                unit))

@@ -16,7 +16,9 @@ use crate::count::{RawCounts, count_units, merge_sorted_terms};
 use crate::error::{Error, Result};
 use crate::keywords::IdfTable;
 use crate::matrix::{DocTermMatrix, DtmOptions};
-use crate::stats::CorpusStats;
+use crate::stats::{
+    CorpusStats, Keyness, KeynessCorrection, KeynessMeasure, check_keyness, check_target,
+};
 use crate::unit::{Unit, UnitRef};
 
 /// The counts of a range of partitions of a corpus.
@@ -225,6 +227,26 @@ impl CountBlock {
                 m.keywords(k, &learnt)
             }
         }
+    }
+
+    /// Keyness of the target documents (`target[d]` for document `d` of the range)
+    /// against the others, over the range's counts: [`Keyness::from_matrix`] of its matrix,
+    /// as [`CachedCorpus::keyness`](crate::CachedCorpus::keyness) computes it in memory.
+    ///
+    /// # Errors
+    /// As [`CachedCorpus::keyness`](crate::CachedCorpus::keyness).
+    pub fn keyness(
+        &self,
+        target: &[bool],
+        measure: KeynessMeasure,
+        correction: KeynessCorrection,
+    ) -> Result<Keyness> {
+        check_keyness(measure, correction)?;
+        check_target(target, self.n_documents as usize)?;
+        let m = self
+            .raw_view()
+            .into_matrix(&DtmOptions::default(), self.units.clone())?;
+        Keyness::from_matrix(&m, target, measure, correction)
     }
 
     fn raw_view(&self) -> RawCounts {
