@@ -1,4 +1,4 @@
-"""The statistics of wenmai.dask (keyness, style) and ``wenmai report
+"""The statistics of wenmai.dask (keyness, co-occurrence, style) and ``wenmai report
 --scheduler`` on a real two-process LocalCluster: each equal to the in-memory result on the
 same files, for 1, 3 and 16 partitions."""
 
@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 
+import numpy as np
 import pandas as pd
 import pytest
 import wenmai
@@ -18,6 +19,19 @@ distributed = pytest.importorskip("distributed")
 wd = pytest.importorskip("wenmai.dask")
 
 from test_dask import client  # noqa: E402, F401  (the module's one cluster)
+
+
+def same_cooccurrence(a, b, exact: bool = True) -> None:
+    x, y = a.to_scipy(), b.to_scipy()
+    assert a.terms == b.terms
+    np.testing.assert_array_equal(x.indptr, y.indptr)
+    np.testing.assert_array_equal(x.indices, y.indices)
+    if exact:
+        np.testing.assert_array_equal(x.data, y.data)
+    else:
+        np.testing.assert_allclose(x.data, y.data, rtol=1e-12, atol=0)
+    assert (a.window, a.context, a.count, a.tri, a.unit) == \
+        (b.window, b.context, b.count, b.tri, b.unit)
 
 
 @pytest.mark.parametrize("npartitions", [1, 3, 16])
@@ -40,6 +54,35 @@ def test_keyness_on_the_cluster_says_what_to_change(client, report_files):  # no
         dc.keyness("year > 0", measure="odds")
     with pytest.raises(ValueError, match="selects every document"):
         dc.keyness([True] * 4).compute()
+
+
+@pytest.mark.parametrize("npartitions", [1, 3, 16])
+def test_cooccurrence_equals_the_in_memory_one(client, reports, report_files,  # noqa: F811
+                                               npartitions):
+    dc = wd.from_files(report_files, npartitions=npartitions)
+    same_cooccurrence(reports.cooccurrence(terms=300),
+                      dc.cooccurrence(terms=300).compute())
+    if npartitions == 16:
+        # Partition sums of 1/distance added in another order: equal within 1e-12.
+        same_cooccurrence(reports.cooccurrence(window=3, count="weighted", terms=100),
+                          dc.cooccurrence(window=3, count="weighted", terms=100).compute(),
+                          exact=False)
+        chosen = ["发展", "改革", "经济", "人民", "没有这个词"]
+        same_cooccurrence(
+            reports.cooccurrence(context="sentence", count="boolean", terms=chosen,
+                                 unit="sentence", tri=False),
+            dc.cooccurrence(context="sentence", count="boolean", terms=chosen,
+                            unit="sentence", tri=False).compute())
+        same_cooccurrence(reports.cooccurrence(window=2, ordered=True, terms=150),
+                          dc.cooccurrence(window=2, ordered=True, terms=150).compute())
+
+
+def test_cooccurrence_on_the_cluster_says_what_to_change(report_files):
+    dc = wd.from_files(report_files[:2], npartitions=2)
+    with pytest.raises(ValueError, match="needs context='window'"):
+        dc.cooccurrence(context="document", count="weighted")
+    with pytest.raises(ValueError, match="unit"):
+        dc.cooccurrence(unit="chapter")
 
 
 @pytest.mark.parametrize("npartitions", [1, 3])

@@ -1,7 +1,7 @@
 """The statistics of ``wenmai.dask`` past the count blocks: each partition's mergeable counts
-(style parts per group) made in Rust on its worker, merged by the same tree of adjacent
-merges, and finished by the code the in-memory ``Corpus`` uses (keyness from the merged
-count block needs no counts of its own)."""
+(co-occurrence cells and term counts, style parts per group) made in Rust on its worker,
+merged by the same tree of adjacent merges, and finished by the code the in-memory
+``Corpus`` uses (keyness from the merged count block needs no counts of its own)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,9 @@ import pandas as pd
 
 from wenmai._wenmai import (
     Analyzer,
+    CooccurrenceBlock,
     CorpusCore,
+    cooccurrence_block,
     corpus_style_parts,
     merge_style_parts,
     style_from_parts,
@@ -51,6 +53,18 @@ def merge(first: Callable[[list[Any]], Any], *parts: tuple) -> tuple:
     meta = {k: [v for p in parts for v in p[3][k]] for k in parts[0][3]}
     return (first([p[0] for p in parts]), [i for p in parts for i in p[1]],
             [i for p in parts for i in p[2]], meta, [e for p in parts for e in p[4]])
+
+
+# Co-occurrence: the full matrix of each partition (CooccurrenceBlock), cells summed.
+
+def cooccurrence_counter(analyzer: Analyzer | None, unit: str, window: int, context: str,
+                         how: str, ordered: bool, core: CorpusCore,
+                         kept: list[int]) -> CooccurrenceBlock:
+    return cooccurrence_block(core, analyzer, unit, window, context, how, ordered)
+
+
+def cooccurrence_merge(*parts: tuple) -> tuple:
+    return merge(CooccurrenceBlock.merge_all, *parts)
 
 
 # Style: per group, the parts its rows are made of (sentence and clause lengths, counts).

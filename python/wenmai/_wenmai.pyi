@@ -10,7 +10,9 @@ import numpy.typing as npt
 
 __all__ = [
     "CorpusStats",
+    "CooccurrenceBlock",
     "CountBlock",
+    "cooccurrence_block",
     "count_block",
     "Analyzer",
     "DocTermMatrix",
@@ -660,6 +662,27 @@ class CountBlock:
 def count_block(core: CorpusCore, analyzer: Analyzer | None = None, unit: str = ...,
                 index: int = 0) -> CountBlock: ...
 
+@final
+class CooccurrenceBlock:
+    """A range of partitions' co-occurrence cells over every term, and each term's count
+    (postcard bytes when pickled); ``finish`` selects the terms as ``corpus_cooccurrence``."""
+
+    @staticmethod
+    def from_bytes(data: bytes) -> CooccurrenceBlock: ...
+    def to_bytes(self) -> bytes: ...
+    def __reduce__(self) -> tuple[Any, tuple[bytes]]: ...
+    @staticmethod
+    def merge_all(blocks: list[CooccurrenceBlock]) -> CooccurrenceBlock: ...
+    @property
+    def n_terms(self) -> int: ...
+    def finish(self, window: int = 5, context: str = ..., count: str = ...,
+               terms: list[str] | None = None, top: int | None = None, ordered: bool = False,
+               tri: bool = True) -> tuple[list[str], npt.NDArray[np.int64],
+                                          npt.NDArray[np.int32], npt.NDArray[np.float64]]: ...
+
+def cooccurrence_block(core: CorpusCore, analyzer: Analyzer | None = None, unit: str = ...,
+                       window: int = 5, context: str = ..., count: str = ...,
+                       ordered: bool = False) -> CooccurrenceBlock: ...
 def corpus_style_parts(core: CorpusCore, groups: list[int | None], n_groups: int,
                        analyzer: Analyzer | None = None) -> list[bytes]: ...
 def merge_style_parts(parts: list[list[bytes]]) -> list[bytes]: ...

@@ -34,6 +34,8 @@ try:
 except ImportError as e:  # pragma: no cover - the extra is missing
     raise ImportError("wenmai.dask needs Dask: pip install 'wenmai[dask]'") from e
 
+UNITS = ("document", "section", "paragraph", "sentence")
+
 __all__ = ["DaskCorpus", "Lazy", "from_bag", "from_dir", "from_files"]
 
 # A partition of work: its place, its first document's position, and its files and ids, or
@@ -258,6 +260,30 @@ class DaskCorpus:
             return frame(block.keyness(mask.tolist(), measure, correction))
 
         return Lazy(self._counts(analyzer, unit), finish)
+
+    def cooccurrence(self, window: int = 5, context: str = "window",
+                     count: str = "frequency", terms: int | Sequence[str] | None = None,
+                     analyzer: Analyzer | None = None, ordered: bool = False,
+                     tri: bool = True, unit: str = "document") -> Lazy:
+        """``Corpus.cooccurrence`` on the cluster: each partition counts every pair of its
+        tokens (every context lies in one document), the cells are summed, and the terms
+        (``terms=N``: the most frequent over the whole corpus) are chosen after the merge.
+        Equal to the in-memory matrix; ``count="weighted"`` sums each cell's partition sums,
+        so its floats may differ from the in-memory ones in the last bits."""
+        from wenmai._stats.cooccurrence import check_args, wrap
+
+        check_choice("unit", unit, UNITS)
+        window, selected, top = check_args(window, context, count, terms, ordered)
+        counter = _ds.bind(_ds.cooccurrence_counter, analyzer, unit, window, context, count,
+                           bool(ordered))
+
+        def finish(result: tuple) -> Any:
+            block, _, _ = self._done(result)
+            parts = block.finish(window, context, count, selected, top, bool(ordered),
+                                 bool(tri))
+            return wrap(parts, window, context, count, ordered, tri, unit)
+
+        return Lazy(self._stat_counts(counter), finish, _ds.cooccurrence_merge)
 
     def style(self, by: str | None = None, analyzer: Analyzer | None = None) -> Lazy:
         """``Corpus.style`` on the cluster: one row per document, or per value of ``by``, a

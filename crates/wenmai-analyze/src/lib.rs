@@ -48,7 +48,9 @@ pub use error::{Error, Result};
 pub use keywords::{IdfTable, Keyword, KeywordExtractor};
 pub use matrix::{DfBound, DocTermMatrix, DtmOptions, Norm, TfidfOptions, Vocabulary};
 pub use partition::CountBlock;
-pub use stats::{CoCount, Context, Cooccurrence, CooccurrenceOptions, TermSelection};
+pub use stats::{
+    CoCount, Context, Cooccurrence, CooccurrenceBlock, CooccurrenceOptions, TermSelection,
+};
 pub use stats::{CollocationOptions, Collocations};
 pub use stats::{CorpusStats, Keyness, KeynessCorrection, KeynessMeasure, Tokens};
 pub use unit::{Unit, UnitRef};

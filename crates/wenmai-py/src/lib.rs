@@ -173,7 +173,10 @@ mod _wenmai {
     #[pymodule_export]
     use super::partition::{PyCorpusStats, PyCountBlock, count_block};
     #[pymodule_export]
-    use super::partition_stats::{corpus_style_parts, merge_style_parts, style_from_parts};
+    use super::partition_stats::{
+        PyCooccurrenceBlock, cooccurrence_block, corpus_style_parts, merge_style_parts,
+        style_from_parts,
+    };
     #[pymodule_export]
     use super::rhetoric_formulation::{corpus_formulations, corpus_new_words};
     #[pymodule_export]

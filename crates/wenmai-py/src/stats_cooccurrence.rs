@@ -3,7 +3,7 @@
 use numpy::{IntoPyArray, PyArray1};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use wenmai_analyze::{CoCount, Context, CooccurrenceOptions, TermSelection, Unit};
+use wenmai_analyze::{CoCount, Context, Cooccurrence, CooccurrenceOptions, TermSelection, Unit};
 
 use crate::analyze::PyAnalyzer;
 use crate::convert::Wrap;
@@ -11,14 +11,14 @@ use crate::corpus::{PyCorpusCore, analyzer_of};
 use crate::errors::{analyze_error, run};
 
 /// The matrix as `(terms, indptr, indices, data)`.
-type CsrParts = (
+pub(crate) type CsrParts = (
     Vec<String>,
     Py<PyArray1<i64>>,
     Py<PyArray1<i32>>,
     Py<PyArray1<f64>>,
 );
 
-fn context_of(name: &str) -> PyResult<Context> {
+pub(crate) fn context_of(name: &str) -> PyResult<Context> {
     match name {
         "window" => Ok(Context::Window),
         "sentence" => Ok(Context::Sentence),
@@ -29,7 +29,7 @@ fn context_of(name: &str) -> PyResult<Context> {
     }
 }
 
-fn count_of(name: &str) -> PyResult<CoCount> {
+pub(crate) fn count_of(name: &str) -> PyResult<CoCount> {
     match name {
         "frequency" => Ok(CoCount::Frequency),
         "boolean" => Ok(CoCount::Boolean),
@@ -75,12 +75,17 @@ pub fn corpus_cooccurrence<'py>(
     // The corpus keeps the tokens of the last analyzer (see `CachedCorpus::tokens`).
     let cached = &core.core;
     let m = run(py, || cached.tokens(&an, unit.0).cooccurrence(&opts))?.map_err(analyze_error)?;
+    Ok(csr_parts(py, m))
+}
+
+/// The matrix as its CSR arrays.
+pub(crate) fn csr_parts(py: Python<'_>, m: Cooccurrence) -> CsrParts {
     let indptr: Vec<i64> = m.indptr.iter().map(|&p| p as i64).collect();
     let indices: Vec<i32> = m.indices.iter().map(|&c| c as i32).collect();
-    Ok((
+    (
         m.terms,
         indptr.into_pyarray(py).unbind(),
         indices.into_pyarray(py).unbind(),
         m.data.into_pyarray(py).unbind(),
-    ))
+    )
 }

@@ -85,10 +85,11 @@ class Cooccurrence:
                 f"context={self.context!r}, {how}count={self.count!r}{extra}>")
 
 
-def cooccurrence(core: CorpusCore, analyzer: Analyzer | None, unit: str, window: int,
-                 context: str, count: str, terms: int | str | Sequence[str] | None,
-                 ordered: bool, tri: bool) -> Cooccurrence:
-    """Check the arguments (``ValueError`` saying what to change), count in Rust, wrap."""
+def check_args(window: int, context: str, count: str,
+               terms: int | str | Sequence[str] | None,
+               ordered: bool) -> tuple[int, list[str] | None, int | None]:
+    """The window, the terms listed and the number of most frequent terms, checked
+    (``ValueError`` saying what to change)."""
     window = check_int("window", window, 1)
     check_choice("context", context, CONTEXTS)
     check_choice("count", count, COUNTS)
@@ -107,8 +108,22 @@ def cooccurrence(core: CorpusCore, analyzer: Analyzer | None, unit: str, window:
         selected = [terms]
     elif terms is not None:
         selected = [str(t) for t in terms]
-    parts = corpus_cooccurrence(core, analyzer, unit, int(window), context, count, selected,
-                                top, bool(ordered), bool(tri))
-    settings = {"window": int(window), "context": context, "count": count,
+    return int(window), selected, top
+
+
+def wrap(parts: tuple[Any, ...], window: int, context: str, count: str, ordered: bool,
+         tri: bool, unit: str) -> Cooccurrence:
+    """The Rust CSR arrays as a ``Cooccurrence`` (in memory and from ``wenmai.dask``)."""
+    settings = {"window": window, "context": context, "count": count,
                 "ordered": bool(ordered), "tri": bool(tri) and not ordered, "unit": unit}
     return Cooccurrence(*parts, settings=settings)
+
+
+def cooccurrence(core: CorpusCore, analyzer: Analyzer | None, unit: str, window: int,
+                 context: str, count: str, terms: int | str | Sequence[str] | None,
+                 ordered: bool, tri: bool) -> Cooccurrence:
+    """Check the arguments (``ValueError`` saying what to change), count in Rust, wrap."""
+    window, selected, top = check_args(window, context, count, terms, ordered)
+    parts = corpus_cooccurrence(core, analyzer, unit, window, context, count, selected,
+                                top, bool(ordered), bool(tri))
+    return wrap(parts, window, context, count, ordered, tri, unit)

@@ -167,7 +167,7 @@ impl Cooccurrence {
 }
 
 /// Marks a token outside the selected terms: it still takes its place in a window.
-const SKIP: u32 = u32::MAX - 1;
+pub(crate) const SKIP: u32 = u32::MAX - 1;
 /// Marks the end of a sentence in the window sequence.
 const STOP: u32 = u32::MAX;
 
@@ -230,35 +230,14 @@ impl Tokens {
 
     /// The selected terms and, for every term id, its row (or [`SKIP`]).
     fn select(&self, sel: &TermSelection) -> (Vec<String>, Vec<u32>) {
-        let mut out_of = vec![SKIP; self.terms.len()];
-        let chosen: Vec<u32> = match sel {
-            TermSelection::All => (0..self.terms.len() as u32).collect(),
-            TermSelection::List(list) => {
-                let mut v = Vec::new();
-                for t in list {
-                    if let Some(id) = self.id_of(t)
-                        && out_of[id as usize] == SKIP
-                    {
-                        out_of[id as usize] = 0;
-                        v.push(id);
-                    }
-                }
-                v
+        let chosen = choose(&self.terms, sel, || {
+            let mut cf = vec![0u64; self.terms.len()];
+            for &id in &self.ids {
+                cf[id as usize] += 1;
             }
-            TermSelection::Top(n) => {
-                let mut cf = vec![0u64; self.terms.len()];
-                for &id in &self.ids {
-                    cf[id as usize] += 1;
-                }
-                let mut v: Vec<u32> = (0..self.terms.len() as u32).collect();
-                v.par_sort_unstable_by_key(|&id| (std::cmp::Reverse(cf[id as usize]), id));
-                v.truncate(*n);
-                v
-            }
-        };
-        for (r, &id) in chosen.iter().enumerate() {
-            out_of[id as usize] = r as u32;
-        }
+            cf
+        });
+        let out_of = rows_of(&chosen, self.terms.len());
         let terms = chosen
             .iter()
             .map(|&id| self.terms[id as usize].clone())
@@ -344,7 +323,48 @@ impl Tokens {
     }
 }
 
-fn check(opts: &CooccurrenceOptions) -> Result<()> {
+/// The ids of the terms `sel` selects from the sorted `terms`, in row order; `cf` gives
+/// each term's count over the tokens (asked for only by [`TermSelection::Top`]).
+pub(crate) fn choose(
+    terms: &[String],
+    sel: &TermSelection,
+    cf: impl FnOnce() -> Vec<u64>,
+) -> Vec<u32> {
+    match sel {
+        TermSelection::All => (0..terms.len() as u32).collect(),
+        TermSelection::List(list) => {
+            let mut seen = vec![false; terms.len()];
+            let mut v = Vec::new();
+            for t in list {
+                if let Ok(id) = terms.binary_search_by(|x| x.as_str().cmp(t))
+                    && !seen[id]
+                {
+                    seen[id] = true;
+                    v.push(id as u32);
+                }
+            }
+            v
+        }
+        TermSelection::Top(n) => {
+            let cf = cf();
+            let mut v: Vec<u32> = (0..terms.len() as u32).collect();
+            v.par_sort_unstable_by_key(|&id| (std::cmp::Reverse(cf[id as usize]), id));
+            v.truncate(*n);
+            v
+        }
+    }
+}
+
+/// For every one of `n` term ids, its row among `chosen` (or [`SKIP`]).
+pub(crate) fn rows_of(chosen: &[u32], n: usize) -> Vec<u32> {
+    let mut out_of = vec![SKIP; n];
+    for (r, &id) in chosen.iter().enumerate() {
+        out_of[id as usize] = r as u32;
+    }
+    out_of
+}
+
+pub(crate) fn check(opts: &CooccurrenceOptions) -> Result<()> {
     let bad = |m: &str| Err(Error::InvalidParameter(m.to_string()));
     if opts.window == 0 {
         return bad("window must be at least 1 (tokens at most `window` apart co-occur)");
@@ -365,7 +385,7 @@ fn check(opts: &CooccurrenceOptions) -> Result<()> {
 }
 
 /// One finished row: its columns (increasing) and values.
-type Row = (Vec<u32>, Vec<f64>);
+pub(crate) type Row = (Vec<u32>, Vec<f64>);
 
 /// A dense accumulator for one row at a time, reset after each row through the touched list.
 struct Scratch {
@@ -520,7 +540,7 @@ fn context_rows(
         .collect()
 }
 
-fn assemble(terms: Vec<String>, rows: Vec<Row>) -> Cooccurrence {
+pub(crate) fn assemble(terms: Vec<String>, rows: Vec<Row>) -> Cooccurrence {
     let nnz = rows.iter().map(|(c, _)| c.len()).sum();
     let mut m = Cooccurrence {
         terms,

@@ -5,6 +5,7 @@
 
 mod collocations;
 mod cooccurrence;
+mod cooccurrence_block;
 mod keyness;
 mod kwic;
 mod lexdiv;
@@ -21,6 +22,7 @@ use crate::count::RawCounts;
 use crate::keywords::IdfTable;
 pub use collocations::{CollocationOptions, Collocations, Measure, join_terms, join_terms_into};
 pub use cooccurrence::{CoCount, Context, Cooccurrence, CooccurrenceOptions, TermSelection};
+pub use cooccurrence_block::CooccurrenceBlock;
 pub use keyness::{Keyness, KeynessCorrection, KeynessMeasure};
 pub(crate) use keyness::{check as check_keyness, check_target};
 pub use kwic::Kwic;
