@@ -37,7 +37,8 @@ pub struct CooccurrenceBlock {
     terms: Vec<String>,
     /// Each term's count over the tokens.
     cf: Vec<u64>,
-    /// Row per term: its columns (increasing) and values, over every term.
+    /// Row per term: its columns (increasing) and values, over every term; unless
+    /// `ordered`, the matrix is symmetric and only the upper triangle is kept.
     rows: Vec<Row>,
 }
 
@@ -63,9 +64,10 @@ impl CooccurrenceBlock {
     /// As [`Tokens::cooccurrence`].
     pub fn count(tokens: &Tokens, opts: &CooccurrenceOptions) -> Result<CooccurrenceBlock> {
         check(opts)?;
+        // A symmetric matrix is its upper triangle: half the cells to count, ship and merge.
         let full = CooccurrenceOptions {
             terms: TermSelection::All,
-            tri: false,
+            tri: !opts.ordered,
             ..opts.clone()
         };
         let m = tokens.cooccurrence(&full)?;
@@ -181,21 +183,39 @@ impl CooccurrenceBlock {
         let chosen = choose(&self.terms, &opts.terms, || self.cf.clone());
         let out_of = rows_of(&chosen, self.terms.len());
         let tri = opts.tri && !opts.ordered;
-        let rows: Vec<Row> = chosen
+        let symmetric = !self.settings.3;
+        // The chosen rows' cells as (row, column, value) in the new order, each cell of a
+        // kept triangle also at its mirror place.
+        let cells: Vec<(u32, u32, f64)> = self
+            .rows
             .par_iter()
             .enumerate()
-            .map(|(r, &id)| {
-                let (cols, vals) = &self.rows[id as usize];
-                let mut cells: Vec<(u32, f64)> = cols
-                    .iter()
+            .flat_map_iter(|(i, (cols, vals))| {
+                let r = out_of[i];
+                let out_of = &out_of;
+                cols.iter()
                     .zip(vals)
-                    .map(|(&c, &v)| (out_of[c as usize], v))
-                    .filter(|&(c, _)| c != SKIP && !(tri && (c as usize) < r))
-                    .collect();
-                cells.sort_unstable_by_key(|&(c, _)| c);
-                cells.into_iter().unzip()
+                    .filter(move |_| r != SKIP)
+                    .flat_map(move |(&c, &v)| {
+                        let c = out_of[c as usize];
+                        let here = (c != SKIP).then_some((r, c, v));
+                        let mirror = (symmetric && c != SKIP && c != r).then_some((c, r, v));
+                        here.into_iter().chain(mirror)
+                    })
             })
+            .filter(|&(r, c, _)| !(tri && c < r))
             .collect();
+        let mut rows: Vec<Row> = vec![(Vec::new(), Vec::new()); chosen.len()];
+        for (r, c, v) in cells {
+            rows[r as usize].0.push(c);
+            rows[r as usize].1.push(v);
+        }
+        rows.par_iter_mut().for_each(|(cols, vals)| {
+            let mut pairs: Vec<(u32, f64)> =
+                cols.iter().copied().zip(vals.iter().copied()).collect();
+            pairs.sort_unstable_by_key(|&(c, _)| c);
+            (*cols, *vals) = pairs.into_iter().unzip();
+        });
         let terms = chosen
             .iter()
             .map(|&id| self.terms[id as usize].clone())
