@@ -129,3 +129,13 @@ def test_report_on_the_scheduler_equals_the_in_memory_report(client, report_file
     assert table.stdout == local.stdout and "Style by year" in table.stdout
     refused = run("--scheduler", address, "--out", str(tmp_path / "out"))
     assert refused.returncode == 2 and "--scheduler reports a folder" in refused.stderr
+
+
+def test_the_threaded_scheduler_merges_the_statistics_alike(reports, report_files):
+    # compute(scheduler=...) takes Dask's own tree (_tree), not the cluster's futures.
+    dc = wd.from_files(report_files, npartitions=10)
+    same_cooccurrence(reports.cooccurrence(terms=200),
+                      dc.cooccurrence(terms=200).compute(scheduler="threads"))
+    pd.testing.assert_frame_equal(reports.style(by="year"),
+                                  dc.style(by="year").compute(scheduler="threads"),
+                                  check_exact=True)
