@@ -1,6 +1,6 @@
-"""The statistics of wenmai.dask (keyness, co-occurrence, style) and ``wenmai report
---scheduler`` on a real two-process LocalCluster: each equal to the in-memory result on the
-same files, for 1, 3 and 16 partitions."""
+"""The statistics of wenmai.dask (keyness, co-occurrence, formulations, style) and
+``wenmai report --scheduler`` on a real two-process LocalCluster: each equal to the in-memory
+result on the same files, for 1, 3 and 16 partitions."""
 
 from __future__ import annotations
 
@@ -98,6 +98,19 @@ def test_style_equals_the_in_memory_one(client, reports, report_files,  # noqa: 
             check_exact=True)
     with pytest.raises(ValueError, match="metadata column"):
         dc.style(by="party")
+
+
+@pytest.mark.parametrize("npartitions", [1, 3, 16])
+def test_formulations_equal_the_in_memory_ones(client, reports, report_files,  # noqa: F811
+                                               npartitions):
+    phrases = ["改革开放", "高质量发展", "社会主义", "实事求是"]
+    dc = wd.from_files(report_files, npartitions=npartitions)
+    for by in ("year", None) if npartitions == 3 else ("year",):
+        pd.testing.assert_frame_equal(reports.formulations(phrases, by=by),
+                                      dc.formulations(phrases, by=by).compute(),
+                                      check_exact=True)
+    with pytest.raises(ValueError, match="count the phrases given"):
+        dc.formulations(None)
 
 
 def test_report_on_the_scheduler_equals_the_in_memory_report(client, report_files,  # noqa: F811

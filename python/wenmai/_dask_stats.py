@@ -1,7 +1,8 @@
 """The statistics of ``wenmai.dask`` past the count blocks: each partition's mergeable counts
-(co-occurrence cells and term counts, style parts per group) made in Rust on its worker,
-merged by the same tree of adjacent merges, and finished by the code the in-memory
-``Corpus`` uses (keyness from the merged count block needs no counts of its own)."""
+(co-occurrence cells and term counts, each document's phrase counts, style parts per
+group) made in Rust on its worker, merged by the same tree of adjacent merges, and finished
+by the code the in-memory ``Corpus`` uses (keyness from the merged count block needs no
+counts of its own)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from wenmai._wenmai import (
     CooccurrenceBlock,
     CorpusCore,
     cooccurrence_block,
+    corpus_formulations,
     corpus_style_parts,
     merge_style_parts,
     style_from_parts,
@@ -65,6 +67,24 @@ def cooccurrence_counter(analyzer: Analyzer | None, unit: str, window: int, cont
 
 def cooccurrence_merge(*parts: tuple) -> tuple:
     return merge(CooccurrenceBlock.merge_all, *parts)
+
+
+# Formulations: each document's counts of the phrases given (rows in document order).
+
+def formulation_counter(phrases: list[str], analyzer: Analyzer | None, core: CorpusCore,
+                        kept: list[int]) -> tuple[np.ndarray, np.ndarray]:
+    out = corpus_formulations(core, phrases, 1, analyzer=analyzer)
+    counts = np.asarray(out["counts"], dtype=np.int64).reshape(len(kept), len(phrases))
+    return counts, np.asarray(out["chars"], dtype=np.int64)
+
+
+def formulation_stack(parts: list[tuple[np.ndarray, np.ndarray]]
+                      ) -> tuple[np.ndarray, np.ndarray]:
+    return np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
+
+
+def formulation_merge(*parts: tuple) -> tuple:
+    return merge(formulation_stack, *parts)
 
 
 # Style: per group, the parts its rows are made of (sentence and clause lengths, counts).

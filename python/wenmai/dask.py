@@ -285,6 +285,27 @@ class DaskCorpus:
 
         return Lazy(self._stat_counts(counter), finish, _ds.cooccurrence_merge)
 
+    def formulations(self, phrases: Any, by: str | None = "year",
+                     analyzer: Analyzer | None = None) -> Lazy:
+        """``Corpus.formulations`` of the ``phrases`` given, on the cluster: each document's
+        counts come from its worker and the table is made as in memory. Discovering the
+        phrases (``phrases=None``) needs the whole corpus at once: run it in memory."""
+        from wenmai._rhetoric.formulation import check_by, check_phrases, frame
+
+        chosen = check_phrases(phrases)
+        if chosen is None:
+            raise ValueError("formulations on Dask count the phrases given: pass phrases (a "
+                             "string or a list); discovering them needs the whole corpus in "
+                             "memory (Corpus.formulations(phrases=None))")
+        counter = _ds.bind(_ds.formulation_counter, chosen, analyzer)
+
+        def finish(result: tuple) -> pd.DataFrame:
+            (counts, chars), _, docvars = self._done(result)
+            check_by(docvars, by)
+            return frame(chosen, counts, chars, docvars, by)
+
+        return Lazy(self._stat_counts(counter), finish, _ds.formulation_merge)
+
     def style(self, by: str | None = None, analyzer: Analyzer | None = None) -> Lazy:
         """``Corpus.style`` on the cluster: one row per document, or per value of ``by``, a
         metadata column (``"year"``, ``"source"``…; not a docvar given to ``from_files``).

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from wenmai._wenmai import Analyzer
 
 
-def _phrases(phrases: Any) -> list[str] | None:
+def check_phrases(phrases: Any) -> list[str] | None:
     """``phrases`` as a list of non-empty strings (``None`` stays ``None``: discover)."""
     if phrases is None:
         return None
@@ -51,17 +51,28 @@ def _order(docvars: pd.DataFrame) -> np.ndarray:
 def formulations(corpus: CorpusLike, phrases: Any = None, by: str | None = "year",
                  min_docs: int = 3, analyzer: Analyzer | None = None) -> pd.DataFrame:
     """See ``Corpus.formulations``."""
-    phrases = _phrases(phrases)
+    phrases = check_phrases(phrases)
     min_docs = check_int("min_docs", min_docs, 1)
     docvars = corpus.docvars
+    check_by(docvars, by)
+    out = corpus_formulations(corpus._core, phrases, int(min_docs), analyzer=analyzer)
+    names = list(out["phrase"])
+    counts = np.asarray(out["counts"], dtype=np.int64).reshape(len(docvars), len(names))
+    return frame(names, counts, np.asarray(out["chars"], dtype=np.int64), docvars, by)
+
+
+def check_by(docvars: pd.DataFrame, by: str | None) -> None:
+    """A ValueError naming the document variables when ``by`` is none of them."""
     if by is not None and by not in docvars.columns:
         raise ValueError(f"by = {by!r} is not a document variable; give one of "
                          f"{list(docvars.columns)} or None for the whole corpus")
-    out = corpus_formulations(corpus._core, phrases, int(min_docs), analyzer=analyzer)
-    names = list(out["phrase"])
+
+
+def frame(names: list[str], counts: np.ndarray, chars: np.ndarray, docvars: pd.DataFrame,
+          by: str | None) -> pd.DataFrame:
+    """The formulations table from each document's counts of each phrase (documents x
+    phrases) and characters (in memory and from ``wenmai.dask``)."""
     ndoc, nphr = len(docvars), len(names)
-    counts = np.asarray(out["counts"], dtype=np.int64).reshape(ndoc, nphr)
-    chars = np.asarray(out["chars"], dtype=np.int64)
     ids = np.asarray(docvars["doc_id"], dtype=object)
     dates = docvars["published"].to_numpy(dtype=object) if "published" in docvars \
         else np.full(ndoc, None, dtype=object)
