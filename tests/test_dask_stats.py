@@ -142,6 +142,11 @@ def test_report_on_the_scheduler_equals_the_in_memory_report(client, report_file
     assert table.stdout == local.stdout and "Style by year" in table.stdout
     refused = run("--scheduler", address, "--out", str(tmp_path / "out"))
     assert refused.returncode == 2 and "--scheduler reports a folder" in refused.stderr
+    # Only the environment's address: what a cluster cannot report runs here.
+    one = subprocess.run([sys.executable, "-m", "wenmai", "report", str(chosen[0]),
+                          "--format", "json"], capture_output=True, text=True, check=False,
+                         env=os.environ | {"DASK_SCHEDULER_ADDRESS": address})
+    assert one.returncode == 0 and json.loads(one.stdout)["kind"] == "document"
 
 
 def test_the_threaded_scheduler_merges_the_statistics_alike(reports, report_files):

@@ -100,7 +100,7 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
 def report(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     address = getattr(args, "scheduler", None) or os.environ.get("DASK_SCHEDULER_ADDRESS")
-    if address and args.path is not None:
+    if address and args.path is not None and (args.scheduler or _cluster_report_fits(args)):
         return _report_on_cluster(args, parser, address)
     if args.path is None:
         loaded = load([sample_source()], progress=False)
@@ -194,17 +194,24 @@ def _write_html(data: Any, analysis: Any, path: Path) -> None:
     _note(f"wrote {path}")
 
 
+def _cluster_report_fits(args: argparse.Namespace) -> bool:
+    """Whether the report can be computed on a cluster: a folder (or a glob) of files, as the
+    terminal tables or JSON (with only $DASK_SCHEDULER_ADDRESS, the others run here)."""
+    sources, failures = expand([args.path], args.pattern)
+    is_corpus = Path(args.path).is_dir() or len(sources) + len(failures) > 1
+    return (is_corpus and all(s.kind == "file" for s in sources) and args.out is None
+            and args.html is None and not getattr(args, "docvars_from", None))
+
+
 def _report_on_cluster(args: argparse.Namespace, parser: argparse.ArgumentParser,
                        address: str) -> int:
     """A folder's report with its numbers computed on a Dask cluster (wenmai.dask)."""
-    sources, failures = expand([args.path], args.pattern)
-    is_corpus = Path(args.path).is_dir() or len(sources) + len(failures) > 1
-    if (not is_corpus or any(s.kind != "file" for s in sources) or args.out is not None
-            or args.html is not None or getattr(args, "docvars_from", None)):
+    if not _cluster_report_fits(args):
         parser.exit(EXIT_USAGE, "wenmai report: error: --scheduler reports a folder (or a "
                     "glob of files) read on the workers, as the terminal table or --format "
                     "json: without --out, --html or --docvars-from, and not one document, a "
                     "table or standard input\n")
+    sources, failures = expand([args.path], args.pattern)
     _say_failures(failures)
     if not sources:
         if not failures:
