@@ -425,6 +425,29 @@ impl Window {
     }
 }
 
+/// The tags of a run of buffered chars, as ids into the distinct tags met (four bytes a char).
+#[derive(Default)]
+struct TagRun<'t> {
+    names: Vec<&'t str>,
+    index: HashMap<&'t str, u32>,
+    ids: Vec<u32>,
+}
+
+impl<'t> TagRun<'t> {
+    fn push(&mut self, tag: &'t str) {
+        let next = self.names.len() as u32;
+        let id = *self.index.entry(tag).or_insert(next);
+        if id == next {
+            self.names.push(tag);
+        }
+        self.ids.push(id);
+    }
+
+    fn get(&self, i: usize) -> &'t str {
+        self.names[self.ids[i] as usize]
+    }
+}
+
 /// `re_skip_detail.split(blk)` (`([\.0-9]+|[a-zA-Z0-9]+)`), non-empty pieces tagged `m` when
 /// they start like `re_num`, `eng` like `re_eng`, else `x`.
 fn skip_detail<'a>(s: &'a str, base: usize, emit: &mut impl FnMut(&'a str, usize, &str)) {
@@ -518,22 +541,26 @@ impl Dictionary {
     fn flush_buf<'a>(
         &self,
         (start, end): (usize, usize),
-        tags: &[&str],
+        tags: &TagRun<'_>,
         block: &'a str,
         base: usize,
         emit: &mut impl FnMut(&'a str, usize, &str),
     ) {
-        if tags.is_empty() {
+        if tags.ids.is_empty() {
             return;
         }
         let word = &block[start..end];
-        if tags.len() == 1 {
-            emit(word, base + start, tags[0]);
+        if tags.ids.len() == 1 {
+            emit(word, base + start, tags.get(0));
         } else if !self.is_word(word) {
             cut_detail(word, base + start, emit);
         } else {
-            for ((off, c), t) in word.char_indices().zip(tags) {
-                emit(&word[off..off + c.len_utf8()], base + start + off, t);
+            for (i, (off, c)) in word.char_indices().enumerate() {
+                emit(
+                    &word[off..off + c.len_utf8()],
+                    base + start + off,
+                    tags.get(i),
+                );
             }
         }
     }
@@ -545,12 +572,12 @@ impl Dictionary {
         base: usize,
         emit: &mut impl FnMut(&'a str, usize, &str),
     ) {
-        // The buffered chars are consecutive: their span and one tag each, no offsets.
+        // The buffered chars are consecutive: their span and one tag id each, no offsets.
         let mut span = (0usize, 0usize);
-        let mut tags: Vec<&str> = Vec::new();
+        let mut tags = TagRun::default();
         self.each_routed(block, |w, start, tag| {
             let end = start + w.len();
-            if tags.is_empty() {
+            if tags.ids.is_empty() {
                 span.0 = start;
             }
             if w.chars().nth(1).is_none() {
@@ -568,7 +595,7 @@ impl Dictionary {
                 span.1 = end;
             } else {
                 self.flush_buf(span, &tags, block, base, emit);
-                tags.clear();
+                tags.ids.clear();
                 let tag = if tag.is_empty() { "x" } else { tag };
                 emit(w, base + start, self.tag_of(w, tag));
             }
