@@ -137,6 +137,7 @@ impl PySegmenter {
 
     /// Segment `text`: a list of words. `mode`: "precise" (jieba's `lcut`), "full"
     /// (`cut_all=True`) or "search" (`lcut_for_search`).
+    /// A word repeated is one `str` object, shared (memory follows the distinct words).
     #[pyo3(signature = (text, mode=Wrap(CutMode::Precise), hmm=None))]
     fn cut<'py>(
         &self,
@@ -278,6 +279,7 @@ impl PySegmenter {
     }
 
     /// Words with part-of-speech tags: a list of `(word, tag)` (jieba's `posseg.lcut`).
+    /// A `(word, tag)` repeated is one tuple object, shared.
     #[pyo3(signature = (text, hmm=None))]
     fn tag<'py>(
         &self,
