@@ -3,6 +3,7 @@
     python benchmarks/hostile.py                     # every case
     python benchmarks/hostile.py -k tag -k html      # cases whose name contains a word
     python benchmarks/hostile.py --timeout 60 --mem-gb 6 --json out.json
+    python benchmarks/hostile.py -k "random 10MB" -k "的 10MB"   # the memory table's rows
 
 Each case runs in its own child process (`hostile.py --one NAME`), which builds its input,
 loads what it needs, then runs the call once. The parent waits for it with os.wait4 and
@@ -39,18 +40,62 @@ def chars_for(mb: float, s: str) -> str:
     return s * max(1, int(mb * MB / len(s.encode())))
 
 
-def _tag(mb: float) -> Callable[[], object]:
+def random_han(mb: float) -> str:
+    """About `mb` megabytes of Han chars drawn at random (seeded) from U+4E00..U+9FFF: as many
+    distinct words as text can have, the worst for vocabularies and per-call caches."""
+    import random
+
+    rng = random.Random(23)
+    n, step = int(mb * MB / 3), 100_000
+    # In pieces: a list of n one-char strs would outweigh the calls measured.
+    return "".join(
+        "".join(chr(rng.randrange(0x4E00, 0xA000)) for _ in range(min(step, n - i)))
+        for i in range(0, n, step)
+    )
+
+
+KINDS: dict[str, Callable[[float], str]] = {
+    "的": lambda mb: chars_for(mb, DE),
+    "random": random_han,
+}
+
+
+def _cut(mb: float, kind: str) -> Callable[[], object]:
     import wenmai
 
-    seg, text = wenmai.Segmenter(), chars_for(mb, DE)
+    seg, text = wenmai.Segmenter(), KINDS[kind](mb)
+    seg.cut("预热")
+    return lambda: len(seg.cut(text))
+
+
+def _tfidf(mb: float, kind: str) -> Callable[[], object]:
+    import wenmai
+
+    text = KINDS[kind](mb)
+    wenmai.keywords("预热", method="tfidf")
+    return lambda: wenmai.keywords(text, method="tfidf")
+
+
+def _dtm(mb: float, kind: str) -> Callable[[], object]:
+    import wenmai
+
+    text = KINDS[kind](mb)
+    wenmai.Segmenter().cut("预热")
+    return lambda: wenmai.Corpus.from_texts([text]).dtm().shape
+
+
+def _tag(mb: float, kind: str = "的") -> Callable[[], object]:
+    import wenmai
+
+    seg, text = wenmai.Segmenter(), KINDS[kind](mb)
     seg.cut("预热")
     return lambda: len(seg.tag(text))
 
 
-def _textrank(mb: float) -> Callable[[], object]:
+def _textrank(mb: float, kind: str = "的") -> Callable[[], object]:
     import wenmai
 
-    text = chars_for(mb, DE)
+    text = KINDS[kind](mb)
     wenmai.keywords("预热", method="textrank")
     return lambda: wenmai.keywords(text, method="textrank")
 
@@ -131,10 +176,10 @@ def _parse(mb: float, s: str) -> Callable[[], object]:
     return lambda: len(wenmai.parse(text).sentences)
 
 
-def _report(mb: float) -> Callable[[], object]:
+def _report(mb: float, kind: str = "的") -> Callable[[], object]:
     tmp = Path(tempfile.mkdtemp())
     path = tmp / "repeat.txt"
-    path.write_text(chars_for(mb, DE), encoding="utf-8")
+    path.write_text(KINDS[kind](mb), encoding="utf-8")
     cmd = [sys.executable, "-m", "wenmai.cli", "report", str(path)]
 
     def run() -> object:
@@ -178,6 +223,20 @@ CASES: dict[str, Callable[[], Callable[[], object]]] = {
     "parse one line 5MB x1": lambda: _parse(5, SENTENCE),
     "parse one line 10MB x2": lambda: _parse(10, SENTENCE),
     "wenmai report 的 10MB file": lambda: _report(10),
+    # The memory table (RESULTS.md): each entry point at 1, 10 and 50 MB of its worst kinds.
+    **{
+        f"{name} {kind} {mb}MB": (lambda f=f, mb=mb, kind=kind: f(mb, kind))
+        for name, f in (
+            ("cut", _cut),
+            ("keywords tfidf", _tfidf),
+            ("dtm", _dtm),
+            ("wenmai report", _report),
+        )
+        for kind in KINDS
+        for mb in (1, 10, 50)
+    },
+    **{f"tag random {mb}MB": (lambda mb=mb: _tag(mb, "random")) for mb in (1, 10, 50)},
+    **{f"textrank random {mb}MB": (lambda mb=mb: _textrank(mb, "random")) for mb in (1, 10, 50)},
 }
 
 

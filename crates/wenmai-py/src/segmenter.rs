@@ -3,8 +3,10 @@
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
-use pyo3::types::{PyBytes, PyList, PyString};
-use wenmai_segment::{CutMode, InternedCuts, Segmenter};
+use std::collections::HashMap;
+
+use pyo3::types::{PyBytes, PyList, PyString, PyTuple};
+use wenmai_segment::{CutMode, InternedCuts, InternedTags, Segmenter};
 
 use crate::convert::Wrap;
 use crate::errors::{count, count_in, run, segment_error};
@@ -22,6 +24,34 @@ pub fn interned_to_py<'py>(
         out.append(PyList::new(py, row.iter().map(|&i| &strings[i as usize]))?)?;
     }
     Ok(out)
+}
+
+/// Words as a Python list of `str`, one `str` per distinct word (shared: `str` is immutable).
+pub fn words_to_py<'py>(py: Python<'py>, words: &[&str]) -> PyResult<Bound<'py, PyList>> {
+    let mut strings: HashMap<&str, Bound<'py, PyString>> = HashMap::new();
+    PyList::new(
+        py,
+        words.iter().map(|&w| {
+            strings
+                .entry(w)
+                .or_insert_with(|| PyString::new(py, w))
+                .clone()
+        }),
+    )
+}
+
+/// Tagged words as a list of `(word, tag)` tuples, one tuple per distinct pair (shared).
+pub fn tags_to_py<'py>(py: Python<'py>, tagged: &InternedTags<'_>) -> PyResult<Bound<'py, PyList>> {
+    let mut tags: HashMap<&str, Bound<'py, PyString>> = HashMap::new();
+    let pairs = tagged
+        .pairs
+        .iter()
+        .map(|(w, t)| {
+            let t = tags.entry(t).or_insert_with(|| PyString::new(py, t));
+            PyTuple::new(py, [PyString::new(py, w), t.clone()])
+        })
+        .collect::<PyResult<Vec<_>>>()?;
+    PyList::new(py, tagged.ids.iter().map(|&i| &pairs[i as usize]))
 }
 
 /// A jieba segmenter. `Segmenter()` shares the process-wide dictionary (jieba's `dict.txt`,
@@ -107,23 +137,19 @@ impl PySegmenter {
 
     /// Segment `text`: a list of words. `mode`: "precise" (jieba's `lcut`), "full"
     /// (`cut_all=True`) or "search" (`lcut_for_search`).
+    /// A word repeated is one `str` object, shared (memory follows the distinct words).
     #[pyo3(signature = (text, mode=Wrap(CutMode::Precise), hmm=None))]
-    fn cut(
+    fn cut<'py>(
         &self,
-        py: Python<'_>,
+        py: Python<'py>,
         text: &Bound<'_, PyAny>,
         mode: Wrap<CutMode>,
         hmm: Option<bool>,
-    ) -> PyResult<Vec<String>> {
+    ) -> PyResult<Bound<'py, PyList>> {
         let text = extract_text(text, "text")?;
         let (mode, hmm) = (mode.0, self.hmm(hmm));
-        run(py, || {
-            self.inner
-                .cut(&text, mode, hmm)
-                .into_iter()
-                .map(str::to_owned)
-                .collect()
-        })
+        let words = run(py, || self.inner.cut(&text, mode, hmm))?;
+        words_to_py(py, &words)
     }
 
     /// Segment `text` with char offsets: a list of `(word, start, end)` (jieba's `tokenize`);
@@ -253,22 +279,18 @@ impl PySegmenter {
     }
 
     /// Words with part-of-speech tags: a list of `(word, tag)` (jieba's `posseg.lcut`).
+    /// A `(word, tag)` repeated is one tuple object, shared.
     #[pyo3(signature = (text, hmm=None))]
-    fn tag(
+    fn tag<'py>(
         &self,
-        py: Python<'_>,
+        py: Python<'py>,
         text: &Bound<'_, PyAny>,
         hmm: Option<bool>,
-    ) -> PyResult<Vec<(String, String)>> {
+    ) -> PyResult<Bound<'py, PyList>> {
         let text = extract_text(text, "text")?;
         let hmm = self.hmm(hmm);
-        run(py, || {
-            self.inner
-                .tag(&text, hmm)
-                .into_iter()
-                .map(|(w, t)| (w.to_owned(), t))
-                .collect()
-        })
+        let tagged = run(py, || self.inner.tag_interned(&text, hmm))?;
+        tags_to_py(py, &tagged)
     }
 
     /// Segment many texts in parallel (GIL released): a list of word lists, in input order.

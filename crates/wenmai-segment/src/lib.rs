@@ -39,5 +39,5 @@ pub use cut::CutMode;
 pub use dictionary::Dictionary;
 pub use error::{Error, Result};
 pub use lexicon::Lexicon;
-pub use segmenter::{InternedCuts, Segmenter, Token};
+pub use segmenter::{InternedCuts, InternedTags, Segmenter, Token};
 pub use trie::{NO_WORD, WordId};

@@ -60,6 +60,16 @@ pub struct InternedCuts<'a> {
     pub rows: Vec<Vec<u32>>,
 }
 
+/// Tagged words as their distinct `(word, tag)` pairs and, per token, the index of its pair
+/// ([`Segmenter::tag_interned`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct InternedTags<'a> {
+    /// Each distinct `(word, tag)` once, in order of first appearance.
+    pub pairs: Vec<(&'a str, String)>,
+    /// The index in `pairs` of each token, in text order.
+    pub ids: Vec<u32>,
+}
+
 static DEFAULT_DICTIONARY: LazyLock<Arc<RwLock<Dictionary>>> =
     LazyLock::new(|| Arc::new(RwLock::new(Dictionary::default_dict())));
 
@@ -289,6 +299,38 @@ impl Segmenter {
     pub fn tag<'a>(&self, text: &'a str, hmm: bool) -> Vec<(&'a str, String)> {
         let mut out = Vec::with_capacity(text.len() / 4);
         self.with_dictionary(|d| d.each_tagged(text, hmm, |w, _, t| out.push((w, t.to_string()))));
+        out
+    }
+
+    /// [`tag`](Segmenter::tag) as distinct pairs and one index per token: a repeated word
+    /// costs four bytes, not a copy of its tag.
+    ///
+    /// # Examples
+    /// ```
+    /// let t = wenmai_segment::Segmenter::default().tag_interned("的的。的的", true);
+    /// assert_eq!(t.pairs, [("的的", "u".to_string()), ("。", "x".to_string())]);
+    /// assert_eq!(t.ids, [0, 1, 0]);
+    /// ```
+    pub fn tag_interned<'a>(&self, text: &'a str, hmm: bool) -> InternedTags<'a> {
+        let mut out = InternedTags::default();
+        // Per word, the indices of its pairs so far (a word nearly always has one tag).
+        let mut seen: FxHashMap<&'a str, Vec<u32>> = FxHashMap::default();
+        self.with_dictionary(|d| {
+            d.each_tagged(text, hmm, |w, _, t| {
+                let ids = seen.entry(w).or_default();
+                let pairs = &mut out.pairs;
+                let id = match ids.iter().find(|&&i| pairs[i as usize].1 == t) {
+                    Some(&i) => i,
+                    None => {
+                        let i = u32::try_from(pairs.len()).expect("fewer than 2^32 distinct pairs");
+                        pairs.push((w, t.to_owned()));
+                        ids.push(i);
+                        i
+                    }
+                };
+                out.ids.push(id);
+            })
+        });
         out
     }
 

@@ -43,6 +43,8 @@ struct Model {
     trans: Vec<f64>,
     /// The states `trans_P[from]` names, per `from` (empty: the state ends every path).
     next: Vec<Vec<u16>>,
+    /// The states whose `trans_P` names `to`, per `to` (`next` turned round).
+    from: Vec<Vec<u16>>,
     /// `emit_P[state][char]` per char, sorted by state.
     emit: HashMap<char, Vec<(u16, f64)>>,
     /// `char_state_tab_P[char]`, in jieba's order.
@@ -64,6 +66,7 @@ fn parse_model(text: &str) -> Model {
         start: Vec::new(),
         trans: Vec::new(),
         next: Vec::new(),
+        from: Vec::new(),
         emit: HashMap::new(),
         char_states: HashMap::new(),
         all: Vec::new(),
@@ -115,6 +118,10 @@ fn parse_model(text: &str) -> Model {
             _ => {}
         }
     }
+    m.from = vec![Vec::new(); m.pos.len()];
+    for (x, next) in m.next.iter().enumerate() {
+        next.iter().for_each(|&y| m.from[y as usize].push(x as u16));
+    }
     m
 }
 
@@ -138,47 +145,131 @@ impl Model {
         self.char_states.get(&c).map_or(&self.all, Vec::as_slice)
     }
 
-    /// `viterbi(obs, char_state_tab_P, start_P, trans_P, emit_P)`: the best state per char.
-    ///
-    /// Only two rows of probabilities are kept, and a back pointer per state present at each
-    /// char (flat, not one row of every state a char): memory grows with the states a char
-    /// can take, not with all of the model's states, on runs of any length.
-    fn viterbi(&self, obs: &[char]) -> Vec<u16> {
+    /// The best `(V[t-1][y0] + trans_P[y0][y] + e, y0)` over the states `cands` (NaN: none).
+    #[inline]
+    fn best_from(
+        &self,
+        cands: impl Iterator<Item = u16>,
+        pv: &[f64],
+        y: u16,
+        e: f64,
+    ) -> (f64, u16) {
         let n = self.pos.len();
+        let (mut best_p, mut best_s) = (f64::NAN, 0u16);
+        for y0 in cands {
+            let p = pv[y0 as usize] + self.trans[y0 as usize * n + y as usize] + e;
+            if best_p.is_nan() || p > best_p || (p == best_p && y0 > best_s) {
+                best_p = p;
+                best_s = y0;
+            }
+        }
+        (best_p, best_s)
+    }
+
+    /// `viterbi(obs, char_state_tab_P, start_P, trans_P, emit_P)`: the best state per char,
+    /// given to `on` in order.
+    ///
+    /// Only two rows of probabilities are kept, and back pointers per state present at a
+    /// char (flat, not one row of every state) for one segment of `seg` chars at a time: the
+    /// forward pass keeps the probabilities at the start of each segment, and the trace back
+    /// computes each segment's pointers again from them, last segment first. A long run thus
+    /// holds two bytes of route per char, not its pointers, for twice the forward work.
+    fn viterbi_each(&self, obs: &[char], seg: usize, on: impl FnMut(u16)) {
         let len = obs.len();
         if len == 0 {
-            return Vec::new();
+            return;
         }
-        let mut pv = vec![f64::NEG_INFINITY; n];
-        let mut cv = vec![f64::NEG_INFINITY; n];
-        // present[at[t]..at[t + 1]]: the states of char t; back[..] aligned with them.
-        let mut present: Vec<u16> = Vec::with_capacity(len);
-        let mut back: Vec<u16> = Vec::with_capacity(len);
-        let mut at: Vec<usize> = Vec::with_capacity(len + 1);
-        at.push(0);
-        let row = self.emit_row(obs[0]);
-        for &y in self.states_of(obs[0]) {
-            pv[y as usize] = self.start[y as usize] + Self::emit(row, y);
-            present.push(y);
-            back.push(0);
+        let mut sc = Scratch::new(self.pos.len());
+        let mut win = Window::default();
+        // The probabilities after char s - 1 and its states, at each segment start s > 0.
+        let mut marks: Vec<(Vec<f64>, Vec<u16>)> = Vec::new();
+        self.first(obs[0], &mut sc, &mut win);
+        self.forward(obs, 1..len.min(seg), &mut sc, &mut win);
+        let mut s = seg;
+        while s < len {
+            let before = win.states(s - 1).to_vec();
+            marks.push((sc.pv.clone(), before.clone()));
+            win.restart(s - 1, before);
+            self.forward(obs, s..len.min(s.saturating_add(seg)), &mut sc, &mut win);
+            s = s.saturating_add(seg);
         }
-        at.push(present.len());
-        let mut expect = vec![false; n];
-        let mut prev: Vec<u16> = Vec::new();
-        let mut expect_list: Vec<u16> = Vec::new();
-        let mut obs_states: Vec<u16> = Vec::new();
-        for t in 1..len {
+        let last = len - 1;
+        let mut state = 0u16;
+        let mut best_p = f64::NAN;
+        for &y in win.states(last) {
+            let p = sc.pv[y as usize];
+            if best_p.is_nan() || p > best_p || (p == best_p && y > state) {
+                best_p = p;
+                state = y;
+            }
+        }
+        let mut route = vec![0u16; len];
+        let (mut start, mut end) = (last / seg * seg, len);
+        loop {
+            for i in (start..end).rev() {
+                route[i] = state;
+                state = win.back_of(i, state);
+            }
+            if start == 0 {
+                break;
+            }
+            (start, end) = (start - seg, start);
+            if start == 0 {
+                self.first(obs[0], &mut sc, &mut win);
+                self.forward(obs, 1..end, &mut sc, &mut win);
+            } else {
+                let (pv, before) = std::mem::take(&mut marks[start / seg - 1]);
+                sc.pv = pv;
+                win.restart(start - 1, before);
+                self.forward(obs, start..end, &mut sc, &mut win);
+            }
+        }
+        route.into_iter().for_each(on);
+    }
+
+    /// The states of the first char and their probabilities, in a fresh window.
+    fn first(&self, c: char, sc: &mut Scratch, win: &mut Window) {
+        win.restart(0, Vec::new());
+        win.at.clear();
+        win.at.push(0);
+        let row = self.emit_row(c);
+        for &y in self.states_of(c) {
+            sc.pv[y as usize] = self.start[y as usize] + Self::emit(row, y);
+            win.present.push(y);
+            win.back.push(0);
+        }
+        win.at.push(win.present.len());
+    }
+
+    /// The Viterbi step of each char of `range`, the window holding the char before it.
+    fn forward(
+        &self,
+        obs: &[char],
+        range: std::ops::Range<usize>,
+        sc: &mut Scratch,
+        win: &mut Window,
+    ) {
+        for t in range {
             let row = self.emit_row(obs[t]);
+            let Scratch {
+                pv,
+                cv,
+                expect,
+                in_prev,
+                prev,
+                expect_list,
+                obs_states,
+            } = &mut *sc;
             prev.clear();
             prev.extend(
-                present[at[t - 1]..at[t]]
+                win.states(t - 1)
                     .iter()
                     .copied()
                     .filter(|&x| !self.next[x as usize].is_empty()),
             );
             expect_list.iter().for_each(|&y| expect[y as usize] = false);
             expect_list.clear();
-            for &x in &prev {
+            for &x in prev.iter() {
                 for &y in &self.next[x as usize] {
                     if !expect[y as usize] {
                         expect[y as usize] = true;
@@ -197,85 +288,163 @@ impl Model {
                 obs_states.extend_from_slice(if expect_list.is_empty() {
                     &self.all
                 } else {
-                    &expect_list
+                    expect_list
                 });
             }
             if prev.is_empty() {
                 // jieba's `max` of nothing raises here. No state without successors can be
                 // reached with jieba's tables (checked by a test), so this does not happen;
                 // start afresh rather than fail.
-                for &y in &obs_states {
+                for &y in obs_states.iter() {
                     cv[y as usize] = self.start[y as usize] + Self::emit(row, y);
-                    present.push(y);
-                    back.push(y);
+                    win.present.push(y);
+                    win.back.push(y);
                 }
             } else {
-                for &y in &obs_states {
+                prev.iter().for_each(|&x| in_prev[x as usize] = true);
+                for &y in obs_states.iter() {
                     let e = Self::emit(row, y);
-                    let mut best_p = f64::NAN;
-                    let mut best_s = 0u16;
-                    for &y0 in &prev {
-                        let p = pv[y0 as usize] + self.trans[y0 as usize * n + y as usize] + e;
-                        // max over (prob, state) tuples.
-                        if best_p.is_nan() || p > best_p || (p == best_p && y0 > best_s) {
-                            best_p = p;
-                            best_s = y0;
-                        }
+                    // max over (prob, state) tuples, which is the same in any order. Every y
+                    // here follows some state of `prev`, and those beat the -inf of the
+                    // others: where they are fewer, only they are tried.
+                    let from = &self.from[y as usize];
+                    let (mut best_p, mut best_s) = if from.len() < prev.len() {
+                        let cands = from.iter().copied().filter(|&x| in_prev[x as usize]);
+                        self.best_from(cands, pv, y, e)
+                    } else {
+                        (f64::NAN, 0)
+                    };
+                    // NaN or -inf: no finite candidate, so ties with the others decide.
+                    if best_p.is_nan() || best_p == f64::NEG_INFINITY {
+                        (best_p, best_s) = self.best_from(prev.iter().copied(), pv, y, e);
                     }
                     cv[y as usize] = best_p;
-                    present.push(y);
-                    back.push(best_s);
+                    win.present.push(y);
+                    win.back.push(best_s);
                 }
+                prev.iter().for_each(|&x| in_prev[x as usize] = false);
             }
-            at.push(present.len());
-            std::mem::swap(&mut pv, &mut cv);
+            win.at.push(win.present.len());
+            std::mem::swap(pv, cv);
         }
-        let last = len - 1;
-        let mut state = 0u16;
-        let mut best_p = f64::NAN;
-        for &y in &present[at[last]..at[len]] {
-            let p = pv[y as usize];
-            if best_p.is_nan() || p > best_p || (p == best_p && y > state) {
-                best_p = p;
-                state = y;
-            }
-        }
-        let mut route = vec![0u16; len];
-        for i in (0..len).rev() {
-            route[i] = state;
-            let states = &present[at[i]..at[i + 1]];
-            // The state is one of char i's (the route only follows present states).
-            let k = states.iter().position(|&y| y == state).unwrap_or(0);
-            state = back[at[i] + k];
-        }
-        route
     }
 
     /// `POSTokenizer.__cut(sentence)` on a run of Han characters.
     fn cut<'a>(&self, s: &'a str, base: usize, emit: &mut impl FnMut(&'a str, usize, &str)) {
-        let (offs, obs): (Vec<usize>, Vec<char>) = s.char_indices().unzip();
-        let route = self.viterbi(&obs);
-        let at = |i: usize| offs.get(i).copied().unwrap_or(s.len());
-        let (mut begin, mut nexti) = (0usize, 0usize);
-        for (i, &st) in route.iter().enumerate() {
+        let obs: Vec<char> = s.chars().collect();
+        // Byte offsets: of char i, of the word begun (B), of the first char not yet emitted.
+        let (mut i, mut cur, mut begin, mut nexti) = (0usize, 0usize, 0usize, 0usize);
+        let mut rest = 0usize;
+        self.viterbi_each(&obs, SEGMENT, |st| {
             let st = st as usize;
+            let next = cur + obs[i].len_utf8();
+            if cur == nexti {
+                rest = st;
+            }
             match self.pos[st] {
-                b'B' => begin = i,
+                b'B' => begin = cur,
                 b'E' => {
-                    emit(&s[at(begin)..at(i + 1)], base + at(begin), &self.tag[st]);
-                    nexti = i + 1;
+                    emit(&s[begin..next], base + begin, &self.tag[st]);
+                    nexti = next;
                 }
                 b'S' => {
-                    emit(&s[at(i)..at(i + 1)], base + at(i), &self.tag[st]);
-                    nexti = i + 1;
+                    emit(&s[cur..next], base + cur, &self.tag[st]);
+                    nexti = next;
                 }
                 _ => {}
             }
+            i += 1;
+            cur = next;
+        });
+        if nexti < s.len() {
+            emit(&s[nexti..], base + nexti, &self.tag[rest]);
         }
-        if nexti < route.len() {
-            let st = route[nexti] as usize;
-            emit(&s[at(nexti)..], base + at(nexti), &self.tag[st]);
+    }
+}
+
+/// Chars of a long Viterbi run whose back pointers are held at a time.
+const SEGMENT: usize = 4096;
+
+/// The Viterbi rows and the buffers reused from char to char.
+struct Scratch {
+    /// The probabilities of the states of the last char stepped (`V[t - 1]`).
+    pv: Vec<f64>,
+    cv: Vec<f64>,
+    expect: Vec<bool>,
+    in_prev: Vec<bool>,
+    prev: Vec<u16>,
+    expect_list: Vec<u16>,
+    obs_states: Vec<u16>,
+}
+
+impl Scratch {
+    fn new(n: usize) -> Self {
+        Scratch {
+            pv: vec![f64::NEG_INFINITY; n],
+            cv: vec![f64::NEG_INFINITY; n],
+            expect: vec![false; n],
+            in_prev: vec![false; n],
+            prev: Vec::new(),
+            expect_list: Vec::new(),
+            obs_states: Vec::new(),
         }
+    }
+}
+
+/// The back pointers of the chars `t0..` of a Viterbi run.
+#[derive(Default)]
+struct Window {
+    t0: usize,
+    /// `present[at[t - t0]..at[t - t0 + 1]]`: the states of char t.
+    present: Vec<u16>,
+    /// The best previous state of each of `present`.
+    back: Vec<u16>,
+    at: Vec<usize>,
+}
+
+impl Window {
+    /// Hold from char `t0`, whose states are `states` (their pointers are not needed).
+    fn restart(&mut self, t0: usize, states: Vec<u16>) {
+        self.t0 = t0;
+        self.back.clear();
+        self.back.resize(states.len(), 0);
+        self.at.clear();
+        self.at.extend([0, states.len()]);
+        self.present = states;
+    }
+
+    fn states(&self, t: usize) -> &[u16] {
+        &self.present[self.at[t - self.t0]..self.at[t - self.t0 + 1]]
+    }
+
+    /// The state of char t - 1 on the route through `state` at char t (the first state's
+    /// when `state` is not one of char t's, as jieba's trace back does).
+    fn back_of(&self, t: usize, state: u16) -> u16 {
+        let k = self.states(t).iter().position(|&y| y == state).unwrap_or(0);
+        self.back[self.at[t - self.t0] + k]
+    }
+}
+
+/// The tags of a run of buffered chars, as ids into the distinct tags met (four bytes a char).
+#[derive(Default)]
+struct TagRun<'t> {
+    names: Vec<&'t str>,
+    index: HashMap<&'t str, u32>,
+    ids: Vec<u32>,
+}
+
+impl<'t> TagRun<'t> {
+    fn push(&mut self, tag: &'t str) {
+        let next = self.names.len() as u32;
+        let id = *self.index.entry(tag).or_insert(next);
+        if id == next {
+            self.names.push(tag);
+        }
+        self.ids.push(id);
+    }
+
+    fn get(&self, i: usize) -> &'t str {
+        self.names[self.ids[i] as usize]
     }
 }
 
@@ -367,25 +536,31 @@ impl Dictionary {
         self.tag_of(c, tag)
     }
 
-    /// Tag `buf`, a run of single characters of the route, as `__cut_DAG` does.
+    /// Tag `block[start..end]`, a run of single characters of the route with their `tags`,
+    /// as `__cut_DAG` does with its `buf`.
     fn flush_buf<'a>(
         &self,
-        buf: &[(usize, usize, &str)],
+        (start, end): (usize, usize),
+        tags: &TagRun<'_>,
         block: &'a str,
         base: usize,
         emit: &mut impl FnMut(&'a str, usize, &str),
     ) {
-        let (Some(&(s, _, _)), Some(&(_, e, _))) = (buf.first(), buf.last()) else {
+        if tags.ids.is_empty() {
             return;
-        };
-        let word = &block[s..e];
-        if buf.len() == 1 {
-            emit(word, base + s, buf[0].2);
+        }
+        let word = &block[start..end];
+        if tags.ids.len() == 1 {
+            emit(word, base + start, tags.get(0));
         } else if !self.is_word(word) {
-            cut_detail(word, base + s, emit);
+            cut_detail(word, base + start, emit);
         } else {
-            for &(s, e, t) in buf {
-                emit(&block[s..e], base + s, t);
+            for (i, (off, c)) in word.char_indices().enumerate() {
+                emit(
+                    &word[off..off + c.len_utf8()],
+                    base + start + off,
+                    tags.get(i),
+                );
             }
         }
     }
@@ -397,29 +572,35 @@ impl Dictionary {
         base: usize,
         emit: &mut impl FnMut(&'a str, usize, &str),
     ) {
-        let mut buf: Vec<(usize, usize, &str)> = Vec::new();
+        // The buffered chars are consecutive: their span and one tag id each, no offsets.
+        let mut span = (0usize, 0usize);
+        let mut tags = TagRun::default();
         self.each_routed(block, |w, start, tag| {
             let end = start + w.len();
+            if tags.ids.is_empty() {
+                span.0 = start;
+            }
             if w.chars().nth(1).is_none() {
-                let tag = if self.has_word(w) && !tag.is_empty() {
+                tags.push(if self.has_word(w) && !tag.is_empty() {
                     self.tag_of(w, tag)
                 } else {
                     "x"
-                };
-                buf.push((start, end, tag));
+                });
+                span.1 = end;
             } else if w.bytes().all(|c| c.is_ascii_alphanumeric()) && !self.has_word(w) {
                 // The route joins single ASCII alphanumerics (as jieba-rs); jieba buffers them.
                 for i in start..end {
-                    buf.push((i, i + 1, self.char_tag(&block[i..i + 1])));
+                    tags.push(self.char_tag(&block[i..i + 1]));
                 }
+                span.1 = end;
             } else {
-                self.flush_buf(&buf, block, base, emit);
-                buf.clear();
+                self.flush_buf(span, &tags, block, base, emit);
+                tags.ids.clear();
                 let tag = if tag.is_empty() { "x" } else { tag };
                 emit(w, base + start, self.tag_of(w, tag));
             }
         });
-        self.flush_buf(&buf, block, base, emit);
+        self.flush_buf(span, &tags, block, base, emit);
     }
 
     /// `jieba.posseg.cut(text, HMM=True)`: words, byte offsets and tags.
@@ -452,6 +633,41 @@ mod tests {
         v.iter()
             .map(|(w, t)| ((*w).to_owned(), (*t).to_owned()))
             .collect()
+    }
+
+    /// The route of a run cut in segments of `seg` chars (past the run: one segment).
+    fn route(obs: &[char], seg: usize) -> Vec<u16> {
+        let mut out = Vec::new();
+        MODEL.viterbi_each(obs, seg, |s| out.push(s));
+        out
+    }
+
+    #[test]
+    fn segmented_routes_are_the_whole_runs() {
+        // A fixed pseudo-random mix of common, rare and ambiguous chars, and runs of one char.
+        let pool: Vec<char> = "的了是在不我有他这中大来上国个到说们为子和你地出道也时年得就那要下以生会自着去之过家学对可她里后小么心多天而能好都然没日于起还发成事只作当想看文无开手十用主行方又如前所本见经头面公同三已老从动两长知民样现分将外但身些与高意进把法此实回二理美点月明其种声全工己话儿者向情部正名定女问力机给等几很业最间新什打便位因重被走电四第门相次东政海口使教西再平真听世气信北少关并内加化由却代军产入先山五太水万市眼体别处总才场师书比住员九笑性通目华报立马命张活难神数件安表原车白应路期叫死常提感金何更反合放做系计或司利受光王果亲界及今京务制解各任至清物台象记边共风战干接它许八特觉望直服毛林题建南度统色字请交爱让认算论百吃义科怎元社术结六功指思非流每青管夫连远资队跟带花快条院变联言权往展该领传近留红治决周保达办运武半候七必城父强步完革深区即求品士转量空甚众技轻程告江语英基派满式李息写呢识极令黄德收脸钱党倒未持取设始版双历越史商千片容研像找友孩站广改议形委早房音火际则首单据导影失拿网香似斯专石若兵弟谁校读志飞观争究包组造落视济喜离虽坏兴切龘䶮䲜".chars().collect();
+        let mut x = 12345u64;
+        let mixed: Vec<char> = (0..2_000)
+            .map(|_| {
+                x = x
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                pool[(x >> 33) as usize % pool.len()]
+            })
+            .collect();
+        let runs = [
+            mixed,
+            vec!['的'; 3_000],
+            vec!['龘'; 300],
+            "的了".chars().cycle().take(3_001).collect(),
+        ];
+        for obs in &runs {
+            let whole = route(obs, usize::MAX);
+            assert_eq!(whole.len(), obs.len());
+            for seg in [1, 2, 7, 64] {
+                assert_eq!(route(obs, seg), whole, "segments of {seg}");
+            }
+        }
     }
 
     #[test]
