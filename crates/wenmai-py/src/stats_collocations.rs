@@ -97,15 +97,22 @@ fn strings<'py>(
 
 /// `f` with Python's cycle collector paused: hundreds of thousands of new tuples of strings,
 /// which cannot form a cycle, would otherwise set off a collection every 700 of them.
-fn with_gc_paused<T>(py: Python<'_>, f: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
+fn with_gc_paused<'py, T>(py: Python<'py>, f: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
+    /// Turns the collector back on when dropped, even if `f` unwinds.
+    struct Resume<'py>(Option<Bound<'py, PyModule>>);
+    impl Drop for Resume<'_> {
+        fn drop(&mut self) {
+            if let Some(gc) = self.0.take() {
+                // Nothing to report to: enabling the collector does not fail.
+                let _ = gc.call_method0("enable");
+            }
+        }
+    }
     let gc = py.import("gc")?;
     let was = gc.call_method0("isenabled")?.is_truthy()?;
     if was {
         gc.call_method0("disable")?;
     }
-    let out = f();
-    if was {
-        gc.call_method0("enable")?;
-    }
-    out
+    let _resume = Resume(was.then_some(gc));
+    f()
 }
