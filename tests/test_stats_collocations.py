@@ -311,6 +311,23 @@ def test_nothing_crosses_a_sentence() -> None:
     assert empty.empty and "pmi" in empty.columns
 
 
+def test_the_cycle_collector_is_left_as_it_was() -> None:
+    import gc
+
+    c = wenmai.Corpus.from_texts(["经济发展。经济发展很快。科技发展。"])
+    assert gc.isenabled()
+    df = c.collocations(size=2, min_count=1)
+    assert gc.isenabled() and len(df) > 0
+    assert df["tokens"].map(type).eq(tuple).all()
+    assert df["collocation"].dtype == object and df["tokens"].dtype == object
+    gc.disable()
+    try:
+        c.collocations(size=2, min_count=1)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
 @pytest.mark.parametrize(("kwargs", "match"), [
     ({"size": 1}, r"size must be an int in \[2, 5\], got 1"),
     ({"size": 6}, r"size must be an int in \[2, 5\], got 6"),

@@ -456,8 +456,8 @@ def corpus_collocations(
     analyzer: Analyzer | None = None,
     unit: str = ...,
 ) -> tuple[
-    list[str],
-    list[tuple[str, ...]],
+    npt.NDArray[np.object_],
+    npt.NDArray[np.object_],
     npt.NDArray[np.int64],
     list[tuple[str, npt.NDArray[np.float64]]],
 ]: ...

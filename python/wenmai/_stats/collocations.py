@@ -53,8 +53,12 @@ def collocations(
     joined, tokens, count, columns = corpus_collocations(
         core, size, min_count, names, float(smoothing), analyzer, unit
     )
-    data: dict[str, Any] = {"collocation": pd.Series(joined, dtype=object), "count": count}
+    # The object arrays are new and this frame's alone: taken as they are, not copied.
+    data: dict[str, Any] = {
+        "collocation": pd.Series(joined, dtype=object, copy=False),
+        "count": count,
+    }
     for name, values in columns:
         data[name] = values
-    data["tokens"] = pd.Series(tokens, dtype=object)
-    return pd.DataFrame(data)
+    data["tokens"] = pd.Series(tokens, dtype=object, copy=False)
+    return pd.DataFrame(data, copy=False)

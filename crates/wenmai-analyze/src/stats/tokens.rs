@@ -186,11 +186,6 @@ fn tokens_fast(documents: &[Document], analyzer: &Analyzer, unit: Unit) -> Token
         })
         .collect();
     let (terms, maps) = merge_keyed(vocab);
-    let ids: Vec<Vec<u32>> = blocks
-        .par_iter()
-        .zip(&maps)
-        .map(|(b, map)| b.keys.par_iter().map(|&k| map.get(k)).collect())
-        .collect();
     // Every batch as (first document, block, where it starts), in document order.
     let mut order: Vec<(usize, usize, usize)> = blocks
         .iter()
@@ -198,27 +193,54 @@ fn tokens_fast(documents: &[Document], analyzer: &Analyzer, unit: Unit) -> Token
         .flat_map(|(bi, b)| (0..b.taken.len()).map(move |k| (b.taken[k].0, bi, k)))
         .collect();
     order.sort_unstable();
+    // Each batch's block, and its tokens, sentences and units there.
+    type Span = (usize, Range<usize>, Range<usize>, Range<usize>);
+    let spans: Vec<Span> = order
+        .iter()
+        .map(|&(_, bi, k)| {
+            let b = &blocks[bi];
+            let (_, t0, s0, u0) = b.taken[k];
+            let (t1, s1, u1) = b.taken.get(k + 1).map_or(
+                (b.keys.len(), b.sentence_lens.len(), b.units.len()),
+                |&(_, t, s, u)| (t, s, u),
+            );
+            (bi, t0..t1, s0..s1, u0..u1)
+        })
+        .collect();
     let n: usize = blocks.iter().map(|b| b.keys.len()).sum();
-    let mut out = Tokens::empty(terms, n);
-    for (_, bi, k) in order {
+    let mut out = Tokens::empty(terms, 0);
+    // The token columns filled batch by batch in parallel, each batch into its own place,
+    // its keys mapped to merged ids there (no mapped copy of every block first).
+    let (mut ids, mut starts, mut ends) = (vec![0u32; n], vec![0u32; n], vec![0u32; n]);
+    let mut places = Vec::with_capacity(spans.len());
+    let (mut ri, mut rs, mut re) = (&mut ids[..], &mut starts[..], &mut ends[..]);
+    for (bi, t, _, _) in &spans {
+        let (i, ri_rest) = std::mem::take(&mut ri).split_at_mut(t.len());
+        let (s, rs_rest) = std::mem::take(&mut rs).split_at_mut(t.len());
+        let (e, re_rest) = std::mem::take(&mut re).split_at_mut(t.len());
+        (ri, rs, re) = (ri_rest, rs_rest, re_rest);
+        places.push((*bi, t.clone(), i, s, e));
+    }
+    places.into_par_iter().for_each(|(bi, t, i, s, e)| {
         let b = &blocks[bi];
-        let (_, t0, s0, u0) = b.taken[k];
-        let (t1, s1, u1) = b.taken.get(k + 1).map_or(
-            (b.keys.len(), b.sentence_lens.len(), b.units.len()),
-            |&(_, t, s, u)| (t, s, u),
-        );
-        out.ids.extend_from_slice(&ids[bi][t0..t1]);
-        out.starts.extend_from_slice(&b.starts[t0..t1]);
-        out.ends.extend_from_slice(&b.ends[t0..t1]);
-        for &len in &b.sentence_lens[s0..s1] {
+        for (dst, &k) in i.iter_mut().zip(&b.keys[t.clone()]) {
+            *dst = maps[bi].get(k);
+        }
+        s.copy_from_slice(&b.starts[t.clone()]);
+        e.copy_from_slice(&b.ends[t]);
+    });
+    (out.ids, out.starts, out.ends) = (ids, starts, ends);
+    for (bi, _, sr, ur) in spans {
+        let b = &blocks[bi];
+        for &len in &b.sentence_lens[sr] {
             let last = *out.sentences.last().unwrap_or(&0);
             out.sentences.push(last + len);
         }
-        for &len in &b.unit_lens[u0..u1] {
+        for &len in &b.unit_lens[ur.clone()] {
             let last = *out.unit_sentences.last().unwrap_or(&0);
             out.unit_sentences.push(last + len);
         }
-        out.units.extend_from_slice(&b.units[u0..u1]);
+        out.units.extend_from_slice(&b.units[ur]);
     }
     out
 }

@@ -35,12 +35,12 @@ fn ratio(a: u128, b: u128) -> f64 {
     (q | u128::from(r != 0)) as f64 * 2f64.powi(shift)
 }
 
-/// `prod` of counts as an exact integer where it fits, else as a double.
-fn product(xs: impl Iterator<Item = u64>) -> Result<u128, f64> {
-    let xs: Vec<u64> = xs.collect();
-    xs.iter()
-        .try_fold(1u128, |p, &x| p.checked_mul(u128::from(x)))
-        .ok_or_else(|| xs.iter().map(|&x| x as f64).product())
+/// `prod` of counts as an exact integer where it fits, else as a double (the factors read
+/// twice rather than collected: this runs several times per candidate).
+fn product(xs: impl Iterator<Item = u64> + Clone) -> Result<u128, f64> {
+    xs.clone()
+        .try_fold(1u128, |p, x| p.checked_mul(u128::from(x)))
+        .ok_or_else(|| xs.map(|x| x as f64).product())
 }
 
 fn as_f64(x: Result<u128, f64>) -> f64 {
