@@ -9,12 +9,17 @@ import numbers
 from collections.abc import Iterable
 from typing import Any
 
+INT_MAX = 2**63 - 1
+"""The largest count the native layer takes (an ``i64``); past it PyO3 says ``OverflowError``."""
+
 
 def check_int(name: str, value: Any, min: int = 0, *, none: bool = False) -> Any:
-    """``value`` as an ``int`` (numpy ints too; never a bool) of at least ``min``; ``None``
+    """``value`` as an ``int`` (numpy ints too; never a bool) in ``[min, INT_MAX]``; ``None``
     passes through when ``none``. Otherwise a ``ValueError`` naming ``name``."""
     if value is None and none:
         return None
+    if isinstance(value, numbers.Integral) and not isinstance(value, bool) and value > INT_MAX:
+        raise ValueError(f"{name} must be <= {INT_MAX}, got {value!r}")
     if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < min:
         if none:
             what = "a positive int" if min == 1 else f"an int >= {min}"
