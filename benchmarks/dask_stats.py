@@ -54,7 +54,8 @@ def main() -> None:
                   f"{dask:.2f} s ({mem / dask:.2f} of in-memory speed)")
     counter = ds.bind(ds.cooccurrence_counter, None, "document", 5, "window", "frequency",
                       False)
-    sizes = [len(ds.count(s, None, None, counter)[0].to_bytes()) for s in dc._sources]
+    sizes = [len(ds.count(part, texts, None, None, counter)[0].to_bytes())
+             for part, texts in dc._sources]
     print(f"co-occurrence blocks (window 5): {sum(sizes) / 1e6:.2f} MB, "
           f"{sum(sizes) / 1e6 / mb:.2f} MB per MB of text, the largest "
           f"{max(sizes) / 1e6:.2f} MB")

@@ -25,27 +25,42 @@ from wenmai._wenmai import (
 )
 
 
-def read(source: Any, encoding: str | None, max_bytes: int | None
+class Partition:
+    """One partition's place (its index, its first document's position) and its files and
+    ids (none when its texts come from a bag). Opaque to Dask, which would otherwise walk
+    every path as it builds the graph, and tokenized by a hash of them."""
+
+    __slots__ = ("first", "ids", "index", "paths")
+
+    def __init__(self, index: int, first: int, paths: list[str], ids: list[str]) -> None:
+        self.index, self.first, self.paths, self.ids = index, first, paths, ids
+
+    def __dask_tokenize__(self) -> tuple:
+        return ("wenmai.Partition", self.index, self.first, len(self.paths),
+                hash(tuple(self.paths)), hash(tuple(self.ids)))
+
+
+def read(part: Partition, texts: Any, encoding: str | None, max_bytes: int | None
          ) -> tuple[CorpusCore, list[int], list[tuple[str, ...]]]:
-    """On a worker: one partition's documents, their positions in the corpus and the files
-    that could not be read (as ``wenmai.dask._count`` reads them)."""
-    index, first, paths, ids, texts = source
+    """On a worker: one partition's documents (its files, or the ``texts`` of a bag's
+    partition), their positions in the corpus and the files that could not be read."""
+    first = part.first
     if texts is not None:
         texts = list(texts)
         core = CorpusCore.from_texts(texts, [str(first + i) for i in range(len(texts))])
         return core, list(range(first, first + len(texts))), []
-    core, bad = CorpusCore.from_paths(paths, ids, encoding=encoding, errors="strict",
-                                      skip=True, max_bytes=max_bytes)
+    core, bad = CorpusCore.from_paths(part.paths, part.ids, encoding=encoding,
+                                      errors="strict", skip=True, max_bytes=max_bytes)
     failed = {b[0] for b in bad}
-    kept = [first + i for i, p in enumerate(paths) if p not in failed]
+    kept = [first + i for i, p in enumerate(part.paths) if p not in failed]
     return core, kept, [tuple(b) for b in bad]
 
 
-def count(source: Any, encoding: str | None, max_bytes: int | None,
+def count(part: Partition, texts: Any, encoding: str | None, max_bytes: int | None,
           counter: Callable[[CorpusCore, list[int]], Any]) -> tuple:
     """On a worker: a partition's counts by ``counter`` in the place of the count block of
     ``wenmai.dask._Part``, with its ids, positions, metadata and bad files."""
-    core, kept, bad = read(source, encoding, max_bytes)
+    core, kept, bad = read(part, texts, encoding, max_bytes)
     return counter(core, kept), core.ids, kept, core.meta_columns(), bad
 
 

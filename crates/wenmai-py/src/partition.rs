@@ -67,18 +67,19 @@ impl PyCountBlock {
         Ok((make, (slf.get().to_bytes(slf.py())?,)))
     }
 
-    /// The counts of this block and an adjacent one, in partition order.
-    /// Adjacent blocks (any order) as one, in one k-way merge.
+    /// Adjacent blocks (any order) as one, in one k-way merge (the blocks are read, not
+    /// copied).
     #[staticmethod]
     fn merge_all(py: Python<'_>, blocks: Vec<PyRef<'_, PyCountBlock>>) -> PyResult<PyCountBlock> {
-        let owned: Vec<CountBlock> = blocks.iter().map(|b| b.inner.clone()).collect();
-        let inner = run(py, || CountBlock::merge_all(owned))?.map_err(analyze_error)?;
+        let refs: Vec<&CountBlock> = blocks.iter().map(|b| &b.inner).collect();
+        let inner = run(py, || CountBlock::merge_refs(&refs))?.map_err(analyze_error)?;
         Ok(PyCountBlock { inner })
     }
 
+    /// The counts of this block and an adjacent one, in partition order.
     fn merge(&self, py: Python<'_>, other: &PyCountBlock) -> PyResult<PyCountBlock> {
-        let inner =
-            run(py, || self.inner.clone().merge(other.inner.clone()))?.map_err(analyze_error)?;
+        let inner = run(py, || CountBlock::merge_refs(&[&self.inner, &other.inner]))?
+            .map_err(analyze_error)?;
         Ok(PyCountBlock { inner })
     }
 
@@ -126,7 +127,7 @@ impl PyCountBlock {
             max_features,
             binary,
         )?;
-        let m = run(py, || self.inner.clone().into_matrix(&opts))?.map_err(analyze_error)?;
+        let m = run(py, || self.inner.to_matrix(&opts))?.map_err(analyze_error)?;
         Ok(PyDocTermMatrix::new(m, Arc::new(ids)))
     }
 

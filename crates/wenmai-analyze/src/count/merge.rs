@@ -41,7 +41,7 @@ pub(crate) fn prefix_key(t: &str) -> u64 {
 /// The term space is cut into ranges at quantiles of the largest list, and the ranges are
 /// merged in parallel (each a k-way merge).
 #[allow(clippy::type_complexity)]
-pub(super) fn merge_sorted(lists: &[&[&str]]) -> (Vec<(usize, usize)>, Vec<Vec<u32>>) {
+pub(crate) fn merge_sorted(lists: &[&[&str]]) -> (Vec<(usize, usize)>, Vec<Vec<u32>>) {
     let largest = lists.iter().copied().max_by_key(|l| l.len()).unwrap_or(&[]);
     let buckets = (rayon::current_num_threads() * 4).clamp(1, largest.len().max(1));
     let mut bounds: Vec<&str> = (1..buckets)

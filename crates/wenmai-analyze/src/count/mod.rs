@@ -19,6 +19,6 @@ mod unit_counter;
 
 pub(crate) use corpus::{batches, count_units, joined};
 pub(crate) use intern::{TermCache, TermFn, WORD_BIT};
-pub(crate) use merge::merge_sorted_terms;
+pub(crate) use merge::{merge_sorted, merge_sorted_terms};
 pub(crate) use raw::{RawCounts, merge_keyed};
 pub(crate) use unit_counter::WordSet;

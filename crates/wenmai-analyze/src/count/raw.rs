@@ -185,7 +185,7 @@ impl RawCounts {
         opts: &DtmOptions,
         units: Vec<UnitRef>,
     ) -> Result<(DocTermMatrix, Vec<u64>)> {
-        DocTermMatrix::from_counts(self.terms, self.rows, opts, units)
+        DocTermMatrix::from_counts(self.terms, &self.rows, opts, units)
     }
 }
 

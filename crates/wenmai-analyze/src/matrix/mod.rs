@@ -216,7 +216,7 @@ impl DocTermMatrix {
     /// count it again: counts are at least 1, and pruning drops whole columns).
     pub(crate) fn from_counts(
         terms: Vec<String>,
-        rows: Vec<Vec<(u32, u32)>>,
+        rows: &[Vec<(u32, u32)>],
         opts: &DtmOptions,
         units: Vec<UnitRef>,
     ) -> Result<(DocTermMatrix, Vec<u64>)> {
@@ -231,7 +231,7 @@ impl DocTermMatrix {
             ));
         }
         let n_terms = terms.len();
-        let df = column_counts(&rows, n_terms, 256, |r, out| {
+        let df = column_counts(rows, n_terms, 256, |r, out| {
             r.iter().for_each(|&(id, _)| out[id as usize] += 1);
         });
         let mut mask: Vec<bool> = df
@@ -241,7 +241,7 @@ impl DocTermMatrix {
         if let Some(limit) = opts.max_features {
             let kept: Vec<usize> = (0..n_terms).filter(|&i| mask[i]).collect();
             if kept.len() > limit {
-                let cf = column_counts(&rows, n_terms, 256, |r, out| {
+                let cf = column_counts(rows, n_terms, 256, |r, out| {
                     for &(id, c) in r {
                         out[id as usize] += if opts.binary { 1 } else { u64::from(c) };
                     }
@@ -304,7 +304,7 @@ impl DocTermMatrix {
         }
         slots
             .into_par_iter()
-            .zip(&rows)
+            .zip(rows)
             .with_min_len(64)
             .for_each(|((ind, dat), r)| {
                 let kept = r
@@ -619,7 +619,7 @@ impl DocTermMatrix {
         if self.prunes_nothing(opts)? {
             return Ok(self.clone());
         }
-        let rows = (0..self.n_rows())
+        let rows: Vec<Vec<(u32, u32)>> = (0..self.n_rows())
             .map(|i| {
                 let (cols, vals) = self.row(i);
                 // Counts are whole numbers well inside u32 (a term occurs < 2^32 times per unit).
@@ -629,7 +629,7 @@ impl DocTermMatrix {
                     .collect()
             })
             .collect();
-        DocTermMatrix::from_counts(self.terms.clone(), rows, opts, self.units.clone())
+        DocTermMatrix::from_counts(self.terms.clone(), &rows, opts, self.units.clone())
             .map(|(m, _)| m)
     }
 }

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::analyzer::Analyzer;
 use crate::corpus::Corpus;
-use crate::count::{RawCounts, count_units, merge_sorted_terms};
+use crate::count::{RawCounts, count_units, merge_sorted, merge_sorted_terms};
 use crate::error::{Error, Result};
 use crate::keywords::IdfTable;
 use crate::matrix::{DocTermMatrix, DtmOptions};
@@ -101,26 +101,18 @@ impl CountBlock {
     /// or overlap.
     pub fn merge_all(mut blocks: Vec<CountBlock>) -> Result<CountBlock> {
         blocks.sort_by_key(|b| b.start);
-        if blocks.is_empty() {
-            return Err(Error::InvalidParameter("no count block to merge".into()));
-        }
-        if let Some(w) = blocks.windows(2).find(|w| w[0].end != w[1].start) {
-            return Err(Error::InvalidParameter(format!(
-                "count blocks of partitions {}..{} and {}..{} are not adjacent",
-                w[0].start, w[0].end, w[1].start, w[1].end
-            )));
-        }
+        check_adjacent(blocks.iter())?;
         if blocks.len() == 1 {
             return Ok(blocks.pop().unwrap_or_default());
         }
-        let (start, end) = (blocks[0].start, blocks[blocks.len() - 1].end);
         let lists: Vec<Vec<String>> = blocks
             .iter_mut()
             .map(|b| std::mem::take(&mut b.terms))
             .collect();
+        let range = (blocks[0].start, blocks[blocks.len() - 1].end);
         let (terms, maps) = merge_sorted_terms(lists);
-        // Each block's rows remapped in parallel (the maps are increasing: rows stay sorted).
-        type Part = (Vec<Vec<(u32, u32)>>, Vec<UnitRef>, u64);
+        // Each block's rows remapped in place, in parallel (the maps are increasing: rows stay
+        // sorted).
         let parts: Vec<Part> = blocks
             .into_par_iter()
             .zip(maps)
@@ -132,6 +124,47 @@ impl CountBlock {
                 (rows, b.units, b.n_documents)
             })
             .collect();
+        Ok(CountBlock::joined(range, parts, terms))
+    }
+
+    /// [`merge_all`](Self::merge_all) of borrowed blocks: their rows are read, not copied
+    /// first, so a caller that keeps its blocks (a Python object) pays for the merged block
+    /// only.
+    ///
+    /// # Errors
+    /// As [`merge_all`](Self::merge_all).
+    pub fn merge_refs(blocks: &[&CountBlock]) -> Result<CountBlock> {
+        let mut blocks = blocks.to_vec();
+        blocks.sort_by_key(|b| b.start);
+        check_adjacent(blocks.iter().copied())?;
+        let range = (blocks[0].start, blocks[blocks.len() - 1].end);
+        let views: Vec<Vec<&str>> = blocks
+            .iter()
+            .map(|b| b.terms.iter().map(String::as_str).collect())
+            .collect();
+        let refs: Vec<&[&str]> = views.iter().map(Vec::as_slice).collect();
+        let (firsts, maps) = merge_sorted(&refs);
+        let terms = firsts
+            .iter()
+            .map(|&(l, i)| views[l][i].to_owned())
+            .collect();
+        let parts = blocks
+            .par_iter()
+            .zip(maps)
+            .map(|(b, map)| {
+                let rows = b
+                    .rows
+                    .iter()
+                    .map(|r| r.iter().map(|&(id, c)| (map[id as usize], c)).collect())
+                    .collect();
+                (rows, b.units.clone(), b.n_documents)
+            })
+            .collect();
+        Ok(CountBlock::joined(range, parts, terms))
+    }
+
+    /// Blocks' remapped rows, units and document counts, in partition order, as one block.
+    fn joined((start, end): (u64, u64), parts: Vec<Part>, terms: Vec<String>) -> Self {
         let (mut rows, mut units, mut offset) = (Vec::new(), Vec::new(), 0usize);
         for (r, u, n) in parts {
             rows.extend(r);
@@ -141,14 +174,14 @@ impl CountBlock {
             }));
             offset += n as usize;
         }
-        Ok(CountBlock {
+        CountBlock {
             start,
             end,
             n_documents: offset as u64,
             terms,
             rows,
             units,
-        })
+        }
     }
 
     /// The document-term matrix of the range, pruned as [`Corpus::dtm`] prunes.
@@ -163,9 +196,18 @@ impl CountBlock {
         .into_matrix(opts, self.units)
     }
 
+    /// [`into_matrix`](Self::into_matrix) of a borrowed block: its rows read, not copied.
+    ///
+    /// # Errors
+    /// As [`Corpus::dtm`].
+    pub fn to_matrix(&self, opts: &DtmOptions) -> Result<DocTermMatrix> {
+        DocTermMatrix::from_counts(self.terms.clone(), &self.rows, opts, self.units.clone())
+            .map(|(m, _)| m)
+    }
+
     /// The statistics of the range (document frequency over its units).
     pub fn stats(&self) -> CorpusStats {
-        CorpusStats::from_raw(&self.raw_view())
+        CorpusStats::from_rows(&self.terms, &self.rows)
     }
 
     /// The statistics of groups of documents: `groups[d]` is the group of document `d` (of
@@ -210,10 +252,7 @@ impl CountBlock {
         corpus: &CorpusStats,
     ) -> Vec<Vec<(String, f64)>> {
         // Default options prune nothing here: every term of a block is in one of its rows.
-        let Ok(m) = self
-            .raw_view()
-            .into_matrix(&DtmOptions::default(), self.units.clone())
-        else {
+        let Ok(m) = self.to_matrix(&DtmOptions::default()) else {
             return vec![Vec::new(); self.rows.len()];
         };
         match idf {
@@ -243,17 +282,8 @@ impl CountBlock {
     ) -> Result<Keyness> {
         check_keyness(measure, correction)?;
         check_target(target, self.n_documents as usize)?;
-        let m = self
-            .raw_view()
-            .into_matrix(&DtmOptions::default(), self.units.clone())?;
+        let m = self.to_matrix(&DtmOptions::default())?;
         Keyness::from_matrix(&m, target, measure, correction)
-    }
-
-    fn raw_view(&self) -> RawCounts {
-        RawCounts {
-            terms: self.terms.clone(),
-            rows: self.rows.clone(),
-        }
     }
 
     /// The block in postcard's compact encoding (varint integers, length-prefixed strings).
@@ -268,6 +298,30 @@ impl CountBlock {
     pub fn from_bytes(bytes: &[u8]) -> Result<CountBlock> {
         postcard::from_bytes(bytes)
             .map_err(|e| Error::InvalidParameter(format!("not a count block: {e}")))
+    }
+}
+
+/// A block's rows over the merged vocabulary, its units and its number of documents.
+type Part = (Vec<Vec<(u32, u32)>>, Vec<UnitRef>, u64);
+
+/// Blocks sorted by their first partition: an error unless there is one and they cover
+/// consecutive ranges, with no gap or overlap.
+fn check_adjacent<'a>(blocks: impl Iterator<Item = &'a CountBlock>) -> Result<()> {
+    let mut last: Option<&CountBlock> = None;
+    for b in blocks {
+        if let Some(a) = last
+            && a.end != b.start
+        {
+            return Err(Error::InvalidParameter(format!(
+                "count blocks of partitions {}..{} and {}..{} are not adjacent",
+                a.start, a.end, b.start, b.end
+            )));
+        }
+        last = Some(b);
+    }
+    match last {
+        None => Err(Error::InvalidParameter("no count block to merge".into())),
+        Some(_) => Ok(()),
     }
 }
 
@@ -318,7 +372,16 @@ mod tests {
             .reduce(|a, b| a.merge(b).unwrap())
             .unwrap();
         let shuffled = [3, 0, 4, 1, 2].map(block).to_vec();
+        let borrowed: Vec<&CountBlock> = shuffled.iter().collect();
+        assert_eq!(CountBlock::merge_refs(&borrowed).unwrap(), pairwise);
         assert_eq!(CountBlock::merge_all(shuffled).unwrap(), pairwise);
+        let opts = DtmOptions::default();
+        assert_eq!(
+            pairwise.to_matrix(&opts).unwrap(),
+            pairwise.clone().into_matrix(&opts).unwrap()
+        );
+        assert!(CountBlock::merge_refs(&[&block(0), &block(2)]).is_err());
+        assert!(CountBlock::merge_refs(&[]).is_err());
         let gap = CountBlock::merge_all(vec![block(0), block(2)]).unwrap_err();
         assert!(gap.to_string().contains("not adjacent"), "{gap}");
         assert!(CountBlock::merge_all(Vec::new()).is_err());

@@ -215,7 +215,7 @@ impl Lookup {
             ..DtmOptions::default()
         };
         let terms = names.into_iter().map(str::to_owned).collect();
-        DocTermMatrix::from_counts(terms, rows, &every_column, tokens.units.clone()).map(|m| m.0)
+        DocTermMatrix::from_counts(terms, &rows, &every_column, tokens.units.clone()).map(|m| m.0)
     }
 }
 

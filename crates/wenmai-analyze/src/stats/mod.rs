@@ -58,18 +58,23 @@ pub struct CorpusStats {
 
 impl CorpusStats {
     pub(crate) fn from_raw(raw: &RawCounts) -> Self {
-        let mut df = vec![0u64; raw.terms.len()];
-        let mut cf = vec![0u64; raw.terms.len()];
-        for r in &raw.rows {
+        Self::from_rows(&raw.terms, &raw.rows)
+    }
+
+    /// The statistics of rows of `(term id, count)` over `terms`.
+    pub(crate) fn from_rows(terms: &[String], rows: &[Vec<(u32, u32)>]) -> Self {
+        let mut df = vec![0u64; terms.len()];
+        let mut cf = vec![0u64; terms.len()];
+        for r in rows {
             for &(id, c) in r {
                 df[id as usize] += 1;
                 cf[id as usize] += u64::from(c);
             }
         }
         CorpusStats {
-            n_units: raw.rows.len() as u64,
-            df: raw.terms.iter().cloned().zip(df).collect(),
-            cf: raw.terms.iter().cloned().zip(cf).collect(),
+            n_units: rows.len() as u64,
+            df: terms.iter().cloned().zip(df).collect(),
+            cf: terms.iter().cloned().zip(cf).collect(),
         }
     }
 
