@@ -32,17 +32,40 @@ def _bound(name: str, value: Any, n: int) -> float:
     return float(value)
 
 
+# The names of the unit codes of ``CountBlock.unit_columns``.
+_UNIT_NAMES = ("document", "section", "paragraph", "sentence")
+_UNIT_COLUMNS = ("document", "unit", "section", "index", "start", "end")
+
+
 class StreamedMatrix:
     """A document-term matrix written to ``path`` (``scipy.sparse.save_npz``'s format):
-    ``terms``, ``units`` (a DataFrame as ``DocTermMatrix.units``), ``shape``, and
-    ``load()`` -> ``scipy.sparse.csr_matrix``."""
+    ``terms``, ``units`` (a DataFrame as ``DocTermMatrix.units``, read from the file when
+    first asked for), ``shape``, and ``load()`` -> ``scipy.sparse.csr_matrix``."""
 
-    def __init__(self, path: Path, terms: list[str], units: pd.DataFrame,
+    def __init__(self, path: Path, terms: list[str], ids: list[str],
                  shape: tuple[int, int]) -> None:
         self.path = path
         self.terms = terms
-        self.units = units
         self.shape = shape
+        self._ids = ids
+        self._units: pd.DataFrame | None = None
+
+    @property
+    def units(self) -> pd.DataFrame:
+        if self._units is None:
+            with np.load(self.path) as z:
+                cols = [z[f"wenmai_units_{c}"].tolist() for c in _UNIT_COLUMNS]
+                docs = z["wenmai_documents"].tolist()
+            document, unit, section, index, start, end = cols
+            ids = [self._ids[i] for i in docs]
+            # Lists, as DocTermMatrix.units builds them, so that each column gets its dtype.
+            self._units = pd.DataFrame({
+                "doc_id": [ids[d] for d in document], "document": document,
+                "unit": [_UNIT_NAMES[u] for u in unit],
+                "section": [None if v < 0 else v for v in section],
+                "index": [None if v < 0 else v for v in index],
+                "start": start, "end": end})
+        return self._units.copy()
 
     def load(self) -> Any:
         import scipy.sparse
@@ -105,8 +128,9 @@ class CorpusStream:
     def __len__(self) -> int:
         return len(self._paths)
 
-    def _cores(self, desc: str) -> Iterator[tuple[int, CorpusCore]]:
-        """Each batch read and parsed, in order; bad files recorded (or raised)."""
+    def _cores(self, desc: str) -> Iterator[tuple[int, CorpusCore, list[int]]]:
+        """Each batch read and parsed, in order, with the positions of its documents in the
+        stream; bad files recorded (or raised)."""
         self.errors = []
         bar = None
         if self._progress:
@@ -120,9 +144,13 @@ class CorpusStream:
                     paths, self._ids[start:start + self._batch], encoding=self._encoding,
                     errors="strict", skip=self._errors == "skip", max_bytes=self._max_bytes)
                 self.errors.extend(FileError(*b) for b in bad)
+                failed = {b[0] for b in bad}
+                kept = [start + i for i, p in enumerate(paths) if p not in failed]
                 if bar is not None:
                     bar.update(len(paths))
-                yield k, core
+                yield k, core, kept
+                # Let the batch go before the next is read: one batch in memory, not two.
+                del core
         finally:
             if bar is not None:
                 bar.close()
@@ -131,8 +159,9 @@ class CorpusStream:
         """The corpus statistics (units; per term its document and collection frequency),
         merged batch by batch."""
         total: CorpusStats | None = None
-        for k, core in self._cores("counting"):
+        for k, core, _ in self._cores("counting"):
             s = count_block(core, analyzer, unit, k).stats()
+            del core
             total = s if total is None else total.merge(s)
         if total is None:
             raise ValueError("the stream has no files: give some paths")
@@ -158,12 +187,13 @@ class CorpusStream:
         check_choice("idf", idf, ("corpus", "jieba"))
         stats = self.stats(analyzer)
         frames = []
-        for k, core in self._cores("keywords"):
+        for k, core, _ in self._cores("keywords"):
             rows = count_block(core, analyzer, "document", k).keywords(stats, top_k, idf)
             frames.append(pd.DataFrame(
                 [(d, r + 1, t, w) for d, kws in zip(core.ids, rows, strict=True)
                  for r, (t, w) in enumerate(kws)],
                 columns=["doc_id", "rank", "term", "weight"]))
+            del core
         return pd.concat(frames, ignore_index=True)
 
     def dtm(self, out: str | os.PathLike[str], analyzer: Analyzer | None = None,
@@ -193,40 +223,36 @@ class CorpusStream:
         if not kept_terms and terms:
             raise ValueError("After pruning, no terms remain. Try a lower min_df or a "
                              "higher max_df.")
-        place = {t: i for i, t in enumerate(kept_terms)}
         path = Path(out)
         path.parent.mkdir(parents=True, exist_ok=True)
-        indices = _NpyWriter(path, "indices", np.int32)
-        data = _NpyWriter(path, "data", np.float64)
+        writers = {name: _NpyWriter(path, name, dtype) for name, dtype in
+                   [("indices", np.int32), ("data", np.float64),
+                    ("wenmai_documents", np.int64)]
+                   + [(f"wenmai_units_{c}", np.int64) for c in _UNIT_COLUMNS]}
         indptr = [np.zeros(1, dtype=np.int64)]
-        units, rows, at, docs = [], 0, 0, 0
-        for k, core in self._cores("writing"):
-            m = count_block(core, analyzer, unit, k).matrix(core.ids)
-            x = m.to_scipy()
-            cols = np.fromiter((place.get(t, -1) for t in m.terms), dtype=np.int64,
-                               count=len(m.terms))
-            new = cols[x.indices] if len(cols) else np.zeros(0, dtype=np.int64)
-            keep = new >= 0
-            kept_before = np.concatenate([[0], np.cumsum(keep, dtype=np.int64)])
-            per_row = kept_before[x.indptr[1:]] - kept_before[x.indptr[:-1]]
-            indices.write(new[keep])
-            data.write(np.ones(int(keep.sum())) if binary else x.data[keep])
-            indptr.append(at + np.cumsum(per_row))
-            at += int(per_row.sum())
-            u = m.units
-            u["document"] = u["document"] + docs
-            units.append(u.to_dict("list"))
-            docs += len(core.ids)
-            rows += x.shape[0]
+        rows, at, docs = 0, 0, 0
+        for k, core, kept in self._cores("writing"):
+            block = count_block(core, analyzer, unit, k)
+            del core
+            # The batch's rows over the kept terms, made in Rust (no matrix of the batch).
+            lens, cols, counts = block.rows_over(kept_terms)
+            writers["indices"].write(cols)
+            writers["data"].write(np.ones(len(counts)) if binary else counts)
+            indptr.append(at + np.cumsum(lens, dtype=np.int64))
+            at += int(lens.sum())
+            for name, col in zip(_UNIT_COLUMNS, block.unit_columns(), strict=True):
+                writers[f"wenmai_units_{name}"].write(col + docs if name == "document"
+                                                     else col)
+            writers["wenmai_documents"].write(np.asarray(kept, dtype=np.int64))
+            docs += len(kept)
+            rows += len(lens)
+            del block, lens, cols, counts
         shape = (rows, len(kept_terms))
         with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_STORED,
                              allowZip64=True) as zf:
-            indices.into(zf)
-            data.into(zf)
+            for w in writers.values():
+                w.into(zf)
             _small(zf, "indptr", np.concatenate(indptr).astype(np.int64))
             _small(zf, "format", np.array("csr"))
             _small(zf, "shape", np.array(shape, dtype=np.int64))
-        # Columns joined as lists, so each column's dtype is the one a single table would get.
-        table = pd.DataFrame({c: [v for u in units for v in u[c]] for c in units[0]}) \
-            if units else pd.DataFrame()
-        return StreamedMatrix(path, kept_terms, table, shape)
+        return StreamedMatrix(path, kept_terms, self._ids, shape)

@@ -4,10 +4,11 @@
 
 use std::sync::Arc;
 
+use numpy::{IntoPyArray, PyArray1};
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 use wenmai_analyze::{
-    CorpusStats, CountBlock, IdfSource, IdfTable, KeynessCorrection, KeynessMeasure, Unit,
+    CorpusStats, CountBlock, IdfSource, IdfTable, KeynessCorrection, KeynessMeasure, Unit, UnitRef,
 };
 
 use crate::analyze::{PyAnalyzer, PyDocTermMatrix};
@@ -15,6 +16,35 @@ use crate::convert::{Wrap, dtm_options};
 use crate::corpus::{PyCorpusCore, analyzer_of};
 use crate::errors::{analyze_error, count, run};
 use crate::stats_keyness::{KeynessColumns, keyness_columns};
+
+type UnitColumns<'py> = (
+    Bound<'py, PyArray1<i64>>,
+    Bound<'py, PyArray1<i64>>,
+    Bound<'py, PyArray1<i64>>,
+    Bound<'py, PyArray1<i64>>,
+    Bound<'py, PyArray1<i64>>,
+    Bound<'py, PyArray1<i64>>,
+);
+
+/// The units as the int64 columns of [`PyCountBlock::unit_columns`].
+fn unit_columns<'py>(py: Python<'py>, units: &[UnitRef]) -> UnitColumns<'py> {
+    let col = |f: &dyn Fn(&UnitRef) -> i64| units.iter().map(f).collect::<Vec<_>>();
+    let missing = |v: Option<usize>| v.map_or(-1, |x| x as i64);
+    (
+        col(&|u| u.document as i64).into_pyarray(py),
+        col(&|u| u.kind as i64).into_pyarray(py),
+        col(&|u| missing(u.section)).into_pyarray(py),
+        col(&|u| missing(u.index)).into_pyarray(py),
+        col(&|u| u.span.char_start as i64).into_pyarray(py),
+        col(&|u| u.span.char_end as i64).into_pyarray(py),
+    )
+}
+
+type RowsOver<'py> = (
+    Bound<'py, PyArray1<u64>>,
+    Bound<'py, PyArray1<u32>>,
+    Bound<'py, PyArray1<u32>>,
+);
 
 /// The counts of a range of partitions: their units' rows over one sorted vocabulary.
 #[derive(Debug)]
@@ -129,6 +159,25 @@ impl PyCountBlock {
         )?;
         let m = run(py, || self.inner.to_matrix(&opts))?.map_err(analyze_error)?;
         Ok(PyDocTermMatrix::new(m, Arc::new(ids)))
+    }
+
+    /// `(row_lengths, columns, counts)`: the block's rows over `terms` (sorted, distinct; the
+    /// kept terms of the whole corpus), entries of other terms dropped (`Corpus.stream`).
+    fn rows_over<'py>(&self, py: Python<'py>, terms: Vec<String>) -> PyResult<RowsOver<'py>> {
+        let (lens, cols, counts) =
+            run(py, || self.inner.rows_over(&terms))?.map_err(analyze_error)?;
+        Ok((
+            lens.into_pyarray(py),
+            cols.into_pyarray(py),
+            counts.into_pyarray(py),
+        ))
+    }
+
+    /// `(document, unit, section, index, start, end)` of each row, as int64 arrays: `unit`
+    /// a code (0 document, 1 section, 2 paragraph, 3 sentence), -1 for a missing section or
+    /// index (`Corpus.stream` keeps them compact until the table is asked for).
+    fn unit_columns<'py>(&self, py: Python<'py>) -> UnitColumns<'py> {
+        unit_columns(py, self.inner.units())
     }
 
     /// Keyness of the documents where `target` is true against the others, over the

@@ -205,6 +205,61 @@ impl CountBlock {
             .map(|(m, _)| m)
     }
 
+    /// The block's rows over `terms`, a sorted vocabulary (the kept terms of the whole
+    /// corpus): each row's number of entries kept, then every kept entry's column in `terms`
+    /// and its count, in row order. Entries of terms not in `terms` are dropped, so that a
+    /// batch becomes rows of the pruned corpus matrix without a matrix of its own.
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] when `terms` is not sorted and distinct.
+    ///
+    /// # Examples
+    /// ```
+    /// use wenmai_analyze::{Analyzer, Corpus, CountBlock, Unit};
+    /// let c = Corpus::from_texts(["发展经济，发展科技。"]);
+    /// let b = CountBlock::count(&c, &Analyzer::default(), Unit::Document, 0);
+    /// let kept = ["发展".to_string(), "科技".to_string()];
+    /// assert_eq!(b.rows_over(&kept).unwrap(), (vec![2], vec![0, 1], vec![2, 1]));
+    /// ```
+    pub fn rows_over(&self, terms: &[String]) -> Result<(Vec<u64>, Vec<u32>, Vec<u32>)> {
+        if let Some(w) = terms.windows(2).find(|w| w[0] >= w[1]) {
+            return Err(Error::InvalidParameter(format!(
+                "the terms must be sorted and distinct: {:?} comes before {:?}",
+                w[0], w[1]
+            )));
+        }
+        // Both lists sorted: one merge join gives each of the block's terms its column.
+        let mut map = vec![u32::MAX; self.terms.len()];
+        let mut j = 0;
+        for (i, t) in self.terms.iter().enumerate() {
+            while j < terms.len() && terms[j] < *t {
+                j += 1;
+            }
+            if j < terms.len() && terms[j] == *t {
+                map[i] = j as u32;
+            }
+        }
+        let mut lens = Vec::with_capacity(self.rows.len());
+        let (mut cols, mut counts) = (Vec::new(), Vec::new());
+        for r in &self.rows {
+            let before = cols.len();
+            for &(id, c) in r {
+                let col = map[id as usize];
+                if col != u32::MAX {
+                    cols.push(col);
+                    counts.push(c);
+                }
+            }
+            lens.push((cols.len() - before) as u64);
+        }
+        Ok((lens, cols, counts))
+    }
+
+    /// The units (rows) of the range, in order.
+    pub fn units(&self) -> &[UnitRef] {
+        &self.units
+    }
+
     /// The statistics of the range (document frequency over its units).
     pub fn stats(&self) -> CorpusStats {
         CorpusStats::from_rows(&self.terms, &self.rows)
@@ -412,6 +467,37 @@ mod tests {
         assert_eq!(left, pairs);
         let bytes = CountBlock::from_bytes(&left.to_bytes()).unwrap();
         assert_eq!(bytes.into_matrix(&opts).unwrap(), m);
+    }
+
+    #[test]
+    fn rows_over_the_kept_terms_are_the_pruned_matrix() {
+        let whole = (0..TEXTS.len())
+            .map(block)
+            .reduce(|a, b| a.merge(b).unwrap())
+            .unwrap();
+        let opts = DtmOptions {
+            min_df: crate::DfBound::Count(2),
+            ..DtmOptions::default()
+        };
+        let m = whole.to_matrix(&opts).unwrap();
+        let (lens, cols, counts) = whole.rows_over(&m.terms).unwrap();
+        let indptr: Vec<i64> = std::iter::once(0)
+            .chain(lens.iter().scan(0, |at, &l| {
+                *at += l as i64;
+                Some(*at)
+            }))
+            .collect();
+        assert_eq!(indptr, m.indptr);
+        assert_eq!(
+            cols.iter().map(|&c| c as i32).collect::<Vec<_>>(),
+            m.indices
+        );
+        assert_eq!(
+            counts.iter().map(|&c| f64::from(c)).collect::<Vec<_>>(),
+            m.data
+        );
+        let unsorted = ["经济".to_string(), "发展".to_string()];
+        assert!(whole.rows_over(&unsorted).is_err());
     }
 
     #[test]
