@@ -196,6 +196,14 @@ class DaskCorpus:
                 for part, texts in self._sources]
 
     def _done(self, result: _Part) -> tuple[CountBlock, list[str], pd.DataFrame]:
+        block, ids, docvars = self._done_lazily(result)
+        return block, ids, docvars()
+
+    def _done_lazily(self, result: _Part
+                     ) -> tuple[CountBlock, list[str], Callable[[], pd.DataFrame]]:
+        """The merged block, the ids, and a function that makes the docvars (a matrix
+        makes them only when asked for, as the in-memory ``dtm()`` does); ``errors`` set,
+        or raised when ``errors="raise"``."""
         block, ids, kept, meta, bad = result
         self.errors = sorted(self._unlisted + [FileError(*b) for b in bad],
                              key=lambda e: e.path)
@@ -203,9 +211,12 @@ class DaskCorpus:
             first = self.errors[0]
             raise OSError(f"{first.path}: {first.message} (errors='skip' reads the others)")
         extra = self._extra
-        if extra is not None:
-            extra = extra.iloc[kept].reset_index(drop=True)
-        return block, ids, _docvars_frame(meta, extra)
+
+        def docvars() -> pd.DataFrame:
+            rows = extra.iloc[kept].reset_index(drop=True) if extra is not None else None
+            return _docvars_frame(meta, rows)
+
+        return block, ids, docvars
 
     def dtm(self, analyzer: Analyzer | None = None, unit: str = "document",
             min_df: int | float = 1, max_df: int | float = 1.0,
@@ -214,9 +225,9 @@ class DaskCorpus:
         same files (terms, rows in file order, units), for any number of partitions."""
 
         def finish(result: tuple) -> DocTermMatrix:
-            block, ids, docvars = self._done(result)
+            block, ids, docvars = self._done_lazily(result)
             m = block.matrix(ids, min_df, max_df, max_features, binary)
-            return m._with_docvars(lambda: docvars)
+            return m._with_docvars(docvars)
 
         return Lazy(self._counts(analyzer, unit), finish)
 
