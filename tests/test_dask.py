@@ -62,6 +62,18 @@ def test_dtm_equals_the_in_memory_one_on_the_reports(client, reports, report_fil
     assert dc.errors == []
 
 
+def test_default_partitions_keep_every_worker_thread_busy(client, reports, report_files,
+                                                          monkeypatch):
+    # Two single-thread workers: two partitions of the 3.5 MB of reports (fewer bytes than
+    # one default partition), and the same matrix as in memory.
+    dc = wd.from_files(report_files)
+    assert dc.npartitions == 2
+    same_matrix(reports.dtm(), dc.dtm().compute())
+    # Without a client, the local scheduler: one partition, which Rust counts on every core.
+    monkeypatch.setattr(wd, "_client", lambda: None)
+    assert wd.from_files(report_files).npartitions == 1
+
+
 def test_sections_frequency_and_docvars_equal_the_in_memory_ones(client, reports,
                                                                  report_files):
     dc = wd.from_files(report_files, npartitions=3)
