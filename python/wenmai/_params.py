@@ -10,7 +10,8 @@ from collections.abc import Iterable
 from typing import Any
 
 INT_MAX = 2**63 - 1
-"""The largest count the native layer takes (an ``i64``); past it PyO3 says ``OverflowError``."""
+"""The largest count the native layer takes (an ``i64``); past it the native functions raise
+the ``ValueError`` that ``check_int`` does (``crates/wenmai-py/src/errors.rs``)."""
 
 
 def check_int(name: str, value: Any, min: int = 0, *, none: bool = False) -> Any:

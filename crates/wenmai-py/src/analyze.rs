@@ -12,7 +12,7 @@ use wenmai_analyze::{Analyzer, Conversion, DocTermMatrix, Norm, TfidfOptions};
 use crate::errors::{WenmaiError, analyze_error, count, count_pair, run, segment_error};
 use wenmai_segment::CutMode;
 
-use crate::convert::{self, Wrap, dtm_options, unit_name};
+use crate::convert::{self, Int, Wrap, dtm_options, unit_name};
 use crate::segmenter::{PySegmenter, dictionary_bytes};
 use crate::text::{extract_text, extract_texts};
 
@@ -37,22 +37,23 @@ pub struct PyAnalyzer {
 #[pymethods]
 impl PyAnalyzer {
     #[new]
-    #[pyo3(signature = (stopwords=Some(StopwordsArg::Name("zh".into())), pos=None, min_len=1, ngram_range=(1, 1),
+    #[pyo3(signature = (stopwords=Some(StopwordsArg::Name("zh".into())), pos=None, min_len=Int::Fits(1), ngram_range=(Int::Fits(1), Int::Fits(1)),
         user_dict=None, hmm=true, normalize=true, *, pos_deny=None, extra_stopwords=None,
-        char_ngrams=None, drop_punct=true, drop_numbers=false, mode=Wrap(CutMode::Precise), segmenter=None, convert=None))]
+        char_ngrams=None, drop_punct=true, drop_numbers=false, mode=Wrap(CutMode::Precise), segmenter=None, convert=None),
+        text_signature = "(stopwords=..., pos=None, min_len=1, ngram_range=..., user_dict=None, hmm=True, normalize=True, *, pos_deny=None, extra_stopwords=None, char_ngrams=None, drop_punct=True, drop_numbers=False, mode=..., segmenter=None, convert=None)")]
     #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
         stopwords: Option<StopwordsArg<'_>>,
         pos: Option<Bound<'_, PyAny>>,
-        min_len: i64,
-        ngram_range: (i64, i64),
+        min_len: Int,
+        ngram_range: (Int, Int),
         user_dict: Option<Bound<'_, PyAny>>,
         hmm: bool,
         normalize: bool,
         pos_deny: Option<Bound<'_, PyAny>>,
         extra_stopwords: Option<Bound<'_, PyAny>>,
-        char_ngrams: Option<(i64, i64)>,
+        char_ngrams: Option<(Int, Int)>,
         drop_punct: bool,
         drop_numbers: bool,
         mode: Wrap<CutMode>,
@@ -484,8 +485,9 @@ impl PyDocTermMatrix {
     }
     /// The `k` largest entries of every row: a list of `[(term, value), …]` per row
     /// (ties broken by term order).
-    fn top_terms(&self, py: Python<'_>, k: usize) -> PyResult<Vec<Vec<(String, f64)>>> {
+    fn top_terms(&self, py: Python<'_>, k: Int) -> PyResult<Vec<Vec<(String, f64)>>> {
         let m = self.matrix();
+        let k = count("k", k, 0)?;
         run(py, move || {
             m.top_k(k)
                 .into_iter()
@@ -604,7 +606,7 @@ pub fn dtm_from_tokens(
     docs: &Bound<'_, PyAny>,
     min_df: &Bound<'_, PyAny>,
     max_df: &Bound<'_, PyAny>,
-    max_features: Option<i64>,
+    max_features: Option<Int>,
     binary: bool,
 ) -> PyResult<PyDocTermMatrix> {
     let opts = dtm_options(min_df, max_df, max_features, binary)?;
@@ -641,7 +643,7 @@ pub fn dtm_from_texts(
     texts: &Bound<'_, PyAny>,
     min_df: &Bound<'_, PyAny>,
     max_df: &Bound<'_, PyAny>,
-    max_features: Option<i64>,
+    max_features: Option<Int>,
     binary: bool,
 ) -> PyResult<PyDocTermMatrix> {
     let opts = dtm_options(min_df, max_df, max_features, binary)?;

@@ -1,7 +1,10 @@
 //! Conversions between Python values and the core crates' types: the string enums as
-//! `Wrap<T>` newtypes that pyo3 extracts (polars' style), and the scikit-learn number rules.
+//! `Wrap<T>` newtypes that pyo3 extracts (polars' style), Python ints of any size as [`Int`],
+//! and the scikit-learn number rules.
 
-use pyo3::exceptions::PyValueError;
+use std::fmt;
+
+use pyo3::exceptions::{PyOverflowError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyBool, PyFloat, PyInt};
@@ -11,6 +14,66 @@ use wenmai_parse::{Conversion, Errors, HtmlMode, ReadOptions};
 use wenmai_segment::CutMode;
 
 use crate::errors::{count, count_or_none};
+
+/// A Python int of any size, for a count that `errors::count` and its kin check: PyO3's `i64`
+/// raises `OverflowError` past the i64 range, this keeps the value's digits instead so that
+/// the check can say `top_k must be <= 9223372036854775807, got 18446744073709551616`.
+/// Whatever `i64` takes it takes (numpy ints, `bool`); anything else raises `i64`'s
+/// `TypeError`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Int {
+    /// In the i64 range.
+    Fits(i64),
+    /// Past it: whether it is below `i64::MIN` (else above `i64::MAX`) and its decimal text.
+    Big { negative: bool, text: String },
+}
+
+impl Int {
+    /// The value as a `usize`, if it is one (`None` for a negative or a too large one).
+    pub fn to_usize(&self) -> Option<usize> {
+        match self {
+            Int::Fits(v) => usize::try_from(*v).ok(),
+            Int::Big { .. } => None,
+        }
+    }
+
+    /// Whether the value is above `i64::MAX`.
+    pub fn too_big(&self) -> bool {
+        match self {
+            Int::Fits(_) => false,
+            Int::Big { negative, .. } => !negative,
+        }
+    }
+}
+
+impl fmt::Display for Int {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Int::Fits(v) => v.fmt(f),
+            Int::Big { text, .. } => f.write_str(text),
+        }
+    }
+}
+
+impl<'a, 'py> FromPyObject<'a, 'py> for Int {
+    type Error = PyErr;
+
+    fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+        let py = obj.py();
+        match obj.extract::<i64>() {
+            Ok(v) => Ok(Int::Fits(v)),
+            Err(e) if e.is_instance_of::<PyOverflowError>(py) => {
+                // an int (or an object with `__index__`, as `i64` takes) out of range
+                let value = py.import("operator")?.call_method1("index", (obj,))?;
+                Ok(Int::Big {
+                    negative: value.lt(0)?,
+                    text: value.str()?.to_string(),
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
 
 /// A core type taken from (or given to) Python by its name.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -109,7 +172,7 @@ pub fn df_bound(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<DfBound> {
         )));
     }
     if obj.is_instance_of::<PyInt>() {
-        return count(name, obj.extract()?, 0).map(DfBound::Count);
+        return count(name, obj.extract::<Int>()?, 0).map(DfBound::Count);
     }
     if obj.is_instance_of::<PyFloat>() {
         let v: f64 = obj.extract()?;
@@ -121,8 +184,8 @@ pub fn df_bound(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<DfBound> {
         return Ok(DfBound::Proportion(v));
     }
     // numpy scalars and the like
-    if let Ok(v) = obj.extract::<i64>() {
-        return df_bound(&PyInt::new(obj.py(), v).into_any(), name);
+    if let Ok(v) = obj.extract::<Int>() {
+        return count(name, v, 0).map(DfBound::Count);
     }
     let v: f64 = obj.extract()?;
     df_bound(&PyFloat::new(obj.py(), v).into_any(), name)
@@ -132,7 +195,7 @@ pub fn df_bound(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<DfBound> {
 pub fn dtm_options(
     min_df: &Bound<'_, PyAny>,
     max_df: &Bound<'_, PyAny>,
-    max_features: Option<i64>,
+    max_features: Option<Int>,
     binary: bool,
 ) -> PyResult<DtmOptions> {
     Ok(DtmOptions {
@@ -143,17 +206,23 @@ pub fn dtm_options(
     })
 }
 
-/// `max_bytes` of Python (`None`: no limit) checked: a ValueError for a negative number.
-pub fn max_bytes_of(max_bytes: Option<i64>) -> PyResult<Option<u64>> {
-    max_bytes
-        .map(|m| {
-            u64::try_from(m).map_err(|_| {
-                pyo3::exceptions::PyValueError::new_err(format!(
-                    "max_bytes must be >= 0 (or None for no limit), got {m}"
-                ))
-            })
+/// `max_bytes` of Python (`None`: no limit) checked: a ValueError for a negative number or
+/// one past `i64::MAX`.
+pub fn max_bytes_of(max_bytes: Option<Int>) -> PyResult<Option<u64>> {
+    let Some(m) = max_bytes else { return Ok(None) };
+    let bound = if m.too_big() {
+        format!("<= {}", i64::MAX)
+    } else {
+        ">= 0".to_string()
+    };
+    m.to_usize()
+        .and_then(|n| u64::try_from(n).ok())
+        .map(Some)
+        .ok_or_else(|| {
+            PyValueError::new_err(format!(
+                "max_bytes must be {bound} (or None for no limit), got {m}"
+            ))
         })
-        .transpose()
 }
 
 /// Options for reading files: `html=None` detects HTML by the file's extension.

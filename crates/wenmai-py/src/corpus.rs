@@ -14,7 +14,7 @@ use wenmai_analyze::{
 use wenmai_parse::{Conversion, Document, Errors};
 
 use crate::analyze::{DEFAULT_ANALYZER, PyAnalyzer, PyDocTermMatrix};
-use crate::convert::{Wrap, dtm_options, max_bytes_of, read_options};
+use crate::convert::{Int, Wrap, dtm_options, max_bytes_of, read_options};
 use crate::document::{PyDocument, date_to_py};
 use crate::errors::{analyze_error, count, parse_error, run};
 use crate::text::extract_texts;
@@ -110,7 +110,7 @@ impl PyCorpusCore {
     /// With `skip`, unreadable files are left out and returned as `(path, kind, message)`;
     /// without, the first bad file (in the given order) raises.
     #[staticmethod]
-    #[pyo3(signature = (paths, ids, encoding=None, errors=Wrap(Errors::Strict), skip=false, progress=None, convert=None, max_bytes=Some(wenmai_parse::DEFAULT_MAX_BYTES as i64)))]
+    #[pyo3(signature = (paths, ids, encoding=None, errors=Wrap(Errors::Strict), skip=false, progress=None, convert=None, max_bytes=Some(Int::Fits(wenmai_parse::DEFAULT_MAX_BYTES as i64))))]
     #[allow(clippy::too_many_arguments)]
     fn from_paths(
         py: Python<'_>,
@@ -121,7 +121,7 @@ impl PyCorpusCore {
         skip: bool,
         progress: Option<Bound<'_, PyAny>>,
         convert: Option<Wrap<Conversion>>,
-        max_bytes: Option<i64>,
+        max_bytes: Option<Int>,
     ) -> PyResult<(PyCorpusCore, Vec<FileError>)> {
         let opts = read_options(encoding, errors, None, convert, max_bytes_of(max_bytes)?);
         let read = with_progress(py, progress, |p| Corpus::read_files(&paths, &ids, &opts, p))?;
@@ -262,7 +262,7 @@ impl PyCorpusCore {
         unit: Wrap<Unit>,
         min_df: Option<Bound<'_, PyAny>>,
         max_df: Option<Bound<'_, PyAny>>,
-        max_features: Option<i64>,
+        max_features: Option<Int>,
         binary: bool,
     ) -> PyResult<PyDocTermMatrix> {
         let one = pyo3::types::PyInt::new(py, 1).into_any();
@@ -283,13 +283,14 @@ impl PyCorpusCore {
     /// (`idf="corpus"`) or jieba's table (`idf="jieba"`); `method="textrank"` is jieba's
     /// TextRank per document. With `progress`, documents are processed in chunks and
     /// `progress(n)` is called after each (the result is the same).
-    #[pyo3(signature = (analyzer=None, top_k=20, method=Wrap(Ranking::TfIdf), idf=Wrap(IdfSource::Corpus), allow_pos=None, progress=None))]
+    #[pyo3(signature = (analyzer=None, top_k=Int::Fits(20), method=Wrap(Ranking::TfIdf), idf=Wrap(IdfSource::Corpus), allow_pos=None, progress=None),
+        text_signature = "($self, analyzer=None, top_k=20, method=..., idf=..., allow_pos=None, progress=None)")]
     #[allow(clippy::too_many_arguments)]
     fn keywords(
         &self,
         py: Python<'_>,
         analyzer: Option<PyRef<'_, PyAnalyzer>>,
-        top_k: i64,
+        top_k: Int,
         method: Wrap<Ranking>,
         idf: Wrap<IdfSource>,
         allow_pos: Option<Vec<String>>,

@@ -6,6 +6,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 use wenmai_parse::{DateValue, Document};
 
+use crate::convert::Int;
 use crate::errors::{InternalError, count_or_none, run};
 
 /// A date as Python sees it: `datetime.datetime` with a time of day, else `datetime.date`.
@@ -379,7 +380,7 @@ impl PyDocument {
     ///
     /// `indent`: None for compact output, or the number of spaces per level.
     #[pyo3(signature = (indent=None))]
-    fn to_json(&self, py: Python<'_>, indent: Option<i64>) -> PyResult<String> {
+    fn to_json(&self, py: Python<'_>, indent: Option<Int>) -> PyResult<String> {
         let indent = count_or_none("indent", indent, 0)?;
         let doc = Arc::clone(&self.doc);
         run(py, move || to_json(&doc, indent))?

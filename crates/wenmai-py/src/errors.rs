@@ -11,6 +11,8 @@ use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyTuple, PyType};
 
+use crate::convert::Int;
+
 pyo3::create_exception!(
     wenmai,
     WenmaiError,
@@ -191,43 +193,68 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
     format!("internal error in wenmai (please report it): {what}")
 }
 
-/// A count taken from Python as `i64`: a `ValueError` in scikit-learn's words
-/// (`top_k must be >= 0, got -1`) instead of PyO3's `OverflowError` for a negative int.
-pub fn count(name: &str, value: i64, min: usize) -> PyResult<usize> {
-    usize::try_from(value)
-        .ok()
+/// `{name} must be <= 9223372036854775807, got …`: a count past what the native layer takes
+/// (an `i64`), in the words of `wenmai._params.check_int`.
+fn above_max(name: &str, value: &Int) -> PyErr {
+    PyValueError::new_err(format!("{name} must be <= {}, got {value}", i64::MAX))
+}
+
+/// A count taken from Python as an [`Int`] of any size: a `ValueError` in scikit-learn's
+/// words (`top_k must be >= 0, got -1`, `top_k must be <= 9223372036854775807, got
+/// 18446744073709551616`) instead of PyO3's `OverflowError`.
+pub fn count(name: &str, value: Int, min: usize) -> PyResult<usize> {
+    if value.too_big() {
+        return Err(above_max(name, &value));
+    }
+    value
+        .to_usize()
         .filter(|&v| v >= min)
         .ok_or_else(|| PyValueError::new_err(format!("{name} must be >= {min}, got {value}")))
 }
 
 /// [`count`] for a parameter that also takes `None`.
-pub fn count_or_none(name: &str, value: Option<i64>, min: usize) -> PyResult<Option<usize>> {
+pub fn count_or_none(name: &str, value: Option<Int>, min: usize) -> PyResult<Option<usize>> {
     let Some(v) = value else { return Ok(None) };
-    count(name, v, min).map(Some).map_err(|_| {
-        let what = if min == 1 {
-            "a positive int".to_string()
-        } else {
-            format!("an int >= {min}")
-        };
-        PyValueError::new_err(format!("{name} must be {what} or None, got {v}"))
-    })
+    if v.too_big() {
+        return Err(above_max(name, &v));
+    }
+    match v.to_usize() {
+        Some(n) if n >= min => Ok(Some(n)),
+        _ => {
+            let what = if min == 1 {
+                "a positive int".to_string()
+            } else {
+                format!("an int >= {min}")
+            };
+            Err(PyValueError::new_err(format!(
+                "{name} must be {what} or None, got {v}"
+            )))
+        }
+    }
 }
 
 /// An n-gram range `(min, max)`: both at least 1 (the order is checked by the builder).
-pub fn count_pair(name: &str, (lo, hi): (i64, i64)) -> PyResult<(usize, usize)> {
-    match (count(name, lo, 1), count(name, hi, 1)) {
-        (Ok(lo), Ok(hi)) => Ok((lo, hi)),
-        _ => Err(PyValueError::new_err(format!(
-            "{name} must be a pair of ints >= 1, got ({lo}, {hi})"
-        ))),
+pub fn count_pair(name: &str, (lo, hi): (Int, Int)) -> PyResult<(usize, usize)> {
+    match (lo.to_usize(), hi.to_usize()) {
+        (Some(l), Some(h)) if l >= 1 && h >= 1 => Ok((l, h)),
+        _ => {
+            let what = if lo.too_big() || hi.too_big() {
+                format!("in [1, {}]", i64::MAX)
+            } else {
+                ">= 1".to_string()
+            };
+            Err(PyValueError::new_err(format!(
+                "{name} must be a pair of ints {what}, got ({lo}, {hi})"
+            )))
+        }
     }
 }
 
 /// [`count`] with an upper bound too (`threads must be in [1, 1024], got 5000`).
-pub fn count_in(name: &str, value: i64, min: usize, max: usize) -> PyResult<usize> {
-    count(name, value, min)
-        .ok()
-        .filter(|&v| v <= max)
+pub fn count_in(name: &str, value: Int, min: usize, max: usize) -> PyResult<usize> {
+    value
+        .to_usize()
+        .filter(|v| (min..=max).contains(v))
         .ok_or_else(|| {
             PyValueError::new_err(format!("{name} must be in [{min}, {max}], got {value}"))
         })

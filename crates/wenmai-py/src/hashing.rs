@@ -7,6 +7,7 @@ use pyo3::prelude::*;
 use wenmai_analyze::hashing::{HashedRows, hash_rows};
 
 use crate::analyze::{DEFAULT_ANALYZER, PyAnalyzer, token_lists};
+use crate::convert::Int;
 use crate::errors::run;
 use crate::text::extract_texts;
 
@@ -16,9 +17,10 @@ type Csr<'py> = (
     Bound<'py, PyArray1<f64>>,
 );
 
-fn check_n_features(n_features: i64) -> PyResult<u32> {
-    u32::try_from(n_features)
-        .ok()
+fn check_n_features(n_features: Int) -> PyResult<u32> {
+    n_features
+        .to_usize()
+        .and_then(|n| u32::try_from(n).ok())
         .filter(|&n| n >= 1 && n <= i32::MAX as u32)
         .ok_or_else(|| {
             PyValueError::new_err(format!(
@@ -42,7 +44,7 @@ fn to_arrays(py: Python<'_>, m: HashedRows) -> Csr<'_> {
 pub fn hash_tokens<'py>(
     py: Python<'py>,
     docs: &Bound<'py, PyAny>,
-    n_features: i64,
+    n_features: Int,
     alternate_sign: bool,
 ) -> PyResult<Csr<'py>> {
     let n = check_n_features(n_features)?;
@@ -58,7 +60,7 @@ pub fn hash_texts<'py>(
     py: Python<'py>,
     analyzer: Option<PyRef<'py, PyAnalyzer>>,
     texts: &Bound<'py, PyAny>,
-    n_features: i64,
+    n_features: Int,
     alternate_sign: bool,
 ) -> PyResult<Csr<'py>> {
     let n = check_n_features(n_features)?;

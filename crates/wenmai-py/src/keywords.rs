@@ -8,7 +8,7 @@ use pyo3::types::PyBytes;
 use wenmai_analyze::keywords::{Ranking, TEXTRANK_POS};
 use wenmai_analyze::{IdfTable, KeywordExtractor};
 
-use crate::convert::Wrap;
+use crate::convert::{Int, Wrap};
 use crate::document::PyDocument;
 use crate::errors::{WenmaiError, analyze_error, count, count_or_none, run};
 use crate::segmenter::{PySegmenter, dictionary_bytes};
@@ -106,12 +106,12 @@ impl PyKeywordExtractor {
 
     /// jieba's `extract_tags`: `[(word, weight, flag)]` best first; `flag` is set only with
     /// `with_flag` and a POS filter. `top_k=None` (or 0) returns every word.
-    #[pyo3(signature = (text, top_k=Some(20), allow_pos=Vec::new(), with_flag=false))]
+    #[pyo3(signature = (text, top_k=Some(Int::Fits(20)), allow_pos=Vec::new(), with_flag=false))]
     fn extract_tags(
         &self,
         py: Python<'_>,
         text: &Bound<'_, PyAny>,
-        top_k: Option<i64>,
+        top_k: Option<Int>,
         allow_pos: Vec<String>,
         with_flag: bool,
     ) -> PyResult<Vec<KeywordRow>> {
@@ -126,15 +126,16 @@ impl PyKeywordExtractor {
     /// jieba's `textrank` (window 5, default POS `ns, n, vn, v`, weights scaled to the
     /// maximum): `[(word, weight, flag)]` best first.
     /// `span`: jieba's `TextRank.span`, the co-occurrence window.
-    #[pyo3(signature = (text, top_k=Some(20), allow_pos=None, with_flag=false, span=5))]
+    #[pyo3(signature = (text, top_k=Some(Int::Fits(20)), allow_pos=None, with_flag=false, span=Int::Fits(5)),
+        text_signature = "($self, text, top_k=..., allow_pos=None, with_flag=False, span=5)")]
     fn textrank(
         &self,
         py: Python<'_>,
         text: &Bound<'_, PyAny>,
-        top_k: Option<i64>,
+        top_k: Option<Int>,
         allow_pos: Option<Vec<String>>,
         with_flag: bool,
-        span: i64,
+        span: Int,
     ) -> PyResult<Vec<KeywordRow>> {
         let top_k = count_or_none("top_k", top_k, 0)?;
         let span = count("span", span, 1)?;
@@ -199,11 +200,12 @@ static DEFAULT_EXTRACTOR: LazyLock<KeywordExtractor> = LazyLock::new(KeywordExtr
 /// (jieba's `extract_tags`, with jieba's idf table) or "textrank". `allow_pos`: POS tags to
 /// keep (default: none for tf-idf, `ns n vn v` for TextRank).
 #[pyfunction]
-#[pyo3(signature = (text_or_doc, top_k=20, method=Wrap(Ranking::TfIdf), allow_pos=None))]
+#[pyo3(signature = (text_or_doc, top_k=Int::Fits(20), method=Wrap(Ranking::TfIdf), allow_pos=None),
+    text_signature = "(text_or_doc, top_k=20, method=..., allow_pos=None)")]
 pub fn keywords(
     py: Python<'_>,
     text_or_doc: &Bound<'_, PyAny>,
-    top_k: i64,
+    top_k: Int,
     method: Wrap<Ranking>,
     allow_pos: Option<Vec<String>>,
 ) -> PyResult<Vec<(String, f64)>> {

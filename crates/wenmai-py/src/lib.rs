@@ -36,7 +36,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyString;
 use wenmai_parse::{Conversion, Errors};
 
-use convert::{Wrap, max_bytes_of, read_options};
+use convert::{Int, Wrap, max_bytes_of, read_options};
 use document::PyDocument;
 use errors::{ParseError, decode_bytes_error, parse_error, run};
 
@@ -92,7 +92,7 @@ fn parse_html(py: Python<'_>, html: &Bound<'_, PyString>) -> PyResult<PyDocument
 /// Read, decode and parse a file: text (encoding detected), or by its extension HTML, a
 /// Word document (`.docx`) or a PDF's text layer (`.pdf`).
 #[pyfunction]
-#[pyo3(signature = (path, encoding=None, errors=Wrap(Errors::Strict), html=None, convert=None, max_bytes=Some(wenmai_parse::DEFAULT_MAX_BYTES as i64)))]
+#[pyo3(signature = (path, encoding=None, errors=Wrap(Errors::Strict), html=None, convert=None, max_bytes=Some(Int::Fits(wenmai_parse::DEFAULT_MAX_BYTES as i64))))]
 fn read(
     py: Python<'_>,
     path: PathBuf,
@@ -100,7 +100,7 @@ fn read(
     errors: Wrap<Errors>,
     html: Option<bool>,
     convert: Option<Wrap<Conversion>>,
-    max_bytes: Option<i64>,
+    max_bytes: Option<Int>,
 ) -> PyResult<PyDocument> {
     let opts = read_options(encoding, errors, html, convert, max_bytes_of(max_bytes)?);
     let doc = run(py, || wenmai_parse::read_with(&path, &opts))?.map_err(|e| parse_error(py, e))?;

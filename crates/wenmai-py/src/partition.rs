@@ -12,7 +12,7 @@ use wenmai_analyze::{
 };
 
 use crate::analyze::{PyAnalyzer, PyDocTermMatrix};
-use crate::convert::{Wrap, dtm_options};
+use crate::convert::{Int, Wrap, dtm_options};
 use crate::corpus::{PyCorpusCore, analyzer_of};
 use crate::errors::{analyze_error, count, run};
 use crate::stats_keyness::{KeynessColumns, keyness_columns};
@@ -146,7 +146,7 @@ impl PyCountBlock {
         ids: Vec<String>,
         min_df: Option<Bound<'_, PyAny>>,
         max_df: Option<Bound<'_, PyAny>>,
-        max_features: Option<i64>,
+        max_features: Option<Int>,
         binary: bool,
     ) -> PyResult<PyDocTermMatrix> {
         let one = pyo3::types::PyInt::new(py, 1).into_any();
@@ -219,12 +219,13 @@ impl PyCountBlock {
 
     /// The top-`k` keywords of each document (a block of document units), the idf learnt
     /// from the whole corpus's `stats` (`idf="corpus"`) or jieba's table (`idf="jieba"`).
-    #[pyo3(signature = (stats, top_k=20, idf=Wrap(IdfSource::Corpus)))]
+    #[pyo3(signature = (stats, top_k=Int::Fits(20), idf=Wrap(IdfSource::Corpus)),
+        text_signature = "($self, stats, top_k=20, idf=...)")]
     fn keywords(
         &self,
         py: Python<'_>,
         stats: &PyCorpusStats,
-        top_k: i64,
+        top_k: Int,
         idf: Wrap<IdfSource>,
     ) -> PyResult<Vec<Vec<(String, f64)>>> {
         let top_k = count("top_k", top_k, 0)?;

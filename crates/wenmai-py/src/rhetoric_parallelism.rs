@@ -7,6 +7,7 @@ use pyo3::types::PyDict;
 use wenmai_rhetoric::parallelism::{self, Parallelism};
 use wenmai_segment::Segmenter;
 
+use crate::convert::Int;
 use crate::corpus::PyCorpusCore;
 use crate::document::{PyDocument, PySpan};
 use crate::errors::{count, run};
@@ -58,7 +59,7 @@ impl PyParallelism {
     }
 }
 
-fn check_min(min_members: i64) -> PyResult<usize> {
+fn check_min(min_members: Int) -> PyResult<usize> {
     // a parallel group (排比) has at least 2 members; 3 is the usual
     count("min_members", min_members, 2)
 }
@@ -87,11 +88,12 @@ fn to_py(py: Python<'_>, doc: &wenmai_parse::Document, g: &Parallelism) -> PyRes
 
 /// The parallel groups of a document, in document order.
 #[pyfunction]
-#[pyo3(signature = (doc, min_members=3, segmenter=None))]
+#[pyo3(signature = (doc, min_members=Int::Fits(3), segmenter=None),
+    text_signature = "(doc, min_members=3, segmenter=None)")]
 pub fn parallelisms(
     py: Python<'_>,
     doc: PyRef<'_, PyDocument>,
-    min_members: i64,
+    min_members: Int,
     segmenter: Option<PyRef<'_, PySegmenter>>,
 ) -> PyResult<Vec<PyParallelism>> {
     let min = check_min(min_members)?;
@@ -105,11 +107,12 @@ pub fn parallelisms(
 /// (numpy), `text`, `frame`, `kind` (lists of str), `members` (numpy counts), `section`,
 /// `paragraph`.
 #[pyfunction]
-#[pyo3(signature = (core, min_members=3, segmenter=None))]
+#[pyo3(signature = (core, min_members=Int::Fits(3), segmenter=None),
+    text_signature = "(core, min_members=3, segmenter=None)")]
 pub fn corpus_parallelisms<'py>(
     py: Python<'py>,
     core: PyRef<'py, PyCorpusCore>,
-    min_members: i64,
+    min_members: Int,
     segmenter: Option<PyRef<'py, PySegmenter>>,
 ) -> PyResult<Bound<'py, PyDict>> {
     let min = check_min(min_members)?;

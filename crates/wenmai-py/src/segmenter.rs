@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use pyo3::types::{PyBytes, PyList, PyString, PyTuple};
 use wenmai_segment::{CutMode, InternedCuts, InternedTags, Segmenter};
 
-use crate::convert::Wrap;
+use crate::convert::{Int, Wrap};
 use crate::errors::{count, count_in, run, segment_error};
 use crate::text::{extract_text, extract_texts, text_of};
 
@@ -303,7 +303,7 @@ impl PySegmenter {
         texts: &Bound<'_, PyAny>,
         mode: Wrap<CutMode>,
         hmm: Option<bool>,
-        threads: Option<i64>,
+        threads: Option<Int>,
     ) -> PyResult<Bound<'py, PyList>> {
         // a pool is real threads: a typo such as 10**6 must not start them
         let threads = threads
@@ -334,7 +334,7 @@ impl PySegmenter {
         &self,
         py: Python<'_>,
         word: &Bound<'_, PyAny>,
-        freq: Option<i64>,
+        freq: Option<Int>,
         tag: Option<String>,
     ) -> PyResult<usize> {
         let freq = freq.map(|f| count("add_word: freq", f, 0)).transpose()?;

@@ -16,6 +16,7 @@ import io
 import os
 from typing import Any
 
+from wenmai._params import INT_MAX
 from wenmai._wenmai import KeywordExtractor as _KeywordExtractor
 from wenmai.jieba import _get_abs_path, strdecode
 from wenmai.jieba.posseg import pair
@@ -275,7 +276,9 @@ class TextRank(KeywordExtractor):
         self.pos_filt = frozenset(allowPOS)
         rows = self._native.textrank(
             strdecode(sentence), None, sorted(self.pos_filt), bool(withFlag),
-            max(int(self.span), 1),  # jieba links no words for any span below 2
+            # jieba links no words for any span below 2, and any span past the text is all of
+            # it: clamped to what the native layer takes (an i64)
+            min(max(int(self.span), 1), INT_MAX),
         )
         return _shape(rows, withWeight, withFlag, allowPOS, topK)
 
