@@ -11,7 +11,7 @@ use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyTuple, PyType};
 
-use crate::convert::Int;
+use crate::int::Int;
 
 pyo3::create_exception!(
     wenmai,

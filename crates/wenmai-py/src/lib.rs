@@ -13,6 +13,7 @@ pub mod document;
 pub mod errors;
 pub mod glob;
 pub mod hashing;
+pub mod int;
 pub mod keywords;
 pub mod partition;
 pub mod partition_stats;
